@@ -1,0 +1,100 @@
+app-title = Адресат
+demo-badge = ДЕМО-БАЗА
+demo-row-mark = ДЕМО: сгенерированные данные, номера могут принадлежать реальным людям
+base-file = База: { $path }
+base-loading = Открываю базу…
+base-empty = База пуста. Импортируйте контакты из CSV или Excel.
+
+count-contacts = Контактов
+count-consent-yes = С согласием на рассылку
+count-consent-no = Без согласия
+count-consent-unknown = Согласие неизвестно
+count-unsubscribed = Отписались
+count-blocked = Заблокировали
+count-orders = Заказов
+count-events = Событий рассылок
+count-tags = Разных тегов
+
+setting-owner-tz = часовой пояс владельца: даты без пояса читаются в нём
+setting-default-country = страна телефонов без кода страны (ISO, например RU)
+
+stats-summary = Контактов: { $contacts } (согласие: да { $yes }, нет { $no }, неизвестно { $unknown }; отписались { $unsubscribed }, заблокировали { $blocked })
+    Заказов: { $orders }, событий: { $events }, разных тегов: { $tags }
+cli-stats-base = База: { $path }
+cli-exported = Выгружено контактов: { $count } → { $path }
+cli-demo-done = Демо-база готова: { $path }
+
+report-summary = { $file } ({ $encoding }, разделитель { $delimiter })
+    Прочитано строк: { $read }; новых: { $inserted }; обновлено: { $updated }; без изменений: { $unchanged }; слито со строками этого же файла: { $merged }; отклонено: { $rejected }
+report-reject-line = строка { $line }: { $reason }
+report-more = … и ещё { $count }
+rejects-line = Строка
+rejects-reason = Причина
+
+error-io = Не удалось прочитать или записать «{ $path }»: { $reason }
+error-db = Ошибка базы данных, изменения отменены: { $reason }
+error-cancelled = Отменено, база не изменилась.
+error-base-too-new = База «{ $path }» создана более новой версией Адресата (схема { $version }); обновите программу.
+error-not-a-base = «{ $path }» не похож на базу Адресата: { $reason }
+error-not-a-table = «{ $path }» не удалось прочитать как таблицу: { $why } База не изменилась.
+why-empty = файл пуст.
+why-binary = это не текстовый файл (ожидается CSV или .xlsx).
+why-no-header = в первой строке нет заголовков столбцов.
+why-bad-xlsx = файл Excel повреждён или это не .xlsx.
+error-csv = Строка { $line }: файл повреждён ({ $reason }). База не изменилась.
+error-missing-columns = В файле «{ $path }» не хватает столбцов: { $missing }. Найдены столбцы: { $headers }. Укажите соответствие через --map СТОЛБЕЦ=поле.
+error-map-syntax = «{ $value }»: ожидается СТОЛБЕЦ=поле, например «Моб. тел.=phone».
+error-map-field = Неизвестное поле «{ $field }». Поля: { $fields }
+error-map-column = В файле нет столбца «{ $column }». Столбцы: { $columns }
+error-map-kind = Поле «{ $field }» не относится к этому виду файла.
+error-bad-time-zone = «{ $value }» не является часовым поясом IANA (например, Europe/Moscow или Asia/Novosibirsk).
+error-bad-country = «{ $value }» не является кодом страны из двух букв (например, RU).
+error-unknown-setting = Неизвестная настройка «{ $key }». Настройки: { $keys }
+
+reject-no-key = нет ни внешнего id, ни телефона, ни Telegram — не понять, кто это
+reject-phone-excel-rounded = Excel округлил этот телефон («{ $value }»): цифры потеряны. Сохраните столбец как текст и выгрузите заново
+reject-phone-invalid = «{ $value }» не похоже на номер телефона
+reject-tg-chat-id = Telegram chat id «{ $value }» должен быть числом
+reject-tg-username = «{ $value }» не похоже на имя пользователя Telegram
+reject-time-zone = «{ $value }» не является часовым поясом IANA
+reject-consent = согласие «{ $value }» не понятно: ожидается да/нет, 1/0, +/-
+reject-status = статус «{ $value }» не понятен: ожидается активен, отписан или заблокирован
+reject-event-kind = событие «{ $value }» не понятно: ожидается отправлено, доставлено, прочитано, нажал кнопку, ответил, отписался или заблокировал
+reject-amount = сумма «{ $value }» не распознана
+reject-amount-ambiguous = сумма «{ $value }» неоднозначна: запятая или точка перед тремя цифрами может отделять и копейки, и тысячи
+reject-date = дата «{ $value }» в поле { $field } не распознана (ожидается 31.12.2024, 31.12.2024 10:00 или 2024-12-31)
+reject-missing = пусто обязательное поле { $field }
+reject-unknown-customer = в базе нет клиента «{ $key }»
+reject-two-contacts = строка подходит к двум разным контактам: №{ $first } ({ $first_kind -> 
+        [external] внешний id
+        [phone] телефон
+        [tg_chat_id] Telegram chat id
+       *[other] Telegram
+    } { $first_key }) и №{ $second } ({ $second_kind -> 
+        [external] внешний id
+        [phone] телефон
+        [tg_chat_id] Telegram chat id
+       *[other] Telegram
+    } { $second_key })
+reject-key-mismatch = { $kind -> 
+        [external] внешний id
+        [phone] телефон
+        [tg_chat_id] Telegram chat id
+       *[other] Telegram
+    } { $value } противоречит контакту №{ $id }, найденному по { $by_kind -> 
+        [external] внешнему id
+        [phone] телефону
+        [tg_chat_id] Telegram chat id
+       *[other] Telegram
+    } { $by_key }: у него { $stored }
+
+warn-unknown-city = город «{ $city }» не найден в справочнике ({ $rows } строк): назначен пояс по умолчанию { $zone }
+warn-ambiguous-city = городов «{ $city }» несколько в разных поясах, а регион не указан или не распознан ({ $rows } строк): выбран самый крупный, { $zone }
+warn-opt-out-kept = контакт №{ $id } — { $status -> 
+        [blocked] заблокировал
+       *[other] отписался
+    } { $at }: согласие из файла не возвращено, так как в строке нет более поздней даты согласия
+warn-consent-restored = контакт №{ $id }: согласие восстановлено — дата согласия в файле позже { $status -> 
+        [blocked] блокировки
+       *[other] отписки
+    }

@@ -1,0 +1,330 @@
+//! The command line: thin wrappers over the library, for power users, scripts, tests and benchmarks.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use serde_json::json;
+
+use crate::error::{Error, Result};
+use crate::i18n::{self, Lang, Msg};
+use crate::import::{self, ColumnMap, ImportKind, ImportOptions, ImportReport};
+use crate::store::{self, SETTING_KEYS, Store};
+
+/// Adresat: a contact base, segments and send plans for messenger marketing. Without a command,
+/// opens the window.
+#[derive(Debug, Parser)]
+#[command(name = "adresat", version)]
+pub struct Cli {
+    /// The base file (default: the platform data directory).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Language of messages: ru or en (default: the system's).
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import a CSV or .xlsx file of contacts, orders or events.
+    Import {
+        #[arg(value_enum)]
+        kind: KindArg,
+        file: PathBuf,
+        /// Country of phones without a country code (ISO code, e.g. RU).
+        #[arg(long, value_name = "CODE")]
+        default_country: Option<String>,
+        /// Zone of dates without an offset and of contacts whose city is unknown (IANA, e.g. Europe/Moscow).
+        #[arg(long, value_name = "ZONE")]
+        default_tz: Option<String>,
+        /// Read column COL as FIELD (e.g. "Моб. тел.=phone"); repeatable.
+        #[arg(long = "map", value_name = "COL=FIELD")]
+        map: Vec<String>,
+        /// Write the rejected rows with their line and reason to this CSV file.
+        #[arg(long, value_name = "OUT.csv")]
+        rejects: Option<PathBuf>,
+        /// Print one JSON object instead of a summary.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Work with the contacts.
+    Contacts {
+        #[command(subcommand)]
+        command: ContactsCommand,
+    },
+    /// Print what the base holds.
+    Stats {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Read or change the base's settings.
+    Settings {
+        #[command(subcommand)]
+        command: SettingsCommand,
+    },
+    /// Generate a realistic Russian demo base (CSV files and a base marked as demo) in DIR.
+    Demo {
+        #[arg(long, value_name = "N")]
+        contacts: u64,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Contacts,
+    Orders,
+    Events,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ContactsCommand {
+    /// Write every contact with every stored field to a CSV file (UTF-8 with BOM).
+    Export {
+        #[arg(long, value_name = "FILE.csv")]
+        out: PathBuf,
+        /// Field separator: ';' (Russian Excel) or ','.
+        #[arg(long, default_value = ";", value_name = "SEP")]
+        sep: char,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SettingsCommand {
+    /// Print the value of KEY.
+    Get { key: String },
+    /// Set KEY to VALUE.
+    Set { key: String, value: String },
+    /// Print every setting with its value.
+    List,
+}
+
+fn db_path(cli: &Cli) -> PathBuf {
+    cli.db.clone().unwrap_or_else(store::default_path)
+}
+
+/// Runs a command; the caller prints the error once and exits non-zero.
+pub fn run(cli: Cli, command: Command) -> Result<()> {
+    let lang = i18n::current();
+    match command {
+        Command::Import {
+            kind,
+            file,
+            default_country,
+            default_tz,
+            map,
+            rejects,
+            json,
+        } => {
+            let mut options = ImportOptions::new(match kind {
+                KindArg::Contacts => ImportKind::Contacts,
+                KindArg::Orders => ImportKind::Orders,
+                KindArg::Events => ImportKind::Events,
+            });
+            options.default_country = default_country;
+            options.default_tz = default_tz
+                .map(|z| {
+                    z.parse()
+                        .map_err(|_| Error::user(Msg::new("error-bad-time-zone").arg("value", z)))
+                })
+                .transpose()?;
+            options.map = map
+                .iter()
+                .map(|m| m.parse::<ColumnMap>())
+                .collect::<Result<_>>()?;
+            let mut store = Store::open(&db_path(&cli))?;
+            let show_progress = std::io::stderr().is_terminal() && !json;
+            let mut progress = |p: import::Progress| {
+                if show_progress {
+                    eprint!("\r{:>3}%  {}", (p.fraction * 100.0) as u32, p.rows);
+                }
+            };
+            let report = import::run(
+                &mut store,
+                &file,
+                &options,
+                &mut progress,
+                &AtomicBool::new(false),
+            )?;
+            if show_progress {
+                eprintln!();
+            }
+            if let Some(path) = &rejects {
+                report.write_rejects(path, lang)?;
+            }
+            if json {
+                println!("{}", report_json(&report, lang));
+            } else {
+                print_report(&report, lang);
+            }
+            Ok(())
+        }
+        Command::Contacts {
+            command: ContactsCommand::Export { out, sep },
+        } => {
+            let store = Store::open(&db_path(&cli))?;
+            let n = crate::export::export_contacts(&store, &out, sep as u8, lang)?;
+            println!(
+                "{}",
+                Msg::new("cli-exported")
+                    .arg("count", n as i64)
+                    .arg("path", out.display().to_string())
+            );
+            Ok(())
+        }
+        Command::Stats { json } => {
+            let store = Store::open(&db_path(&cli))?;
+            let stats = store.stats()?;
+            if json {
+                let mut value = serde_json::to_value(&stats).expect("stats serialise");
+                value["db"] = json!(store.path().display().to_string());
+                println!("{value}");
+            } else {
+                println!(
+                    "{}",
+                    Msg::new("cli-stats-base").arg("path", store.path().display().to_string())
+                );
+                println!("{}", stats_text(&stats, lang));
+            }
+            Ok(())
+        }
+        Command::Settings { command } => {
+            let store = Store::open(&db_path(&cli))?;
+            match command {
+                SettingsCommand::Get { key } => println!("{}", store.get_setting(&key)?),
+                SettingsCommand::Set { key, value } => {
+                    store.set_setting(&key, &value)?;
+                    println!("{key} = {}", store.get_setting(&key)?);
+                }
+                SettingsCommand::List => {
+                    for (key, about) in SETTING_KEYS {
+                        println!(
+                            "{key} = {}    # {}",
+                            store.get_setting(key)?,
+                            i18n::tr_in(lang, about, &[])
+                        );
+                    }
+                }
+            }
+            Ok(())
+        }
+        Command::Demo { contacts, out } => {
+            let db = out.join("adresat-demo.sqlite");
+            let show = std::io::stderr().is_terminal();
+            let mut progress = |f: f32| {
+                if show {
+                    eprint!("\r{:>3}%", (f * 100.0) as u32);
+                }
+            };
+            let reports = crate::demo::create_base(
+                &db,
+                contacts,
+                &out,
+                &mut progress,
+                &AtomicBool::new(false),
+            )?;
+            if show {
+                eprintln!();
+            }
+            for r in &reports {
+                println!("{}: {} / {}", r.file.display(), r.inserted, r.read);
+            }
+            println!(
+                "{}",
+                Msg::new("cli-demo-done").arg("path", db.display().to_string())
+            );
+            Ok(())
+        }
+    }
+}
+
+/// The counts of a base in a few lines of text.
+pub fn stats_text(s: &store::Stats, lang: Lang) -> String {
+    Msg::new("stats-summary")
+        .arg("contacts", s.contacts)
+        .arg("yes", s.consent_yes)
+        .arg("no", s.consent_no)
+        .arg("unknown", s.consent_unknown)
+        .arg("unsubscribed", s.unsubscribed)
+        .arg("blocked", s.blocked)
+        .arg("orders", s.orders)
+        .arg("events", s.events)
+        .arg("tags", s.tags)
+        .render(lang)
+}
+
+fn report_json(r: &ImportReport, lang: Lang) -> serde_json::Value {
+    json!({
+        "file": r.file.display().to_string(),
+        "kind": r.kind,
+        "format": r.format,
+        "columns": r.columns.iter().map(|(h, f)| json!({"header": h, "field": f})).collect::<Vec<_>>(),
+        "read": r.read,
+        "inserted": r.inserted,
+        "updated": r.updated,
+        "unchanged": r.unchanged,
+        "merged": r.merged,
+        "rejected": r.rejected,
+        "rejects": r.rejects.iter().map(|x| json!({
+            "line": x.line, "reason_id": x.reason.id, "reason": x.reason.render(lang), "values": x.values,
+        })).collect::<Vec<_>>(),
+        "warnings": r.warnings.iter().map(|w| json!({
+            "line": w.line, "id": w.msg.id, "message": w.msg.render(lang),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn print_report(r: &ImportReport, lang: Lang) {
+    let delimiter = match r.format.delimiter {
+        Some('\t') => "TAB".to_owned(),
+        Some(d) => d.to_string(),
+        None => "-".to_owned(),
+    };
+    println!(
+        "{}",
+        Msg::new("report-summary")
+            .arg("file", r.file.display().to_string())
+            .arg("encoding", r.format.encoding.as_str())
+            .arg("delimiter", delimiter)
+            .arg("read", r.read as i64)
+            .arg("inserted", r.inserted as i64)
+            .arg("updated", r.updated as i64)
+            .arg("unchanged", r.unchanged as i64)
+            .arg("merged", r.merged as i64)
+            .arg("rejected", r.rejected as i64)
+            .render(lang)
+    );
+    const SHOWN: usize = 20;
+    for x in r.rejects.iter().take(SHOWN) {
+        println!(
+            "  {}",
+            Msg::new("report-reject-line")
+                .arg("line", x.line as i64)
+                .arg("reason", x.reason.render(lang))
+                .render(lang)
+        );
+    }
+    if r.rejects.len() > SHOWN {
+        println!(
+            "  {}",
+            Msg::new("report-more")
+                .arg("count", (r.rejects.len() - SHOWN) as i64)
+                .render(lang)
+        );
+    }
+    for w in r.warnings.iter().take(SHOWN) {
+        println!("  ! {}", w.msg.render(lang));
+    }
+    if r.warnings.len() > SHOWN {
+        println!(
+            "  {}",
+            Msg::new("report-more")
+                .arg("count", (r.warnings.len() - SHOWN) as i64)
+                .render(lang)
+        );
+    }
+}

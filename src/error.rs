@@ -1,0 +1,53 @@
+//! The one error type of the library: what went wrong, in words the user can act on.
+
+use std::path::PathBuf;
+
+use crate::i18n::Msg;
+
+/// An error that stops an operation. Row-level problems of an import are not errors: they are
+/// rejects in the import report.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Something the user can fix: a bad file, a bad setting, a bad argument.
+    #[error("{0}")]
+    User(Msg),
+    /// A file could not be read or written.
+    #[error("{}", Msg::new("error-io").arg("path", path.display().to_string()).arg("reason", source.to_string()))]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// The database refused; the operation was rolled back.
+    #[error("{}", Msg::new("error-db").arg("reason", .0.to_string()))]
+    Db(#[from] rusqlite::Error),
+    /// The user cancelled; nothing was changed.
+    #[error("{}", Msg::new("error-cancelled"))]
+    Cancelled,
+}
+
+impl Error {
+    /// An error the user caused, with a message id from the locale files.
+    pub fn user(msg: Msg) -> Error {
+        Error::User(msg)
+    }
+
+    /// Wraps an I/O error with the file it concerns.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// The message id for tests and scripts (`error-io`, `error-db`, … for the non-user kinds).
+    pub fn id(&self) -> &'static str {
+        match self {
+            Error::User(m) => m.id,
+            Error::Io { .. } => "error-io",
+            Error::Db(_) => "error-db",
+            Error::Cancelled => "error-cancelled",
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

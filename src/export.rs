@@ -1,0 +1,105 @@
+//! Writing the whole contact base to CSV: every stored field, so that importing the file back
+//! changes nothing. UTF-8 with BOM so Excel shows Cyrillic.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::i18n::{Lang, tr_in};
+use crate::store::Store;
+
+/// The fixed columns, by the canonical field names the importer reads back.
+const HEADERS: &[&str] = &[
+    "adresat_id",
+    "external_id",
+    "name",
+    "first_name",
+    "phone",
+    "tg_chat_id",
+    "tg_username",
+    "city",
+    "region",
+    "time_zone",
+    "tz_source",
+    "source",
+    "utm_source",
+    "utm_medium",
+    "utm_campaign",
+    "utm_content",
+    "utm_term",
+    "consent",
+    "consent_at",
+    "consent_source",
+    "status",
+    "status_at",
+    "created_at",
+    "tags",
+];
+
+/// The column that marks every row of a file exported from a demo base.
+pub const DEMO_COLUMN: &str = "demo_data";
+
+/// Writes every contact to `path` (`delimiter` `;` for Russian Excel, or `,`); returns how many.
+pub fn export_contacts(store: &Store, path: &Path, delimiter: u8, lang: Lang) -> Result<u64> {
+    let io = |e: std::io::Error| Error::io(path, e);
+    let csv_err = |e: csv::Error| Error::io(path, std::io::Error::other(e.to_string()));
+    let demo = store.settings()?.demo;
+    let custom = store.custom_field_names()?;
+    let mut file = std::io::BufWriter::new(std::fs::File::create(path).map_err(io)?);
+    file.write_all("\u{feff}".as_bytes()).map_err(io)?;
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(file);
+    let mut header: Vec<&str> = HEADERS.to_vec();
+    header.extend(custom.iter().map(String::as_str));
+    if demo {
+        header.push(DEMO_COLUMN);
+    }
+    w.write_record(&header).map_err(csv_err)?;
+    let demo_note = tr_in(lang, "demo-row-mark", &[]);
+    let mut count = 0;
+    let mut record: Vec<String> = Vec::with_capacity(header.len());
+    store.for_each_contact(|c, tags| {
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        record.clear();
+        record.extend([
+            c.id.to_string(),
+            opt(&c.external_id),
+            opt(&c.name),
+            opt(&c.first_name),
+            opt(&c.phone),
+            opt(&c.tg_chat_id),
+            opt(&c.tg_username),
+            opt(&c.city),
+            opt(&c.region),
+            c.time_zone.clone(),
+            c.tz_source.as_str().to_owned(),
+            opt(&c.source),
+            opt(&c.utm_source),
+            opt(&c.utm_medium),
+            opt(&c.utm_campaign),
+            opt(&c.utm_content),
+            opt(&c.utm_term),
+            c.consent.as_str().to_owned(),
+            opt(&c.consent_at),
+            opt(&c.consent_source),
+            c.status.as_str().to_owned(),
+            opt(&c.status_at),
+            c.created_at.clone(),
+            tags.join(", "),
+        ]);
+        record.extend(
+            custom
+                .iter()
+                .map(|k| c.custom.get(k).cloned().unwrap_or_default()),
+        );
+        if demo {
+            record.push(demo_note.clone());
+        }
+        w.write_record(&record).map_err(csv_err)?;
+        count += 1;
+        Ok(())
+    })?;
+    w.flush().map_err(io)?;
+    Ok(count)
+}

@@ -1,0 +1,189 @@
+//! User-facing text in Russian and English, from the Fluent files in `assets/locales/`.
+//!
+//! The library reports what happened as [`Msg`] values (a message id and its arguments) and the
+//! front ends render them in the user's language at the edge, so tests can assert on ids while the
+//! owner reads sentences. Russian is the default on a Russian system, English elsewhere.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+/// A language the interface is available in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Lang {
+    Ru,
+    En,
+}
+
+impl Lang {
+    /// The language of the system locale: Russian for `ru*`, English otherwise.
+    pub fn from_system() -> Lang {
+        match std::env::var("ADRESAT_LANG")
+            .ok()
+            .or_else(sys_locale::get_locale)
+        {
+            Some(tag) => Lang::from_tag(&tag),
+            None => Lang::En,
+        }
+    }
+
+    /// Reads a locale tag such as `ru-RU`, `ru_RU.UTF-8` or `en`.
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag.to_ascii_lowercase().starts_with("ru") {
+            Lang::Ru
+        } else {
+            Lang::En
+        }
+    }
+
+    fn source(self) -> &'static str {
+        match self {
+            Lang::Ru => include_str!("../assets/locales/ru.ftl"),
+            Lang::En => include_str!("../assets/locales/en.ftl"),
+        }
+    }
+
+    fn tag(self) -> &'static str {
+        match self {
+            Lang::Ru => "ru-RU",
+            Lang::En => "en-US",
+        }
+    }
+}
+
+static CURRENT: AtomicU8 = AtomicU8::new(u8::MAX);
+
+/// The language text is rendered in; set once by the front end, the system's by default.
+pub fn current() -> Lang {
+    match CURRENT.load(Ordering::Relaxed) {
+        0 => Lang::Ru,
+        1 => Lang::En,
+        _ => {
+            let lang = Lang::from_system();
+            set_current(lang);
+            lang
+        }
+    }
+}
+
+/// Chooses the language for everything rendered afterwards.
+pub fn set_current(lang: Lang) {
+    CURRENT.store(if lang == Lang::Ru { 0 } else { 1 }, Ordering::Relaxed);
+}
+
+fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
+    static RU: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
+    static EN: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
+    let cell = if lang == Lang::Ru { &RU } else { &EN };
+    cell.get_or_init(|| {
+        let resource = FluentResource::try_new(lang.source().to_owned())
+            .unwrap_or_else(|(_, errors)| panic!("broken {lang:?} locale file: {errors:?}"));
+        let mut bundle = FluentBundle::new_concurrent(vec![lang.tag().parse().expect("valid tag")]);
+        // Isolation marks would show as boxes in the GUI's fonts and in Excel.
+        bundle.set_use_isolating(false);
+        bundle
+            .add_resource(resource)
+            .expect("no duplicate message ids");
+        bundle
+    })
+}
+
+/// Renders message `id` with `args` in `lang`; falls back to English, then to the id itself.
+pub fn tr_in(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
+    for lang in [lang, Lang::En] {
+        let bundle = bundle(lang);
+        if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+            let mut fargs = FluentArgs::new();
+            for (name, value) in args {
+                fargs.set(*name, value.to_fluent());
+            }
+            let mut errors = Vec::new();
+            return bundle
+                .format_pattern(pattern, Some(&fargs), &mut errors)
+                .into_owned();
+        }
+    }
+    id.to_owned()
+}
+
+/// Renders message `id` in the current language.
+pub fn tr(id: &str) -> String {
+    tr_in(current(), id, &[])
+}
+
+/// An argument of a message: text or a number (numbers pick plural forms).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(untagged)]
+pub enum Arg {
+    Text(String),
+    Number(i64),
+}
+
+impl Arg {
+    fn to_fluent(&self) -> FluentValue<'_> {
+        match self {
+            Arg::Text(s) => FluentValue::String(Cow::Borrowed(s)),
+            Arg::Number(n) => FluentValue::from(*n),
+        }
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Text(s.to_owned())
+    }
+}
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Text(s)
+    }
+}
+impl From<i64> for Arg {
+    fn from(n: i64) -> Self {
+        Arg::Number(n)
+    }
+}
+impl From<usize> for Arg {
+    fn from(n: usize) -> Self {
+        Arg::Number(n as i64)
+    }
+}
+
+/// A message for the user, rendered lazily in their language.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Msg {
+    /// The Fluent message id, stable for tests and scripts.
+    pub id: &'static str,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+impl Msg {
+    pub fn new(id: &'static str) -> Msg {
+        Msg {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    /// Adds an argument.
+    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Msg {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// The text in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let args: Vec<(&str, Arg)> = self.args.iter().map(|(k, v)| (*k, v.clone())).collect();
+        tr_in(lang, self.id, &args)
+    }
+}
+
+impl fmt::Display for Msg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(current()))
+    }
+}

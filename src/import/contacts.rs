@@ -1,0 +1,339 @@
+//! Loading contact rows: identity, normalising, merging into what the base already holds.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono_tz::Tz;
+
+use super::fields::Field;
+use super::name::{first_name_from_full, tidy_word};
+use super::report::{CityNotes, ImportReport, Warning};
+use super::row::{Identity, Row, identify};
+use super::values::{format_utc, parse_consent, parse_datetime, parse_status, split_tags};
+use super::{Loader, Outcome};
+use crate::error::Result;
+use crate::geo::{CityZone, zone_for_city};
+use crate::i18n::Msg;
+use crate::store::{Consent, Contact, Saved, Status, TzSource, Writer};
+
+/// What one row says about a contact; `None` means the row is silent on it.
+struct Incoming {
+    name: Option<String>,
+    first_name: Option<String>,
+    zone: Option<(String, TzSource)>,
+    consent: Option<Consent>,
+    consent_at: Option<String>,
+    status: Option<Status>,
+    status_at: Option<String>,
+    created_at: Option<String>,
+    tags: Vec<String>,
+}
+
+pub(crate) struct ContactsLoader {
+    pub country: String,
+    pub tz: Tz,
+    pub now: String,
+    created: HashSet<i64>,
+    cities: CityNotes,
+    zone_cache: HashMap<(String, String), CityZone>,
+}
+
+impl ContactsLoader {
+    pub fn new(country: String, tz: Tz, now: String) -> Self {
+        ContactsLoader {
+            country,
+            tz,
+            now,
+            created: HashSet::new(),
+            cities: CityNotes::default(),
+            zone_cache: HashMap::new(),
+        }
+    }
+
+    fn date(&self, row: &Row, field: Field) -> Result<Option<String>, Msg> {
+        row.get(field)
+            .map(|v| parse_datetime(v, self.tz).map(format_utc))
+            .transpose()
+            .map_err(|m| with_column(m, field))
+    }
+
+    fn read(&self, row: &Row) -> Result<Incoming, Msg> {
+        let parts: Vec<&str> = [Field::LastName, Field::FirstName, Field::MiddleName]
+            .iter()
+            .filter_map(|f| row.get(*f))
+            .collect();
+        let name = row
+            .owned(Field::Name)
+            .or_else(|| (!parts.is_empty()).then(|| parts.join(" ")));
+        let first_name = match row.get(Field::FirstName) {
+            Some(first) => Some(tidy_word(first)),
+            None => name.as_deref().and_then(first_name_from_full),
+        };
+        let zone = match row.get(Field::TimeZone) {
+            Some(tz) => {
+                let parsed: Tz = tz
+                    .parse()
+                    .map_err(|_| Msg::new("reject-time-zone").arg("value", tz))?;
+                let source = row
+                    .get(Field::TzSource)
+                    .and_then(TzSource::parse)
+                    .unwrap_or(TzSource::Column);
+                Some((parsed.name().to_owned(), source))
+            }
+            None => None,
+        };
+        let consent = row
+            .get(Field::Consent)
+            .map(parse_consent)
+            .transpose()?
+            .filter(|c| *c != Consent::Unknown);
+        let status = row
+            .get(Field::Status)
+            .map(parse_status)
+            .transpose()?
+            .flatten();
+        Ok(Incoming {
+            name,
+            first_name,
+            zone,
+            consent,
+            consent_at: self.date(row, Field::ConsentAt)?,
+            status,
+            status_at: self.date(row, Field::StatusAt)?,
+            created_at: self.date(row, Field::CreatedAt)?,
+            tags: row
+                .get(Field::Tags)
+                .map(|t| split_tags(t).collect())
+                .unwrap_or_default(),
+        })
+    }
+
+    /// The zone a contact gets from its city, noting unknown and ambiguous cities.
+    fn zone_from_city(&mut self, city: &str, region: Option<&str>, line: u64) -> Option<String> {
+        let key = (city.to_owned(), region.unwrap_or("").to_owned());
+        let zone = *self
+            .zone_cache
+            .entry(key)
+            .or_insert_with(|| zone_for_city(city, region));
+        match zone {
+            CityZone::Found(tz) => Some(tz.name().to_owned()),
+            CityZone::Ambiguous(tz) => {
+                self.cities.ambiguous(city, line, tz.name());
+                Some(tz.name().to_owned())
+            }
+            CityZone::Unknown => {
+                self.cities.unknown(city, line);
+                None
+            }
+        }
+    }
+
+    /// Applies the row to `c` (a stored contact, or a blank new one). Non-empty values win;
+    /// consent never silently comes back after an opt-out.
+    fn apply(
+        &mut self,
+        c: &mut Contact,
+        row: &Row,
+        inc: Incoming,
+        line: u64,
+        warnings: &mut Vec<Warning>,
+    ) {
+        let set = |slot: &mut Option<String>, value: Option<&str>| {
+            if let Some(v) = value {
+                *slot = Some(v.to_owned());
+            }
+        };
+        set(&mut c.name, inc.name.as_deref());
+        set(&mut c.first_name, inc.first_name.as_deref());
+        let old_city = c.city.clone();
+        set(&mut c.city, row.get(Field::City));
+        set(&mut c.region, row.get(Field::Region));
+        set(&mut c.source, row.get(Field::Source));
+        set(&mut c.utm_source, row.get(Field::UtmSource));
+        set(&mut c.utm_medium, row.get(Field::UtmMedium));
+        set(&mut c.utm_campaign, row.get(Field::UtmCampaign));
+        set(&mut c.utm_content, row.get(Field::UtmContent));
+        set(&mut c.utm_term, row.get(Field::UtmTerm));
+        if let Some(created) = inc.created_at {
+            c.created_at = created;
+        }
+        for (header, value) in row.custom() {
+            c.custom.insert(header.to_owned(), value.to_owned());
+        }
+
+        // Time zone: an explicit column wins; an explicit zone stays until the city changes.
+        if let Some((tz, source)) = inc.zone {
+            c.time_zone = tz;
+            c.tz_source = source;
+        } else if c.tz_source != TzSource::Column || c.city != old_city || c.id == 0 {
+            let city = c.city.clone();
+            let region = c.region.clone();
+            match city.and_then(|city| self.zone_from_city(&city, region.as_deref(), line)) {
+                Some(tz) => {
+                    c.time_zone = tz;
+                    c.tz_source = TzSource::City;
+                }
+                None if c.id == 0 || c.tz_source == TzSource::City => {
+                    c.time_zone = self.tz.name().to_owned();
+                    c.tz_source = TzSource::Default;
+                }
+                None => {}
+            }
+        }
+
+        let opted_out = matches!(c.status, Status::Unsubscribed | Status::Blocked);
+        let row_opts_out = matches!(inc.status, Some(Status::Unsubscribed | Status::Blocked));
+        let wants_back = !row_opts_out
+            && opted_out
+            && (inc.consent == Some(Consent::Yes) || inc.status == Some(Status::Active));
+        if wants_back {
+            let when = inc.consent_at.clone().or(inc.status_at.clone());
+            let later = match (&when, &c.status_at) {
+                (Some(at), Some(out)) => at > out,
+                (Some(_), None) => true,
+                (None, _) => false,
+            };
+            if later {
+                warnings.push(Warning {
+                    line: Some(line),
+                    msg: Msg::new("warn-consent-restored")
+                        .arg("id", c.id)
+                        .arg("status", c.status.as_str()),
+                });
+                c.status = Status::Active;
+                c.status_at = when.clone();
+                c.consent = Consent::Yes;
+                c.consent_at = when;
+                set(&mut c.consent_source, row.get(Field::ConsentSource));
+            } else {
+                warnings.push(Warning {
+                    line: Some(line),
+                    msg: Msg::new("warn-opt-out-kept")
+                        .arg("id", c.id)
+                        .arg("status", c.status.as_str())
+                        .arg("at", c.status_at.clone().unwrap_or_default()),
+                });
+            }
+        } else {
+            if let Some(consent) = inc.consent {
+                if consent != c.consent {
+                    c.consent = consent;
+                    c.consent_at = inc.consent_at.clone();
+                    c.consent_source = None;
+                }
+                set(&mut c.consent_at, inc.consent_at.as_deref());
+                set(&mut c.consent_source, row.get(Field::ConsentSource));
+            }
+            if let Some(status) = inc.status.filter(|s| *s != Status::Active || !opted_out) {
+                if status != c.status {
+                    c.status = status;
+                    c.status_at = Some(inc.status_at.clone().unwrap_or_else(|| self.now.clone()));
+                }
+                set(&mut c.status_at, inc.status_at.as_deref());
+            }
+        }
+    }
+}
+
+fn with_column(msg: Msg, field: Field) -> Msg {
+    msg.arg("field", field.name())
+}
+
+impl Loader for ContactsLoader {
+    fn load(
+        &mut self,
+        w: &Writer,
+        line: u64,
+        row: &Row,
+        report: &mut ImportReport,
+    ) -> Result<Outcome> {
+        let keys = match row.keys(&self.country) {
+            Ok(keys) => keys,
+            Err(msg) => return Ok(Outcome::Rejected(msg)),
+        };
+        let incoming = match self.read(row) {
+            Ok(inc) => inc,
+            Err(msg) => return Ok(Outcome::Rejected(msg)),
+        };
+        let identity = match identify(w, &keys)? {
+            Ok(identity) => identity,
+            Err(msg) => return Ok(Outcome::Rejected(msg)),
+        };
+        let tags = incoming.tags.clone();
+        match identity {
+            Identity::New => {
+                let mut c = blank_contact(&self.now, self.tz);
+                self.apply(&mut c, row, incoming, line, &mut report.warnings);
+                assign_keys(&mut c, &keys);
+                let id = w.insert(&c)?;
+                w.add_tags(id, &tags, &self.now)?;
+                self.created.insert(id);
+                Ok(Outcome::Saved(Saved::Inserted))
+            }
+            Identity::Existing(stored) => {
+                let mut c = (*stored).clone();
+                self.apply(&mut c, row, incoming, line, &mut report.warnings);
+                assign_keys(&mut c, &keys);
+                let changed = c != *stored;
+                if changed {
+                    w.update(&c)?;
+                }
+                let tagged = w.add_tags(c.id, &tags, &self.now)? > 0;
+                if self.created.contains(&c.id) {
+                    Ok(Outcome::Merged)
+                } else if changed || tagged {
+                    Ok(Outcome::Saved(Saved::Updated))
+                } else {
+                    Ok(Outcome::Saved(Saved::Unchanged))
+                }
+            }
+        }
+    }
+
+    fn finish(&mut self, _w: &Writer, report: &mut ImportReport) -> Result<()> {
+        let notes = std::mem::take(&mut self.cities);
+        report.warnings.extend(notes.into_warnings(self.tz.name()));
+        Ok(())
+    }
+}
+
+fn assign_keys(c: &mut Contact, keys: &[crate::store::ContactKey]) {
+    use crate::store::ContactKey::*;
+    for key in keys {
+        let slot = match key {
+            External(_) => &mut c.external_id,
+            Phone(_) => &mut c.phone,
+            TgChatId(_) => &mut c.tg_chat_id,
+            TgUsername(_) => &mut c.tg_username,
+        };
+        *slot = Some(key.value().to_owned());
+    }
+}
+
+fn blank_contact(now: &str, tz: Tz) -> Contact {
+    Contact {
+        id: 0,
+        external_id: None,
+        name: None,
+        first_name: None,
+        phone: None,
+        tg_chat_id: None,
+        tg_username: None,
+        city: None,
+        region: None,
+        time_zone: tz.name().to_owned(),
+        tz_source: TzSource::Default,
+        source: None,
+        utm_source: None,
+        utm_medium: None,
+        utm_campaign: None,
+        utm_content: None,
+        utm_term: None,
+        consent: Consent::Unknown,
+        consent_at: None,
+        consent_source: None,
+        status: Status::Active,
+        status_at: None,
+        created_at: now.to_owned(),
+        custom: Default::default(),
+    }
+}

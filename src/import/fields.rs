@@ -1,0 +1,574 @@
+//! What each column of an imported file means: header synonyms in Russian and English
+//! (Excel, Bitrix24, amoCRM, sending services), and the user's `--map COLUMN=FIELD` overrides.
+
+use crate::error::{Error, Result};
+use crate::geo::normalize_place;
+use crate::i18n::Msg;
+
+/// The three kinds of file the base takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ImportKind {
+    Contacts,
+    Orders,
+    Events,
+}
+
+/// A field a column can feed. `Custom` keeps an unknown contacts column under its header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    ExternalId,
+    Name,
+    FirstName,
+    LastName,
+    MiddleName,
+    Phone,
+    TgChatId,
+    TgUsername,
+    City,
+    Region,
+    TimeZone,
+    TzSource,
+    Source,
+    UtmSource,
+    UtmMedium,
+    UtmCampaign,
+    UtmContent,
+    UtmTerm,
+    Tags,
+    Consent,
+    ConsentAt,
+    ConsentSource,
+    Status,
+    StatusAt,
+    CreatedAt,
+    OrderId,
+    OrderedAt,
+    Amount,
+    Product,
+    Category,
+    Campaign,
+    MessageId,
+    EventKind,
+    Button,
+    At,
+    Custom,
+    Ignore,
+}
+
+/// Canonical names: what `--map` accepts and what `contacts export` writes as headers.
+const CANONICAL: &[(Field, &str)] = &[
+    (Field::ExternalId, "external_id"),
+    (Field::Name, "name"),
+    (Field::FirstName, "first_name"),
+    (Field::LastName, "last_name"),
+    (Field::MiddleName, "middle_name"),
+    (Field::Phone, "phone"),
+    (Field::TgChatId, "tg_chat_id"),
+    (Field::TgUsername, "tg_username"),
+    (Field::City, "city"),
+    (Field::Region, "region"),
+    (Field::TimeZone, "time_zone"),
+    (Field::TzSource, "tz_source"),
+    (Field::Source, "source"),
+    (Field::UtmSource, "utm_source"),
+    (Field::UtmMedium, "utm_medium"),
+    (Field::UtmCampaign, "utm_campaign"),
+    (Field::UtmContent, "utm_content"),
+    (Field::UtmTerm, "utm_term"),
+    (Field::Tags, "tags"),
+    (Field::Consent, "consent"),
+    (Field::ConsentAt, "consent_at"),
+    (Field::ConsentSource, "consent_source"),
+    (Field::Status, "status"),
+    (Field::StatusAt, "status_at"),
+    (Field::CreatedAt, "created_at"),
+    (Field::OrderId, "order_id"),
+    (Field::OrderedAt, "ordered_at"),
+    (Field::Amount, "amount"),
+    (Field::Product, "product"),
+    (Field::Category, "category"),
+    (Field::Campaign, "campaign"),
+    (Field::MessageId, "message_id"),
+    (Field::EventKind, "kind"),
+    (Field::Button, "button"),
+    (Field::At, "at"),
+    (Field::Custom, "custom"),
+    (Field::Ignore, "ignore"),
+];
+
+impl Field {
+    /// The canonical name (`phone`, `utm_source`, …).
+    pub fn name(self) -> &'static str {
+        CANONICAL
+            .iter()
+            .find(|(f, _)| *f == self)
+            .map(|(_, n)| *n)
+            .expect("every field has a name")
+    }
+
+    /// The field of a canonical name.
+    pub fn from_name(name: &str) -> Option<Field> {
+        let name = name.trim().to_lowercase();
+        CANONICAL.iter().find(|(_, n)| *n == name).map(|(f, _)| *f)
+    }
+
+    /// The fields a file of `kind` can use.
+    pub fn applies_to(self, kind: ImportKind) -> bool {
+        use Field::*;
+        match self {
+            ExternalId | Phone | TgChatId | TgUsername | Custom | Ignore => true,
+            Name | FirstName | LastName | MiddleName | City | Region | TimeZone | TzSource
+            | Source | UtmSource | UtmMedium | UtmCampaign | UtmContent | UtmTerm | Tags
+            | Consent | ConsentAt | ConsentSource | Status | StatusAt | CreatedAt => {
+                kind == ImportKind::Contacts
+            }
+            OrderId | OrderedAt | Amount | Product | Category => kind == ImportKind::Orders,
+            Campaign | MessageId | EventKind | Button | At => kind == ImportKind::Events,
+        }
+    }
+}
+
+/// Headers that name a contact key, in every kind of file.
+const KEY_SYNONYMS: &[(Field, &[&str])] = &[
+    (
+        Field::ExternalId,
+        &[
+            "id",
+            "id клиента",
+            "код клиента",
+            "id контакта",
+            "внешний id",
+            "внешний код",
+            "external id",
+            "customer id",
+            "client id",
+            "crm id",
+            "contact id",
+            "клиент id",
+            "ид клиента",
+            "номер клиента",
+        ],
+    ),
+    (
+        Field::Phone,
+        &[
+            "телефон",
+            "моб телефон",
+            "мобильный телефон",
+            "мобильный",
+            "тел",
+            "номер телефона",
+            "сотовый",
+            "сотовый телефон",
+            "контактный телефон",
+            "телефон клиента",
+            "phone",
+            "mobile",
+            "mobile phone",
+            "phone number",
+            "phone mobile",
+            "cell",
+            "whatsapp",
+            "номер whatsapp",
+            "ватсап",
+            "телефон мобильный",
+        ],
+    ),
+    (
+        Field::TgChatId,
+        &[
+            "telegram id",
+            "tg id",
+            "chat id",
+            "telegram chat id",
+            "tg chat id",
+            "id телеграм",
+            "телеграм id",
+        ],
+    ),
+    (
+        Field::TgUsername,
+        &[
+            "telegram",
+            "телеграм",
+            "телеграмм",
+            "tg",
+            "tg username",
+            "telegram username",
+            "ник в телеграм",
+            "username",
+            "логин telegram",
+        ],
+    ),
+    (Field::Ignore, &["adresat id", "demo data"]),
+];
+
+const CONTACT_SYNONYMS: &[(Field, &[&str])] = &[
+    (
+        Field::Name,
+        &[
+            "фио",
+            "ф и о",
+            "полное имя",
+            "имя фамилия",
+            "фамилия имя",
+            "фамилия имя отчество",
+            "клиент",
+            "контакт",
+            "контактное лицо",
+            "покупатель",
+            "name",
+            "full name",
+            "fullname",
+            "customer",
+            "contact name",
+        ],
+    ),
+    (
+        Field::FirstName,
+        &[
+            "имя",
+            "first name",
+            "firstname",
+            "given name",
+            "имя клиента",
+        ],
+    ),
+    (
+        Field::LastName,
+        &["фамилия", "last name", "lastname", "surname", "family name"],
+    ),
+    (
+        Field::MiddleName,
+        &["отчество", "second name", "middle name", "patronymic"],
+    ),
+    (
+        Field::City,
+        &[
+            "город",
+            "city",
+            "address city",
+            "населенный пункт",
+            "город доставки",
+            "город клиента",
+            "town",
+        ],
+    ),
+    (
+        Field::Region,
+        &[
+            "регион",
+            "область",
+            "region",
+            "address province",
+            "субъект",
+            "край",
+            "state",
+        ],
+    ),
+    (
+        Field::TimeZone,
+        &["часовой пояс", "time zone", "timezone", "tz"],
+    ),
+    (Field::TzSource, &["tz source"]),
+    (
+        Field::Source,
+        &[
+            "источник",
+            "source",
+            "канал привлечения",
+            "откуда",
+            "source id",
+            "откуда узнал",
+            "канал",
+        ],
+    ),
+    (Field::UtmSource, &["utm source", "utmsource"]),
+    (Field::UtmMedium, &["utm medium", "utmmedium"]),
+    (Field::UtmCampaign, &["utm campaign", "utmcampaign"]),
+    (Field::UtmContent, &["utm content", "utmcontent"]),
+    (Field::UtmTerm, &["utm term", "utmterm"]),
+    (
+        Field::Tags,
+        &["теги", "тэги", "метки", "ярлыки", "tags", "tag", "labels"],
+    ),
+    (
+        Field::Consent,
+        &[
+            "согласие на рассылку",
+            "согласие",
+            "согласие на получение рассылки",
+            "согласие на рекламу",
+            "подписка",
+            "подписка на рассылку",
+            "рассылка",
+            "consent",
+            "opt in",
+            "marketing consent",
+            "subscribed",
+        ],
+    ),
+    (
+        Field::ConsentAt,
+        &[
+            "дата согласия",
+            "consent date",
+            "consent at",
+            "дата подписки",
+        ],
+    ),
+    (
+        Field::ConsentSource,
+        &["источник согласия", "consent source"],
+    ),
+    (Field::Status, &["статус", "status", "статус подписки"]),
+    (
+        Field::StatusAt,
+        &["дата статуса", "status at", "status date", "дата отписки"],
+    ),
+    (
+        Field::CreatedAt,
+        &[
+            "дата регистрации",
+            "дата создания",
+            "дата добавления",
+            "создан",
+            "зарегистрирован",
+            "created",
+            "created at",
+            "date create",
+            "date created",
+            "registered",
+            "registration date",
+            "signup date",
+        ],
+    ),
+];
+
+const ORDER_SYNONYMS: &[(Field, &[&str])] = &[
+    (
+        Field::OrderId,
+        &[
+            "номер заказа",
+            "id заказа",
+            "заказ",
+            "№ заказа",
+            "№",
+            "order id",
+            "order",
+            "order number",
+            "order no",
+        ],
+    ),
+    (
+        Field::OrderedAt,
+        &[
+            "дата заказа",
+            "дата",
+            "дата покупки",
+            "дата оформления",
+            "date",
+            "order date",
+            "ordered at",
+            "created at",
+        ],
+    ),
+    (
+        Field::Amount,
+        &[
+            "сумма",
+            "сумма заказа",
+            "итого",
+            "стоимость",
+            "выручка",
+            "amount",
+            "total",
+            "sum",
+            "order total",
+            "revenue",
+        ],
+    ),
+    (
+        Field::Product,
+        &[
+            "товар",
+            "продукт",
+            "наименование",
+            "позиция",
+            "product",
+            "product name",
+            "item",
+            "sku",
+        ],
+    ),
+    (
+        Field::Category,
+        &[
+            "категория",
+            "категория товара",
+            "раздел",
+            "category",
+            "product category",
+        ],
+    ),
+];
+
+const EVENT_SYNONYMS: &[(Field, &[&str])] = &[
+    (
+        Field::Campaign,
+        &[
+            "кампания",
+            "рассылка",
+            "название рассылки",
+            "название кампании",
+            "campaign",
+            "campaign name",
+            "broadcast",
+        ],
+    ),
+    (
+        Field::MessageId,
+        &["message id", "id сообщения", "msg id", "ид сообщения"],
+    ),
+    (
+        Field::EventKind,
+        &[
+            "событие",
+            "статус",
+            "тип",
+            "тип события",
+            "статус сообщения",
+            "event",
+            "kind",
+            "status",
+            "type",
+            "action",
+        ],
+    ),
+    (
+        Field::Button,
+        &["кнопка", "нажатая кнопка", "button", "button text"],
+    ),
+    (
+        Field::At,
+        &[
+            "время",
+            "дата",
+            "дата время",
+            "дата и время",
+            "date",
+            "time",
+            "at",
+            "timestamp",
+            "datetime",
+        ],
+    ),
+];
+
+/// The form headers are compared in: `Моб. телефон` → `моб телефон`, `UTM_SOURCE` → `utm source`.
+pub fn normalize_header(header: &str) -> String {
+    normalize_place(&header.replace(['_', '/', ':'], " "))
+}
+
+/// The field a header names for `kind`, by canonical name or synonym.
+pub fn field_for_header(header: &str, kind: ImportKind) -> Option<Field> {
+    let norm = normalize_header(header);
+    if let Some(field) = CANONICAL
+        .iter()
+        .find(|(_, n)| normalize_header(n) == norm)
+        .map(|(f, _)| *f)
+        .filter(|f| f.applies_to(kind) && !matches!(f, Field::Custom | Field::Ignore))
+    {
+        return Some(field);
+    }
+    let specific = match kind {
+        ImportKind::Contacts => CONTACT_SYNONYMS,
+        ImportKind::Orders => ORDER_SYNONYMS,
+        ImportKind::Events => EVENT_SYNONYMS,
+    };
+    specific
+        .iter()
+        .chain(KEY_SYNONYMS)
+        .find(|(_, names)| names.contains(&norm.as_str()))
+        .map(|(f, _)| *f)
+}
+
+/// A user's override: column (by header, case-insensitive) → field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColumnMap {
+    pub column: String,
+    pub field: Field,
+}
+
+impl std::str::FromStr for ColumnMap {
+    type Err = Error;
+
+    /// `Телефон клиента=phone`.
+    fn from_str(s: &str) -> Result<Self> {
+        let (column, field) = s
+            .rsplit_once('=')
+            .ok_or_else(|| Error::user(Msg::new("error-map-syntax").arg("value", s)))?;
+        let field = Field::from_name(field).ok_or_else(|| {
+            let names: Vec<&str> = CANONICAL.iter().map(|(_, n)| *n).collect();
+            Error::user(
+                Msg::new("error-map-field")
+                    .arg("field", field)
+                    .arg("fields", names.join(", ")),
+            )
+        })?;
+        Ok(ColumnMap {
+            column: column.trim().to_owned(),
+            field,
+        })
+    }
+}
+
+/// Decides every column's field: overrides first, then synonyms; unknown contact columns become
+/// custom fields, unknown columns of orders and events are ignored (and reported). A field named
+/// by two columns keeps the first; Bitrix24's `NAME` beside `LAST_NAME` is a first name.
+pub fn map_columns(
+    headers: &[String],
+    kind: ImportKind,
+    overrides: &[ColumnMap],
+) -> Result<Vec<Field>> {
+    for o in overrides {
+        if !headers
+            .iter()
+            .any(|h| normalize_header(h) == normalize_header(&o.column))
+        {
+            return Err(Error::user(
+                Msg::new("error-map-column")
+                    .arg("column", o.column.as_str())
+                    .arg("columns", headers.join(", ")),
+            ));
+        }
+        if !o.field.applies_to(kind) {
+            return Err(Error::user(
+                Msg::new("error-map-kind").arg("field", o.field.name()),
+            ));
+        }
+    }
+    let unknown = if kind == ImportKind::Contacts {
+        Field::Custom
+    } else {
+        Field::Ignore
+    };
+    let mut fields: Vec<Field> = Vec::with_capacity(headers.len());
+    for header in headers {
+        let chosen = overrides
+            .iter()
+            .find(|o| normalize_header(&o.column) == normalize_header(header))
+            .map(|o| o.field)
+            .or_else(|| field_for_header(header, kind))
+            .unwrap_or(unknown);
+        let taken = !matches!(chosen, Field::Custom | Field::Ignore) && fields.contains(&chosen);
+        fields.push(if taken { unknown } else { chosen });
+    }
+    let bitrix_style = fields.contains(&Field::LastName) && !fields.contains(&Field::FirstName);
+    if bitrix_style && let Some(f) = fields.iter_mut().find(|f| **f == Field::Name) {
+        *f = Field::FirstName;
+    }
+    Ok(fields)
+}

@@ -1,0 +1,203 @@
+//! Importing contacts, orders and events from the files owners have: Excel and CRM exports in
+//! any of the usual encodings and separators, and .xlsx workbooks.
+//!
+//! One import is one transaction: it commits whole or not at all (a crash or a kill halfway
+//! leaves the base as it was). Rows that cannot be used are rejected with their line and reason;
+//! the rest load. The GUI runs [`run`] on a background thread with a progress callback and a
+//! cancel flag; the CLI calls it directly.
+
+mod contacts;
+mod events;
+pub mod fields;
+mod name;
+mod orders;
+pub mod phone;
+mod report;
+mod row;
+pub mod source;
+pub mod values;
+
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use chrono_tz::Tz;
+
+pub use fields::{ColumnMap, Field, ImportKind};
+pub use name::first_name_from_full;
+pub use report::{ImportReport, Reject, Warning};
+pub use row::normalize_tg_username;
+pub use source::{Format, TableSource};
+
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
+use crate::store::{Saved, Store, Writer};
+use row::{Layout, Row};
+
+/// How to read a file; what is not set comes from the base's settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportOptions {
+    pub kind: ImportKind,
+    /// The country of phones written without a code; the base's setting when `None`.
+    pub default_country: Option<String>,
+    /// The zone of dates without an offset and of contacts whose city is unknown; the owner's when `None`.
+    pub default_tz: Option<Tz>,
+    /// Column → field overrides.
+    pub map: Vec<ColumnMap>,
+}
+
+impl ImportOptions {
+    /// Options that take everything from the file and the base.
+    pub fn new(kind: ImportKind) -> Self {
+        ImportOptions {
+            kind,
+            default_country: None,
+            default_tz: None,
+            map: Vec::new(),
+        }
+    }
+}
+
+/// How far an import has got.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Progress {
+    /// Share of the file read, 0.0–1.0.
+    pub fraction: f32,
+    /// Data rows read so far.
+    pub rows: u64,
+}
+
+pub(crate) enum Outcome {
+    Saved(Saved),
+    Merged,
+    Rejected(Msg),
+}
+
+/// What loads one kind of row.
+pub(crate) trait Loader {
+    /// Loads one row. A row-level problem is `Outcome::Rejected`; an `Err` aborts the import.
+    fn load(
+        &mut self,
+        w: &Writer,
+        line: u64,
+        row: &Row,
+        report: &mut ImportReport,
+    ) -> Result<Outcome>;
+
+    /// Runs once after the last row, inside the transaction.
+    fn finish(&mut self, _w: &Writer, _report: &mut ImportReport) -> Result<()> {
+        Ok(())
+    }
+}
+
+/// The fields without which a file of `kind` cannot be loaded: one of the first group, and each
+/// of the rest.
+fn required(kind: ImportKind) -> (&'static [Field], &'static [Field]) {
+    const KEYS: &[Field] = &[
+        Field::ExternalId,
+        Field::Phone,
+        Field::TgChatId,
+        Field::TgUsername,
+    ];
+    match kind {
+        ImportKind::Contacts => (KEYS, &[]),
+        ImportKind::Orders => (KEYS, &[Field::OrderedAt, Field::Amount]),
+        ImportKind::Events => (KEYS, &[Field::Campaign, Field::EventKind, Field::At]),
+    }
+}
+
+fn check_columns(path: &Path, kind: ImportKind, headers: &[String], layout: &Layout) -> Result<()> {
+    let (one_of, all_of) = required(kind);
+    let mut missing: Vec<String> = all_of
+        .iter()
+        .filter(|f| !layout.has(**f))
+        .map(|f| f.name().to_owned())
+        .collect();
+    if !one_of.iter().any(|f| layout.has(*f)) {
+        let names: Vec<&str> = one_of.iter().map(|f| f.name()).collect();
+        missing.insert(0, names.join(" | "));
+    }
+    if missing.is_empty() {
+        return Ok(());
+    }
+    Err(Error::user(
+        Msg::new("error-missing-columns")
+            .arg("path", path.display().to_string())
+            .arg("missing", missing.join(", "))
+            .arg("headers", headers.join(", ")),
+    ))
+}
+
+/// Imports `path` into `store` as one transaction and reports what happened to every row.
+///
+/// `progress` is called every few thousand rows; setting `cancel` stops the import and leaves
+/// the base unchanged (`Error::Cancelled`).
+pub fn run(
+    store: &mut Store,
+    path: &Path,
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(Progress),
+    cancel: &AtomicBool,
+) -> Result<ImportReport> {
+    let settings = store.settings()?;
+    let country = options
+        .default_country
+        .clone()
+        .unwrap_or(settings.default_country)
+        .to_ascii_uppercase();
+    let tz = options.default_tz.unwrap_or(settings.owner_tz);
+    let mut source = TableSource::open(path)?;
+    let fields = fields::map_columns(&source.headers, options.kind, &options.map)?;
+    let layout = Layout::new(&source.headers, &fields);
+    check_columns(path, options.kind, &source.headers, &layout)?;
+    let columns = source
+        .headers
+        .iter()
+        .cloned()
+        .zip(fields.iter().copied())
+        .collect();
+    let mut report = ImportReport::new(options.kind, path, source.format.clone(), columns);
+    let now = values::format_utc(chrono::Utc::now());
+    let mut loader: Box<dyn Loader> = match options.kind {
+        ImportKind::Contacts => Box::new(contacts::ContactsLoader::new(country, tz, now)),
+        ImportKind::Orders => Box::new(orders::OrdersLoader { country, tz }),
+        ImportKind::Events => Box::new(events::EventsLoader { country, tz }),
+    };
+    let writer = store.writer()?;
+    let mut values = Vec::new();
+    while let Some(line) = source.next_row(&mut values)? {
+        if values.iter().all(String::is_empty) {
+            continue;
+        }
+        report.read += 1;
+        let row = Row {
+            layout: &layout,
+            values: &values,
+        };
+        match loader.load(&writer, line, &row, &mut report)? {
+            Outcome::Saved(Saved::Inserted) => report.inserted += 1,
+            Outcome::Saved(Saved::Updated) => report.updated += 1,
+            Outcome::Saved(Saved::Unchanged) => report.unchanged += 1,
+            Outcome::Merged => report.merged += 1,
+            Outcome::Rejected(reason) => report.reject(line, reason, &values),
+        }
+        if report.read.is_multiple_of(4096) {
+            if cancel.load(Ordering::Relaxed) {
+                return Err(Error::Cancelled);
+            }
+            progress(Progress {
+                fraction: source.fraction_done(),
+                rows: report.read,
+            });
+        }
+    }
+    if cancel.load(Ordering::Relaxed) {
+        return Err(Error::Cancelled);
+    }
+    loader.finish(&writer, &mut report)?;
+    writer.commit()?;
+    progress(Progress {
+        fraction: 1.0,
+        rows: report.read,
+    });
+    Ok(report)
+}

@@ -1,0 +1,137 @@
+//! Names: the first name for a greeting from a full name written surname first (ФИО).
+
+/// Words that mark an organisation rather than a person: it has no first name to greet.
+const ORGANISATION_MARKS: &[&str] = &[
+    "ооо",
+    "оао",
+    "зао",
+    "пао",
+    "ао",
+    "нко",
+    "ано",
+    "ип",
+    "гуп",
+    "муп",
+    "фгуп",
+    "тоо",
+    "чп",
+    "llc",
+    "ltd",
+    "inc",
+    "gmbh",
+    "corp",
+    "company",
+    "компания",
+    "магазин",
+    "салон",
+    "фирма",
+];
+
+/// Endings of a patronymic (`Петровна`, `Ильич`) or its Turkic forms (`оглы`, `кызы`).
+fn is_patronymic(word: &str) -> bool {
+    let w = word.to_lowercase();
+    ["ович", "евич", "ич", "овна", "евна", "ична", "инична"]
+        .iter()
+        .any(|end| w.ends_with(end) && w.chars().count() > end.chars().count() + 1)
+        || w == "оглы"
+        || w == "кызы"
+}
+
+/// Endings typical of Russian surnames (`Иванова`, `Петровский`, `Шевченко`).
+fn looks_like_surname(word: &str) -> bool {
+    let w = word.to_lowercase();
+    [
+        "ов",
+        "ова",
+        "ев",
+        "ева",
+        "ёв",
+        "ёва",
+        "ин",
+        "ина",
+        "ын",
+        "ына",
+        "ский",
+        "ская",
+        "цкий",
+        "цкая",
+        "ой",
+        "ых",
+        "их",
+        "енко",
+        "ко",
+        "ук",
+        "юк",
+        "ян",
+        "дзе",
+        "швили",
+        "ман",
+    ]
+    .iter()
+    .any(|end| w.ends_with(end) && w.chars().count() > end.chars().count() + 1)
+}
+
+/// Gives a word shouted or whispered (`МАРИЯ`, `мария`) the usual capitalisation; leaves mixed case alone.
+pub fn tidy_word(word: &str) -> String {
+    let has_upper = word.chars().any(char::is_uppercase);
+    let has_lower = word.chars().any(char::is_lowercase);
+    if has_upper && has_lower {
+        return word.to_owned();
+    }
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect(),
+        None => String::new(),
+    }
+}
+
+/// The first name in a full name: `Иванова Мария Петровна` → `Мария`, `Мария Петровна Иванова` →
+/// `Мария`, `Иванов Пётр` → `Пётр`, `Мария` → `Мария`; `None` for `ООО Ромашка`.
+pub fn first_name_from_full(full: &str) -> Option<String> {
+    let words: Vec<&str> = full
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let is_org = words.iter().any(|w| {
+        let lower = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        ORGANISATION_MARKS.contains(&lower.as_str())
+    }) || full.contains('"')
+        || full.contains('«');
+    if is_org || words.is_empty() || words.len() > 4 {
+        return None;
+    }
+    if words.iter().any(|w| {
+        !w.chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+    }) {
+        return None;
+    }
+    let first = match words.len() {
+        1 => words[0],
+        _ => {
+            if let Some(p) = words
+                .iter()
+                .position(|w| is_patronymic(w))
+                .filter(|&p| p > 0)
+            {
+                // The first name stands right before the patronymic, whichever end the surname is
+                // at; a Turkic patronymic is two words (`Кямал оглы`).
+                let turkic = matches!(words[p].to_lowercase().as_str(), "оглы" | "кызы");
+                words[if turkic { p.saturating_sub(2) } else { p - 1 }]
+            } else if words.len() == 2
+                && looks_like_surname(words[0])
+                && !looks_like_surname(words[1])
+            {
+                words[1]
+            } else {
+                words[0]
+            }
+        }
+    };
+    Some(tidy_word(first))
+}

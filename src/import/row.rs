@@ -1,0 +1,166 @@
+//! One row of a file, seen through the column mapping, and the contact keys it carries.
+
+use super::fields::Field;
+use super::phone::normalize_phone;
+use crate::error::Result;
+use crate::i18n::Msg;
+use crate::store::{Contact, ContactKey, Writer};
+
+/// Which column feeds each field, fixed for the whole file.
+pub(crate) struct Layout {
+    positions: Vec<(Field, usize)>,
+    custom: Vec<(String, usize)>,
+}
+
+impl Layout {
+    pub fn new(headers: &[String], fields: &[Field]) -> Layout {
+        let mut positions = Vec::new();
+        let mut custom = Vec::new();
+        for (i, (header, field)) in headers.iter().zip(fields).enumerate() {
+            match field {
+                Field::Custom => custom.push((header.clone(), i)),
+                Field::Ignore => {}
+                f => positions.push((*f, i)),
+            }
+        }
+        Layout { positions, custom }
+    }
+
+    /// Whether some column feeds `field`.
+    pub fn has(&self, field: Field) -> bool {
+        self.positions.iter().any(|(f, _)| *f == field)
+    }
+}
+
+/// A row's values, read by field.
+pub(crate) struct Row<'a> {
+    pub layout: &'a Layout,
+    pub values: &'a [String],
+}
+
+impl<'a> Row<'a> {
+    /// The field's value, `None` when there is no such column or the cell is empty.
+    pub fn get(&self, field: Field) -> Option<&'a str> {
+        let (_, i) = self.layout.positions.iter().find(|(f, _)| *f == field)?;
+        self.values
+            .get(*i)
+            .map(String::as_str)
+            .filter(|v| !v.is_empty())
+    }
+
+    /// The field's value as an owned string, `None` when empty.
+    pub fn owned(&self, field: Field) -> Option<String> {
+        self.get(field).map(str::to_owned)
+    }
+
+    /// Non-empty custom cells, by header.
+    pub fn custom(&self) -> impl Iterator<Item = (&'a str, &'a str)> + '_ {
+        self.layout.custom.iter().filter_map(|(h, i)| {
+            self.values
+                .get(*i)
+                .filter(|v| !v.is_empty())
+                .map(|v| (h.as_str(), v.as_str()))
+        })
+    }
+
+    /// The contact keys in the row, strongest first (external id, phone, Telegram chat id,
+    /// Telegram username). A key that is present but unusable rejects the row.
+    pub fn keys(&self, default_country: &str) -> Result<Vec<ContactKey>, Msg> {
+        let mut keys = Vec::with_capacity(2);
+        if let Some(ext) = self.get(Field::ExternalId) {
+            keys.push(ContactKey::External(ext.to_owned()));
+        }
+        if let Some(phone) = self.get(Field::Phone) {
+            keys.push(ContactKey::Phone(normalize_phone(phone, default_country)?));
+        }
+        if let Some(chat) = self.get(Field::TgChatId) {
+            if chat.parse::<i64>().is_err() {
+                return Err(Msg::new("reject-tg-chat-id").arg("value", chat));
+            }
+            keys.push(ContactKey::TgChatId(chat.to_owned()));
+        }
+        if let Some(user) = self.get(Field::TgUsername) {
+            keys.push(ContactKey::TgUsername(normalize_tg_username(user)?));
+        }
+        if keys.is_empty() {
+            return Err(Msg::new("reject-no-key"));
+        }
+        Ok(keys)
+    }
+}
+
+/// `@Ivan_Petrov`, `t.me/ivan_petrov`, `https://t.me/Ivan_Petrov` → `ivan_petrov`.
+pub fn normalize_tg_username(raw: &str) -> Result<String, Msg> {
+    let mut s = raw.trim();
+    for prefix in ["https://", "http://", "www."] {
+        s = s.strip_prefix(prefix).unwrap_or(s);
+    }
+    for prefix in ["t.me/", "telegram.me/", "@"] {
+        s = s.strip_prefix(prefix).unwrap_or(s);
+    }
+    let valid =
+        (3..=32).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if valid {
+        Ok(s.to_ascii_lowercase())
+    } else {
+        Err(Msg::new("reject-tg-username").arg("value", raw.trim()))
+    }
+}
+
+fn key_kind(key: &ContactKey) -> &'static str {
+    match key {
+        ContactKey::External(_) => "external",
+        ContactKey::Phone(_) => "phone",
+        ContactKey::TgChatId(_) => "tg_chat_id",
+        ContactKey::TgUsername(_) => "tg_username",
+    }
+}
+
+/// Who a row is about.
+pub(crate) enum Identity {
+    /// No stored contact holds any of the keys.
+    New,
+    /// One stored contact, loaded.
+    Existing(Box<Contact>),
+}
+
+/// Finds the one contact the keys identify (DESIGN.md, "Who is who"). Rejects a row whose keys
+/// lead to two contacts, naming both, and a row whose stronger key contradicts the contact a
+/// weaker key found (CRM id `A` with the phone of the contact whose CRM id is `B`).
+pub(crate) fn identify(w: &Writer, keys: &[ContactKey]) -> Result<Result<Identity, Msg>> {
+    let mut found: Option<(usize, i64)> = None;
+    for (i, key) in keys.iter().enumerate() {
+        let Some(id) = w.find(key)? else { continue };
+        match found {
+            None => found = Some((i, id)),
+            Some((j, first)) if first != id => {
+                return Ok(Err(Msg::new("reject-two-contacts")
+                    .arg("first", first)
+                    .arg("first_kind", key_kind(&keys[j]))
+                    .arg("first_key", keys[j].value())
+                    .arg("second", id)
+                    .arg("second_kind", key_kind(key))
+                    .arg("second_key", key.value())));
+            }
+            Some(_) => {}
+        }
+    }
+    let Some((by, id)) = found else {
+        return Ok(Ok(Identity::New));
+    };
+    let contact = w.load(id)?;
+    for key in &keys[..by] {
+        if let Some(stored) = key.of_same_kind(&contact)
+            && stored != key.value()
+        {
+            return Ok(Err(Msg::new("reject-key-mismatch")
+                .arg("id", id)
+                .arg("by_kind", key_kind(&keys[by]))
+                .arg("by_key", keys[by].value())
+                .arg("kind", key_kind(key))
+                .arg("value", key.value())
+                .arg("stored", stored)));
+        }
+    }
+    Ok(Ok(Identity::Existing(Box::new(contact))))
+}

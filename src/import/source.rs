@@ -1,0 +1,289 @@
+//! Opening a file as a table: encoding and delimiter sniffing for CSV, the first sheet for .xlsx.
+//! CSV is streamed, so a file of a million rows never sits in memory.
+
+use std::fs::File;
+use std::io::{BufReader, Read, Seek, SeekFrom};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use calamine::{Data, Reader, Xlsx};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1251};
+use encoding_rs_io::DecodeReaderBytesBuilder;
+
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
+
+/// How a file was read: shown in the import's mapping step and report.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Format {
+    /// `csv` or `xlsx`.
+    pub kind: &'static str,
+    /// `UTF-8`, `windows-1251`, `UTF-16LE`, … (`xlsx` for workbooks).
+    pub encoding: String,
+    /// The field separator of a CSV file.
+    pub delimiter: Option<char>,
+}
+
+/// A table being read row by row.
+pub struct TableSource {
+    pub format: Format,
+    pub headers: Vec<String>,
+    rows: Rows,
+    bytes_total: u64,
+    bytes_read: Arc<AtomicU64>,
+}
+
+enum Rows {
+    Csv(Box<csv::Reader<Box<dyn Read + Send>>>, csv::StringRecord),
+    Xlsx(std::vec::IntoIter<Vec<String>>, u64),
+}
+
+/// Counts the bytes taken from the file, for the progress bar.
+struct Counting<R> {
+    inner: R,
+    count: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+const SNIFF_BYTES: usize = 1 << 20;
+
+fn not_a_table(path: &Path, why: &'static str) -> Error {
+    Error::user(
+        Msg::new("error-not-a-table")
+            .arg("path", path.display().to_string())
+            .arg("why", crate::i18n::tr(why)),
+    )
+}
+
+/// The encoding of a text file from its first bytes: a BOM, UTF-16's zero bytes, valid UTF-8,
+/// else Windows-1251 (what Russian Excel writes).
+pub fn sniff_encoding(sample: &[u8]) -> &'static Encoding {
+    if let Some((enc, _)) = Encoding::for_bom(sample) {
+        return enc;
+    }
+    let pairs = sample.len().min(4096) / 2;
+    if pairs > 0 {
+        let zeros_odd = (0..pairs).filter(|i| sample[2 * i + 1] == 0).count();
+        let zeros_even = (0..pairs).filter(|i| sample[2 * i] == 0).count();
+        if zeros_odd * 3 > pairs {
+            return UTF_16LE;
+        }
+        if zeros_even * 3 > pairs {
+            return UTF_16BE;
+        }
+    }
+    match std::str::from_utf8(sample) {
+        Ok(_) => UTF_8,
+        // A sample cut in the middle of a character is still UTF-8.
+        Err(e) if e.error_len().is_none() => UTF_8,
+        Err(_) => WINDOWS_1251,
+    }
+}
+
+/// The separator of a CSV text: the candidate that splits the first lines into the same, largest
+/// number of fields, quotes respected.
+pub fn sniff_delimiter(text: &str) -> char {
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(20)
+        .collect();
+    let count = |line: &str, d: char| {
+        let mut quoted = false;
+        line.chars()
+            .filter(|&c| {
+                if c == '"' {
+                    quoted = !quoted;
+                }
+                c == d && !quoted
+            })
+            .count()
+    };
+    let mut best = (',', 0usize, false);
+    for d in [';', '\t', ',', '|'] {
+        let Some(first) = lines.first() else { break };
+        let n = count(first, d);
+        // The last line of the sample may be cut short.
+        let consistent = lines[1..lines.len().saturating_sub(1).max(1)]
+            .iter()
+            .all(|l| count(l, d) == n);
+        if n > 0 && (consistent && !best.2 || consistent == best.2 && n > best.1) {
+            best = (d, n, consistent);
+        }
+    }
+    best.0
+}
+
+impl TableSource {
+    /// Opens `path` as a CSV or .xlsx table and reads its header row.
+    pub fn open(path: &Path) -> Result<TableSource> {
+        let mut file = File::open(path).map_err(|e| Error::io(path, e))?;
+        let bytes_total = file.metadata().map_err(|e| Error::io(path, e))?.len();
+        let mut sample = Vec::with_capacity(SNIFF_BYTES.min(bytes_total as usize));
+        (&mut file)
+            .take(SNIFF_BYTES as u64)
+            .read_to_end(&mut sample)
+            .map_err(|e| Error::io(path, e))?;
+        if sample.iter().all(|b| b.is_ascii_whitespace()) {
+            return Err(not_a_table(path, "why-empty"));
+        }
+        if sample.starts_with(b"PK\x03\x04") {
+            return TableSource::open_xlsx(path, bytes_total);
+        }
+        let encoding = sniff_encoding(&sample);
+        let (text, _, _) = encoding.decode(&sample);
+        if text.contains('\0')
+            || text
+                .chars()
+                .filter(|c| c.is_control() && !c.is_whitespace())
+                .count()
+                > 8
+        {
+            return Err(not_a_table(path, "why-binary"));
+        }
+        let delimiter = sniff_delimiter(&text);
+        file.seek(SeekFrom::Start(0))
+            .map_err(|e| Error::io(path, e))?;
+        let bytes_read = Arc::new(AtomicU64::new(0));
+        let counting = Counting {
+            inner: BufReader::with_capacity(1 << 16, file),
+            count: bytes_read.clone(),
+        };
+        let decoded: Box<dyn Read + Send> = Box::new(
+            DecodeReaderBytesBuilder::new()
+                .encoding(Some(encoding))
+                .bom_override(true)
+                .build(counting),
+        );
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter as u8)
+            .flexible(true)
+            .has_headers(false)
+            .buffer_capacity(1 << 16)
+            .from_reader(decoded);
+        let mut record = csv::StringRecord::new();
+        let headers = match reader.read_record(&mut record) {
+            Ok(true) => record
+                .iter()
+                .map(|h| h.trim().to_owned())
+                .collect::<Vec<_>>(),
+            Ok(false) => return Err(not_a_table(path, "why-empty")),
+            Err(e) => return Err(Error::io(path, std::io::Error::other(e.to_string()))),
+        };
+        if headers.iter().all(|h| h.is_empty()) {
+            return Err(not_a_table(path, "why-no-header"));
+        }
+        Ok(TableSource {
+            format: Format {
+                kind: "csv",
+                encoding: encoding.name().to_owned(),
+                delimiter: Some(delimiter),
+            },
+            headers,
+            rows: Rows::Csv(Box::new(reader), record),
+            bytes_total,
+            bytes_read,
+        })
+    }
+
+    fn open_xlsx(path: &Path, bytes_total: u64) -> Result<TableSource> {
+        let mut workbook: Xlsx<_> =
+            calamine::open_workbook(path).map_err(|_| not_a_table(path, "why-bad-xlsx"))?;
+        let range = workbook
+            .worksheet_range_at(0)
+            .ok_or_else(|| not_a_table(path, "why-empty"))?
+            .map_err(|_| not_a_table(path, "why-bad-xlsx"))?;
+        let start_row = range.start().map(|(r, _)| r as u64).unwrap_or(0);
+        let mut rows = range
+            .rows()
+            .map(|row| row.iter().map(cell_text).collect::<Vec<String>>());
+        let headers: Vec<String> = rows
+            .next()
+            .ok_or_else(|| not_a_table(path, "why-empty"))?
+            .into_iter()
+            .map(|h| h.trim().to_owned())
+            .collect();
+        if headers.iter().all(|h| h.is_empty()) {
+            return Err(not_a_table(path, "why-no-header"));
+        }
+        let body: Vec<Vec<String>> = rows.collect();
+        Ok(TableSource {
+            format: Format {
+                kind: "xlsx",
+                encoding: "xlsx".to_owned(),
+                delimiter: None,
+            },
+            headers,
+            // Sheet rows are numbered from 1; the header is the first used row.
+            rows: Rows::Xlsx(body.into_iter(), start_row + 1),
+            bytes_total,
+            bytes_read: Arc::new(AtomicU64::new(bytes_total)),
+        })
+    }
+
+    /// Reads the next row into `out`; returns its line (CSV) or row (sheet) number, `None` at the end.
+    pub fn next_row(&mut self, out: &mut Vec<String>) -> Result<Option<u64>> {
+        out.clear();
+        match &mut self.rows {
+            Rows::Csv(reader, record) => {
+                match reader.read_record(record) {
+                    Ok(true) => {}
+                    Ok(false) => return Ok(None),
+                    Err(e) => {
+                        let line = e.position().map(|p| p.line()).unwrap_or(0);
+                        return Err(Error::user(
+                            Msg::new("error-csv")
+                                .arg("line", line as i64)
+                                .arg("reason", e.to_string()),
+                        ));
+                    }
+                }
+                out.extend(record.iter().map(|f| f.trim().to_owned()));
+                Ok(Some(record.position().map(|p| p.line()).unwrap_or(0)))
+            }
+            Rows::Xlsx(rows, line) => match rows.next() {
+                Some(row) => {
+                    *line += 1;
+                    out.extend(row.into_iter().map(|f| f.trim().to_owned()));
+                    Ok(Some(*line))
+                }
+                None => Ok(None),
+            },
+        }
+    }
+
+    /// How far through the file the reader is, 0.0–1.0.
+    pub fn fraction_done(&self) -> f32 {
+        if self.bytes_total == 0 {
+            return 1.0;
+        }
+        (self.bytes_read.load(Ordering::Relaxed) as f64 / self.bytes_total as f64).min(1.0) as f32
+    }
+}
+
+/// A cell as the text a CSV export of it would hold. Whole numbers lose Excel's `.0` (phones stored
+/// as numbers); dates become `YYYY-MM-DD HH:MM:SS`, read later in the owner's zone.
+fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string(),
+        Data::Bool(b) => if *b { "1" } else { "0" }.to_owned(),
+        Data::DateTime(dt) => dt
+            .as_datetime()
+            .map(|d| d.format("%Y-%m-%d %H:%M:%S").to_string())
+            .unwrap_or_else(|| dt.as_f64().to_string()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.replace('T', " "),
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}

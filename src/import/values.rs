@@ -1,0 +1,228 @@
+//! Reading the values people put in spreadsheets: consent words, Russian amounts and dates.
+
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use crate::i18n::Msg;
+use crate::store::{Consent, EventKind, Status};
+
+/// `да/нет/yes/no/1/0/true/false/+/-` and their relatives; `None` for a word that says neither.
+/// An empty cell is unknown consent.
+pub fn parse_consent(raw: &str) -> Result<Consent, Msg> {
+    let w = raw.trim().to_lowercase();
+    Ok(match w.as_str() {
+        "" => Consent::Unknown,
+        "да" | "yes" | "y" | "1" | "true" | "+" | "истина" | "согласен" | "согласна" | "есть"
+        | "подписан" | "подписана" | "opt-in" | "opt in" | "д" | "v" | "✓" => {
+            Consent::Yes
+        }
+        "нет"
+        | "no"
+        | "n"
+        | "0"
+        | "false"
+        | "-"
+        | "ложь"
+        | "не согласен"
+        | "не согласна"
+        | "отказ"
+        | "н"
+        | "opt-out"
+        | "opt out" => Consent::No,
+        "неизвестно" | "unknown" | "?" => Consent::Unknown,
+        _ => return Err(Msg::new("reject-consent").arg("value", raw.trim())),
+    })
+}
+
+/// A contact's status word; `None` for an empty cell.
+pub fn parse_status(raw: &str) -> Result<Option<Status>, Msg> {
+    let w = raw.trim().to_lowercase();
+    Ok(Some(match w.as_str() {
+        "" => return Ok(None),
+        "active" | "активен" | "активна" | "активный" | "подписан" | "подписана" => {
+            Status::Active
+        }
+        "unsubscribed" | "отписан" | "отписана" | "отписался" | "отписалась" | "отписка" => {
+            Status::Unsubscribed
+        }
+        "blocked"
+        | "заблокирован"
+        | "заблокирована"
+        | "заблокировал"
+        | "заблокировала"
+        | "блок" => Status::Blocked,
+        _ => return Err(Msg::new("reject-status").arg("value", raw.trim())),
+    }))
+}
+
+/// What a sending service's status word means.
+pub fn parse_event_kind(raw: &str) -> Result<EventKind, Msg> {
+    let w = raw.trim().to_lowercase();
+    Ok(match w.as_str() {
+        "sent" | "отправлено" | "отправлен" | "отправлена" => {
+            EventKind::Sent
+        }
+        "delivered" | "доставлено" | "доставлен" | "доставлена" => {
+            EventKind::Delivered
+        }
+        "read" | "seen" | "opened" | "прочитано" | "прочитан" | "прочитана" | "просмотрено" => {
+            EventKind::Read
+        }
+        "clicked" | "click" | "нажал кнопку" | "нажала кнопку" | "нажатие" | "клик" | "переход" => {
+            EventKind::Clicked
+        }
+        "replied" | "reply" | "ответил" | "ответила" | "ответ" => {
+            EventKind::Replied
+        }
+        "unsubscribed" | "отписался" | "отписалась" | "отписка" => {
+            EventKind::Unsubscribed
+        }
+        "blocked" | "заблокировал" | "заблокировала" | "блокировка" => {
+            EventKind::Blocked
+        }
+        _ => return Err(Msg::new("reject-event-kind").arg("value", raw.trim())),
+    })
+}
+
+/// An amount of money as integer kopecks: `1 234,50`, `1 234 ₽`, `1234.5`, `1,234.50`.
+/// Never through floats. A lone separator followed by three digits (`1,234`) could be either a
+/// decimal or a thousands mark, and is refused rather than guessed.
+pub fn parse_amount(raw: &str) -> Result<i64, Msg> {
+    let bad = || Msg::new("reject-amount").arg("value", raw.trim());
+    let mut s: String = raw
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{202f}' && *c != '\'')
+        .collect();
+    for suffix in ["₽", "руб.", "руб", "р.", "р", "rub", "RUB"] {
+        if let Some(stripped) = s.strip_suffix(suffix) {
+            s = stripped.to_owned();
+            break;
+        }
+    }
+    let negative = s.starts_with('-');
+    let s = s.trim_start_matches('-');
+    if s.is_empty()
+        || !s
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        return Err(bad());
+    }
+    let last_sep = s.rfind([',', '.']);
+    let (int_part, frac_part) = match last_sep {
+        None => (s.to_owned(), ""),
+        Some(pos) => {
+            let sep = s.as_bytes()[pos] as char;
+            let other = if sep == ',' { '.' } else { ',' };
+            let frac = &s[pos + 1..];
+            let before = &s[..pos];
+            if frac.is_empty() {
+                return Err(bad());
+            }
+            if before.contains(sep) {
+                // `1,234,567` or `1.234.567`: the mark repeats, so it separates thousands.
+                if frac.len() != 3 || before.contains(other) {
+                    return Err(bad());
+                }
+                (s.replace(sep, ""), "")
+            } else if before.contains(other) {
+                // `1,234.50` or `1.234,50`: the last mark is the decimal one.
+                (before.replace(other, ""), frac)
+            } else if frac.len() == 3 {
+                return Err(Msg::new("reject-amount-ambiguous").arg("value", raw.trim()));
+            } else {
+                (before.to_owned(), frac)
+            }
+        }
+    };
+    if int_part.is_empty() || frac_part.len() > 2 {
+        return Err(bad());
+    }
+    let rubles: i64 = int_part.parse().map_err(|_| bad())?;
+    let kopecks: i64 = match frac_part.len() {
+        0 => 0,
+        1 => frac_part.parse::<i64>().map_err(|_| bad())? * 10,
+        _ => frac_part.parse().map_err(|_| bad())?,
+    };
+    let total = rubles
+        .checked_mul(100)
+        .and_then(|r| r.checked_add(kopecks))
+        .ok_or_else(bad)?;
+    Ok(if negative { -total } else { total })
+}
+
+const DATE_TIME_FORMATS: &[&str] = &[
+    "%d.%m.%Y %H:%M:%S",
+    "%d.%m.%Y %H:%M",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%dT%H:%M",
+    "%Y-%m-%d %H:%M:%S%.f",
+    "%Y-%m-%dT%H:%M:%S%.f",
+    "%d.%m.%y %H:%M",
+    "%d/%m/%Y %H:%M",
+];
+const DATE_FORMATS: &[&str] = &["%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y", "%d/%m/%Y"];
+
+/// A moment from a file: `31.12.2024`, `2024-12-31`, `31.12.2024 10:00`, ISO 8601 with an
+/// offset. Without an offset it is read in `tz` (the owner's zone); a date alone is its midnight.
+pub fn parse_datetime(raw: &str, tz: Tz) -> Result<DateTime<Utc>, Msg> {
+    let s = raw.trim();
+    let bad = || Msg::new("reject-date").arg("value", s);
+    if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
+        return Ok(dt.with_timezone(&Utc));
+    }
+    for fmt in [
+        "%Y-%m-%d %H:%M:%S%:z",
+        "%Y-%m-%d %H:%M:%S%z",
+        "%Y-%m-%dT%H:%M:%S%z",
+    ] {
+        if let Ok(dt) = DateTime::parse_from_str(s, fmt) {
+            return Ok(dt.with_timezone(&Utc));
+        }
+    }
+    // `%Y` takes `24` as the year 24: such a reading is left to the two-digit `%y` formats.
+    let plausible = |f: &str, year: i32| !f.contains("%Y") || year >= 1900;
+    let naive = DATE_TIME_FORMATS
+        .iter()
+        .find_map(|f| {
+            NaiveDateTime::parse_from_str(s, f)
+                .ok()
+                .filter(|d| plausible(f, d.year()))
+        })
+        .or_else(|| {
+            DATE_FORMATS
+                .iter()
+                .find_map(|f| {
+                    NaiveDate::parse_from_str(s, f)
+                        .ok()
+                        .filter(|d| plausible(f, d.year()))
+                })
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+        })
+        .ok_or_else(bad)?;
+    // In a daylight-saving gap the clock time does not exist: take the moment just after it.
+    tz.from_local_datetime(&naive)
+        .earliest()
+        .or_else(|| {
+            tz.from_local_datetime(&(naive + chrono::Duration::hours(1)))
+                .earliest()
+        })
+        .map(|dt| dt.with_timezone(&Utc))
+        .ok_or_else(bad)
+}
+
+/// The stored form of a moment: UTC, RFC 3339, whole seconds, `Z`.
+pub fn format_utc(dt: DateTime<Utc>) -> String {
+    dt.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// Tags from one cell: split on `,` or `|`, trimmed, empty ones dropped.
+pub fn split_tags(raw: &str) -> impl Iterator<Item = String> + '_ {
+    raw.split([',', '|'])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+}

@@ -1,0 +1,15 @@
+//! Adresat: a local contact base for messenger marketing — import, segments, RFM, messages and
+//! send plans. The library holds all logic and never draws; `ui` (the window) and `cli` (the
+//! commands) are thin front ends over it.
+
+pub mod cli;
+pub mod demo;
+pub mod error;
+pub mod export;
+pub mod geo;
+pub mod i18n;
+pub mod import;
+pub mod store;
+pub mod ui;
+
+pub use error::{Error, Result};

@@ -1,0 +1,33 @@
+//! `adresat` opens the window; `adresat <command>` runs a command (see `adresat --help`).
+
+use clap::Parser;
+
+use adresat::cli::{self, Cli};
+use adresat::i18n::{self, Lang};
+
+fn main() -> std::process::ExitCode {
+    let mut cli = Cli::parse();
+    i18n::set_current(match &cli.lang {
+        Some(tag) => Lang::from_tag(tag),
+        None => Lang::from_system(),
+    });
+    match cli.command.take() {
+        Some(command) => match cli::run(cli, command) {
+            Ok(()) => std::process::ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("adresat: {e}");
+                std::process::ExitCode::FAILURE
+            }
+        },
+        None => {
+            let db = cli.db.unwrap_or_else(adresat::store::default_path);
+            match adresat::ui::run(db) {
+                Ok(()) => std::process::ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("adresat: {e}");
+                    std::process::ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,476 @@
+//! Contacts, their tags, orders and events: the rows and the statements that read and write them.
+
+use std::collections::BTreeMap;
+
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+
+use super::Store;
+use crate::error::Result;
+
+/// Whether a contact agreed to receive mailings (38-FZ). Unknown counts as no when planning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Consent {
+    Yes,
+    No,
+    Unknown,
+}
+
+/// Whether a contact may be written to at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Active,
+    Unsubscribed,
+    Blocked,
+}
+
+/// Where a contact's time zone came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TzSource {
+    /// An explicit IANA zone column.
+    Column,
+    /// Looked up from the city.
+    City,
+    /// The owner's zone, for lack of anything better.
+    Default,
+}
+
+macro_rules! text_enum {
+    ($ty:ty { $($variant:ident = $text:literal),+ }) => {
+        impl $ty {
+            /// The word stored in the base and written to exports.
+            pub fn as_str(self) -> &'static str {
+                match self { $(<$ty>::$variant => $text),+ }
+            }
+            /// Reads the stored word back.
+            pub fn parse(s: &str) -> Option<Self> {
+                match s { $($text => Some(<$ty>::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+text_enum!(Consent { Yes = "yes", No = "no", Unknown = "unknown" });
+text_enum!(Status { Active = "active", Unsubscribed = "unsubscribed", Blocked = "blocked" });
+text_enum!(TzSource { Column = "column", City = "city", Default = "default" });
+
+/// One contact as stored. Times are UTC, RFC 3339 with `Z`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Contact {
+    /// The internal id, stable for the life of the base; 0 before the first save.
+    pub id: i64,
+    pub external_id: Option<String>,
+    pub name: Option<String>,
+    pub first_name: Option<String>,
+    /// E.164, `+79123456789`.
+    pub phone: Option<String>,
+    pub tg_chat_id: Option<String>,
+    /// Without the `@`, lower case.
+    pub tg_username: Option<String>,
+    pub city: Option<String>,
+    pub region: Option<String>,
+    /// IANA name, derived once at import.
+    pub time_zone: String,
+    pub tz_source: TzSource,
+    pub source: Option<String>,
+    pub utm_source: Option<String>,
+    pub utm_medium: Option<String>,
+    pub utm_campaign: Option<String>,
+    pub utm_content: Option<String>,
+    pub utm_term: Option<String>,
+    pub consent: Consent,
+    pub consent_at: Option<String>,
+    pub consent_source: Option<String>,
+    pub status: Status,
+    pub status_at: Option<String>,
+    pub created_at: String,
+    /// Columns of the imported file that match no known field, by their header.
+    pub custom: BTreeMap<String, String>,
+}
+
+/// A key that identifies a contact, in the order DESIGN.md tries them. Each kind has its own
+/// column and is never guessed from another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContactKey {
+    External(String),
+    Phone(String),
+    TgChatId(String),
+    TgUsername(String),
+}
+
+impl ContactKey {
+    fn column(&self) -> &'static str {
+        match self {
+            ContactKey::External(_) => "external_id",
+            ContactKey::Phone(_) => "phone",
+            ContactKey::TgChatId(_) => "tg_chat_id",
+            ContactKey::TgUsername(_) => "tg_username",
+        }
+    }
+
+    /// The key's value.
+    pub fn value(&self) -> &str {
+        match self {
+            ContactKey::External(v)
+            | ContactKey::Phone(v)
+            | ContactKey::TgChatId(v)
+            | ContactKey::TgUsername(v) => v,
+        }
+    }
+
+    /// The key of the same kind that `contact` has, if any.
+    pub fn of_same_kind<'c>(&self, contact: &'c Contact) -> Option<&'c str> {
+        match self {
+            ContactKey::External(_) => contact.external_id.as_deref(),
+            ContactKey::Phone(_) => contact.phone.as_deref(),
+            ContactKey::TgChatId(_) => contact.tg_chat_id.as_deref(),
+            ContactKey::TgUsername(_) => contact.tg_username.as_deref(),
+        }
+    }
+}
+
+const COLUMNS: &str = "id, external_id, name, first_name, phone, tg_chat_id, tg_username, city, region, \
+    time_zone, tz_source, source, utm_source, utm_medium, utm_campaign, utm_content, utm_term, \
+    consent, consent_at, consent_source, status, status_at, created_at, custom";
+
+fn read_contact(r: &Row) -> rusqlite::Result<Contact> {
+    let word = |i: usize| -> rusqlite::Result<String> { r.get(i) };
+    Ok(Contact {
+        id: r.get(0)?,
+        external_id: r.get(1)?,
+        name: r.get(2)?,
+        first_name: r.get(3)?,
+        phone: r.get(4)?,
+        tg_chat_id: r.get(5)?,
+        tg_username: r.get(6)?,
+        city: r.get(7)?,
+        region: r.get(8)?,
+        time_zone: r.get(9)?,
+        tz_source: TzSource::parse(&word(10)?).unwrap_or(TzSource::Default),
+        source: r.get(11)?,
+        utm_source: r.get(12)?,
+        utm_medium: r.get(13)?,
+        utm_campaign: r.get(14)?,
+        utm_content: r.get(15)?,
+        utm_term: r.get(16)?,
+        consent: Consent::parse(&word(17)?).unwrap_or(Consent::Unknown),
+        consent_at: r.get(18)?,
+        consent_source: r.get(19)?,
+        status: Status::parse(&word(20)?).unwrap_or(Status::Active),
+        status_at: r.get(21)?,
+        created_at: r.get(22)?,
+        custom: serde_json::from_str(&word(23)?).unwrap_or_default(),
+    })
+}
+
+/// One order, amounts in kopecks.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Order {
+    pub contact_id: i64,
+    pub order_id: Option<String>,
+    pub ordered_at: String,
+    pub amount_kop: i64,
+    pub product: Option<String>,
+    pub category: Option<String>,
+}
+
+impl Order {
+    /// What makes two imported orders the same: the shop's order id, or else everything.
+    fn dedup_key(&self) -> String {
+        match &self.order_id {
+            Some(id) => format!("id:{id}"),
+            None => format!(
+                "row:{}|{}|{}|{}|{}",
+                self.contact_id,
+                self.ordered_at,
+                self.amount_kop,
+                self.product.as_deref().unwrap_or(""),
+                self.category.as_deref().unwrap_or("")
+            ),
+        }
+    }
+}
+
+/// One event from a sending service.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Event {
+    pub contact_id: i64,
+    pub campaign: String,
+    pub message_id: String,
+    pub kind: EventKind,
+    pub button: String,
+    pub at: String,
+}
+
+/// What happened to a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventKind {
+    Sent,
+    Delivered,
+    Read,
+    Clicked,
+    Replied,
+    Unsubscribed,
+    Blocked,
+}
+text_enum!(EventKind {
+    Sent = "sent", Delivered = "delivered", Read = "read", Clicked = "clicked",
+    Replied = "replied", Unsubscribed = "unsubscribed", Blocked = "blocked"
+});
+
+/// What saving a row did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Saved {
+    Inserted,
+    Updated,
+    Unchanged,
+}
+
+/// Writes inside one transaction: everything done through it commits or rolls back together.
+pub struct Writer<'a> {
+    pub(crate) tx: Transaction<'a>,
+}
+
+impl Writer<'_> {
+    /// The contact holding `key`, if any.
+    pub fn find(&self, key: &ContactKey) -> Result<Option<i64>> {
+        let sql = format!("SELECT id FROM contacts WHERE {} = ?1", key.column());
+        Ok(self
+            .tx
+            .prepare_cached(&sql)?
+            .query_row([key.value()], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// The stored contact `id`.
+    pub fn load(&self, id: i64) -> Result<Contact> {
+        let sql = format!("SELECT {COLUMNS} FROM contacts WHERE id = ?1");
+        Ok(self
+            .tx
+            .prepare_cached(&sql)?
+            .query_row([id], read_contact)?)
+    }
+
+    /// Saves a new contact and returns its id.
+    pub fn insert(&self, c: &Contact) -> Result<i64> {
+        let sql = format!(
+            "INSERT INTO contacts ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
+             ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+            COLUMNS
+        );
+        execute_contact(&mut self.tx.prepare_cached(&sql)?, c, None)?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// Overwrites the stored contact `c.id` with `c`.
+    pub fn update(&self, c: &Contact) -> Result<()> {
+        let sets: Vec<String> = COLUMNS
+            .split(", ")
+            .enumerate()
+            .skip(1)
+            .map(|(i, col)| format!("{col} = ?{}", i + 1))
+            .collect();
+        let sql = format!("UPDATE contacts SET {} WHERE id = ?1", sets.join(", "));
+        execute_contact(&mut self.tx.prepare_cached(&sql)?, c, Some(c.id))
+    }
+
+    /// Adds the tags the contact does not have yet; returns how many were new.
+    pub fn add_tags(&self, contact_id: i64, tags: &[String], at: &str) -> Result<usize> {
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT OR IGNORE INTO tags (contact_id, tag, set_at) VALUES (?1, ?2, ?3)",
+        )?;
+        let mut added = 0;
+        for tag in tags {
+            added += stmt.execute(params![contact_id, tag, at])?;
+        }
+        Ok(added)
+    }
+
+    /// Saves an order; one with the same order id (or, without one, the same everything) is updated.
+    pub fn save_order(&self, o: &Order) -> Result<Saved> {
+        let key = o.dedup_key();
+        let existing = self
+            .tx
+            .prepare_cached(
+                "SELECT id, contact_id, order_id, ordered_at, amount_kop, product, category
+                 FROM orders WHERE dedup_key = ?1",
+            )?
+            .query_row([&key], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    Order {
+                        contact_id: r.get(1)?,
+                        order_id: r.get(2)?,
+                        ordered_at: r.get(3)?,
+                        amount_kop: r.get(4)?,
+                        product: r.get(5)?,
+                        category: r.get(6)?,
+                    },
+                ))
+            })
+            .optional()?;
+        let Some((id, stored)) = existing else {
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO orders (contact_id, order_id, ordered_at, amount_kop, product, category, dedup_key)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )?
+                .execute(params![o.contact_id, o.order_id, o.ordered_at, o.amount_kop, o.product, o.category, key])?;
+            return Ok(Saved::Inserted);
+        };
+        // Non-empty values win: a file without the product column keeps the stored product.
+        let merged = Order {
+            product: o.product.clone().or(stored.product.clone()),
+            category: o.category.clone().or(stored.category.clone()),
+            ..o.clone()
+        };
+        if merged == stored {
+            return Ok(Saved::Unchanged);
+        }
+        self.tx
+            .prepare_cached(
+                "UPDATE orders SET contact_id = ?2, ordered_at = ?3, amount_kop = ?4, product = ?5, category = ?6
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                id,
+                merged.contact_id,
+                merged.ordered_at,
+                merged.amount_kop,
+                merged.product,
+                merged.category
+            ])?;
+        Ok(Saved::Updated)
+    }
+
+    /// Saves an event unless the very same one is stored; returns whether it was new.
+    pub fn add_event(&self, e: &Event) -> Result<bool> {
+        let added = self
+            .tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO events (contact_id, campaign, message_id, kind, button, at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![
+                e.contact_id,
+                e.campaign,
+                e.message_id,
+                e.kind.as_str(),
+                e.button,
+                e.at
+            ])?;
+        Ok(added == 1)
+    }
+
+    /// Commits everything written through this writer.
+    pub fn commit(self) -> Result<()> {
+        self.tx.commit()?;
+        Ok(())
+    }
+}
+
+fn execute_contact(
+    stmt: &mut rusqlite::CachedStatement,
+    c: &Contact,
+    id: Option<i64>,
+) -> Result<()> {
+    let custom = serde_json::to_string(&c.custom).expect("a map of strings serialises");
+    stmt.execute(params![
+        id,
+        c.external_id,
+        c.name,
+        c.first_name,
+        c.phone,
+        c.tg_chat_id,
+        c.tg_username,
+        c.city,
+        c.region,
+        c.time_zone,
+        c.tz_source.as_str(),
+        c.source,
+        c.utm_source,
+        c.utm_medium,
+        c.utm_campaign,
+        c.utm_content,
+        c.utm_term,
+        c.consent.as_str(),
+        c.consent_at,
+        c.consent_source,
+        c.status.as_str(),
+        c.status_at,
+        c.created_at,
+        custom,
+    ])?;
+    Ok(())
+}
+
+impl Store {
+    /// Starts a transaction; nothing written through the writer is visible until it commits,
+    /// and dropping it (or the process dying) leaves the base as it was.
+    pub fn writer(&mut self) -> Result<Writer<'_>> {
+        let tx = self
+            .conn_mut()
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        Ok(Writer { tx })
+    }
+
+    /// Calls `f` with every contact and its tags, in id order, without holding them all in memory.
+    pub fn for_each_contact(
+        &self,
+        mut f: impl FnMut(&Contact, &[String]) -> Result<()>,
+    ) -> Result<()> {
+        let sql = format!(
+            "SELECT {COLUMNS}, (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM tags t
+               WHERE t.contact_id = contacts.id ORDER BY tag)) FROM contacts ORDER BY id"
+        );
+        let mut stmt = self.conn().prepare(&sql)?;
+        let mut rows = stmt.query([])?;
+        let mut tags = Vec::new();
+        while let Some(row) = rows.next()? {
+            let contact = read_contact(row)?;
+            tags.clear();
+            if let Some(joined) = row.get::<_, Option<String>>(24)? {
+                tags.extend(joined.split('\u{1f}').map(str::to_owned));
+            }
+            f(&contact, &tags)?;
+        }
+        Ok(())
+    }
+
+    /// The contact `id` with its tags, or `None`.
+    pub fn contact(&self, id: i64) -> Result<Option<(Contact, Vec<String>)>> {
+        let sql = format!("SELECT {COLUMNS} FROM contacts WHERE id = ?1");
+        let Some(contact) = self.conn().query_row(&sql, [id], read_contact).optional()? else {
+            return Ok(None);
+        };
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT tag FROM tags WHERE contact_id = ?1 ORDER BY tag")?;
+        let tags = stmt
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(Some((contact, tags)))
+    }
+
+    /// The id of the contact holding `key`, if any.
+    pub fn find_contact(&self, key: &ContactKey) -> Result<Option<i64>> {
+        let sql = format!("SELECT id FROM contacts WHERE {} = ?1", key.column());
+        Ok(self
+            .conn()
+            .query_row(&sql, [key.value()], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// The headers of all custom fields in the base, sorted.
+    pub fn custom_field_names(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT DISTINCT j.key FROM contacts, json_each(contacts.custom) AS j ORDER BY j.key",
+        )?;
+        let names = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(names)
+    }
+}

@@ -1,0 +1,62 @@
+//! The per-contact engagement summary, kept up to date by every events import so that segment
+//! rules read one row per contact instead of scanning millions of events.
+
+use super::contacts::Writer;
+use crate::error::Result;
+
+impl Writer<'_> {
+    /// Recomputes the summary of every contact listed in the temporary table `touched`
+    /// (filled with [`Writer::touch`]) from their events, then empties the table.
+    ///
+    /// A campaign counts as delivered to a contact when a `sent` or `delivered` event exists;
+    /// engaged when a `read`, `clicked` or `replied` one does. The streak counts the contact's
+    /// most recent delivered campaigns that found no engagement, newest first, up to the first
+    /// engaged one.
+    pub fn refresh_engagement(&self) -> Result<()> {
+        self.tx.execute_batch(
+            "CREATE TEMP TABLE IF NOT EXISTS touched (id INTEGER PRIMARY KEY);
+             INSERT OR REPLACE INTO engagement
+                (contact_id, last_sent_at, last_read_at, last_click_at, last_reply_at,
+                 campaigns_delivered, unengaged_streak)
+             WITH per_campaign AS (
+                 SELECT contact_id, campaign,
+                        min(at) FILTER (WHERE kind IN ('sent', 'delivered')) AS delivered_at,
+                        max(kind IN ('read', 'clicked', 'replied')) AS engaged
+                 FROM events WHERE contact_id IN (SELECT id FROM temp.touched)
+                 GROUP BY contact_id, campaign
+             ), ranked AS (
+                 SELECT contact_id, engaged,
+                        sum(engaged) OVER (PARTITION BY contact_id ORDER BY delivered_at DESC
+                                           ROWS UNBOUNDED PRECEDING) AS engaged_since
+                 FROM per_campaign WHERE delivered_at IS NOT NULL
+             ), streaks AS (
+                 SELECT contact_id, count(*) AS delivered, sum(engaged_since = 0) AS streak
+                 FROM ranked GROUP BY contact_id
+             ), lasts AS (
+                 SELECT contact_id,
+                        max(at) FILTER (WHERE kind IN ('sent', 'delivered')) AS last_sent,
+                        max(at) FILTER (WHERE kind = 'read') AS last_read,
+                        max(at) FILTER (WHERE kind = 'clicked') AS last_click,
+                        max(at) FILTER (WHERE kind = 'replied') AS last_reply
+                 FROM events WHERE contact_id IN (SELECT id FROM temp.touched)
+                 GROUP BY contact_id
+             )
+             SELECT l.contact_id, l.last_sent, l.last_read, l.last_click, l.last_reply,
+                    coalesce(s.delivered, 0), coalesce(s.streak, 0)
+             FROM lasts l LEFT JOIN streaks s USING (contact_id);
+             DELETE FROM temp.touched;",
+        )?;
+        Ok(())
+    }
+
+    /// Marks a contact whose engagement summary must be recomputed before the commit.
+    pub fn touch(&self, contact_id: i64) -> Result<()> {
+        self.tx
+            .prepare_cached("CREATE TEMP TABLE IF NOT EXISTS touched (id INTEGER PRIMARY KEY)")?
+            .execute([])?;
+        self.tx
+            .prepare_cached("INSERT OR IGNORE INTO temp.touched (id) VALUES (?1)")?
+            .execute([contact_id])?;
+        Ok(())
+    }
+}

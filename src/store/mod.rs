@@ -1,0 +1,172 @@
+//! The SQLite base: opening, migrations, settings and the queries the rest of the app needs.
+//! With the segment compiler (a later issue), the only home of SQL.
+
+mod contacts;
+mod engagement;
+mod schema;
+mod settings;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+
+pub use contacts::{
+    Consent, Contact, ContactKey, Event, EventKind, Order, Saved, Status, TzSource, Writer,
+};
+pub use schema::CURRENT_VERSION;
+pub use settings::{SETTING_KEYS, Settings};
+
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
+
+/// An open base file.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// What a base holds, for the status bar and `adresat stats`.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct Stats {
+    pub contacts: i64,
+    pub consent_yes: i64,
+    pub consent_no: i64,
+    pub consent_unknown: i64,
+    pub unsubscribed: i64,
+    pub blocked: i64,
+    pub tags: i64,
+    pub orders: i64,
+    pub events: i64,
+    pub is_demo: bool,
+}
+
+impl Store {
+    /// Opens (creating if needed) the base at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        Store::open_at_version(path, CURRENT_VERSION)
+    }
+
+    /// Opens the base migrated only up to `version`: how an older build left it. For tests of
+    /// migrations; the app always uses [`Store::open`].
+    pub fn open_at_version(path: &Path, version: usize) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+        )
+        .map_err(|e| not_a_base(path, e))?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| not_a_base(path, e))?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let mut store = Store {
+            conn,
+            path: path.to_owned(),
+        };
+        store.migrate(version)?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self, target: usize) -> Result<()> {
+        let current = self.version()?;
+        if current > CURRENT_VERSION {
+            return Err(Error::user(
+                Msg::new("error-base-too-new")
+                    .arg("path", self.path.display().to_string())
+                    .arg("version", current),
+            ));
+        }
+        if current >= target {
+            return Ok(());
+        }
+        let tx = self.conn.transaction()?;
+        for (i, sql) in schema::MIGRATIONS
+            .iter()
+            .enumerate()
+            .take(target)
+            .skip(current)
+        {
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The schema version of the open base.
+    pub fn version(&self) -> Result<usize> {
+        let version: i64 = self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?;
+        Ok(version as usize)
+    }
+
+    /// The file this base lives in.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Direct access for the import and export modules of this crate.
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    /// Counts for the status bar and `adresat stats`.
+    pub fn stats(&self) -> Result<Stats> {
+        let mut stats = self.conn.query_row(
+            "SELECT count(*),
+                    count(*) FILTER (WHERE consent = 'yes'),
+                    count(*) FILTER (WHERE consent = 'no'),
+                    count(*) FILTER (WHERE consent = 'unknown'),
+                    count(*) FILTER (WHERE status = 'unsubscribed'),
+                    count(*) FILTER (WHERE status = 'blocked')
+             FROM contacts",
+            [],
+            |r| {
+                Ok(Stats {
+                    contacts: r.get(0)?,
+                    consent_yes: r.get(1)?,
+                    consent_no: r.get(2)?,
+                    consent_unknown: r.get(3)?,
+                    unsubscribed: r.get(4)?,
+                    blocked: r.get(5)?,
+                    ..Stats::default()
+                })
+            },
+        )?;
+        stats.tags = self
+            .conn
+            .query_row("SELECT count(DISTINCT tag) FROM tags", [], |r| r.get(0))?;
+        stats.orders = self
+            .conn
+            .query_row("SELECT count(*) FROM orders", [], |r| r.get(0))?;
+        stats.events = self
+            .conn
+            .query_row("SELECT count(*) FROM events", [], |r| r.get(0))?;
+        stats.is_demo = self.settings()?.demo;
+        Ok(stats)
+    }
+}
+
+fn not_a_base(path: &Path, e: rusqlite::Error) -> Error {
+    Error::user(
+        Msg::new("error-not-a-base")
+            .arg("path", path.display().to_string())
+            .arg("reason", e.to_string()),
+    )
+}
+
+/// Where the base lives when the user names none: the platform's data directory
+/// (`~/.local/share/adresat/adresat.sqlite` on Linux).
+pub fn default_path() -> PathBuf {
+    directories::ProjectDirs::from("ru", "Adresat", "adresat")
+        .map(|d| d.data_dir().join("adresat.sqlite"))
+        .unwrap_or_else(|| PathBuf::from("adresat.sqlite"))
+}

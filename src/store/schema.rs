@@ -1,0 +1,84 @@
+//! Numbered migrations. `PRAGMA user_version` holds how many have run; a base made by an older
+//! version gets the missing ones, in order, in one transaction, and keeps everything it held.
+
+/// Each entry moves the schema from version `i` to `i + 1`. Never edit a released entry: add one.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: contacts, tags, orders, events, settings.
+    r#"
+    CREATE TABLE contacts (
+        id              INTEGER PRIMARY KEY,
+        external_id     TEXT UNIQUE,
+        name            TEXT,
+        first_name      TEXT,
+        phone           TEXT UNIQUE,
+        tg_chat_id      TEXT UNIQUE,
+        tg_username     TEXT UNIQUE,
+        city            TEXT,
+        region          TEXT,
+        time_zone       TEXT NOT NULL,
+        tz_source       TEXT NOT NULL CHECK (tz_source IN ('column', 'city', 'default')),
+        source          TEXT,
+        utm_source      TEXT,
+        utm_medium      TEXT,
+        utm_campaign    TEXT,
+        utm_content     TEXT,
+        utm_term        TEXT,
+        consent         TEXT NOT NULL DEFAULT 'unknown' CHECK (consent IN ('yes', 'no', 'unknown')),
+        consent_at      TEXT,
+        consent_source  TEXT,
+        status          TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'unsubscribed', 'blocked')),
+        status_at       TEXT,
+        created_at      TEXT NOT NULL,
+        custom          TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX contacts_city ON contacts(city);
+    CREATE TABLE tags (
+        contact_id  INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        tag         TEXT NOT NULL,
+        set_at      TEXT NOT NULL,
+        PRIMARY KEY (contact_id, tag)
+    ) WITHOUT ROWID;
+    CREATE INDEX tags_tag ON tags(tag);
+    CREATE TABLE orders (
+        id          INTEGER PRIMARY KEY,
+        contact_id  INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        order_id    TEXT,
+        ordered_at  TEXT NOT NULL,
+        amount_kop  INTEGER NOT NULL,
+        product     TEXT,
+        category    TEXT,
+        dedup_key   TEXT NOT NULL UNIQUE
+    );
+    CREATE INDEX orders_contact ON orders(contact_id, ordered_at);
+    CREATE TABLE events (
+        id          INTEGER PRIMARY KEY,
+        contact_id  INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        campaign    TEXT NOT NULL,
+        message_id  TEXT NOT NULL DEFAULT '',
+        kind        TEXT NOT NULL CHECK (kind IN ('sent', 'delivered', 'read', 'clicked', 'replied', 'unsubscribed', 'blocked')),
+        button      TEXT NOT NULL DEFAULT '',
+        at          TEXT NOT NULL,
+        UNIQUE (contact_id, campaign, kind, at, message_id, button)
+    );
+    CREATE INDEX events_campaign ON events(campaign, kind);
+    CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    "#,
+    // 2: the per-contact engagement summary the segment rules read instead of scanning events.
+    r#"
+    CREATE TABLE engagement (
+        contact_id          INTEGER PRIMARY KEY REFERENCES contacts(id) ON DELETE CASCADE,
+        last_sent_at        TEXT,
+        last_read_at        TEXT,
+        last_click_at       TEXT,
+        last_reply_at       TEXT,
+        campaigns_delivered INTEGER NOT NULL DEFAULT 0,
+        unengaged_streak    INTEGER NOT NULL DEFAULT 0
+    );
+    "#,
+];
+
+/// The schema version this build writes.
+pub const CURRENT_VERSION: usize = MIGRATIONS.len();

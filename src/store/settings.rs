@@ -1,0 +1,119 @@
+//! Settings that change results live in the base, so the CLI and the GUI give the same answers.
+
+use chrono_tz::Tz;
+use rusqlite::OptionalExtension;
+
+use super::Store;
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
+
+/// The keys `adresat settings get|set` accepts, with what they mean.
+pub const SETTING_KEYS: &[(&str, &str)] = &[
+    ("owner_tz", "setting-owner-tz"),
+    ("default_country", "setting-default-country"),
+];
+
+/// The settings of one base, with the defaults of a Russian small business.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// The owner's time zone: dates without an offset are read in it, "today" is its day.
+    pub owner_tz: Tz,
+    /// The country a phone without a country code belongs to (ISO 3166 alpha-2).
+    pub default_country: String,
+    /// A base of generated demo data: marked wherever its name is shown and in its exports.
+    pub demo: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            owner_tz: chrono_tz::Europe::Moscow,
+            default_country: "RU".to_owned(),
+            demo: false,
+        }
+    }
+}
+
+/// Checks a value for `key`, returning it in its stored form.
+fn validate(key: &str, value: &str) -> Result<String> {
+    let value = value.trim();
+    match key {
+        "owner_tz" => value
+            .parse::<Tz>()
+            .map(|tz| tz.name().to_owned())
+            .map_err(|_| Error::user(Msg::new("error-bad-time-zone").arg("value", value))),
+        "default_country" => {
+            let code = value.to_ascii_uppercase();
+            if code.len() == 2 && code.chars().all(|c| c.is_ascii_alphabetic()) {
+                Ok(code)
+            } else {
+                Err(Error::user(
+                    Msg::new("error-bad-country").arg("value", value),
+                ))
+            }
+        }
+        "demo" => Ok(if value == "1" { "1" } else { "0" }.to_owned()),
+        _ => Err(unknown_key(key)),
+    }
+}
+
+fn unknown_key(key: &str) -> Error {
+    let keys: Vec<&str> = SETTING_KEYS.iter().map(|(k, _)| *k).collect();
+    Error::user(
+        Msg::new("error-unknown-setting")
+            .arg("key", key)
+            .arg("keys", keys.join(", ")),
+    )
+}
+
+impl Store {
+    /// All settings, defaults filled in.
+    pub fn settings(&self) -> Result<Settings> {
+        let mut settings = Settings::default();
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT key, value FROM settings")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        for row in rows {
+            let (key, value) = row?;
+            match key.as_str() {
+                "owner_tz" => settings.owner_tz = value.parse().unwrap_or(settings.owner_tz),
+                "default_country" => settings.default_country = value,
+                "demo" => settings.demo = value == "1",
+                _ => {}
+            }
+        }
+        Ok(settings)
+    }
+
+    /// The stored or default value of `key`, as text.
+    pub fn get_setting(&self, key: &str) -> Result<String> {
+        let stored: Option<String> = self
+            .conn()
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if let Some(value) = stored {
+            return Ok(value);
+        }
+        let defaults = Settings::default();
+        match key {
+            "owner_tz" => Ok(defaults.owner_tz.name().to_owned()),
+            "default_country" => Ok(defaults.default_country),
+            "demo" => Ok("0".to_owned()),
+            _ => Err(unknown_key(key)),
+        }
+    }
+
+    /// Validates and stores `value` for `key`.
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
+        let value = validate(key, value)?;
+        self.conn().execute(
+            "INSERT INTO settings(key, value) VALUES (?1, ?2)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, value.as_str()],
+        )?;
+        Ok(())
+    }
+}

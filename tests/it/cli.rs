@@ -1,0 +1,198 @@
+//! The command line, run as the real binary.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn adresat(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_adresat"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("ADRESAT_LANG", "en")
+        .output()
+        .unwrap()
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn import_json_rejects_file_and_export_roundtrip() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("base.sqlite");
+    let file = dir.path().join("crm.csv");
+    std::fs::write(
+        &file,
+        "ФИО;Телефон;Город\nИванова Мария;89120000001;Омск\nБез номера;;Омск\n",
+    )
+    .unwrap();
+    let rejects = dir.path().join("rejects.csv");
+    let out = adresat(
+        &db,
+        &[
+            "import",
+            "contacts",
+            file.to_str().unwrap(),
+            "--json",
+            "--rejects",
+            rejects.to_str().unwrap(),
+        ],
+    );
+    let v = json(&out);
+    assert_eq!(
+        (
+            v["read"].as_u64(),
+            v["inserted"].as_u64(),
+            v["updated"].as_u64(),
+            v["rejected"].as_u64()
+        ),
+        (Some(2), Some(1), Some(0), Some(1))
+    );
+    assert_eq!(v["rejects"][0]["line"], 3);
+    assert_eq!(v["rejects"][0]["reason_id"], "reject-no-key");
+    assert!(
+        std::fs::read_to_string(&rejects)
+            .unwrap()
+            .contains("Без номера")
+    );
+
+    let export = dir.path().join("all.csv");
+    let out = adresat(
+        &db,
+        &["contacts", "export", "--out", export.to_str().unwrap()],
+    );
+    assert!(out.status.success());
+    let v = json(&adresat(
+        &db,
+        &["import", "contacts", export.to_str().unwrap(), "--json"],
+    ));
+    assert_eq!(
+        (
+            v["inserted"].as_u64(),
+            v["updated"].as_u64(),
+            v["unchanged"].as_u64()
+        ),
+        (Some(0), Some(0), Some(1))
+    );
+
+    let stats = json(&adresat(&db, &["stats", "--json"]));
+    assert_eq!(stats["contacts"], 1);
+    assert_eq!(stats["is_demo"], false);
+}
+
+#[test]
+fn failures_exit_nonzero_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("base.sqlite");
+    let empty = dir.path().join("empty.csv");
+    std::fs::write(&empty, "").unwrap();
+    let out = adresat(
+        &db,
+        &["import", "contacts", empty.to_str().unwrap(), "--json"],
+    );
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(err.contains("empty.csv") && err.contains("empty"), "{err}");
+    assert!(out.stdout.is_empty());
+
+    let out = Command::new(env!("CARGO_BIN_EXE_adresat"))
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "--lang",
+            "ru",
+            "import",
+            "orders",
+            empty.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(out.stderr).unwrap().contains("файл пуст"));
+}
+
+#[test]
+fn settings_are_validated_and_kept_in_the_base() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("base.sqlite");
+    let get =
+        |key: &str| String::from_utf8(adresat(&db, &["settings", "get", key]).stdout).unwrap();
+    assert_eq!(get("owner_tz").trim(), "Europe/Moscow");
+    assert!(
+        adresat(&db, &["settings", "set", "owner_tz", "Asia/Omsk"])
+            .status
+            .success()
+    );
+    assert_eq!(get("owner_tz").trim(), "Asia/Omsk");
+    let bad = adresat(&db, &["settings", "set", "owner_tz", "Asia/Atlantis"]);
+    assert!(!bad.status.success());
+    assert!(
+        String::from_utf8(bad.stderr)
+            .unwrap()
+            .contains("Asia/Atlantis")
+    );
+    assert!(
+        !adresat(&db, &["settings", "set", "colour", "red"])
+            .status
+            .success()
+    );
+    assert!(
+        adresat(&db, &["settings", "set", "default_country", "by"])
+            .status
+            .success()
+    );
+    assert_eq!(get("default_country").trim(), "BY");
+    let list = String::from_utf8(adresat(&db, &["settings", "list"]).stdout).unwrap();
+    assert!(
+        list.contains("owner_tz = Asia/Omsk") && list.contains("default_country = BY"),
+        "{list}"
+    );
+}
+
+#[test]
+fn demo_base_is_marked_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("demo");
+    let unused = dir.path().join("unused.sqlite");
+    let out = adresat(
+        &unused,
+        &[
+            "demo",
+            "--contacts",
+            "500",
+            "--out",
+            out_dir.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let db = out_dir.join("adresat-demo.sqlite");
+    let stats = json(&adresat(&db, &["stats", "--json"]));
+    assert_eq!(stats["contacts"], 500);
+    assert_eq!(stats["is_demo"], true);
+    assert!(stats["orders"].as_i64().unwrap() > 100);
+    assert!(stats["events"].as_i64().unwrap() > 500);
+    assert!(stats["unsubscribed"].as_i64().unwrap() + stats["blocked"].as_i64().unwrap() > 0);
+    let export = dir.path().join("demo.csv");
+    assert!(
+        adresat(
+            &db,
+            &["contacts", "export", "--out", export.to_str().unwrap()]
+        )
+        .status
+        .success()
+    );
+    let text = std::fs::read_to_string(&export).unwrap();
+    let header = text.lines().next().unwrap();
+    assert!(header.ends_with("demo_data"), "{header}");
+    assert!(text.lines().skip(1).all(|l| l.contains("DEMO")));
+}

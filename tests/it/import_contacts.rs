@@ -1,0 +1,250 @@
+//! Contacts import: merging, consent and opt-outs, zones, rejects, the one-transaction rule.
+
+use std::sync::atomic::AtomicBool;
+
+use adresat::i18n::Lang;
+use adresat::import::{self, ImportKind, ImportOptions};
+use adresat::store::{Consent, Status, TzSource};
+
+use crate::support::{Scratch, reject_ids};
+
+#[test]
+fn reimport_unites_tags_and_never_duplicates() {
+    let mut s = Scratch::new();
+    let csv = "Телефон;Теги;Комментарий\n89123456789;интерес:обувь;первый\n";
+    s.contacts(csv);
+    let r = s.contacts(csv);
+    assert_eq!((r.inserted, r.updated, r.unchanged), (0, 0, 1));
+    let r = s.contacts("Телефон;Теги;Комментарий\n89123456789;vip|интерес:сумки;\n");
+    assert_eq!(r.updated, 1);
+    let (c, tags) = s.by_phone("+79123456789");
+    assert_eq!(tags, ["vip", "интерес:обувь", "интерес:сумки"]);
+    assert_eq!(
+        c.custom.get("Комментарий").map(String::as_str),
+        Some("первый")
+    );
+    assert_eq!(s.count(), 1);
+}
+
+#[test]
+fn unsubscribed_contact_keeps_opt_out_unless_consent_is_later() {
+    let mut s = Scratch::new();
+    s.contacts("Телефон;Согласие на рассылку\n89123456789;да\n89120000002;да\n");
+    let events = s.file(
+        "events.csv",
+        "Телефон;Кампания;Событие;Время\n\
+         89123456789;Весна;отписался;10.03.2025 12:00\n\
+         89120000002;Весна;заблокировал;10.03.2025 12:00\n",
+    );
+    s.import(ImportKind::Events, &events);
+    assert_eq!(s.by_phone("+79123456789").0.status, Status::Unsubscribed);
+    assert_eq!(s.by_phone("+79120000002").0.status, Status::Blocked);
+
+    // The CRM still says "yes" without a date, or with an older one: the opt-out stays, reported.
+    let r = s.contacts(
+        "Телефон;Согласие на рассылку;Дата согласия\n89123456789;да;\n89120000002;да;01.03.2025\n",
+    );
+    let kept: Vec<_> = r
+        .warnings
+        .iter()
+        .filter(|w| w.msg.id == "warn-opt-out-kept")
+        .collect();
+    assert_eq!(kept.len(), 2);
+    assert_eq!(kept[0].line, Some(2));
+    assert_eq!(s.by_phone("+79123456789").0.status, Status::Unsubscribed);
+    assert_eq!(s.by_phone("+79120000002").0.status, Status::Blocked);
+
+    // A consent dated after the opt-out brings the contact back, and says so.
+    let r = s.contacts("Телефон;Согласие на рассылку;Дата согласия\n89123456789;да;20.03.2025\n");
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| w.msg.id == "warn-consent-restored")
+    );
+    let (c, _) = s.by_phone("+79123456789");
+    assert_eq!((c.status, c.consent), (Status::Active, Consent::Yes));
+    assert_eq!(c.consent_at.as_deref(), Some("2025-03-19T21:00:00Z"));
+}
+
+#[test]
+fn consent_no_and_unknown() {
+    let mut s = Scratch::new();
+    s.contacts("Телефон;Согласие\n89120000001;нет\n89120000002;\n89120000003;+\n");
+    assert_eq!(s.by_phone("+79120000001").0.consent, Consent::No);
+    assert_eq!(s.by_phone("+79120000002").0.consent, Consent::Unknown);
+    assert_eq!(s.by_phone("+79120000003").0.consent, Consent::Yes);
+    // An empty cell later says nothing: consent stays.
+    s.contacts("Телефон;Согласие\n89120000003;\n");
+    assert_eq!(s.by_phone("+79120000003").0.consent, Consent::Yes);
+}
+
+fn zone(s: &Scratch, phone: &str) -> (String, TzSource) {
+    let c = s.by_phone(phone).0;
+    (c.time_zone, c.tz_source)
+}
+
+#[test]
+fn zones_come_from_column_city_or_default() {
+    let mut s = Scratch::new();
+    let r = s.contacts(
+        "Телефон;Город;Регион;Часовой пояс\n\
+         89120000001;Троицк;Челябинская область;\n\
+         89120000002;Троицк;;\n\
+         89120000003;Нигдеград;;\n\
+         89120000004;Москва;;Asia/Tokyo\n\
+         89120000005;;;\n",
+    );
+    assert_eq!(r.rejected, 0);
+    assert_eq!(
+        zone(&s, "+79120000001"),
+        ("Asia/Yekaterinburg".into(), TzSource::City)
+    );
+    assert_eq!(
+        zone(&s, "+79120000002"),
+        ("Asia/Yekaterinburg".into(), TzSource::City)
+    );
+    assert_eq!(
+        zone(&s, "+79120000003"),
+        ("Europe/Moscow".into(), TzSource::Default)
+    );
+    assert_eq!(
+        zone(&s, "+79120000004"),
+        ("Asia/Tokyo".into(), TzSource::Column)
+    );
+    assert_eq!(
+        zone(&s, "+79120000005"),
+        ("Europe/Moscow".into(), TzSource::Default)
+    );
+    let ids: Vec<_> = r.warnings.iter().map(|w| (w.line, w.msg.id)).collect();
+    assert!(ids.contains(&(Some(3), "warn-ambiguous-city")), "{ids:?}");
+    assert!(ids.contains(&(Some(4), "warn-unknown-city")), "{ids:?}");
+
+    // The owner's zone setting is the default.
+    s.store.set_setting("owner_tz", "Asia/Vladivostok").unwrap();
+    s.contacts("Телефон;Город\n89120000006;Нигдеград\n");
+    assert_eq!(
+        zone(&s, "+79120000006"),
+        ("Asia/Vladivostok".into(), TzSource::Default)
+    );
+    // A city change moves a city-derived zone.
+    s.contacts("Телефон;Город\n89120000001;Новосибирск\n");
+    assert_eq!(
+        zone(&s, "+79120000001"),
+        ("Asia/Novosibirsk".into(), TzSource::City)
+    );
+}
+
+#[test]
+fn bad_rows_are_rejected_with_line_and_reason_and_the_rest_load() {
+    let mut s = Scratch::new();
+    let r = s.contacts(
+        "ФИО;Телефон;Согласие;Дата регистрации\n\
+         Мария;89120000001;да;01.02.2025\n\
+         Без ключа;;да;\n\
+         Округлённый;7,91235E+10;да;\n\
+         Плохая дата;89120000004;да;32.13.2025\n\
+         Странное согласие;89120000005;наверное;\n\
+         \n\
+         Пётр;89120000007;нет;\n",
+    );
+    assert_eq!((r.read, r.inserted, r.rejected), (6, 2, 4));
+    assert_eq!(
+        reject_ids(&r),
+        [
+            (3, "reject-no-key"),
+            (4, "reject-phone-excel-rounded"),
+            (5, "reject-date"),
+            (6, "reject-consent"),
+        ]
+    );
+    assert_eq!(r.rejects[1].values[1], "7,91235E+10");
+    assert!(
+        r.rejects[1]
+            .reason
+            .render(Lang::Ru)
+            .contains("Excel округлил")
+    );
+    assert!(
+        r.rejects[1]
+            .reason
+            .render(Lang::En)
+            .contains("Excel rounded")
+    );
+
+    let out = s.path("rejects.csv");
+    r.write_rejects(&out, Lang::Ru).unwrap();
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with('\u{feff}'));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 5);
+    assert!(
+        lines[0].contains("Строка;Причина;ФИО;Телефон"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[2].starts_with("4;") && lines[2].contains("7,91235E+10"),
+        "{}",
+        lines[2]
+    );
+}
+
+#[test]
+fn a_cancelled_import_changes_nothing() {
+    let mut s = Scratch::new();
+    s.contacts("Телефон\n89120000001\n");
+    let mut csv = String::from("Телефон;Город\n");
+    for i in 0..10_000 {
+        csv.push_str(&format!("8913{i:07};Омск\n"));
+    }
+    let path = s.file("big.csv", &csv);
+    let cancel = AtomicBool::new(false);
+    let mut calls = 0;
+    let result = import::run(
+        &mut s.store,
+        &path,
+        &ImportOptions::new(ImportKind::Contacts),
+        &mut |p| {
+            calls += 1;
+            assert!(p.fraction > 0.0 && p.rows > 0);
+            cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        },
+        &cancel,
+    );
+    assert_eq!(result.unwrap_err().id(), "error-cancelled");
+    assert_eq!(calls, 1);
+    assert_eq!(s.count(), 1);
+}
+
+#[test]
+fn export_then_import_changes_nothing() {
+    let mut s = Scratch::new();
+    s.contacts(
+        "ID клиента;ФИО;Телефон;Telegram;Город;Регион;Источник;utm_campaign;Теги;Согласие на рассылку;Дата согласия;Любимый цвет\n\
+         A1;Иванова Мария Петровна;89123456789;@maria;Троицк;Омская обл.;Instagram;spring;интерес:обувь, vip;да;01.02.2025 10:30;синий\n\
+         A2;ООО \"Ромашка\";89120000002;;Нигдеград;;;;;нет;;\n\
+         ;Пётр;+375291234567;;Минск;;;;;;;\n",
+    );
+    let events = s.file(
+        "e.csv",
+        "Телефон;Кампания;Событие;Время\n89123456789;Весна;отписался;10.03.2025 12:00\n",
+    );
+    s.import(ImportKind::Events, &events);
+    let before: Vec<_> = (1..=3).map(|id| s.store.contact(id).unwrap()).collect();
+
+    let out = s.path("export.csv");
+    let n = adresat::export::export_contacts(&s.store, &out, b';', Lang::Ru).unwrap();
+    assert_eq!(n, 3);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with('\u{feff}'));
+    assert!(text.contains("Любимый цвет"));
+    let r = s.import(ImportKind::Contacts, &out);
+    assert_eq!(
+        (r.read, r.inserted, r.updated, r.unchanged, r.rejected),
+        (3, 0, 0, 3, 0),
+        "{:?}",
+        r.rejects
+    );
+    let after: Vec<_> = (1..=3).map(|id| s.store.contact(id).unwrap()).collect();
+    assert_eq!(before, after);
+}

@@ -1,0 +1,141 @@
+//! Orders and events: amounts, unknown customers, idempotent re-imports, opt-outs, engagement.
+
+use adresat::import::ImportKind;
+use rusqlite::Connection;
+
+use crate::support::{Scratch, reject_ids};
+
+fn query_i64(s: &Scratch, sql: &str) -> i64 {
+    let conn = Connection::open(s.store.path()).unwrap();
+    conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn orders_load_in_kopecks_and_reimport_adds_nothing() {
+    let mut s = Scratch::new();
+    s.contacts("ID клиента;Телефон\nA;89120000001\nB;89120000002\n");
+    let path = s.file(
+        "orders.csv",
+        "ID клиента;Номер заказа;Дата заказа;Сумма;Товар;Категория\n\
+         A;1001;31.12.2024 10:00;1 234,50;Платье;женская одежда\n\
+         A;;01.01.2025;1 234 ₽;Шарф;аксессуары\n\
+         B;1003;2025-01-02;1234.5;;\n\
+         Z;1004;2025-01-02;100;;\n\
+         B;1005;вчера;100;;\n\
+         B;1006;2025-01-02;много;;\n\
+         B;1007;2025-01-02;;;\n",
+    );
+    let r = s.import(ImportKind::Orders, &path);
+    assert_eq!((r.read, r.inserted, r.rejected), (7, 3, 4));
+    assert_eq!(
+        reject_ids(&r),
+        [
+            (5, "reject-unknown-customer"),
+            (6, "reject-date"),
+            (7, "reject-amount"),
+            (8, "reject-missing")
+        ]
+    );
+    assert_eq!(
+        query_i64(&s, "SELECT sum(amount_kop) FROM orders"),
+        123_450 + 123_400 + 123_450
+    );
+    assert_eq!(
+        query_i64(
+            &s,
+            "SELECT count(*) FROM orders WHERE ordered_at = '2024-12-31T07:00:00Z' AND category = 'женская одежда'"
+        ),
+        1
+    );
+    let again = s.import(ImportKind::Orders, &path);
+    assert_eq!((again.inserted, again.unchanged), (0, 3));
+    assert_eq!(s.store.stats().unwrap().orders, 3);
+    // A corrected amount under the same order number updates the order.
+    let fix = s.file(
+        "fix.csv",
+        "ID клиента;Номер заказа;Дата заказа;Сумма\nA;1001;31.12.2024 10:00;2000\n",
+    );
+    assert_eq!(s.import(ImportKind::Orders, &fix).updated, 1);
+    assert_eq!(
+        query_i64(&s, "SELECT amount_kop FROM orders WHERE order_id = '1001'"),
+        200_000
+    );
+}
+
+#[test]
+fn events_set_status_and_engagement_and_reimport_adds_nothing() {
+    let mut s = Scratch::new();
+    s.contacts("Телефон;Согласие\n89120000001;да\n89120000002;да\n");
+    let path = s.file(
+        "events.csv",
+        "Телефон;Кампания;ID сообщения;Событие;Кнопка;Время\n\
+         89120000001;Весна;m1;delivered;;01.03.2025 10:00\n\
+         89120000001;Весна;m1;прочитано;;01.03.2025 11:00\n\
+         89120000001;Лето;m2;доставлено;;01.06.2025 10:00\n\
+         89120000001;Осень;m3;доставлено;;01.09.2025 10:00\n\
+         89120000002;Весна;m4;доставлено;;01.03.2025 10:00\n\
+         89120000002;Весна;m4;нажал кнопку;Хочу скидку;01.03.2025 10:05\n\
+         89120000002;Лето;m5;доставлено;;01.06.2025 10:00\n\
+         89120000002;Лето;m5;отписался;;01.06.2025 12:00\n\
+         89129999999;Лето;m6;доставлено;;01.06.2025 10:00\n\
+         89120000002;Лето;m5;улетел;;01.06.2025 12:00\n",
+    );
+    let r = s.import(ImportKind::Events, &path);
+    assert_eq!((r.read, r.inserted, r.rejected), (10, 8, 2));
+    assert_eq!(
+        reject_ids(&r),
+        [(10, "reject-unknown-customer"), (11, "reject-event-kind")]
+    );
+    let (second, _) = s.by_phone("+79120000002");
+    assert_eq!(second.status, adresat::store::Status::Unsubscribed);
+    assert_eq!(second.status_at.as_deref(), Some("2025-06-01T09:00:00Z"));
+
+    // Contact 1: read spring, then summer and autumn delivered without engagement: a streak of 2.
+    assert_eq!(
+        query_i64(
+            &s,
+            "SELECT unengaged_streak FROM engagement WHERE contact_id = 1"
+        ),
+        2
+    );
+    assert_eq!(
+        query_i64(
+            &s,
+            "SELECT campaigns_delivered FROM engagement WHERE contact_id = 1"
+        ),
+        3
+    );
+    // Contact 2 clicked in spring, nothing in summer: a streak of 1.
+    assert_eq!(
+        query_i64(
+            &s,
+            "SELECT unengaged_streak FROM engagement WHERE contact_id = 2"
+        ),
+        1
+    );
+    assert_eq!(
+        query_i64(
+            &s,
+            "SELECT count(*) FROM engagement WHERE contact_id = 2 AND last_click_at = '2025-03-01T07:05:00Z'"
+        ),
+        1
+    );
+
+    let again = s.import(ImportKind::Events, &path);
+    assert_eq!((again.inserted, again.unchanged), (0, 8));
+    assert_eq!(s.store.stats().unwrap().events, 8);
+
+    // A later read of autumn's message ends contact 1's streak.
+    let more = s.file(
+        "more.csv",
+        "Телефон;Кампания;Событие;Время\n89120000001;Осень;read;02.09.2025 09:00\n",
+    );
+    s.import(ImportKind::Events, &more);
+    assert_eq!(
+        query_i64(
+            &s,
+            "SELECT unengaged_streak FROM engagement WHERE contact_id = 1"
+        ),
+        0
+    );
+}

@@ -1,0 +1,15 @@
+//! Integration tests, one crate so the egui stack links once. A module per area.
+
+mod cli;
+mod formats;
+mod geo;
+mod identity;
+mod import_contacts;
+mod import_orders_events;
+mod killed_import;
+mod migrations;
+mod names;
+mod phones;
+mod support;
+mod ui;
+mod values;

@@ -1,0 +1,94 @@
+//! Helpers: a temporary base, files written in a chosen encoding, one-call imports.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+use adresat::import::{self, ImportKind, ImportOptions, ImportReport};
+use adresat::store::{Contact, ContactKey, Store};
+
+/// A temporary folder with a base in it; both vanish with the value.
+pub struct Scratch {
+    pub dir: tempfile::TempDir,
+    pub store: Store,
+}
+
+impl Scratch {
+    pub fn new() -> Scratch {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(&dir.path().join("base.sqlite")).expect("open base");
+        Scratch { dir, store }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Writes `text` to `name` as UTF-8 and returns the path.
+    pub fn file(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.path(name);
+        std::fs::write(&path, text).expect("write file");
+        path
+    }
+
+    pub fn import(&mut self, kind: ImportKind, path: &Path) -> ImportReport {
+        self.try_import(&ImportOptions::new(kind), path)
+            .expect("import commits")
+    }
+
+    pub fn try_import(
+        &mut self,
+        options: &ImportOptions,
+        path: &Path,
+    ) -> adresat::Result<ImportReport> {
+        import::run(
+            &mut self.store,
+            path,
+            options,
+            &mut |_| {},
+            &AtomicBool::new(false),
+        )
+    }
+
+    /// Imports contacts given as CSV text.
+    pub fn contacts(&mut self, csv: &str) -> ImportReport {
+        let path = self.file("contacts.csv", csv);
+        self.import(ImportKind::Contacts, &path)
+    }
+
+    pub fn by_phone(&self, phone: &str) -> (Contact, Vec<String>) {
+        let id = self
+            .store
+            .find_contact(&ContactKey::Phone(phone.to_owned()))
+            .expect("query")
+            .unwrap_or_else(|| panic!("no contact with phone {phone}"));
+        self.store
+            .contact(id)
+            .expect("query")
+            .expect("contact exists")
+    }
+
+    pub fn by_external(&self, ext: &str) -> (Contact, Vec<String>) {
+        let id = self
+            .store
+            .find_contact(&ContactKey::External(ext.to_owned()))
+            .expect("query")
+            .unwrap_or_else(|| panic!("no contact with external id {ext}"));
+        self.store
+            .contact(id)
+            .expect("query")
+            .expect("contact exists")
+    }
+
+    pub fn count(&self) -> i64 {
+        self.store.stats().expect("stats").contacts
+    }
+}
+
+/// The ids of the reasons rows were rejected for, with their lines.
+pub fn reject_ids(report: &ImportReport) -> Vec<(u64, &'static str)> {
+    report
+        .rejects
+        .iter()
+        .map(|r| (r.line, r.reason.id))
+        .collect()
+}
