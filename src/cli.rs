@@ -71,6 +71,9 @@ pub enum Command {
         contacts: u64,
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
+        /// Only write the CSV files (contacts.csv, orders.csv, events.csv), without a base.
+        #[arg(long)]
+        files_only: bool,
     },
 }
 
@@ -212,7 +215,18 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
             }
             Ok(())
         }
-        Command::Demo { contacts, out } => {
+        Command::Demo {
+            contacts,
+            out,
+            files_only: true,
+        } => {
+            let files = crate::demo::write_files(&out, contacts, crate::demo::SEED)?;
+            for path in [files.contacts, files.orders, files.events] {
+                println!("{}", path.display());
+            }
+            Ok(())
+        }
+        Command::Demo { contacts, out, .. } => {
             let db = out.join("adresat-demo.sqlite");
             let show = std::io::stderr().is_terminal();
             let mut progress = |f: f32| {

@@ -170,6 +170,9 @@ const CAMPAIGNS: &[(&str, i64)] = &[
 ];
 const BUTTONS: &[&str] = &["Хочу скидку", "Посмотреть каталог", "Не интересно"];
 
+/// The seed of the demo the app and the CLI make, so every demo base is the same.
+pub const SEED: u64 = 2026;
+
 /// Where [`write_files`] put the generated data.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DemoFiles {
@@ -457,7 +460,7 @@ pub fn create_base(
     progress: &mut dyn FnMut(f32),
     cancel: &AtomicBool,
 ) -> Result<Vec<ImportReport>> {
-    let files = write_files(files_dir, n, 2026)?;
+    let files = write_files(files_dir, n, SEED)?;
     for suffix in ["", "-wal", "-shm"] {
         let mut p = db.as_os_str().to_owned();
         p.push(suffix);

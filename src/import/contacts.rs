@@ -8,7 +8,7 @@ use super::fields::Field;
 use super::name::{first_name_from_full, tidy_word};
 use super::report::{CityNotes, ImportReport, Warning};
 use super::row::{Identity, Row, identify};
-use super::values::{format_utc, parse_consent, parse_datetime, parse_status, split_tags};
+use super::values::{parse_consent, parse_status, split_tags};
 use super::{Loader, Outcome};
 use crate::error::Result;
 use crate::geo::{CityZone, zone_for_city};
@@ -51,9 +51,8 @@ impl ContactsLoader {
 
     fn date(&self, row: &Row, field: Field) -> Result<Option<String>, Msg> {
         row.get(field)
-            .map(|v| parse_datetime(v, self.tz).map(format_utc))
+            .map(|_| row.moment(field, self.tz))
             .transpose()
-            .map_err(|m| with_column(m, field))
     }
 
     fn read(&self, row: &Row) -> Result<Incoming, Msg> {
@@ -232,10 +231,6 @@ impl ContactsLoader {
             }
         }
     }
-}
-
-fn with_column(msg: Msg, field: Field) -> Msg {
-    msg.arg("field", field.name())
 }
 
 impl Loader for ContactsLoader {

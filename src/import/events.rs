@@ -7,7 +7,7 @@ use super::fields::Field;
 use super::orders::customer;
 use super::report::ImportReport;
 use super::row::Row;
-use super::values::{format_utc, parse_datetime, parse_event_kind};
+use super::values::parse_event_kind;
 use super::{Loader, Outcome};
 use crate::error::Result;
 use crate::i18n::Msg;
@@ -18,6 +18,19 @@ pub(crate) struct EventsLoader {
     pub tz: Tz,
 }
 
+impl EventsLoader {
+    fn read(&self, row: &Row, contact_id: i64) -> Result<Event, Msg> {
+        Ok(Event {
+            contact_id,
+            campaign: row.required(Field::Campaign)?.to_owned(),
+            message_id: row.owned(Field::MessageId).unwrap_or_default(),
+            kind: parse_event_kind(row.required(Field::EventKind)?)?,
+            button: row.owned(Field::Button).unwrap_or_default(),
+            at: row.moment(Field::At, self.tz)?,
+        })
+    }
+}
+
 impl Loader for EventsLoader {
     fn load(
         &mut self,
@@ -26,46 +39,16 @@ impl Loader for EventsLoader {
         row: &Row,
         _report: &mut ImportReport,
     ) -> Result<Outcome> {
-        let contact_id = match customer(w, row, &self.country)? {
-            Ok(id) => id,
+        let event = match customer(w, row, &self.country)?.and_then(|id| self.read(row, id)) {
+            Ok(event) => event,
             Err(msg) => return Ok(Outcome::Rejected(msg)),
         };
-        let Some(campaign) = row.owned(Field::Campaign) else {
-            return Ok(Outcome::Rejected(
-                Msg::new("reject-missing").arg("field", Field::Campaign.name()),
-            ));
-        };
-        let kind = match row.get(Field::EventKind).map(parse_event_kind) {
-            None => {
-                return Ok(Outcome::Rejected(
-                    Msg::new("reject-missing").arg("field", Field::EventKind.name()),
-                ));
-            }
-            Some(Err(msg)) => return Ok(Outcome::Rejected(msg)),
-            Some(Ok(kind)) => kind,
-        };
-        let at = match row.get(Field::At).map(|v| parse_datetime(v, self.tz)) {
-            None => {
-                return Ok(Outcome::Rejected(
-                    Msg::new("reject-missing").arg("field", Field::At.name()),
-                ));
-            }
-            Some(Err(msg)) => return Ok(Outcome::Rejected(msg.arg("field", Field::At.name()))),
-            Some(Ok(at)) => format_utc(at),
-        };
-        let event = Event {
-            contact_id,
-            campaign,
-            message_id: row.owned(Field::MessageId).unwrap_or_default(),
-            kind,
-            button: row.owned(Field::Button).unwrap_or_default(),
-            at,
-        };
+        let contact_id = event.contact_id;
         if !w.add_event(&event)? {
             return Ok(Outcome::Saved(Saved::Unchanged));
         }
         w.touch(contact_id)?;
-        let opt_out = match kind {
+        let opt_out = match event.kind {
             EventKind::Unsubscribed => Some(Status::Unsubscribed),
             EventKind::Blocked => Some(Status::Blocked),
             _ => None,

@@ -5,7 +5,7 @@ use chrono_tz::Tz;
 use super::fields::Field;
 use super::report::ImportReport;
 use super::row::{Identity, Row, identify};
-use super::values::{format_utc, parse_amount, parse_datetime};
+use super::values::parse_amount;
 use super::{Loader, Outcome};
 use crate::error::Result;
 use crate::i18n::Msg;
@@ -29,6 +29,19 @@ pub(crate) fn customer(w: &Writer, row: &Row, country: &str) -> Result<Result<i6
     })
 }
 
+impl OrdersLoader {
+    fn read(&self, row: &Row, contact_id: i64) -> Result<Order, Msg> {
+        Ok(Order {
+            contact_id,
+            order_id: row.owned(Field::OrderId),
+            ordered_at: row.moment(Field::OrderedAt, self.tz)?,
+            amount_kop: parse_amount(row.required(Field::Amount)?)?,
+            product: row.owned(Field::Product),
+            category: row.owned(Field::Category),
+        })
+    }
+}
+
 impl Loader for OrdersLoader {
     fn load(
         &mut self,
@@ -37,39 +50,9 @@ impl Loader for OrdersLoader {
         row: &Row,
         _report: &mut ImportReport,
     ) -> Result<Outcome> {
-        let contact_id = match customer(w, row, &self.country)? {
-            Ok(id) => id,
+        let order = match customer(w, row, &self.country)?.and_then(|id| self.read(row, id)) {
+            Ok(order) => order,
             Err(msg) => return Ok(Outcome::Rejected(msg)),
-        };
-        let ordered_at = match row.get(Field::OrderedAt) {
-            None => {
-                return Ok(Outcome::Rejected(
-                    Msg::new("reject-missing").arg("field", Field::OrderedAt.name()),
-                ));
-            }
-            Some(v) => match parse_datetime(v, self.tz) {
-                Ok(dt) => format_utc(dt),
-                Err(msg) => {
-                    return Ok(Outcome::Rejected(msg.arg("field", Field::OrderedAt.name())));
-                }
-            },
-        };
-        let amount_kop = match row.get(Field::Amount).map(parse_amount) {
-            None => {
-                return Ok(Outcome::Rejected(
-                    Msg::new("reject-missing").arg("field", Field::Amount.name()),
-                ));
-            }
-            Some(Err(msg)) => return Ok(Outcome::Rejected(msg)),
-            Some(Ok(kop)) => kop,
-        };
-        let order = Order {
-            contact_id,
-            order_id: row.owned(Field::OrderId),
-            ordered_at,
-            amount_kop,
-            product: row.owned(Field::Product),
-            category: row.owned(Field::Category),
         };
         Ok(Outcome::Saved(w.save_order(&order)?))
     }

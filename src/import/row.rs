@@ -2,6 +2,7 @@
 
 use super::fields::Field;
 use super::phone::normalize_phone;
+use super::values::{format_utc, parse_datetime};
 use crate::error::Result;
 use crate::i18n::Msg;
 use crate::store::{Contact, ContactKey, Writer};
@@ -46,6 +47,19 @@ impl<'a> Row<'a> {
             .get(*i)
             .map(String::as_str)
             .filter(|v| !v.is_empty())
+    }
+
+    /// The field's value, or the reason the row is rejected without it.
+    pub fn required(&self, field: Field) -> Result<&'a str, Msg> {
+        self.get(field)
+            .ok_or_else(|| Msg::new("reject-missing").arg("field", field.name()))
+    }
+
+    /// A moment from the field, read in `tz` when it has no offset, in the stored form.
+    pub fn moment(&self, field: Field, tz: chrono_tz::Tz) -> Result<String, Msg> {
+        parse_datetime(self.required(field)?, tz)
+            .map(format_utc)
+            .map_err(|m| m.arg("field", field.name()))
     }
 
     /// The field's value as an owned string, `None` when empty.

@@ -2,7 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use rusqlite::{OptionalExtension, Row, Transaction, params};
+use std::sync::LazyLock;
+
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use super::Store;
 use crate::error::Result;
@@ -100,15 +102,6 @@ pub enum ContactKey {
 }
 
 impl ContactKey {
-    fn column(&self) -> &'static str {
-        match self {
-            ContactKey::External(_) => "external_id",
-            ContactKey::Phone(_) => "phone",
-            ContactKey::TgChatId(_) => "tg_chat_id",
-            ContactKey::TgUsername(_) => "tg_username",
-        }
-    }
-
     /// The key's value.
     pub fn value(&self) -> &str {
         match self {
@@ -162,6 +155,28 @@ fn read_contact(r: &Row) -> rusqlite::Result<Contact> {
         created_at: r.get(22)?,
         custom: serde_json::from_str(&word(23)?).unwrap_or_default(),
     })
+}
+
+fn find_id(conn: &Connection, key: &ContactKey) -> Result<Option<i64>> {
+    let sql = match key {
+        ContactKey::External(_) => "SELECT id FROM contacts WHERE external_id = ?1",
+        ContactKey::Phone(_) => "SELECT id FROM contacts WHERE phone = ?1",
+        ContactKey::TgChatId(_) => "SELECT id FROM contacts WHERE tg_chat_id = ?1",
+        ContactKey::TgUsername(_) => "SELECT id FROM contacts WHERE tg_username = ?1",
+    };
+    Ok(conn
+        .prepare_cached(sql)?
+        .query_row([key.value()], |r| r.get(0))
+        .optional()?)
+}
+
+fn load_contact(conn: &Connection, id: i64) -> Result<Option<Contact>> {
+    static SQL: LazyLock<String> =
+        LazyLock::new(|| format!("SELECT {COLUMNS} FROM contacts WHERE id = ?1"));
+    Ok(conn
+        .prepare_cached(&SQL)?
+        .query_row([id], read_contact)
+        .optional()?)
 }
 
 /// One order, amounts in kopecks.
@@ -236,44 +251,41 @@ pub struct Writer<'a> {
 impl Writer<'_> {
     /// The contact holding `key`, if any.
     pub fn find(&self, key: &ContactKey) -> Result<Option<i64>> {
-        let sql = format!("SELECT id FROM contacts WHERE {} = ?1", key.column());
-        Ok(self
-            .tx
-            .prepare_cached(&sql)?
-            .query_row([key.value()], |r| r.get(0))
-            .optional()?)
+        find_id(&self.tx, key)
     }
 
     /// The stored contact `id`.
     pub fn load(&self, id: i64) -> Result<Contact> {
-        let sql = format!("SELECT {COLUMNS} FROM contacts WHERE id = ?1");
-        Ok(self
-            .tx
-            .prepare_cached(&sql)?
-            .query_row([id], read_contact)?)
+        load_contact(&self.tx, id)?.ok_or(rusqlite::Error::QueryReturnedNoRows.into())
     }
 
     /// Saves a new contact and returns its id.
     pub fn insert(&self, c: &Contact) -> Result<i64> {
-        let sql = format!(
-            "INSERT INTO contacts ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
-             ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
-            COLUMNS
-        );
-        execute_contact(&mut self.tx.prepare_cached(&sql)?, c, None)?;
+        static SQL: LazyLock<String> = LazyLock::new(|| {
+            let placeholders: Vec<String> = (1..=COLUMNS.split(", ").count())
+                .map(|i| format!("?{i}"))
+                .collect();
+            format!(
+                "INSERT INTO contacts ({COLUMNS}) VALUES ({})",
+                placeholders.join(", ")
+            )
+        });
+        execute_contact(&mut self.tx.prepare_cached(&SQL)?, c, None)?;
         Ok(self.tx.last_insert_rowid())
     }
 
     /// Overwrites the stored contact `c.id` with `c`.
     pub fn update(&self, c: &Contact) -> Result<()> {
-        let sets: Vec<String> = COLUMNS
-            .split(", ")
-            .enumerate()
-            .skip(1)
-            .map(|(i, col)| format!("{col} = ?{}", i + 1))
-            .collect();
-        let sql = format!("UPDATE contacts SET {} WHERE id = ?1", sets.join(", "));
-        execute_contact(&mut self.tx.prepare_cached(&sql)?, c, Some(c.id))
+        static SQL: LazyLock<String> = LazyLock::new(|| {
+            let sets: Vec<String> = COLUMNS
+                .split(", ")
+                .enumerate()
+                .skip(1)
+                .map(|(i, col)| format!("{col} = ?{}", i + 1))
+                .collect();
+            format!("UPDATE contacts SET {} WHERE id = ?1", sets.join(", "))
+        });
+        execute_contact(&mut self.tx.prepare_cached(&SQL)?, c, Some(c.id))
     }
 
     /// Adds the tags the contact does not have yet; returns how many were new.
@@ -441,8 +453,7 @@ impl Store {
 
     /// The contact `id` with its tags, or `None`.
     pub fn contact(&self, id: i64) -> Result<Option<(Contact, Vec<String>)>> {
-        let sql = format!("SELECT {COLUMNS} FROM contacts WHERE id = ?1");
-        let Some(contact) = self.conn().query_row(&sql, [id], read_contact).optional()? else {
+        let Some(contact) = load_contact(self.conn(), id)? else {
             return Ok(None);
         };
         let mut stmt = self
@@ -456,11 +467,7 @@ impl Store {
 
     /// The id of the contact holding `key`, if any.
     pub fn find_contact(&self, key: &ContactKey) -> Result<Option<i64>> {
-        let sql = format!("SELECT id FROM contacts WHERE {} = ?1", key.column());
-        Ok(self
-            .conn()
-            .query_row(&sql, [key.value()], |r| r.get(0))
-            .optional()?)
+        find_id(self.conn(), key)
     }
 
     /// The headers of all custom fields in the base, sorted.

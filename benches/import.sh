@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Import benchmark (not run by CI): 1,000,000 demo contacts into an empty base, then the same file
+# again into the filled base, against SQLite's own `.import --csv` of the same file into a bare table.
+#
+#   benches/import.sh [CONTACTS]        (default 1000000; needs the sqlite3 and time packages)
+#
+# Prints each time, the ratio to the bare load, and the importer's peak memory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-1000000}
+for tool in sqlite3 /usr/bin/time; do
+    command -v "$tool" >/dev/null || { echo "install it first: sudo apt-get install -y sqlite3 time" >&2; exit 1; }
+done
+cargo build --release --quiet
+bin=target/release/adresat
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+"$bin" demo --contacts "$n" --out "$dir" --files-only >/dev/null
+file="$dir/contacts.csv"
+echo "file: $(du -h "$file" | cut -f1), $n contacts"
+
+seconds() { /usr/bin/time -f "%e %M" -o "$dir/time" "$@" >/dev/null; cat "$dir/time"; }
+
+read -r bare _ < <(seconds sqlite3 "$dir/bare.sqlite" ".import --csv $file t")
+read -r first first_kb < <(seconds "$bin" --db "$dir/base.sqlite" import contacts "$file")
+read -r again again_kb < <(seconds "$bin" --db "$dir/base.sqlite" import contacts "$file")
+ratio() { awk -v a="$1" -v b="$bare" 'BEGIN { printf "%.2f", a / b }'; }
+echo "sqlite3 .import into a bare table: ${bare} s"
+echo "adresat import into an empty base: ${first} s  (x$(ratio "$first") the bare load), peak $((first_kb / 1024)) MB"
+echo "adresat re-import into the filled base: ${again} s  (x$(ratio "$again") the bare load), peak $((again_kb / 1024)) MB"
