@@ -5,6 +5,14 @@ use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+/// Prints a line to standard output; a closed pipe (`adresat stats | head -1`) is not an error.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
 use serde_json::json;
 
 use crate::error::{Error, Result};
@@ -160,7 +168,7 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
                 report.write_rejects(path, lang)?;
             }
             if json {
-                println!("{}", report_json(&report, lang));
+                out!("{}", report_json(&report, lang));
             } else {
                 print_report(&report, lang);
             }
@@ -171,7 +179,7 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
         } => {
             let store = Store::open(&db_path(&cli))?;
             let n = crate::export::export_contacts(&store, &out, sep as u8, lang)?;
-            println!(
+            out!(
                 "{}",
                 Msg::new("cli-exported")
                     .arg("count", n as i64)
@@ -185,27 +193,27 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
             if json {
                 let mut value = serde_json::to_value(&stats).expect("stats serialise");
                 value["db"] = json!(store.path().display().to_string());
-                println!("{value}");
+                out!("{value}");
             } else {
-                println!(
+                out!(
                     "{}",
                     Msg::new("cli-stats-base").arg("path", store.path().display().to_string())
                 );
-                println!("{}", stats_text(&stats, lang));
+                out!("{}", stats_text(&stats, lang));
             }
             Ok(())
         }
         Command::Settings { command } => {
             let store = Store::open(&db_path(&cli))?;
             match command {
-                SettingsCommand::Get { key } => println!("{}", store.get_setting(&key)?),
+                SettingsCommand::Get { key } => out!("{}", store.get_setting(&key)?),
                 SettingsCommand::Set { key, value } => {
                     store.set_setting(&key, &value)?;
-                    println!("{key} = {}", store.get_setting(&key)?);
+                    out!("{key} = {}", store.get_setting(&key)?);
                 }
                 SettingsCommand::List => {
                     for (key, about) in SETTING_KEYS {
-                        println!(
+                        out!(
                             "{key} = {}    # {}",
                             store.get_setting(key)?,
                             i18n::tr_in(lang, about, &[])
@@ -222,7 +230,7 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
         } => {
             let files = crate::demo::write_files(&out, contacts, crate::demo::SEED)?;
             for path in [files.contacts, files.orders, files.events] {
-                println!("{}", path.display());
+                out!("{}", path.display());
             }
             Ok(())
         }
@@ -245,9 +253,9 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
                 eprintln!();
             }
             for r in &reports {
-                println!("{}: {} / {}", r.file.display(), r.inserted, r.read);
+                out!("{}: {} / {}", r.file.display(), r.inserted, r.read);
             }
-            println!(
+            out!(
                 "{}",
                 Msg::new("cli-demo-done").arg("path", db.display().to_string())
             );
@@ -298,7 +306,7 @@ fn print_report(r: &ImportReport, lang: Lang) {
         Some(d) => d.to_string(),
         None => "-".to_owned(),
     };
-    println!(
+    out!(
         "{}",
         Msg::new("report-summary")
             .arg("file", r.file.display().to_string())
@@ -314,7 +322,7 @@ fn print_report(r: &ImportReport, lang: Lang) {
     );
     const SHOWN: usize = 20;
     for x in r.rejects.iter().take(SHOWN) {
-        println!(
+        out!(
             "  {}",
             Msg::new("report-reject-line")
                 .arg("line", x.line as i64)
@@ -323,7 +331,7 @@ fn print_report(r: &ImportReport, lang: Lang) {
         );
     }
     if r.rejects.len() > SHOWN {
-        println!(
+        out!(
             "  {}",
             Msg::new("report-more")
                 .arg("count", (r.rejects.len() - SHOWN) as i64)
@@ -331,10 +339,10 @@ fn print_report(r: &ImportReport, lang: Lang) {
         );
     }
     for w in r.warnings.iter().take(SHOWN) {
-        println!("  ! {}", w.msg.render(lang));
+        out!("  ! {}", w.msg.render(lang));
     }
     if r.warnings.len() > SHOWN {
-        println!(
+        out!(
             "  {}",
             Msg::new("report-more")
                 .arg("count", (r.warnings.len() - SHOWN) as i64)

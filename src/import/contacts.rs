@@ -7,13 +7,13 @@ use chrono_tz::Tz;
 use super::fields::Field;
 use super::name::{first_name_from_full, tidy_word};
 use super::report::{CityNotes, ImportReport, Warning};
-use super::row::{Identity, Row, identify};
+use super::row::{Contacts, Identity, Row, identify};
 use super::values::{parse_consent, parse_status, split_tags};
 use super::{Loader, Outcome};
 use crate::error::Result;
 use crate::geo::{CityZone, zone_for_city};
 use crate::i18n::Msg;
-use crate::store::{Consent, Contact, Saved, Status, TzSource, Writer};
+use crate::store::{Consent, Contact, ContactKey, Saved, Status, TzSource, Writer};
 
 /// What one row says about a contact; `None` means the row is silent on it.
 struct Incoming {
@@ -28,11 +28,100 @@ struct Incoming {
     tags: Vec<String>,
 }
 
+/// How many new contacts wait in memory before they are written together.
+const BATCH: usize = 512;
+
+/// The contacts an import creates, kept in memory until there are enough to write at once, and a
+/// filter that spares the base a lookup for a key it surely does not hold.
+struct NewContacts {
+    pending: Vec<(Contact, Vec<String>)>,
+    /// Keys of the pending contacts → their ids.
+    by_key: HashMap<ContactKey, i64>,
+    /// Fingerprints of every key in the base and of every key this import gave out.
+    known: HashSet<u64>,
+    /// The first id this import gives; contacts from it on were created by this import.
+    first_id: i64,
+    next_id: i64,
+}
+
+impl NewContacts {
+    fn new(w: &Writer) -> Result<NewContacts> {
+        let first_id = w.next_contact_id()?;
+        Ok(NewContacts {
+            pending: Vec::with_capacity(BATCH),
+            by_key: HashMap::new(),
+            known: w.key_fingerprints()?,
+            first_id,
+            next_id: first_id,
+        })
+    }
+
+    fn pending_index(&self, id: i64) -> Option<usize> {
+        let first = self.pending.first()?.0.id;
+        usize::try_from(id - first)
+            .ok()
+            .filter(|&i| i < self.pending.len())
+    }
+
+    /// Notes the keys of `c`, so later rows find it.
+    fn register(&mut self, c: &Contact, pending: bool) {
+        for key in contact_keys(c) {
+            self.known.insert(key.fingerprint());
+            if pending {
+                self.by_key.insert(key, c.id);
+            }
+        }
+    }
+
+    fn flush(&mut self, w: &Writer, at: &str) -> Result<()> {
+        w.insert_batch(&self.pending, at)?;
+        self.pending.clear();
+        self.by_key.clear();
+        Ok(())
+    }
+}
+
+/// The base as seen by one row: the pending new contacts first, then the stored ones.
+struct Lookup<'a, 'w> {
+    w: &'a Writer<'w>,
+    new: &'a NewContacts,
+}
+
+impl Contacts for Lookup<'_, '_> {
+    fn find(&mut self, key: &ContactKey) -> Result<Option<i64>> {
+        if let Some(id) = self.new.by_key.get(key) {
+            return Ok(Some(*id));
+        }
+        if !self.new.known.contains(&key.fingerprint()) {
+            return Ok(None);
+        }
+        self.w.find(key)
+    }
+
+    fn load(&mut self, id: i64) -> Result<Contact> {
+        match self.new.pending_index(id) {
+            Some(i) => Ok(self.new.pending[i].0.clone()),
+            None => self.w.load(id),
+        }
+    }
+}
+
+fn contact_keys(c: &Contact) -> impl Iterator<Item = ContactKey> + '_ {
+    [
+        c.external_id.clone().map(ContactKey::External),
+        c.phone.clone().map(ContactKey::Phone),
+        c.tg_chat_id.clone().map(ContactKey::TgChatId),
+        c.tg_username.clone().map(ContactKey::TgUsername),
+    ]
+    .into_iter()
+    .flatten()
+}
+
 pub(crate) struct ContactsLoader {
     pub country: String,
     pub tz: Tz,
     pub now: String,
-    created: HashSet<i64>,
+    new: Option<NewContacts>,
     cities: CityNotes,
     zone_cache: HashMap<(String, String), CityZone>,
 }
@@ -43,7 +132,7 @@ impl ContactsLoader {
             country,
             tz,
             now,
-            created: HashSet::new(),
+            new: None,
             cities: CityNotes::default(),
             zone_cache: HashMap::new(),
         }
@@ -130,6 +219,7 @@ impl ContactsLoader {
     /// consent never silently comes back after an opt-out.
     fn apply(
         &mut self,
+        is_new: bool,
         c: &mut Contact,
         row: &Row,
         inc: Incoming,
@@ -163,7 +253,7 @@ impl ContactsLoader {
         if let Some((tz, source)) = inc.zone {
             c.time_zone = tz;
             c.tz_source = source;
-        } else if c.tz_source != TzSource::Column || c.city != old_city || c.id == 0 {
+        } else if c.tz_source != TzSource::Column || c.city != old_city || is_new {
             let city = c.city.clone();
             let region = c.region.clone();
             match city.and_then(|city| self.zone_from_city(&city, region.as_deref(), line)) {
@@ -171,7 +261,7 @@ impl ContactsLoader {
                     c.time_zone = tz;
                     c.tz_source = TzSource::City;
                 }
-                None if c.id == 0 || c.tz_source == TzSource::City => {
+                None if is_new || c.tz_source == TzSource::City => {
                     c.time_zone = self.tz.name().to_owned();
                     c.tz_source = TzSource::Default;
                 }
@@ -249,50 +339,90 @@ impl Loader for ContactsLoader {
             Ok(inc) => inc,
             Err(msg) => return Ok(Outcome::Rejected(msg)),
         };
-        let identity = match identify(w, &keys)? {
-            Ok(identity) => identity,
-            Err(msg) => return Ok(Outcome::Rejected(msg)),
+        let mut new = match self.new.take() {
+            Some(new) => new,
+            None => NewContacts::new(w)?,
         };
-        let tags = incoming.tags.clone();
-        match identity {
-            Identity::New => {
-                let mut c = blank_contact(&self.now, self.tz);
-                self.apply(&mut c, row, incoming, line, &mut report.warnings);
-                assign_keys(&mut c, &keys);
-                let id = w.insert(&c)?;
-                w.add_tags(id, &tags, &self.now)?;
-                self.created.insert(id);
-                Ok(Outcome::Saved(Saved::Inserted))
-            }
-            Identity::Existing(stored) => {
-                let mut c = (*stored).clone();
-                self.apply(&mut c, row, incoming, line, &mut report.warnings);
-                assign_keys(&mut c, &keys);
-                let changed = c != *stored;
-                if changed {
-                    w.update(&c)?;
-                }
-                let tagged = w.add_tags(c.id, &tags, &self.now)? > 0;
-                if self.created.contains(&c.id) {
-                    Ok(Outcome::Merged)
-                } else if changed || tagged {
-                    Ok(Outcome::Saved(Saved::Updated))
-                } else {
-                    Ok(Outcome::Saved(Saved::Unchanged))
-                }
-            }
-        }
+        let identity = identify(&mut Lookup { w, new: &new }, &keys);
+        let outcome = self.save(w, &mut new, line, row, keys, incoming, identity?, report);
+        self.new = Some(new);
+        outcome
     }
 
-    fn finish(&mut self, _w: &Writer, report: &mut ImportReport) -> Result<()> {
+    fn finish(&mut self, w: &Writer, report: &mut ImportReport) -> Result<()> {
+        if let Some(new) = &mut self.new {
+            new.flush(w, &self.now)?;
+        }
         let notes = std::mem::take(&mut self.cities);
         report.warnings.extend(notes.into_warnings(self.tz.name()));
         Ok(())
     }
 }
 
-fn assign_keys(c: &mut Contact, keys: &[crate::store::ContactKey]) {
-    use crate::store::ContactKey::*;
+impl ContactsLoader {
+    /// Creates, merges or updates the contact a row is about.
+    #[allow(clippy::too_many_arguments)]
+    fn save(
+        &mut self,
+        w: &Writer,
+        new: &mut NewContacts,
+        line: u64,
+        row: &Row,
+        keys: Vec<ContactKey>,
+        incoming: Incoming,
+        identity: Result<Identity, Msg>,
+        report: &mut ImportReport,
+    ) -> Result<Outcome> {
+        let tags = incoming.tags.clone();
+        let stored = match identity {
+            Err(msg) => return Ok(Outcome::Rejected(msg)),
+            Ok(Identity::New) => {
+                let mut c = blank_contact(&self.now, self.tz);
+                self.apply(true, &mut c, row, incoming, line, &mut report.warnings);
+                assign_keys(&mut c, &keys);
+                c.id = new.next_id;
+                new.next_id += 1;
+                new.register(&c, true);
+                new.pending.push((c, tags));
+                if new.pending.len() >= BATCH {
+                    new.flush(w, &self.now)?;
+                }
+                return Ok(Outcome::Saved(Saved::Inserted));
+            }
+            Ok(Identity::Existing(stored)) => stored,
+        };
+        let mut c = (*stored).clone();
+        self.apply(false, &mut c, row, incoming, line, &mut report.warnings);
+        assign_keys(&mut c, &keys);
+        if let Some(i) = new.pending_index(c.id) {
+            new.register(&c, true);
+            let (slot, slot_tags) = &mut new.pending[i];
+            *slot = c;
+            for tag in tags {
+                if !slot_tags.contains(&tag) {
+                    slot_tags.push(tag);
+                }
+            }
+            return Ok(Outcome::Merged);
+        }
+        new.register(&c, false);
+        let changed = c != *stored;
+        if changed {
+            w.update(&c)?;
+        }
+        let tagged = w.add_tags(c.id, &tags, &self.now)? > 0;
+        Ok(if c.id >= new.first_id {
+            Outcome::Merged
+        } else if changed || tagged {
+            Outcome::Saved(Saved::Updated)
+        } else {
+            Outcome::Saved(Saved::Unchanged)
+        })
+    }
+}
+
+fn assign_keys(c: &mut Contact, keys: &[ContactKey]) {
+    use ContactKey::*;
     for key in keys {
         let slot = match key {
             External(_) => &mut c.external_id,

@@ -28,8 +28,8 @@ const ORGANISATION_MARKS: &[&str] = &[
 ];
 
 /// Endings of a patronymic (`Петровна`, `Ильич`) or its Turkic forms (`оглы`, `кызы`).
-fn is_patronymic(word: &str) -> bool {
-    let w = word.to_lowercase();
+/// `w` is in lower case.
+fn is_patronymic(w: &str) -> bool {
     ["ович", "евич", "ич", "овна", "евна", "ична", "инична"]
         .iter()
         .any(|end| w.ends_with(end) && w.chars().count() > end.chars().count() + 1)
@@ -38,8 +38,8 @@ fn is_patronymic(word: &str) -> bool {
 }
 
 /// Endings typical of Russian surnames (`Иванова`, `Петровский`, `Шевченко`).
-fn looks_like_surname(word: &str) -> bool {
-    let w = word.to_lowercase();
+/// `w` is in lower case.
+fn looks_like_surname(w: &str) -> bool {
     [
         "ов",
         "ова",
@@ -91,47 +91,51 @@ pub fn tidy_word(word: &str) -> String {
 /// The first name in a full name: `Иванова Мария Петровна` → `Мария`, `Мария Петровна Иванова` →
 /// `Мария`, `Иванов Пётр` → `Пётр`, `Мария` → `Мария`; `None` for `ООО Ромашка`.
 pub fn first_name_from_full(full: &str) -> Option<String> {
-    let words: Vec<&str> = full
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .collect();
-    let is_org = words.iter().any(|w| {
-        let lower = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        ORGANISATION_MARKS.contains(&lower.as_str())
-    }) || full.contains('"')
-        || full.contains('«');
-    if is_org || words.is_empty() || words.len() > 4 {
+    if full.contains(['"', '«']) {
         return None;
     }
-    if words.iter().any(|w| {
-        !w.chars()
+    let is_separator = |c: char| c.is_whitespace() || c == ',';
+    let words: Vec<&str> = full.split(is_separator).filter(|w| !w.is_empty()).collect();
+    if words.is_empty() || words.len() > 4 {
+        return None;
+    }
+    // Lowering case keeps the separators, so the two word lists line up.
+    let folded = full.to_lowercase();
+    let lower: Vec<&str> = folded
+        .split(is_separator)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let is_org = lower
+        .iter()
+        .any(|w| ORGANISATION_MARKS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
+    let is_name = |w: &&str| {
+        w.chars()
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-    }) {
+    };
+    if is_org || !words.iter().all(is_name) {
         return None;
     }
     let first = match words.len() {
-        1 => words[0],
+        1 => 0,
         _ => {
-            if let Some(p) = words
+            if let Some(p) = lower
                 .iter()
                 .position(|w| is_patronymic(w))
                 .filter(|&p| p > 0)
             {
                 // The first name stands right before the patronymic, whichever end the surname is
                 // at; a Turkic patronymic is two words (`Кямал оглы`).
-                let turkic = matches!(words[p].to_lowercase().as_str(), "оглы" | "кызы");
-                words[if turkic { p.saturating_sub(2) } else { p - 1 }]
+                let turkic = matches!(lower[p], "оглы" | "кызы");
+                if turkic { p.saturating_sub(2) } else { p - 1 }
             } else if words.len() == 2
-                && looks_like_surname(words[0])
-                && !looks_like_surname(words[1])
+                && looks_like_surname(lower[0])
+                && !looks_like_surname(lower[1])
             {
-                words[1]
+                1
             } else {
-                words[0]
+                0
             }
         }
     };
-    Some(tidy_word(first))
+    Some(tidy_word(words[first]))
 }

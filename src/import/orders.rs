@@ -22,7 +22,7 @@ pub(crate) fn customer(w: &Writer, row: &Row, country: &str) -> Result<Result<i6
         Ok(keys) => keys,
         Err(msg) => return Ok(Err(msg)),
     };
-    Ok(match identify(w, &keys)? {
+    Ok(match identify(&mut &*w, &keys)? {
         Ok(Identity::Existing(c)) => Ok(c.id),
         Ok(Identity::New) => Err(Msg::new("reject-unknown-customer").arg("key", keys[0].value())),
         Err(msg) => Err(msg),

@@ -132,19 +132,43 @@ fn key_kind(key: &ContactKey) -> &'static str {
 
 /// Who a row is about.
 pub(crate) enum Identity {
-    /// No stored contact holds any of the keys.
+    /// No contact holds any of the keys.
     New,
-    /// One stored contact, loaded.
+    /// One contact, loaded.
     Existing(Box<Contact>),
+}
+
+/// Where contacts are looked up: the base, and for the contacts import also the new contacts
+/// it has not written yet.
+pub(crate) trait Contacts {
+    /// The id of the contact holding `key`.
+    fn find(&mut self, key: &ContactKey) -> Result<Option<i64>>;
+    /// The contact `id`, which `find` returned.
+    fn load(&mut self, id: i64) -> Result<Contact>;
+}
+
+impl Contacts for &Writer<'_> {
+    fn find(&mut self, key: &ContactKey) -> Result<Option<i64>> {
+        Writer::find(self, key)
+    }
+
+    fn load(&mut self, id: i64) -> Result<Contact> {
+        Writer::load(self, id)
+    }
 }
 
 /// Finds the one contact the keys identify (DESIGN.md, "Who is who"). Rejects a row whose keys
 /// lead to two contacts, naming both, and a row whose stronger key contradicts the contact a
 /// weaker key found (CRM id `A` with the phone of the contact whose CRM id is `B`).
-pub(crate) fn identify(w: &Writer, keys: &[ContactKey]) -> Result<Result<Identity, Msg>> {
+pub(crate) fn identify(
+    contacts: &mut impl Contacts,
+    keys: &[ContactKey],
+) -> Result<Result<Identity, Msg>> {
     let mut found: Option<(usize, i64)> = None;
     for (i, key) in keys.iter().enumerate() {
-        let Some(id) = w.find(key)? else { continue };
+        let Some(id) = contacts.find(key)? else {
+            continue;
+        };
         match found {
             None => found = Some((i, id)),
             Some((j, first)) if first != id => {
@@ -162,7 +186,7 @@ pub(crate) fn identify(w: &Writer, keys: &[ContactKey]) -> Result<Result<Identit
     let Some((by, id)) = found else {
         return Ok(Ok(Identity::New));
     };
-    let contact = w.load(id)?;
+    let contact = contacts.load(id)?;
     for key in &keys[..by] {
         if let Some(stored) = key.of_same_kind(&contact)
             && stored != key.value()

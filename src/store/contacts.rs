@@ -1,6 +1,8 @@
 //! Contacts, their tags, orders and events: the rows and the statements that read and write them.
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 
 use std::sync::LazyLock;
 
@@ -45,6 +47,10 @@ macro_rules! text_enum {
             /// The word stored in the base and written to exports.
             pub fn as_str(self) -> &'static str {
                 match self { $(<$ty>::$variant => $text),+ }
+            }
+            /// The stored word as an SQL value.
+            fn as_sql(&self) -> &'static dyn rusqlite::ToSql {
+                match self { $(<$ty>::$variant => &$text),+ }
             }
             /// Reads the stored word back.
             pub fn parse(s: &str) -> Option<Self> {
@@ -93,7 +99,7 @@ pub struct Contact {
 
 /// A key that identifies a contact, in the order DESIGN.md tries them. Each kind has its own
 /// column and is never guessed from another.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ContactKey {
     External(String),
     Phone(String),
@@ -102,6 +108,13 @@ pub enum ContactKey {
 }
 
 impl ContactKey {
+    /// A 64-bit digest of the key (kind and value), for in-memory sets of a million keys.
+    pub fn fingerprint(&self) -> u64 {
+        let mut hasher = std::hash::DefaultHasher::new();
+        self.hash(&mut hasher);
+        hasher.finish()
+    }
+
     /// The key's value.
     pub fn value(&self) -> &str {
         match self {
@@ -246,6 +259,8 @@ pub enum Saved {
 /// Writes inside one transaction: everything done through it commits or rolls back together.
 pub struct Writer<'a> {
     pub(crate) tx: Transaction<'a>,
+    /// Tag name → number, for the tags this transaction has used.
+    tag_ids: RefCell<HashMap<String, i64>>,
 }
 
 impl Writer<'_> {
@@ -274,6 +289,102 @@ impl Writer<'_> {
         Ok(self.tx.last_insert_rowid())
     }
 
+    /// Saves new contacts whose ids were given by [`Writer::next_contact_id`], with their tags,
+    /// many rows to a statement: a million-row import spends its time in the data, not in
+    /// statement overhead.
+    pub fn insert_batch(&self, contacts: &[(Contact, Vec<String>)], at: &str) -> Result<()> {
+        // The ids are left for SQLite to give: an explicit rowid could fail to be an integer, which
+        // makes SQLite keep an undo log for every statement and doubles the cost of the insert.
+        // SQLite gives max(id) + 1, the very ids assigned; a mismatch would be a bug, and ends the
+        // transaction. OR FAIL, not ABORT, for the same reason: the keys are known to be new.
+        static MANY: LazyLock<String> = LazyLock::new(|| {
+            insert_sql("contacts", &COLUMNS["id, ".len()..], CONTACT_ROWS).replace("INSERT", "INSERT OR FAIL")
+        });
+        for chunk in contacts.chunks(CONTACT_ROWS) {
+            let customs: Vec<String> = chunk
+                .iter()
+                .map(|(c, _)| serde_json::to_string(&c.custom).expect("a map of strings serialises"))
+                .collect();
+            if chunk.len() == CONTACT_ROWS {
+                let mut values: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(CONTACT_ROWS * 23);
+                for ((c, _), custom) in chunk.iter().zip(&customs) {
+                    values.extend(&contact_values(c, &c.id, custom)[1..]);
+                }
+                self.tx.prepare_cached(&MANY)?.execute(rusqlite::params_from_iter(&values))?;
+                let last = chunk.last().map(|(c, _)| c.id);
+                if last != Some(self.tx.last_insert_rowid()) {
+                    return Err(rusqlite::Error::StatementChangedRows(0).into());
+                }
+            } else {
+                for ((c, _), custom) in chunk.iter().zip(&customs) {
+                    let mut stmt = self.tx.prepare_cached(&INSERT_ONE)?;
+                    stmt.execute(rusqlite::params_from_iter(contact_values(c, &c.id, custom)))?;
+                }
+            }
+        }
+        let mut tags = Vec::new();
+        for (c, names) in contacts {
+            for name in names {
+                tags.push((c.id, self.tag_id(name)?));
+            }
+        }
+        self.insert_tag_rows(&tags, at)
+    }
+
+    fn insert_tag_rows(&self, tags: &[(i64, i64)], at: &str) -> Result<()> {
+        const ROWS: usize = 128;
+        static MANY: LazyLock<String> = LazyLock::new(|| {
+            insert_sql("tags", "contact_id, tag_id, set_at", ROWS)
+                .replace("INSERT", "INSERT OR IGNORE")
+        });
+        let mut values: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(ROWS * 3);
+        for chunk in tags.chunks(ROWS) {
+            if chunk.len() == ROWS {
+                values.clear();
+                for (contact, tag) in chunk {
+                    values.extend([contact as &dyn rusqlite::ToSql, tag, &at]);
+                }
+                self.tx
+                    .prepare_cached(&MANY)?
+                    .execute(rusqlite::params_from_iter(&values))?;
+            } else {
+                let mut stmt = self.tx.prepare_cached(ADD_TAG)?;
+                for (contact, tag) in chunk {
+                    stmt.execute(params![contact, tag, at])?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The id the next new contact gets.
+    pub fn next_contact_id(&self) -> Result<i64> {
+        Ok(self
+            .tx
+            .query_row("SELECT coalesce(max(id), 0) + 1 FROM contacts", [], |r| {
+                r.get(0)
+            })?)
+    }
+
+    /// The fingerprints of every key stored: a key whose fingerprint is absent is surely new.
+    pub fn key_fingerprints(&self) -> Result<HashSet<u64>> {
+        let mut set = HashSet::new();
+        let mut stmt = self
+            .tx
+            .prepare("SELECT external_id, phone, tg_chat_id, tg_username FROM contacts")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let keys = [
+                r.get::<_, Option<String>>(0)?.map(ContactKey::External),
+                r.get::<_, Option<String>>(1)?.map(ContactKey::Phone),
+                r.get::<_, Option<String>>(2)?.map(ContactKey::TgChatId),
+                r.get::<_, Option<String>>(3)?.map(ContactKey::TgUsername),
+            ];
+            set.extend(keys.iter().flatten().map(ContactKey::fingerprint));
+        }
+        Ok(set)
+    }
+
     /// Overwrites the stored contact `c.id` with `c`.
     pub fn update(&self, c: &Contact) -> Result<()> {
         static SQL: LazyLock<String> = LazyLock::new(|| {
@@ -290,14 +401,28 @@ impl Writer<'_> {
 
     /// Adds the tags the contact does not have yet; returns how many were new.
     pub fn add_tags(&self, contact_id: i64, tags: &[String], at: &str) -> Result<usize> {
-        let mut stmt = self.tx.prepare_cached(
-            "INSERT OR IGNORE INTO tags (contact_id, tag, set_at) VALUES (?1, ?2, ?3)",
-        )?;
+        let mut stmt = self.tx.prepare_cached(ADD_TAG)?;
         let mut added = 0;
         for tag in tags {
-            added += stmt.execute(params![contact_id, tag, at])?;
+            added += stmt.execute(params![contact_id, self.tag_id(tag)?, at])?;
         }
         Ok(added)
+    }
+
+    /// The number of a tag name, created on first use.
+    fn tag_id(&self, name: &str) -> Result<i64> {
+        if let Some(id) = self.tag_ids.borrow().get(name) {
+            return Ok(*id);
+        }
+        self.tx
+            .prepare_cached("INSERT OR IGNORE INTO tag_names (name) VALUES (?1)")?
+            .execute([name])?;
+        let id: i64 = self
+            .tx
+            .prepare_cached("SELECT id FROM tag_names WHERE name = ?1")?
+            .query_row([name], |r| r.get(0))?;
+        self.tag_ids.borrow_mut().insert(name.to_owned(), id);
+        Ok(id)
     }
 
     /// Saves an order; one with the same order id (or, without one, the same everything) is updated.
@@ -369,7 +494,7 @@ impl Writer<'_> {
                 e.contact_id,
                 e.campaign,
                 e.message_id,
-                e.kind.as_str(),
+                e.kind.as_sql(),
                 e.button,
                 e.at
             ])?;
@@ -383,38 +508,69 @@ impl Writer<'_> {
     }
 }
 
+/// Rows of one multi-row contacts insert.
+const CONTACT_ROWS: usize = 64;
+
+static INSERT_ONE: LazyLock<String> = LazyLock::new(|| insert_sql("contacts", COLUMNS, 1));
+
+const ADD_TAG: &str = "INSERT OR IGNORE INTO tags (contact_id, tag_id, set_at) VALUES (?1, ?2, ?3)";
+
+/// `INSERT INTO table (columns) VALUES (?1, …), (…)` for `rows` rows.
+fn insert_sql(table: &str, columns: &str, rows: usize) -> String {
+    let width = columns.split(", ").count();
+    let tuples: Vec<String> = (0..rows)
+        .map(|r| {
+            let row: Vec<String> = (1..=width).map(|c| format!("?{}", r * width + c)).collect();
+            format!("({})", row.join(", "))
+        })
+        .collect();
+    format!(
+        "INSERT INTO {table} ({columns}) VALUES {}",
+        tuples.join(", ")
+    )
+}
+
+/// The values of `c` in the order of `COLUMNS`.
+fn contact_values<'c>(
+    c: &'c Contact,
+    id: &'c dyn rusqlite::ToSql,
+    custom: &'c String,
+) -> [&'c dyn rusqlite::ToSql; 24] {
+    [
+        id,
+        &c.external_id,
+        &c.name,
+        &c.first_name,
+        &c.phone,
+        &c.tg_chat_id,
+        &c.tg_username,
+        &c.city,
+        &c.region,
+        &c.time_zone,
+        c.tz_source.as_sql(),
+        &c.source,
+        &c.utm_source,
+        &c.utm_medium,
+        &c.utm_campaign,
+        &c.utm_content,
+        &c.utm_term,
+        c.consent.as_sql(),
+        &c.consent_at,
+        &c.consent_source,
+        c.status.as_sql(),
+        &c.status_at,
+        &c.created_at,
+        custom,
+    ]
+}
+
 fn execute_contact(
     stmt: &mut rusqlite::CachedStatement,
     c: &Contact,
     id: Option<i64>,
 ) -> Result<()> {
     let custom = serde_json::to_string(&c.custom).expect("a map of strings serialises");
-    stmt.execute(params![
-        id,
-        c.external_id,
-        c.name,
-        c.first_name,
-        c.phone,
-        c.tg_chat_id,
-        c.tg_username,
-        c.city,
-        c.region,
-        c.time_zone,
-        c.tz_source.as_str(),
-        c.source,
-        c.utm_source,
-        c.utm_medium,
-        c.utm_campaign,
-        c.utm_content,
-        c.utm_term,
-        c.consent.as_str(),
-        c.consent_at,
-        c.consent_source,
-        c.status.as_str(),
-        c.status_at,
-        c.created_at,
-        custom,
-    ])?;
+    stmt.execute(rusqlite::params_from_iter(contact_values(c, &id, &custom)))?;
     Ok(())
 }
 
@@ -425,7 +581,10 @@ impl Store {
         let tx = self
             .conn_mut()
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        Ok(Writer { tx })
+        Ok(Writer {
+            tx,
+            tag_ids: RefCell::default(),
+        })
     }
 
     /// Calls `f` with every contact and its tags, in id order, without holding them all in memory.
@@ -434,8 +593,8 @@ impl Store {
         mut f: impl FnMut(&Contact, &[String]) -> Result<()>,
     ) -> Result<()> {
         let sql = format!(
-            "SELECT {COLUMNS}, (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM tags t
-               WHERE t.contact_id = contacts.id ORDER BY tag)) FROM contacts ORDER BY id"
+            "SELECT {COLUMNS}, (SELECT group_concat(name, char(31)) FROM (SELECT n.name FROM tags t
+               JOIN tag_names n ON n.id = t.tag_id WHERE t.contact_id = contacts.id ORDER BY n.name)) FROM contacts ORDER BY id"
         );
         let mut stmt = self.conn().prepare(&sql)?;
         let mut rows = stmt.query([])?;
@@ -456,9 +615,10 @@ impl Store {
         let Some(contact) = load_contact(self.conn(), id)? else {
             return Ok(None);
         };
-        let mut stmt = self
-            .conn()
-            .prepare_cached("SELECT tag FROM tags WHERE contact_id = ?1 ORDER BY tag")?;
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT n.name FROM tags t JOIN tag_names n ON n.id = t.tag_id
+                 WHERE t.contact_id = ?1 ORDER BY n.name",
+        )?;
         let tags = stmt
             .query_map([id], |r| r.get(0))?
             .collect::<rusqlite::Result<Vec<String>>>()?;

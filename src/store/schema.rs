@@ -3,7 +3,9 @@
 
 /// Each entry moves the schema from version `i` to `i + 1`. Never edit a released entry: add one.
 pub const MIGRATIONS: &[&str] = &[
-    // 1: contacts, tags, orders, events, settings.
+    // 1: contacts, tags, orders, events, settings. References are checked at commit (deferred):
+    // an import is one transaction, and immediate checks would make SQLite keep an undo log for
+    // every multi-row statement.
     r#"
     CREATE TABLE contacts (
         id              INTEGER PRIMARY KEY,
@@ -32,16 +34,22 @@ pub const MIGRATIONS: &[&str] = &[
         custom          TEXT NOT NULL DEFAULT '{}'
     );
     CREATE INDEX contacts_city ON contacts(city);
+    -- Tag names are stored once; a contact's tags refer to them by number, which keeps the
+    -- million-contact tag table small and its comparisons cheap.
+    CREATE TABLE tag_names (
+        id    INTEGER PRIMARY KEY,
+        name  TEXT NOT NULL UNIQUE
+    );
     CREATE TABLE tags (
-        contact_id  INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
-        tag         TEXT NOT NULL,
+        contact_id  INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+        tag_id      INTEGER NOT NULL REFERENCES tag_names(id) DEFERRABLE INITIALLY DEFERRED,
         set_at      TEXT NOT NULL,
-        PRIMARY KEY (contact_id, tag)
+        PRIMARY KEY (contact_id, tag_id)
     ) WITHOUT ROWID;
-    CREATE INDEX tags_tag ON tags(tag);
+    CREATE INDEX tags_by_tag ON tags(tag_id, contact_id);
     CREATE TABLE orders (
         id          INTEGER PRIMARY KEY,
-        contact_id  INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        contact_id  INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
         order_id    TEXT,
         ordered_at  TEXT NOT NULL,
         amount_kop  INTEGER NOT NULL,
@@ -52,7 +60,7 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX orders_contact ON orders(contact_id, ordered_at);
     CREATE TABLE events (
         id          INTEGER PRIMARY KEY,
-        contact_id  INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        contact_id  INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
         campaign    TEXT NOT NULL,
         message_id  TEXT NOT NULL DEFAULT '',
         kind        TEXT NOT NULL CHECK (kind IN ('sent', 'delivered', 'read', 'clicked', 'replied', 'unsubscribed', 'blocked')),
@@ -69,7 +77,7 @@ pub const MIGRATIONS: &[&str] = &[
     // 2: the per-contact engagement summary the segment rules read instead of scanning events.
     r#"
     CREATE TABLE engagement (
-        contact_id          INTEGER PRIMARY KEY REFERENCES contacts(id) ON DELETE CASCADE,
+        contact_id          INTEGER PRIMARY KEY REFERENCES contacts(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
         last_sent_at        TEXT,
         last_read_at        TEXT,
         last_click_at       TEXT,

@@ -36,7 +36,8 @@ fn a_base_of_the_previous_version_opens_without_loss() {
         conn.execute_batch(
             "INSERT INTO contacts (id, phone, name, time_zone, tz_source, consent, created_at)
                VALUES (7, '+79120000001', 'Мария', 'Asia/Omsk', 'city', 'yes', '2024-01-01T00:00:00Z');
-             INSERT INTO tags VALUES (7, 'vip', '2024-01-01T00:00:00Z');
+             INSERT INTO tag_names VALUES (1, 'vip');
+             INSERT INTO tags VALUES (7, 1, '2024-01-01T00:00:00Z');
              INSERT INTO orders (contact_id, ordered_at, amount_kop, dedup_key) VALUES (7, '2024-02-01T00:00:00Z', 12345, 'x');
              INSERT INTO settings VALUES ('owner_tz', 'Asia/Omsk');",
         )
