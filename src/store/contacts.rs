@@ -298,19 +298,24 @@ impl Writer<'_> {
         // SQLite gives max(id) + 1, the very ids assigned; a mismatch would be a bug, and ends the
         // transaction. OR FAIL, not ABORT, for the same reason: the keys are known to be new.
         static MANY: LazyLock<String> = LazyLock::new(|| {
-            insert_sql("contacts", &COLUMNS["id, ".len()..], CONTACT_ROWS).replace("INSERT", "INSERT OR FAIL")
+            insert_sql("contacts", &COLUMNS["id, ".len()..], CONTACT_ROWS)
+                .replace("INSERT", "INSERT OR FAIL")
         });
         for chunk in contacts.chunks(CONTACT_ROWS) {
             let customs: Vec<String> = chunk
                 .iter()
-                .map(|(c, _)| serde_json::to_string(&c.custom).expect("a map of strings serialises"))
+                .map(|(c, _)| {
+                    serde_json::to_string(&c.custom).expect("a map of strings serialises")
+                })
                 .collect();
             if chunk.len() == CONTACT_ROWS {
                 let mut values: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(CONTACT_ROWS * 23);
                 for ((c, _), custom) in chunk.iter().zip(&customs) {
                     values.extend(&contact_values(c, &c.id, custom)[1..]);
                 }
-                self.tx.prepare_cached(&MANY)?.execute(rusqlite::params_from_iter(&values))?;
+                self.tx
+                    .prepare_cached(&MANY)?
+                    .execute(rusqlite::params_from_iter(&values))?;
                 let last = chunk.last().map(|(c, _)| c.id);
                 if last != Some(self.tx.last_insert_rowid()) {
                     return Err(rusqlite::Error::StatementChangedRows(0).into());
@@ -534,7 +539,7 @@ fn insert_sql(table: &str, columns: &str, rows: usize) -> String {
 fn contact_values<'c>(
     c: &'c Contact,
     id: &'c dyn rusqlite::ToSql,
-    custom: &'c String,
+    custom: &'c dyn rusqlite::ToSql,
 ) -> [&'c dyn rusqlite::ToSql; 24] {
     [
         id,
