@@ -6,6 +6,7 @@ pub mod cli;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod format;
 pub mod geo;
 pub mod i18n;
 pub mod import;

@@ -19,15 +19,12 @@ fn main() -> std::process::ExitCode {
                 std::process::ExitCode::FAILURE
             }
         },
-        None => {
-            let db = cli.db.unwrap_or_else(adresat::store::default_path);
-            match adresat::ui::run(db) {
-                Ok(()) => std::process::ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("adresat: {e}");
-                    std::process::ExitCode::FAILURE
-                }
+        None => match adresat::ui::run(cli.db) {
+            Ok(()) => std::process::ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("adresat: {e}");
+                std::process::ExitCode::FAILURE
             }
-        }
+        },
     }
 }

@@ -98,3 +98,163 @@ warn-consent-restored = контакт №{ $id }: согласие восста
         [blocked] блокировки
        *[other] отписки
     }
+
+## The window
+nav-contacts = Контакты
+nav-segments = Сегменты
+nav-rfm = RFM-анализ
+nav-messages = Сообщения
+nav-plan = План рассылки
+nav-results = Результаты
+screen-later = Этот раздел появится в следующих версиях.
+menu-file = Файл
+menu-import = Импорт файла…
+menu-open-base = Открыть базу…
+menu-new-base = Новая база…
+menu-demo = Попробовать на демо-данных…
+menu-back-to-real = Вернуться к своей базе
+menu-settings = Настройки…
+status-base = База: { $name }
+status-contacts = { $count ->
+        [one] { $shown } контакт
+        [few] { $shown } контакта
+       *[many] { $shown } контактов
+    }
+job-import = Импорт
+job-demo = Создаю демо-базу на { $count } контактов
+drop-here = Отпустите файл, чтобы импортировать его
+cancel = Отмена
+close = Закрыть
+save = Сохранить
+next = Далее
+back = Назад
+done = Готово
+open = Открыть
+create = Создать
+browse = Обзор…
+browse-waiting = Жду системное окно выбора файла…
+browse-nothing = Окно выбора файла ничего не вернуло. Если оно не появилось, впишите путь к файлу в поле выше.
+
+search = Поиск
+search-hint = имя, телефон, город, тег
+filter-status = Статус
+filter-consent = Согласие
+filter-any = любой
+found-contacts = { $count ->
+        [one] найден { $count } контакт
+        [few] найдено { $count } контакта
+       *[many] найдено { $count } контактов
+    }
+nothing-found = Ничего не найдено. Измените поиск или фильтры.
+import-button = Импорт…
+col-id = №
+col-name = Имя
+col-phone = Телефон
+col-city = Город
+col-zone = Часовой пояс
+col-consent = Согласие
+col-status = Статус
+col-tags = Теги
+status-active = активен
+status-unsubscribed = отписался
+status-blocked = заблокировал
+consent-yes = да
+consent-no = нет
+consent-unknown = неизвестно
+tz-source-column = из файла
+tz-source-city = по городу
+tz-source-default = по умолчанию
+card-title = Карточка контакта
+card-orders = Заказы: { $count } на { $total }
+card-engagement = Вовлечённость
+card-engagement-line = Рассылок доставлено: { $delivered }; подряд без реакции: { $streak }
+card-last-sent = Последняя отправка
+card-last-read = Последнее прочтение
+card-last-click = Последний клик
+card-no-events = Рассылок ещё не было.
+event-sent = отправлено
+event-delivered = доставлено
+event-read = прочитано
+event-clicked = нажал кнопку
+event-replied = ответил
+event-unsubscribed = отписался
+event-blocked = заблокировал
+
+field-external_id = Внешний id
+field-name = ФИО
+field-first_name = Имя
+field-last_name = Фамилия
+field-middle_name = Отчество
+field-phone = Телефон
+field-tg_chat_id = Telegram chat id
+field-tg_username = Telegram
+field-city = Город
+field-region = Регион
+field-time_zone = Часовой пояс
+field-tz_source = Откуда пояс
+field-source = Источник
+field-utm_source = utm_source
+field-utm_medium = utm_medium
+field-utm_campaign = utm_campaign
+field-utm_content = utm_content
+field-utm_term = utm_term
+field-tags = Теги
+field-consent = Согласие
+field-consent_at = Дата согласия
+field-consent_source = Источник согласия
+field-status = Статус
+field-status_at = Дата статуса
+field-created_at = Дата регистрации
+field-order_id = Номер заказа
+field-ordered_at = Дата заказа
+field-amount = Сумма
+field-product = Товар
+field-category = Категория
+field-campaign = Кампания
+field-message_id = Id сообщения
+field-kind = Событие
+field-button = Кнопка
+field-at = Время
+field-custom = (своё поле)
+field-ignore = (не загружать)
+
+import-title = Импорт
+import-what = Что в файле?
+import-kind-contacts = Контакты
+import-kind-orders = Заказы
+import-kind-events = События рассылок
+import-file = Файл CSV или Excel (.xlsx)
+import-drop-hint = Можно просто перетащить файл в окно программы.
+import-reading = Читаю файл…
+import-format = Кодировка: { $encoding }, разделитель: { $delimiter }
+import-columns = Столбцы и поля
+import-preview = Первые строки так, как они будут сохранены
+import-load = Загрузить
+import-loading = Загружаю… прочитано строк: { $rows }
+import-done = Импорт завершён: новых { $inserted }, отклонено { $rejected }
+report-headline = Прочитано строк: { $read }. Новых: { $inserted }, обновлено: { $updated }, отклонено: { $rejected }.
+report-read = Прочитано строк
+report-inserted = Новых
+report-updated = Обновлено
+report-unchanged = Без изменений
+report-merged = Слито со строками этого же файла
+report-rejected = Отклонено
+report-warnings = Предупреждения ({ $count })
+report-rejects = Отклонённые строки
+report-save-rejects = Сохранить отклонённые строки в CSV
+rejects-row = Строка файла
+rejects-saved = Отклонённые строки сохранены.
+
+settings-title = Настройки
+settings-owner-tz = Ваш часовой пояс (IANA)
+settings-country = Страна телефонов без кода
+settings-language = Язык
+settings-hint = Пояс и страна хранятся в базе: командная строка и окно считают одинаково.
+settings-saved = Настройки сохранены.
+demo-title = Демо-данные
+demo-explain = Создам отдельную демо-базу с вымышленными клиентами, заказами и рассылками. Ваша база не изменится; вернуться к ней — одна кнопка.
+demo-size = Сколько контактов
+demo-create = Создать демо-базу
+base-open-title = Открыть базу
+base-create-title = Новая база
+base-file-label = Файл базы (.sqlite)

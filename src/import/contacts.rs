@@ -349,6 +349,31 @@ impl Loader for ContactsLoader {
         outcome
     }
 
+    fn preview(&mut self, line: u64, row: &Row) -> Result<Vec<(Field, String)>, Msg> {
+        let keys = row.keys(&self.country)?;
+        let incoming = self.read(row)?;
+        let mut c = blank_contact(&self.now, self.tz);
+        let mut warnings = Vec::new();
+        self.apply(true, &mut c, row, incoming, line, &mut warnings);
+        assign_keys(&mut c, &keys);
+        let opt = |v: Option<String>| v.unwrap_or_default();
+        Ok(vec![
+            (Field::ExternalId, opt(c.external_id)),
+            (Field::Phone, opt(c.phone)),
+            (Field::Name, opt(c.name)),
+            (Field::FirstName, opt(c.first_name)),
+            (Field::City, opt(c.city)),
+            (Field::TimeZone, c.time_zone),
+            (Field::Consent, c.consent.as_str().to_owned()),
+        ])
+    }
+
+    fn preview_warnings(&mut self) -> Vec<Warning> {
+        std::mem::take(&mut self.cities)
+            .into_warnings(self.tz.name())
+            .collect()
+    }
+
     fn finish(&mut self, w: &Writer, report: &mut ImportReport) -> Result<()> {
         if let Some(new) = &mut self.new {
             new.flush(w, &self.now)?;

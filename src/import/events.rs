@@ -65,6 +65,17 @@ impl Loader for EventsLoader {
         Ok(Outcome::Saved(Saved::Inserted))
     }
 
+    fn preview(&mut self, _line: u64, row: &Row) -> Result<Vec<(Field, String)>, Msg> {
+        let keys = row.keys(&self.country)?;
+        let event = self.read(row, 0)?;
+        Ok(vec![
+            super::orders::key_preview(&keys),
+            (Field::Campaign, event.campaign),
+            (Field::EventKind, event.kind.as_str().to_owned()),
+            (Field::At, event.at),
+        ])
+    }
+
     fn finish(&mut self, w: &Writer, _report: &mut ImportReport) -> Result<()> {
         w.refresh_engagement()
     }

@@ -83,6 +83,15 @@ pub(crate) trait Loader {
         report: &mut ImportReport,
     ) -> Result<Outcome>;
 
+    /// What the row will be stored as, field by field, without touching the base: for the
+    /// mapping step's preview.
+    fn preview(&mut self, line: u64, row: &Row) -> Result<Vec<(Field, String)>, Msg>;
+
+    /// Notes for the preview's rows (unknown or ambiguous cities).
+    fn preview_warnings(&mut self) -> Vec<Warning> {
+        Vec::new()
+    }
+
     /// Runs once after the last row, inside the transaction.
     fn finish(&mut self, _w: &Writer, _report: &mut ImportReport) -> Result<()> {
         Ok(())
@@ -127,6 +136,90 @@ fn check_columns(path: &Path, kind: ImportKind, headers: &[String], layout: &Lay
     ))
 }
 
+/// How a file will be read, shown before anything is written.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Preview {
+    pub format: Format,
+    /// Each column's header and the field it feeds.
+    pub columns: Vec<(String, Field)>,
+    /// The first rows as they will be stored.
+    pub rows: Vec<PreviewRow>,
+    pub warnings: Vec<Warning>,
+    /// Why the file cannot be imported with this mapping (missing key column, …), if so.
+    pub blocked: Option<Msg>,
+}
+
+/// One row of a preview: its line, and its normalised values or the reason it would be rejected.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct PreviewRow {
+    pub line: u64,
+    pub values: Result<Vec<(Field, String)>, Msg>,
+}
+
+fn loader_for(kind: ImportKind, country: String, tz: Tz) -> Box<dyn Loader> {
+    let now = values::format_utc(chrono::Utc::now());
+    match kind {
+        ImportKind::Contacts => Box::new(contacts::ContactsLoader::new(country, tz, now)),
+        ImportKind::Orders => Box::new(orders::OrdersLoader { country, tz }),
+        ImportKind::Events => Box::new(events::EventsLoader { country, tz }),
+    }
+}
+
+fn country_and_zone(store: &Store, options: &ImportOptions) -> Result<(String, Tz)> {
+    let settings = store.settings()?;
+    let country = options
+        .default_country
+        .clone()
+        .unwrap_or(settings.default_country)
+        .to_ascii_uppercase();
+    Ok((country, options.default_tz.unwrap_or(settings.owner_tz)))
+}
+
+/// Reads the first `limit` rows of `path` the way [`run`] would, and writes nothing.
+pub fn preview(
+    store: &Store,
+    path: &Path,
+    options: &ImportOptions,
+    limit: usize,
+) -> Result<Preview> {
+    let (country, tz) = country_and_zone(store, options)?;
+    let mut source = TableSource::open(path)?;
+    let fields = fields::map_columns(&source.headers, options.kind, &options.map)?;
+    let layout = Layout::new(&source.headers, &fields);
+    let blocked = check_columns(path, options.kind, &source.headers, &layout)
+        .err()
+        .map(|e| match e {
+            Error::User(msg) => msg,
+            other => Msg::new("error-db").arg("reason", other.to_string()),
+        });
+    let mut loader = loader_for(options.kind, country, tz);
+    let mut rows = Vec::new();
+    let mut values = Vec::new();
+    while rows.len() < limit {
+        let Some(line) = source.next_row(&mut values)? else {
+            break;
+        };
+        if values.iter().all(String::is_empty) {
+            continue;
+        }
+        let row = Row {
+            layout: &layout,
+            values: &values,
+        };
+        rows.push(PreviewRow {
+            line,
+            values: loader.preview(line, &row),
+        });
+    }
+    Ok(Preview {
+        format: source.format.clone(),
+        columns: source.headers.iter().cloned().zip(fields).collect(),
+        rows,
+        warnings: loader.preview_warnings(),
+        blocked,
+    })
+}
+
 /// Imports `path` into `store` as one transaction and reports what happened to every row.
 ///
 /// `progress` is called every few thousand rows; setting `cancel` stops the import and leaves
@@ -138,13 +231,7 @@ pub fn run(
     progress: &mut dyn FnMut(Progress),
     cancel: &AtomicBool,
 ) -> Result<ImportReport> {
-    let settings = store.settings()?;
-    let country = options
-        .default_country
-        .clone()
-        .unwrap_or(settings.default_country)
-        .to_ascii_uppercase();
-    let tz = options.default_tz.unwrap_or(settings.owner_tz);
+    let (country, tz) = country_and_zone(store, options)?;
     let mut source = TableSource::open(path)?;
     let fields = fields::map_columns(&source.headers, options.kind, &options.map)?;
     let layout = Layout::new(&source.headers, &fields);
@@ -156,12 +243,7 @@ pub fn run(
         .zip(fields.iter().copied())
         .collect();
     let mut report = ImportReport::new(options.kind, path, source.format.clone(), columns);
-    let now = values::format_utc(chrono::Utc::now());
-    let mut loader: Box<dyn Loader> = match options.kind {
-        ImportKind::Contacts => Box::new(contacts::ContactsLoader::new(country, tz, now)),
-        ImportKind::Orders => Box::new(orders::OrdersLoader { country, tz }),
-        ImportKind::Events => Box::new(events::EventsLoader { country, tz }),
-    };
+    let mut loader = loader_for(options.kind, country, tz);
     let writer = store.writer()?;
     let mut values = Vec::new();
     while let Some(line) = source.next_row(&mut values)? {

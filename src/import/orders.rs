@@ -16,6 +16,18 @@ pub(crate) struct OrdersLoader {
     pub tz: Tz,
 }
 
+/// The strongest key of a row, for a preview.
+pub(crate) fn key_preview(keys: &[crate::store::ContactKey]) -> (Field, String) {
+    use crate::store::ContactKey::*;
+    let field = match keys[0] {
+        External(_) => Field::ExternalId,
+        Phone(_) => Field::Phone,
+        TgChatId(_) => Field::TgChatId,
+        TgUsername(_) => Field::TgUsername,
+    };
+    (field, keys[0].value().to_owned())
+}
+
 /// The stored contact a row of an orders or events file is about, or why there is none.
 pub(crate) fn customer(w: &Writer, row: &Row, country: &str) -> Result<Result<i64, Msg>> {
     let keys = match row.keys(country) {
@@ -55,5 +67,18 @@ impl Loader for OrdersLoader {
             Err(msg) => return Ok(Outcome::Rejected(msg)),
         };
         Ok(Outcome::Saved(w.save_order(&order)?))
+    }
+
+    fn preview(&mut self, _line: u64, row: &Row) -> Result<Vec<(Field, String)>, Msg> {
+        let keys = row.keys(&self.country)?;
+        let order = self.read(row, 0)?;
+        Ok(vec![
+            key_preview(&keys),
+            (Field::OrderedAt, order.ordered_at),
+            (
+                Field::Amount,
+                crate::format::format_rubles(order.amount_kop),
+            ),
+        ])
     }
 }

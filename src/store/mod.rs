@@ -1,6 +1,7 @@
 //! The SQLite base: opening, migrations, settings and the queries the rest of the app needs.
 //! With the segment compiler (a later issue), the only home of SQL.
 
+mod browse;
 mod contacts;
 mod engagement;
 mod schema;
@@ -10,6 +11,9 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use browse::{
+    ContactCard, ContactQuery, ContactRow, Engagement, EventLine, OrderLine, SortColumn,
+};
 pub use contacts::{
     Consent, Contact, ContactKey, Event, EventKind, Order, Saved, Status, TzSource, Writer,
 };
@@ -69,6 +73,7 @@ impl Store {
         // spilling half-built pages to the log again and again. Memory is taken only as used.
         conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
+        browse::register_functions(&conn)?;
         let mut store = Store {
             conn,
             path: path.to_owned(),

@@ -1,131 +1,455 @@
-//! The application window: what base is open and what it holds.
+//! The application shell: menu, navigation, status bar, toasts, and the one place where the
+//! screens' actions are carried out.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use egui::RichText;
 
-use super::jobs::Pending;
+use super::contacts::ContactsScreen;
+use super::dialogs::{BaseDialog, DemoDialog, SettingsDialog};
+use super::import::ImportWizard;
+use super::jobs::{Pending, Poll, Progress};
+use super::{Action, Prefs};
 use crate::error::Result;
-use crate::i18n::{Msg, tr};
-use crate::store::{Stats, Store};
+use crate::i18n::{self, Msg, tr};
+use crate::store::{Settings, Stats, Store};
 
-/// What the window knows about the open base.
-enum BaseState {
-    Loading(Pending<Result<Stats>>),
-    Ready(Stats),
-    Failed(String),
+/// The screens of the navigation; only Contacts exists yet, the others arrive with their issues.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Screen {
+    Contacts,
+    Segments,
+    Rfm,
+    Messages,
+    Plan,
+    Results,
 }
 
-/// The app's state: the open base and its counts.
+const SCREENS: &[(Screen, &str, bool)] = &[
+    (Screen::Contacts, "nav-contacts", true),
+    (Screen::Segments, "nav-segments", false),
+    (Screen::Rfm, "nav-rfm", false),
+    (Screen::Messages, "nav-messages", false),
+    (Screen::Plan, "nav-plan", false),
+    (Screen::Results, "nav-results", false),
+];
+
+/// A long job of the app's own (the demo base), shown in the status bar.
+struct AppJob {
+    label: String,
+    pending: Pending<Result<PathBuf>>,
+}
+
+/// The app's state.
 pub struct AdresatApp {
+    prefs: Prefs,
     db: PathBuf,
-    base: BaseState,
-    started: bool,
+    stats: Option<(Stats, Settings)>,
+    stats_job: Option<Pending<Result<(Stats, Settings)>>>,
+    base_error: Option<String>,
+    screen: Screen,
+    contacts: ContactsScreen,
+    import: Option<ImportWizard>,
+    settings: Option<SettingsDialog>,
+    demo: Option<DemoDialog>,
+    base_dialog: Option<BaseDialog>,
+    job: Option<AppJob>,
+    toasts: egui_notify::Toasts,
+    actions: Vec<Action>,
+    fonts_installed: bool,
 }
 
 impl AdresatApp {
-    /// An app on the base at `db`; the base is opened on the first frame, off the UI thread.
-    pub fn new(db: PathBuf) -> Self {
+    /// An app on the base at `db`, with the remembered preferences.
+    pub fn new(db: PathBuf, prefs: Prefs) -> Self {
+        if let Some(lang) = prefs.lang {
+            i18n::set_current(lang);
+        }
         AdresatApp {
+            prefs,
             db,
-            base: BaseState::Failed(String::new()),
-            started: false,
+            stats: None,
+            stats_job: None,
+            base_error: None,
+            screen: Screen::Contacts,
+            contacts: ContactsScreen::default(),
+            import: None,
+            settings: None,
+            demo: None,
+            base_dialog: None,
+            job: None,
+            toasts: egui_notify::Toasts::default(),
+            actions: Vec::new(),
+            fonts_installed: false,
         }
     }
 
-    fn load(&mut self, ctx: &egui::Context) {
+    /// What to remember between runs.
+    pub fn prefs(&self) -> Prefs {
+        Prefs {
+            current_base: Some(self.db.clone()),
+            ..self.prefs.clone()
+        }
+    }
+
+    fn is_demo(&self) -> bool {
+        self.stats.as_ref().is_some_and(|(s, _)| s.is_demo)
+    }
+
+    fn refresh_stats(&mut self, ctx: &egui::Context) {
         let db = self.db.clone();
-        self.base = BaseState::Loading(Pending::spawn(ctx, move || Store::open(&db)?.stats()));
-        self.started = true;
+        self.stats_job = Some(Pending::spawn(ctx, move |_| {
+            let store = Store::open(&db)?;
+            Ok((store.stats()?, store.settings()?))
+        }));
     }
 
-    /// Draws the whole window into `ui`.
+    /// Draws the whole window into `ui` and carries out what the screens asked for.
     pub fn show(&mut self, ui: &mut egui::Ui) {
-        if !self.started {
-            self.load(ui.ctx());
+        let ctx = ui.ctx().clone();
+        if !self.fonts_installed {
+            super::fonts::install(&ctx);
+            self.fonts_installed = true;
         }
-        if let BaseState::Loading(pending) = &mut self.base
-            && let Some(result) = pending.poll()
+        if self.stats.is_none() && self.stats_job.is_none() && self.base_error.is_none() {
+            self.refresh_stats(&ctx);
+        }
+        self.poll_jobs();
+        self.take_dropped_files(&ctx);
+
+        egui::Panel::top("menu").show(ui, |ui| self.menu(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        egui::Panel::left("nav")
+            .resizable(false)
+            .exact_size(150.0)
+            .show(ui, |ui| self.navigation(ui));
+        egui::CentralPanel::default().show(ui, |ui| {
+            if let Some(error) = &self.base_error {
+                ui.colored_label(ui.visuals().error_fg_color, error);
+                return;
+            }
+            match self.screen {
+                Screen::Contacts => self.contacts.show(ui, &self.db, &mut self.actions),
+                _ => {
+                    ui.label(tr("screen-later"));
+                }
+            }
+        });
+
+        if let Some(wizard) = &mut self.import
+            && !wizard.show(&ctx, &self.db, &mut self.actions)
         {
-            self.base = match result {
-                Ok(stats) => BaseState::Ready(stats),
-                Err(e) => BaseState::Failed(e.to_string()),
-            };
+            self.import = None;
         }
-        egui::Panel::top("title").show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.heading(tr("app-title"));
-                if matches!(&self.base, BaseState::Ready(s) if s.is_demo) {
-                    ui.label(
-                        RichText::new(tr("demo-badge"))
-                            .strong()
-                            .color(ui.visuals().warn_fg_color),
-                    );
+        if let Some(dialog) = &mut self.settings
+            && !dialog.show(&ctx, &mut self.actions)
+        {
+            self.settings = None;
+        }
+        if let Some(dialog) = &mut self.demo
+            && !dialog.show(&ctx, &mut self.actions)
+        {
+            self.demo = None;
+        }
+        if let Some(dialog) = &mut self.base_dialog
+            && !dialog.show(&ctx, &mut self.actions)
+        {
+            self.base_dialog = None;
+        }
+        self.drop_overlay(&ctx);
+        self.toasts.show(&ctx);
+        for action in std::mem::take(&mut self.actions) {
+            self.run(&ctx, action);
+        }
+    }
+
+    fn poll_jobs(&mut self) {
+        if let Some(job) = &mut self.stats_job {
+            match job.poll() {
+                Poll::Running => {}
+                Poll::Done(Ok(stats)) => {
+                    // The owner's own base is the last one opened that is not a demo.
+                    if !stats.0.is_demo {
+                        self.prefs.real_base = Some(self.db.clone());
+                    }
+                    self.stats = Some(stats);
+                    self.base_error = None;
+                    self.stats_job = None;
+                }
+                Poll::Done(Err(e)) => {
+                    self.base_error = Some(e.to_string());
+                    self.stats_job = None;
+                }
+                Poll::Lost => self.stats_job = None,
+            }
+        }
+        if let Some(job) = &mut self.job {
+            match job.pending.poll() {
+                Poll::Running => {}
+                Poll::Done(result) => {
+                    self.job = None;
+                    match result {
+                        Ok(path) => self.actions.push(Action::OpenBase(path)),
+                        Err(e) => {
+                            self.toasts.error(e.to_string());
+                        }
+                    }
+                }
+                Poll::Lost => self.job = None,
+            }
+        }
+    }
+
+    fn take_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            self.actions.push(Action::OpenImport(Some(path)));
+        }
+    }
+
+    fn drop_overlay(&self, ctx: &egui::Context) {
+        if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+            return;
+        }
+        let screen = ctx.content_rect();
+        let painter = ctx.layer_painter(egui::LayerId::new(
+            egui::Order::Foreground,
+            egui::Id::unique("drop"),
+        ));
+        painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(160));
+        painter.text(
+            screen.center(),
+            egui::Align2::CENTER_CENTER,
+            tr("drop-here"),
+            egui::FontId::proportional(24.0),
+            egui::Color32::WHITE,
+        );
+    }
+
+    fn menu(&mut self, ui: &mut egui::Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button(tr("menu-file"), |ui| {
+                if ui.button(tr("menu-import")).clicked() {
+                    self.actions.push(Action::OpenImport(None));
+                }
+                ui.separator();
+                if ui.button(tr("menu-open-base")).clicked() {
+                    self.base_dialog = Some(BaseDialog::new(false));
+                }
+                if ui.button(tr("menu-new-base")).clicked() {
+                    self.base_dialog = Some(BaseDialog::new(true));
+                }
+                ui.separator();
+                if ui.button(tr("menu-demo")).clicked() {
+                    self.demo = Some(DemoDialog::default());
+                }
+                let real = self.prefs.real_base.clone();
+                if let Some(real) = real.filter(|r| *r != self.db)
+                    && ui.button(tr("menu-back-to-real")).clicked()
+                {
+                    self.actions.push(Action::OpenBase(real));
+                }
+                ui.separator();
+                if ui.button(tr("menu-settings")).clicked() {
+                    self.open_settings();
                 }
             });
-            ui.label(
-                Msg::new("base-file")
-                    .arg("path", self.db.display().to_string())
-                    .to_string(),
+            if self.is_demo() {
+                ui.separator();
+                ui.label(
+                    RichText::new(tr("demo-badge"))
+                        .strong()
+                        .color(ui.visuals().warn_fg_color),
+                );
+                let real = self.prefs.real_base.clone();
+                if let Some(real) = real.filter(|r| *r != self.db)
+                    && ui.button(tr("menu-back-to-real")).clicked()
+                {
+                    self.actions.push(Action::OpenBase(real));
+                }
+            }
+        });
+    }
+
+    fn open_settings(&mut self) {
+        let settings = self
+            .stats
+            .as_ref()
+            .map(|(_, s)| s.clone())
+            .unwrap_or_default();
+        self.settings = Some(SettingsDialog::new(&settings, i18n::current()));
+    }
+
+    fn navigation(&mut self, ui: &mut egui::Ui) {
+        ui.add_space(6.0);
+        ui.heading(tr("app-title"));
+        ui.add_space(6.0);
+        for (screen, label, ready) in SCREENS {
+            let response = ui.add_enabled(
+                *ready,
+                egui::Button::selectable(self.screen == *screen, tr(label))
+                    .min_size(egui::vec2(130.0, 28.0)),
             );
-        });
-        egui::CentralPanel::default().show(ui, |ui| match &self.base {
-            BaseState::Loading(_) => {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label(tr("base-loading"));
-                });
+            if response.clicked() {
+                self.screen = *screen;
             }
-            BaseState::Failed(message) => {
-                ui.colored_label(ui.visuals().error_fg_color, message);
-            }
-            BaseState::Ready(stats) => counts(ui, stats),
-        });
-    }
-}
-
-fn counts(ui: &mut egui::Ui, s: &Stats) {
-    if s.contacts == 0 {
-        ui.label(tr("base-empty"));
-        return;
-    }
-    egui::Grid::new("counts")
-        .num_columns(2)
-        .striped(true)
-        .show(ui, |ui| {
-            for (label, value) in [
-                ("count-contacts", s.contacts),
-                ("count-consent-yes", s.consent_yes),
-                ("count-consent-no", s.consent_no),
-                ("count-consent-unknown", s.consent_unknown),
-                ("count-unsubscribed", s.unsubscribed),
-                ("count-blocked", s.blocked),
-                ("count-orders", s.orders),
-                ("count-events", s.events),
-                ("count-tags", s.tags),
-            ] {
-                ui.label(tr(label));
-                ui.label(RichText::new(group_thousands(value)).strong());
-                ui.end_row();
-            }
-        });
-}
-
-/// `1234567` → `1 234 567`, as Russian readers group digits (a thin space works in both languages).
-pub fn group_thousands(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(' ');
+            response.on_disabled_hover_text(tr("screen-later"));
         }
-        out.push(c);
     }
-    if n < 0 { format!("-{out}") } else { out }
+
+    fn running(&self) -> Option<(String, Arc<Progress>)> {
+        if let Some(job) = &self.job {
+            return Some((job.label.clone(), job.pending.progress.clone()));
+        }
+        self.import
+            .as_ref()
+            .and_then(|w| w.running())
+            .map(|p| (tr("job-import"), p.clone()))
+    }
+
+    fn status_bar(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let name = self
+                .db
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            ui.label(Msg::new("status-base").arg("name", name).to_string())
+                .on_hover_text(self.db.display().to_string());
+            if self.is_demo() {
+                ui.label(
+                    RichText::new(tr("demo-badge"))
+                        .strong()
+                        .color(ui.visuals().warn_fg_color),
+                );
+            }
+            ui.separator();
+            match &self.stats {
+                Some((stats, _)) => {
+                    ui.label(counted("status-contacts", stats.contacts));
+                }
+                None => {
+                    ui.spinner();
+                }
+            }
+            if let Some((label, progress)) = self.running() {
+                ui.separator();
+                ui.label(label);
+                ui.add(
+                    egui::ProgressBar::new(progress.fraction())
+                        .desired_width(180.0)
+                        .show_percentage(),
+                );
+                if ui
+                    .add_enabled(!progress.is_cancelled(), egui::Button::new(tr("cancel")))
+                    .clicked()
+                {
+                    progress.cancel();
+                }
+            }
+        });
+    }
+
+    /// Carries out one action.
+    fn run(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::OpenImport(path) => {
+                if self.import.as_ref().is_none_or(ImportWizard::can_close) {
+                    self.import = Some(ImportWizard::new(path));
+                }
+            }
+            Action::BaseChanged => {
+                self.contacts.reload();
+                self.refresh_stats(ctx);
+            }
+            Action::Notice(text) => {
+                self.toasts.info(text);
+            }
+            Action::OpenBase(path) => {
+                self.db = path;
+                self.stats = None;
+                self.base_error = None;
+                self.contacts = ContactsScreen::default();
+                self.refresh_stats(ctx);
+            }
+            Action::CreateDemo(size) => {
+                let real = self
+                    .prefs
+                    .real_base
+                    .clone()
+                    .unwrap_or_else(|| self.db.clone());
+                let db = crate::demo::default_demo_path(&real);
+                let label = Msg::new("job-demo").arg("count", size as i64).to_string();
+                let pending = Pending::spawn(ctx, move |progress| {
+                    let files = tempfile_dir(&db)?;
+                    let mut report = |f: f32| progress.set(f, 0);
+                    let result = crate::demo::create_base(
+                        &db,
+                        size,
+                        &files,
+                        &mut report,
+                        progress.cancel_flag(),
+                    );
+                    // The generated CSV files served their purpose once loaded.
+                    let _ = std::fs::remove_dir_all(&files);
+                    result.map(|_| db)
+                });
+                self.job = Some(AppJob { label, pending });
+            }
+            Action::SaveSettings {
+                owner_tz,
+                country,
+                lang,
+            } => {
+                i18n::set_current(lang);
+                self.prefs.lang = Some(lang);
+                let store = Store::open(&self.db);
+                let saved = store.and_then(|s| {
+                    s.set_setting("owner_tz", &owner_tz)?;
+                    s.set_setting("default_country", &country)
+                });
+                match saved {
+                    Ok(()) => {
+                        self.toasts.success(tr("settings-saved"));
+                    }
+                    Err(e) => {
+                        self.toasts.error(e.to_string());
+                    }
+                }
+                self.refresh_stats(ctx);
+            }
+        }
+    }
+}
+
+/// A message about `count` things: the plural form follows the number, shown grouped (`1 000`).
+pub(super) fn counted(id: &'static str, count: i64) -> String {
+    Msg::new(id)
+        .arg("count", count)
+        .arg("shown", crate::format::group_thousands(count))
+        .to_string()
+}
+
+/// A scratch folder beside the demo base for its generated CSV files.
+fn tempfile_dir(db: &Path) -> Result<PathBuf> {
+    let dir = db.with_extension("files");
+    std::fs::create_dir_all(&dir).map_err(|e| crate::Error::io(&dir, e))?;
+    Ok(dir)
 }
 
 impl eframe::App for AdresatApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, super::PREFS_KEY, &self.prefs());
     }
 }

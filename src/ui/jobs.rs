@@ -1,33 +1,86 @@
-//! Work off the UI thread: a job runs on its own thread and its result arrives through a channel
-//! that the app polls once per frame.
+//! Work off the UI thread. A job runs on its own thread, reports progress through shared atomics
+//! and its result through a channel; the app polls once per frame and never waits.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-/// A result that will arrive later.
+/// What a running job shares with the window: how far it is, and whether to stop.
+#[derive(Default)]
+pub struct Progress {
+    fraction_bits: AtomicU32,
+    rows: AtomicU64,
+    cancel: AtomicBool,
+}
+
+impl Progress {
+    /// Records the share done (0.0–1.0) and rows handled.
+    pub fn set(&self, fraction: f32, rows: u64) {
+        self.fraction_bits
+            .store(fraction.to_bits(), Ordering::Relaxed);
+        self.rows.store(rows, Ordering::Relaxed);
+    }
+
+    pub fn fraction(&self) -> f32 {
+        f32::from_bits(self.fraction_bits.load(Ordering::Relaxed))
+    }
+
+    pub fn rows(&self) -> u64 {
+        self.rows.load(Ordering::Relaxed)
+    }
+
+    /// The flag the library's long operations check.
+    pub fn cancel_flag(&self) -> &AtomicBool {
+        &self.cancel
+    }
+
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+}
+
+/// A result that will arrive later, with the job's progress.
 pub struct Pending<T> {
     rx: Receiver<T>,
+    pub progress: Arc<Progress>,
 }
 
 impl<T: Send + 'static> Pending<T> {
-    /// Runs `work` on a new thread and asks `ctx` for a repaint when it is done.
-    pub fn spawn(ctx: &egui::Context, work: impl FnOnce() -> T + Send + 'static) -> Self {
+    /// Runs `work` on a new thread; the window repaints when it reports and when it is done.
+    pub fn spawn(ctx: &egui::Context, work: impl FnOnce(&Progress) -> T + Send + 'static) -> Self {
         let (tx, rx) = channel();
+        let progress = Arc::new(Progress::default());
+        let shared = progress.clone();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            // The receiver may be gone if the app moved on; nothing to do then.
-            let _ = tx.send(work());
+            let result = work(&shared);
+            // The receiver is gone when the app moved on; the result is not needed then.
+            let _ = tx.send(result);
             ctx.request_repaint();
         });
-        Pending { rx }
+        Pending { rx, progress }
     }
+}
 
-    /// The result, once; `None` while the work goes on.
-    pub fn poll(&mut self) -> Option<T> {
+impl<T> Pending<T> {
+    /// The result, once it is there.
+    pub fn poll(&mut self) -> Poll<T> {
         match self.rx.try_recv() {
-            Ok(value) => Some(value),
-            Err(TryRecvError::Empty) => None,
-            // A job that panicked leaves no value; report it like an empty result would hang forever.
-            Err(TryRecvError::Disconnected) => None,
+            Ok(value) => Poll::Done(value),
+            Err(TryRecvError::Empty) => Poll::Running,
+            Err(TryRecvError::Disconnected) => Poll::Lost,
         }
     }
+}
+
+/// The state of a [`Pending`] job.
+pub enum Poll<T> {
+    Running,
+    Done(T),
+    /// The job's thread ended without a result: it panicked.
+    Lost,
 }

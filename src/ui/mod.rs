@@ -1,26 +1,78 @@
 //! The eframe window. Screens draw from state and never wait for the database: anything that
-//! touches the base runs on a background thread and reports back through a channel.
+//! touches the base runs on a background thread and reports back through a channel. A screen
+//! asks the app for work through [`Action`]s, carried out in one place once per frame.
 
 mod app;
+mod contacts;
+mod dialogs;
+mod fonts;
+mod import;
 mod jobs;
-
-pub use app::AdresatApp;
+mod widgets;
 
 use std::path::PathBuf;
 
-/// Opens the window on the base at `db`.
-pub fn run(db: PathBuf) -> eframe::Result<()> {
+pub use app::AdresatApp;
+
+use crate::i18n::Lang;
+
+/// What a screen asks the app to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Open the import wizard, on a file when one was dropped.
+    OpenImport(Option<PathBuf>),
+    /// The base's content changed: reload counts and tables.
+    BaseChanged,
+    /// Show a short notice.
+    Notice(String),
+    /// Switch to the base at this path (created if missing).
+    OpenBase(PathBuf),
+    /// Create a demo base of this many contacts and switch to it.
+    CreateDemo(u64),
+    SaveSettings {
+        owner_tz: String,
+        country: String,
+        lang: Lang,
+    },
+}
+
+/// What the app remembers between runs (eframe storage); everything that changes results lives
+/// in the base instead.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Prefs {
+    /// The base open when the app was closed.
+    pub current_base: Option<PathBuf>,
+    /// The owner's own base, to come back to from the demo.
+    pub real_base: Option<PathBuf>,
+    /// The interface language, when chosen in the settings.
+    pub lang: Option<Lang>,
+}
+
+const PREFS_KEY: &str = "adresat-prefs";
+
+/// Opens the window on `db`, or on the base open last time, or on the default base.
+pub fn run(db: Option<PathBuf>) -> eframe::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Adresat")
-            .with_inner_size([1100.0, 720.0])
-            .with_min_inner_size([640.0, 400.0]),
+            .with_inner_size([1200.0, 760.0])
+            .with_min_inner_size([800.0, 480.0])
+            .with_drag_and_drop(true),
         persist_window: true,
         ..Default::default()
     };
     eframe::run_native(
         "Adresat",
         options,
-        Box::new(move |_cc| Ok(Box::new(AdresatApp::new(db)))),
+        Box::new(move |cc| {
+            let prefs: Prefs = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, PREFS_KEY))
+                .unwrap_or_default();
+            let db = db
+                .or_else(|| prefs.current_base.clone().filter(|p| p.exists()))
+                .unwrap_or_else(crate::store::default_path);
+            Ok(Box::new(AdresatApp::new(db, prefs)))
+        }),
     )
 }

@@ -1,58 +1,155 @@
-//! The window, driven through egui_kittest.
+//! The window, driven through egui_kittest: real clicks and typing, a real base on disk.
 
 use std::time::Duration;
 
 use adresat::i18n::{self, Lang};
-use adresat::ui::AdresatApp;
+use adresat::ui::{AdresatApp, Prefs};
+use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use crate::support::Scratch;
 
-/// Steps the harness until a node with `label` shows up (the base loads on a background thread).
-fn wait_for(harness: &mut Harness<'_, AdresatApp>, label: &str) {
-    for _ in 0..500 {
+type App<'a> = Harness<'a, AdresatApp>;
+
+fn app(db: std::path::PathBuf) -> App<'static> {
+    i18n::set_current(Lang::Ru);
+    let app = AdresatApp::new(
+        db,
+        Prefs {
+            lang: Some(Lang::Ru),
+            ..Prefs::default()
+        },
+    );
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut AdresatApp| app.show(ui), app)
+}
+
+/// Steps the app until `found` holds (work runs on background threads).
+fn wait(harness: &mut App<'_>, what: &str, found: impl Fn(&App<'_>) -> bool) {
+    for _ in 0..1500 {
         harness.step();
-        if harness.query_by_label(label).is_some() {
+        if found(harness) {
             return;
         }
         std::thread::sleep(Duration::from_millis(10));
     }
-    panic!("“{label}” never appeared");
+    panic!("never appeared: {what}");
+}
+
+fn wait_label(harness: &mut App<'_>, label: &str) {
+    wait(harness, label, |h| {
+        h.query_by_label_contains(label).is_some()
+    });
+}
+
+fn wait_exact(harness: &mut App<'_>, label: &str) {
+    wait(harness, label, |h| h.query_by_label(label).is_some());
 }
 
 #[test]
-fn the_window_shows_what_the_base_holds() {
+fn an_empty_base_opens_and_invites_an_import() {
+    let s = Scratch::new();
+    let mut harness = app(s.store.path().to_owned());
+    wait_label(&mut harness, "База пуста");
+    wait_exact(&mut harness, "0 контактов");
+    harness.get_by_label("Контакты");
+}
+
+#[test]
+fn import_through_the_path_field_fills_the_table_and_search_finds_any_phone_form() {
+    let s = Scratch::new();
+    let file = s.file(
+        "crm.csv",
+        "ФИО;Телефон;Город;Согласие на рассылку\n\
+         Иванова Мария Петровна;8 912 345-67-89;Новосибирск;да\n\
+         Петров Илья;+7 (913) 000-11-22;Омск;нет\n\
+         Без номера;;Омск;да\n",
+    );
+    let mut harness = app(s.store.path().to_owned());
+    wait_label(&mut harness, "База пуста");
+    harness.get_by_label("Импорт…").click();
+    wait(&mut harness, "file field", |h| {
+        h.query_by_role_and_label(Role::TextInput, "Файл CSV или Excel (.xlsx)")
+            .is_some()
+    });
+    let field = harness.get_by_role_and_label(Role::TextInput, "Файл CSV или Excel (.xlsx)");
+    field.focus();
+    field.type_text(file.to_str().unwrap());
+    harness.run_steps(2);
+    harness.get_by_label("Далее").click();
+    // The mapping step shows the rows as they will be stored.
+    wait_label(&mut harness, "+79123456789");
+    harness.get_by_label_contains("Кодировка: UTF-8");
+    harness.get_by_label("Asia/Novosibirsk");
+    harness.get_by_label("Мария");
+    harness.get_by_label_contains("нет ни внешнего id");
+    harness.get_by_label("Загрузить").click();
+    wait_label(&mut harness, "Отклонённые строки");
+    // The report: 3 read, 2 new, 1 rejected with its line.
+    harness.get_by_label("Новых");
+    harness.get_by_label("Прочитано строк: 3. Новых: 2, обновлено: 0, отклонено: 1.");
+    harness.get_by_label("4");
+    harness.get_by_label("Готово").click();
+    wait_label(&mut harness, "Иванова Мария Петровна");
+    wait_exact(&mut harness, "2 контакта");
+    harness.get_by_label("Петров Илья");
+
+    let search = harness.get_by_role_and_label(Role::TextInput, "Поиск");
+    search.focus();
+    search.type_text("8913 000");
+    wait_label(&mut harness, "найден 1 контакт");
+    assert!(harness.query_by_label("Иванова Мария Петровна").is_none());
+    harness.get_by_label("Петров Илья").click();
+    wait_label(&mut harness, "Карточка контакта");
+    harness.get_by_label("Asia/Omsk (по городу)");
+    assert_eq!(harness.query_all_by_label("+79130001122").count(), 2);
+}
+
+#[test]
+fn the_demo_base_is_created_marked_and_left_in_one_click() {
+    let s = Scratch::new();
+    let real = s.store.path().to_owned();
+    let mut harness = app(real.clone());
+    wait_label(&mut harness, "База пуста");
+    harness.get_by_label("Файл").click();
+    harness.run_steps(2);
+    harness.get_by_label("Попробовать на демо-данных…").click();
+    harness.run_steps(2);
+    harness.get_by_label("1\u{a0}000").click();
+    harness.get_by_label("Создать демо-базу").click();
+    wait(&mut harness, "demo badge", |h| {
+        h.query_all_by_label("ДЕМО-БАЗА").count() > 0
+    });
+    wait_exact(&mut harness, "1\u{a0}000 контактов");
+    assert!(s.dir.path().join("adresat-demo.sqlite").exists());
+    harness.get_by_label("Вернуться к своей базе").click();
+    wait_exact(&mut harness, "0 контактов");
+    assert_eq!(harness.query_all_by_label("ДЕМО-БАЗА").count(), 0);
+}
+
+#[test]
+fn the_language_switch_changes_the_labels() {
+    let s = Scratch::new();
+    let mut harness = app(s.store.path().to_owned());
+    wait_label(&mut harness, "База пуста");
+    harness.get_by_label("Файл").click();
+    harness.run_steps(2);
+    harness.get_by_label("Настройки…").click();
+    harness.run_steps(2);
+    harness.get_by_label("English").click();
+    harness.get_by_label("Сохранить").click();
+    wait_label(&mut harness, "The base is empty");
+    harness.get_by_label("Contacts");
     i18n::set_current(Lang::Ru);
-    let mut s = Scratch::new();
-    s.contacts("Телефон;Согласие\n89120000001;да\n89120000002;нет\n89120000003;\n");
-    let app = AdresatApp::new(s.store.path().to_owned());
-    let mut harness = Harness::new_ui_state(|ui, app: &mut AdresatApp| app.show(ui), app);
-    wait_for(&mut harness, "Контактов");
-    harness.get_by_label("Адресат");
-    harness.get_by_label("С согласием на рассылку");
-    assert!(harness.query_by_label("ДЕМО-БАЗА").is_none());
-    // The counts sit beside their labels.
-    assert!(harness.query_by_label("3").is_some());
 }
 
 #[test]
 fn a_file_that_is_not_a_base_shows_an_error_not_a_panic() {
-    i18n::set_current(Lang::Ru);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("notes.sqlite");
     std::fs::write(&path, "просто текст ".repeat(100)).unwrap();
-    let app = AdresatApp::new(path);
-    let mut harness = Harness::new_ui_state(|ui, app: &mut AdresatApp| app.show(ui), app);
-    for _ in 0..500 {
-        harness.step();
-        if harness
-            .query_by_label_contains("не похож на базу")
-            .is_some()
-        {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("no error shown");
+    let mut harness = app(path);
+    wait_label(&mut harness, "не похож на базу");
 }

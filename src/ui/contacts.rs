@@ -1,0 +1,476 @@
+//! The Contacts screen: the whole base in a virtualised table, searched and filtered in the
+//! background, with one contact's card beside it.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use egui_extras::{Column, TableBuilder};
+
+use super::Action;
+use super::jobs::{Pending, Poll};
+use crate::error::Result;
+use crate::format::format_rubles;
+use crate::i18n::{Msg, tr};
+use crate::store::{Consent, ContactCard, ContactQuery, ContactRow, SortColumn, Status, Store};
+
+const ROW_HEIGHT: f32 = 22.0;
+
+/// The columns of the table, with the order each sorts by.
+const COLUMNS: &[(&str, Option<SortColumn>)] = &[
+    ("col-id", Some(SortColumn::Id)),
+    ("col-name", Some(SortColumn::Name)),
+    ("col-phone", Some(SortColumn::Phone)),
+    ("col-city", Some(SortColumn::City)),
+    ("col-zone", Some(SortColumn::TimeZone)),
+    ("col-consent", Some(SortColumn::Consent)),
+    ("col-status", Some(SortColumn::Status)),
+    ("col-tags", None),
+];
+
+/// The screen's state: the query, the matching ids, the rows fetched so far, the open card.
+#[derive(Default)]
+pub struct ContactsScreen {
+    query: ContactQuery,
+    /// The query the ids belong to.
+    shown: Option<ContactQuery>,
+    ids: Arc<Vec<i64>>,
+    ids_job: Option<(ContactQuery, Pending<Result<Vec<i64>>>)>,
+    rows: HashMap<i64, ContactRow>,
+    rows_job: Option<Pending<Result<Vec<ContactRow>>>>,
+    selected: Option<i64>,
+    card: Option<ContactCard>,
+    card_job: Option<Pending<Result<Option<ContactCard>>>>,
+    error: Option<String>,
+}
+
+impl ContactsScreen {
+    /// Forgets everything read from the base (after an import or on another base).
+    pub fn reload(&mut self) {
+        self.shown = None;
+        self.rows.clear();
+        self.rows_job = None;
+        self.card = None;
+        if self.selected.is_some() {
+            self.card_job = None;
+        }
+    }
+
+    fn poll(&mut self, ctx: &egui::Context, db: &Path) {
+        if let Some((query, job)) = &mut self.ids_job {
+            match job.poll() {
+                Poll::Running => {}
+                Poll::Done(result) => {
+                    match result {
+                        Ok(ids) => {
+                            self.ids = Arc::new(ids);
+                            self.shown = Some(query.clone());
+                            self.error = None;
+                        }
+                        Err(e) => self.error = Some(e.to_string()),
+                    }
+                    self.ids_job = None;
+                }
+                Poll::Lost => self.ids_job = None,
+            }
+        }
+        if self.shown.as_ref() != Some(&self.query)
+            && self.ids_job.as_ref().is_none_or(|(q, _)| *q != self.query)
+        {
+            let query = self.query.clone();
+            let db = db.to_owned();
+            let job = Pending::spawn(ctx, {
+                let query = query.clone();
+                move |_| Store::open(&db)?.contact_ids(&query)
+            });
+            self.ids_job = Some((query, job));
+        }
+        if let Some(job) = &mut self.rows_job
+            && let Poll::Done(result) = poll_lost(job)
+        {
+            self.rows_job = None;
+            match result {
+                Some(Ok(rows)) => self.rows.extend(rows.into_iter().map(|r| (r.id, r))),
+                Some(Err(e)) => self.error = Some(e.to_string()),
+                None => {}
+            }
+        }
+        if let Some(job) = &mut self.card_job
+            && let Poll::Done(result) = poll_lost(job)
+        {
+            self.card_job = None;
+            self.card = result.and_then(|r| r.ok()).flatten();
+        }
+    }
+
+    /// Fetches the rows in view that are not loaded yet, one request at a time.
+    fn fetch(&mut self, ctx: &egui::Context, db: &Path, visible: std::ops::Range<usize>) {
+        if self.rows_job.is_some() {
+            return;
+        }
+        // A screen and a half around the view, so a scroll finds its rows ready.
+        let margin = visible.len();
+        let start = visible.start.saturating_sub(margin);
+        let end = (visible.end + margin).min(self.ids.len());
+        let missing: Vec<i64> = self.ids[start..end]
+            .iter()
+            .filter(|id| !self.rows.contains_key(id))
+            .copied()
+            .collect();
+        if missing.is_empty() {
+            return;
+        }
+        if self.rows.len() > 50_000 {
+            self.rows.clear();
+        }
+        let db = db.to_owned();
+        self.rows_job = Some(Pending::spawn(ctx, move |_| {
+            Store::open(&db)?.contact_rows(&missing)
+        }));
+    }
+
+    fn open_card(&mut self, ctx: &egui::Context, db: PathBuf, id: i64) {
+        self.selected = Some(id);
+        self.card_job = Some(Pending::spawn(ctx, move |_| {
+            Store::open(&db)?.contact_card(id)
+        }));
+    }
+
+    /// Draws the screen.
+    pub fn show(&mut self, ui: &mut egui::Ui, db: &Path, actions: &mut Vec<Action>) {
+        self.poll(ui.ctx(), db);
+        self.toolbar(ui, actions);
+        if let Some(error) = &self.error {
+            ui.colored_label(ui.visuals().error_fg_color, error);
+        }
+        if self.selected.is_some() {
+            egui::Panel::right("card")
+                .resizable(true)
+                .default_size(340.0)
+                .show(ui, |ui| self.card_panel(ui));
+        }
+        egui::CentralPanel::default().show(ui, |ui| self.table(ui, db));
+    }
+
+    fn toolbar(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        ui.horizontal(|ui| {
+            if ui.button(tr("import-button")).clicked() {
+                actions.push(Action::OpenImport(None));
+            }
+            ui.separator();
+            let label = ui.label(tr("search"));
+            ui.add(
+                egui::TextEdit::singleline(&mut self.query.search)
+                    .hint_text(tr("search-hint"))
+                    .desired_width(280.0),
+            )
+            .labelled_by(label.id);
+            let label = ui.label(tr("filter-status"));
+            egui::ComboBox::from_id_salt("status-filter")
+                .selected_text(status_label(self.query.status))
+                .show_ui(ui, |ui| {
+                    for s in [
+                        None,
+                        Some(Status::Active),
+                        Some(Status::Unsubscribed),
+                        Some(Status::Blocked),
+                    ] {
+                        ui.selectable_value(&mut self.query.status, s, status_label(s));
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            let label = ui.label(tr("filter-consent"));
+            egui::ComboBox::from_id_salt("consent-filter")
+                .selected_text(consent_label(self.query.consent))
+                .show_ui(ui, |ui| {
+                    for c in [
+                        None,
+                        Some(Consent::Yes),
+                        Some(Consent::No),
+                        Some(Consent::Unknown),
+                    ] {
+                        ui.selectable_value(&mut self.query.consent, c, consent_label(c));
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            if self.ids_job.is_some() {
+                ui.spinner();
+            }
+            ui.label(super::app::counted("found-contacts", self.ids.len() as i64));
+        });
+        ui.separator();
+    }
+
+    fn table(&mut self, ui: &mut egui::Ui, db: &Path) {
+        if self.ids.is_empty() && self.ids_job.is_none() {
+            ui.add_space(20.0);
+            ui.vertical_centered(|ui| {
+                ui.label(tr(if self.query == ContactQuery::default() {
+                    "base-empty"
+                } else {
+                    "nothing-found"
+                }));
+            });
+            return;
+        }
+        let ids = self.ids.clone();
+        let mut visible: Option<std::ops::Range<usize>> = None;
+        let mut clicked = None;
+        let mut sort_by = None;
+        TableBuilder::new(ui)
+            .striped(true)
+            .sense(egui::Sense::click())
+            .column(Column::auto().at_least(60.0))
+            .column(Column::initial(240.0).clip(true).resizable(true))
+            .column(Column::initial(130.0).resizable(true))
+            .column(Column::initial(140.0).clip(true).resizable(true))
+            .column(Column::initial(140.0).clip(true).resizable(true))
+            .column(Column::initial(90.0))
+            .column(Column::initial(110.0))
+            .column(Column::remainder().clip(true))
+            .header(24.0, |mut header| {
+                for (label, sort) in COLUMNS {
+                    header.col(|ui| {
+                        let mut text = tr(label);
+                        if sort.is_some() && *sort == Some(self.query.sort) {
+                            text.push_str(if self.query.descending {
+                                " ▼"
+                            } else {
+                                " ▲"
+                            });
+                        }
+                        match sort {
+                            Some(s) => {
+                                if ui
+                                    .add(
+                                        egui::Button::new(egui::RichText::new(text).strong())
+                                            .frame(false),
+                                    )
+                                    .clicked()
+                                {
+                                    sort_by = Some(*s);
+                                }
+                            }
+                            None => {
+                                ui.strong(text);
+                            }
+                        }
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(ROW_HEIGHT, ids.len(), |mut row| {
+                    let index = row.index();
+                    let seen = visible.get_or_insert(index..index + 1);
+                    seen.start = seen.start.min(index);
+                    seen.end = seen.end.max(index + 1);
+                    let id = ids[index];
+                    row.set_selected(self.selected == Some(id));
+                    let Some(c) = self.rows.get(&id) else {
+                        row.col(|ui| {
+                            ui.label(id.to_string());
+                        });
+                        row.col(|ui| {
+                            ui.label("…");
+                        });
+                        return;
+                    };
+                    let cells = [
+                        c.id.to_string(),
+                        c.name.clone().unwrap_or_default(),
+                        c.phone.clone().unwrap_or_default(),
+                        c.city.clone().unwrap_or_default(),
+                        c.time_zone.clone(),
+                        consent_label(Some(c.consent)),
+                        status_label(Some(c.status)),
+                        c.tags.clone(),
+                    ];
+                    for text in cells {
+                        row.col(|ui| {
+                            ui.add(egui::Label::new(text).selectable(false).truncate());
+                        });
+                    }
+                    if row.response().clicked() {
+                        clicked = Some(id);
+                    }
+                });
+            });
+        if let Some(visible) = visible {
+            self.fetch(ui.ctx(), db, visible);
+        }
+        if let Some(id) = clicked {
+            self.open_card(ui.ctx(), db.to_owned(), id);
+        }
+        if let Some(sort) = sort_by {
+            if self.query.sort == sort {
+                self.query.descending = !self.query.descending;
+            } else {
+                self.query.sort = sort;
+                self.query.descending = false;
+            }
+        }
+    }
+
+    fn card_panel(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.heading(tr("card-title"));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button(tr("close")).clicked() {
+                    self.selected = None;
+                    self.card = None;
+                }
+            });
+        });
+        let Some(card) = &self.card else {
+            if self.card_job.is_some() {
+                ui.spinner();
+            }
+            return;
+        };
+        egui::ScrollArea::vertical().show(ui, |ui| contact_card(ui, card));
+    }
+}
+
+fn poll_lost<T>(job: &mut Pending<T>) -> Poll<Option<T>> {
+    match job.poll() {
+        Poll::Running => Poll::Running,
+        Poll::Done(v) => Poll::Done(Some(v)),
+        Poll::Lost => Poll::Done(None),
+    }
+}
+
+pub fn status_label(status: Option<Status>) -> String {
+    tr(match status {
+        None => "filter-any",
+        Some(Status::Active) => "status-active",
+        Some(Status::Unsubscribed) => "status-unsubscribed",
+        Some(Status::Blocked) => "status-blocked",
+    })
+}
+
+pub fn consent_label(consent: Option<Consent>) -> String {
+    tr(match consent {
+        None => "filter-any",
+        Some(Consent::Yes) => "consent-yes",
+        Some(Consent::No) => "consent-no",
+        Some(Consent::Unknown) => "consent-unknown",
+    })
+}
+
+/// A stored UTC moment in the owner's reading: `2024-12-31T07:00:00Z` → `31.12.2024 07:00 UTC`.
+fn moment(at: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(at)
+        .map(|d| d.format("%d.%m.%Y %H:%M UTC").to_string())
+        .unwrap_or_else(|_| at.to_owned())
+}
+
+fn contact_card(ui: &mut egui::Ui, card: &ContactCard) {
+    let c = &card.contact;
+    egui::Grid::new("card-fields")
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            let mut field = |label: &str, value: Option<String>| {
+                if let Some(value) = value.filter(|v| !v.is_empty()) {
+                    ui.label(tr(label));
+                    ui.add(egui::Label::new(value).wrap());
+                    ui.end_row();
+                }
+            };
+            field("col-id", Some(c.id.to_string()));
+            field("field-external_id", c.external_id.clone());
+            field("field-name", c.name.clone());
+            field("field-first_name", c.first_name.clone());
+            field("field-phone", c.phone.clone());
+            field("field-tg_chat_id", c.tg_chat_id.clone());
+            field(
+                "field-tg_username",
+                c.tg_username.clone().map(|u| format!("@{u}")),
+            );
+            field("field-city", c.city.clone());
+            field("field-region", c.region.clone());
+            field(
+                "field-time_zone",
+                Some(format!(
+                    "{} ({})",
+                    c.time_zone,
+                    tr(&format!("tz-source-{}", c.tz_source.as_str()))
+                )),
+            );
+            field("field-source", c.source.clone());
+            field("field-utm_source", c.utm_source.clone());
+            field("field-utm_medium", c.utm_medium.clone());
+            field("field-utm_campaign", c.utm_campaign.clone());
+            field("field-utm_content", c.utm_content.clone());
+            field("field-utm_term", c.utm_term.clone());
+            field("field-consent", Some(consent_label(Some(c.consent))));
+            field("field-consent_at", c.consent_at.as_deref().map(moment));
+            field("field-consent_source", c.consent_source.clone());
+            field("field-status", Some(status_label(Some(c.status))));
+            field("field-status_at", c.status_at.as_deref().map(moment));
+            field("field-created_at", Some(moment(&c.created_at)));
+            for (k, v) in &c.custom {
+                ui.label(k);
+                ui.label(v);
+                ui.end_row();
+            }
+        });
+    ui.add_space(6.0);
+    ui.strong(tr("field-tags"));
+    ui.horizontal_wrapped(|ui| {
+        for tag in &card.tags {
+            ui.label(egui::RichText::new(tag).background_color(ui.visuals().faint_bg_color));
+        }
+    });
+    ui.add_space(6.0);
+    ui.strong(
+        Msg::new("card-orders")
+            .arg("count", card.order_count)
+            .arg("total", format_rubles(card.order_total_kop))
+            .to_string(),
+    );
+    for o in &card.orders {
+        ui.label(format!(
+            "{}  {}  {}  {}",
+            moment(&o.ordered_at),
+            o.order_id.as_deref().unwrap_or(""),
+            format_rubles(o.amount_kop),
+            o.product.as_deref().unwrap_or("")
+        ));
+    }
+    ui.add_space(6.0);
+    ui.strong(tr("card-engagement"));
+    match &card.engagement {
+        Some(e) => {
+            ui.label(
+                Msg::new("card-engagement-line")
+                    .arg("delivered", e.campaigns_delivered)
+                    .arg("streak", e.unengaged_streak)
+                    .to_string(),
+            );
+            for (label, at) in [
+                ("card-last-sent", &e.last_sent_at),
+                ("card-last-read", &e.last_read_at),
+                ("card-last-click", &e.last_click_at),
+            ] {
+                if let Some(at) = at {
+                    ui.label(format!("{}: {}", tr(label), moment(at)));
+                }
+            }
+        }
+        None => {
+            ui.label(tr("card-no-events"));
+        }
+    }
+    for e in &card.events {
+        ui.label(format!(
+            "{}  {}  {} {}",
+            moment(&e.at),
+            e.campaign,
+            tr(&format!("event-{}", e.kind)),
+            e.button
+        ));
+    }
+}

@@ -1,0 +1,499 @@
+//! The import wizard: choose a file (dialog, drop or typed path), check how it will be read,
+//! load it with a progress bar and a cancel button, and read the report.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use egui_extras::{Column, TableBuilder};
+
+use super::Action;
+use super::jobs::{Pending, Poll, Progress};
+use super::widgets::{PathField, PathMode};
+use crate::error::Result;
+use crate::i18n::{Msg, current, tr};
+use crate::import::{self, ColumnMap, Field, ImportKind, ImportOptions, ImportReport, Preview};
+use crate::store::Store;
+
+/// Rows shown in the preview.
+const PREVIEW_ROWS: usize = 20;
+
+enum Step {
+    Choose,
+    Previewing(Pending<Result<Preview>>),
+    Mapping(Preview),
+    Loading(Pending<Result<ImportReport>>),
+    Report(Box<ImportReport>),
+}
+
+/// The wizard's state; it lives while its window is open.
+pub struct ImportWizard {
+    kind: ImportKind,
+    file: PathField,
+    overrides: Vec<ColumnMap>,
+    step: Step,
+    error: Option<String>,
+    rejects_file: PathField,
+    saving: Option<Pending<Result<()>>>,
+}
+
+impl ImportWizard {
+    /// A wizard on `path` (dropped or typed), or on nothing yet.
+    pub fn new(path: Option<PathBuf>) -> Self {
+        let text = path.map(|p| p.display().to_string()).unwrap_or_default();
+        ImportWizard {
+            kind: ImportKind::Contacts,
+            file: PathField::new(PathMode::Open, &text),
+            overrides: Vec::new(),
+            step: Step::Choose,
+            error: None,
+            rejects_file: PathField::new(PathMode::Save, ""),
+            saving: None,
+        }
+    }
+
+    /// The running load, for the status bar.
+    pub fn running(&self) -> Option<&Arc<Progress>> {
+        match &self.step {
+            Step::Loading(job) => Some(&job.progress),
+            _ => None,
+        }
+    }
+
+    /// Whether closing the window loses nothing (no load is running).
+    pub fn can_close(&self) -> bool {
+        !matches!(self.step, Step::Loading(_))
+    }
+
+    fn options(&self) -> ImportOptions {
+        let mut options = ImportOptions::new(self.kind);
+        options.map = self.overrides.clone();
+        options
+    }
+
+    fn start_preview(&mut self, ctx: &egui::Context, db: PathBuf) {
+        let Some(path) = self.file.path() else { return };
+        let options = self.options();
+        self.error = None;
+        self.step = Step::Previewing(Pending::spawn(ctx, move |_| {
+            let store = Store::open(&db)?;
+            import::preview(&store, &path, &options, PREVIEW_ROWS)
+        }));
+    }
+
+    fn start_load(&mut self, ctx: &egui::Context, db: PathBuf) {
+        let Some(path) = self.file.path() else { return };
+        let options = self.options();
+        self.step = Step::Loading(Pending::spawn(ctx, move |progress| {
+            let mut store = Store::open(&db)?;
+            let mut report = |p: import::Progress| progress.set(p.fraction, p.rows);
+            import::run(
+                &mut store,
+                &path,
+                &options,
+                &mut report,
+                progress.cancel_flag(),
+            )
+        }));
+    }
+
+    /// Draws the wizard; returns false when it is closed.
+    pub fn show(
+        &mut self,
+        ctx: &egui::Context,
+        db: &std::path::Path,
+        actions: &mut Vec<Action>,
+    ) -> bool {
+        self.advance(actions);
+        let mut open = true;
+        let mut close = false;
+        egui::Window::new(tr("import-title"))
+            .id(egui::Id::unique("import-wizard"))
+            .open(&mut open)
+            .default_size([860.0, 560.0])
+            .resizable(true)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                if let Some(error) = &self.error {
+                    ui.colored_label(ui.visuals().error_fg_color, error);
+                    ui.separator();
+                }
+                match &mut self.step {
+                    Step::Choose => self.choose(ui, db),
+                    Step::Previewing(_) => {
+                        ui.horizontal(|ui| {
+                            ui.spinner();
+                            ui.label(tr("import-reading"));
+                        });
+                    }
+                    Step::Mapping(_) => self.mapping(ui, db),
+                    Step::Loading(job) => loading(ui, &job.progress),
+                    Step::Report(_) => close = self.report(ui),
+                }
+            });
+        open && !close || !self.can_close()
+    }
+
+    /// Moves on when a background job has finished.
+    fn advance(&mut self, actions: &mut Vec<Action>) {
+        match &mut self.step {
+            Step::Previewing(job) => match job.poll() {
+                Poll::Running => {}
+                Poll::Done(Ok(preview)) => self.step = Step::Mapping(preview),
+                Poll::Done(Err(e)) => {
+                    self.error = Some(e.to_string());
+                    self.step = Step::Choose;
+                }
+                Poll::Lost => self.step = Step::Choose,
+            },
+            Step::Loading(job) => match job.poll() {
+                Poll::Running => {}
+                Poll::Done(Ok(report)) => {
+                    actions.push(Action::BaseChanged);
+                    actions.push(Action::Notice(
+                        Msg::new("import-done")
+                            .arg("inserted", report.inserted as i64)
+                            .arg("rejected", report.rejected as i64)
+                            .to_string(),
+                    ));
+                    self.step = Step::Report(Box::new(report));
+                }
+                Poll::Done(Err(e)) => {
+                    actions.push(Action::Notice(e.to_string()));
+                    self.error = Some(e.to_string());
+                    self.step = Step::Choose;
+                }
+                Poll::Lost => self.step = Step::Choose,
+            },
+            _ => {}
+        }
+        if let Some(job) = &mut self.saving {
+            match job.poll() {
+                Poll::Running => {}
+                Poll::Done(result) => {
+                    self.saving = None;
+                    actions.push(Action::Notice(match result {
+                        Ok(()) => tr("rejects-saved"),
+                        Err(e) => e.to_string(),
+                    }));
+                }
+                Poll::Lost => self.saving = None,
+            }
+        }
+    }
+
+    fn choose(&mut self, ui: &mut egui::Ui, db: &std::path::Path) {
+        ui.label(tr("import-what"));
+        ui.horizontal(|ui| {
+            for (kind, label) in [
+                (ImportKind::Contacts, "import-kind-contacts"),
+                (ImportKind::Orders, "import-kind-orders"),
+                (ImportKind::Events, "import-kind-events"),
+            ] {
+                ui.radio_value(&mut self.kind, kind, tr(label));
+            }
+        });
+        ui.add_space(8.0);
+        self.file
+            .show(ui, &tr("import-file"), &["csv", "txt", "tsv", "xlsx"]);
+        ui.label(egui::RichText::new(tr("import-drop-hint")).weak());
+        ui.add_space(8.0);
+        if ui
+            .add_enabled(self.file.is_valid(), egui::Button::new(tr("next")))
+            .clicked()
+        {
+            self.overrides.clear();
+            self.start_preview(ui.ctx(), db.to_owned());
+        }
+    }
+
+    fn mapping(&mut self, ui: &mut egui::Ui, db: &std::path::Path) {
+        let Step::Mapping(preview) = &self.step else {
+            return;
+        };
+        let delimiter = match preview.format.delimiter {
+            Some('\t') => "TAB".to_owned(),
+            Some(d) => d.to_string(),
+            None => "—".to_owned(),
+        };
+        ui.label(
+            Msg::new("import-format")
+                .arg("encoding", preview.format.encoding.as_str())
+                .arg("delimiter", delimiter)
+                .to_string(),
+        );
+        ui.add_space(4.0);
+        let mut remap: Option<(String, Field)> = None;
+        egui::CollapsingHeader::new(tr("import-columns"))
+            .default_open(true)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("columns")
+                    .max_height(180.0)
+                    .show(ui, |ui| {
+                        egui::Grid::new("mapping").striped(true).show(ui, |ui| {
+                            for (header, field) in &preview.columns {
+                                let label = ui.label(header);
+                                let mut chosen = *field;
+                                egui::ComboBox::from_id_salt(("map", header))
+                                    .selected_text(field_label(chosen))
+                                    .show_ui(ui, |ui| {
+                                        for f in field_choices(self.kind) {
+                                            ui.selectable_value(&mut chosen, f, field_label(f));
+                                        }
+                                    })
+                                    .response
+                                    .labelled_by(label.id);
+                                if chosen != *field {
+                                    remap = Some((header.clone(), chosen));
+                                }
+                                ui.end_row();
+                            }
+                        });
+                    });
+            });
+        ui.add_space(4.0);
+        ui.strong(tr("import-preview"));
+        preview_table(ui, preview);
+        for w in &preview.warnings {
+            ui.colored_label(ui.visuals().warn_fg_color, w.msg.to_string());
+        }
+        let blocked = preview.blocked.clone();
+        ui.add_space(6.0);
+        if let Some(why) = &blocked {
+            ui.colored_label(ui.visuals().error_fg_color, why.to_string());
+        }
+        ui.horizontal(|ui| {
+            if ui.button(tr("back")).clicked() {
+                self.step = Step::Choose;
+            }
+            if ui
+                .add_enabled(blocked.is_none(), egui::Button::new(tr("import-load")))
+                .clicked()
+            {
+                self.start_load(ui.ctx(), db.to_owned());
+            }
+        });
+        if let Some((column, field)) = remap {
+            self.overrides.retain(|o| o.column != column);
+            self.overrides.push(ColumnMap { column, field });
+            self.start_preview(ui.ctx(), db.to_owned());
+        }
+    }
+
+    /// Draws the report; returns true when the owner is done with it.
+    fn report(&mut self, ui: &mut egui::Ui) -> bool {
+        let Step::Report(report) = &self.step else {
+            return false;
+        };
+        ui.strong(
+            Msg::new("report-headline")
+                .arg("read", report.read as i64)
+                .arg("inserted", report.inserted as i64)
+                .arg("updated", report.updated as i64)
+                .arg("rejected", report.rejected as i64)
+                .to_string(),
+        );
+        ui.add_space(4.0);
+        egui::Grid::new("report-counts").show(ui, |ui| {
+            for (label, value) in [
+                ("report-read", report.read),
+                ("report-inserted", report.inserted),
+                ("report-updated", report.updated),
+                ("report-unchanged", report.unchanged),
+                ("report-merged", report.merged),
+                ("report-rejected", report.rejected),
+            ] {
+                ui.label(tr(label));
+                ui.strong(crate::format::group_thousands(value as i64));
+                ui.end_row();
+            }
+        });
+        if !report.warnings.is_empty() {
+            egui::CollapsingHeader::new(
+                Msg::new("report-warnings")
+                    .arg("count", report.warnings.len())
+                    .to_string(),
+            )
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("warnings")
+                    .max_height(120.0)
+                    .show(ui, |ui| {
+                        for w in &report.warnings {
+                            ui.label(w.msg.to_string());
+                        }
+                    });
+            });
+        }
+        if !report.rejects.is_empty() {
+            ui.add_space(4.0);
+            ui.strong(tr("report-rejects"));
+            rejects_table(ui, report);
+            let report = report.clone();
+            ui.add_space(4.0);
+            self.rejects_file
+                .show(ui, &tr("report-save-rejects"), &["csv"]);
+            let can_save = self.rejects_file.is_valid() && self.saving.is_none();
+            if ui
+                .add_enabled(can_save, egui::Button::new(tr("save")))
+                .clicked()
+                && let Some(path) = self.rejects_file.path()
+            {
+                self.saving = Some(Pending::spawn(ui.ctx(), move |_| {
+                    report.write_rejects(&path, current())
+                }));
+            }
+        }
+        ui.add_space(6.0);
+        ui.button(tr("done")).clicked()
+    }
+}
+
+fn loading(ui: &mut egui::Ui, progress: &Progress) {
+    ui.label(
+        Msg::new("import-loading")
+            .arg(
+                "rows",
+                crate::format::group_thousands(progress.rows() as i64),
+            )
+            .to_string(),
+    );
+    ui.add(egui::ProgressBar::new(progress.fraction()).show_percentage());
+    if ui
+        .add_enabled(!progress.is_cancelled(), egui::Button::new(tr("cancel")))
+        .clicked()
+    {
+        progress.cancel();
+    }
+}
+
+fn field_label(field: Field) -> String {
+    tr(&format!("field-{}", field.name()))
+}
+
+fn field_choices(kind: ImportKind) -> impl Iterator<Item = Field> {
+    use Field::*;
+    [
+        ExternalId,
+        Phone,
+        TgChatId,
+        TgUsername,
+        Name,
+        FirstName,
+        LastName,
+        MiddleName,
+        City,
+        Region,
+        TimeZone,
+        Source,
+        UtmSource,
+        UtmMedium,
+        UtmCampaign,
+        UtmContent,
+        UtmTerm,
+        Tags,
+        Consent,
+        ConsentAt,
+        ConsentSource,
+        Status,
+        StatusAt,
+        CreatedAt,
+        OrderId,
+        OrderedAt,
+        Amount,
+        Product,
+        Category,
+        Campaign,
+        MessageId,
+        EventKind,
+        Button,
+        At,
+        Custom,
+        Ignore,
+    ]
+    .into_iter()
+    .filter(move |f| f.applies_to(kind))
+}
+
+fn preview_table(ui: &mut egui::Ui, preview: &Preview) {
+    let fields: Vec<Field> = preview
+        .rows
+        .iter()
+        .find_map(|r| r.values.as_ref().ok())
+        .map(|v| v.iter().map(|(f, _)| *f).collect())
+        .unwrap_or_default();
+    ui.push_id("preview", |ui| {
+        TableBuilder::new(ui)
+            .striped(true)
+            .max_scroll_height(220.0)
+            .column(Column::auto().at_least(50.0))
+            .columns(
+                Column::auto().at_least(90.0).clip(true),
+                fields.len().max(1),
+            )
+            .header(22.0, |mut header| {
+                header.col(|ui| {
+                    ui.strong(tr("rejects-line"));
+                });
+                for f in &fields {
+                    header.col(|ui| {
+                        ui.strong(field_label(*f));
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(20.0, preview.rows.len(), |mut row| {
+                    let r = &preview.rows[row.index()];
+                    row.col(|ui| {
+                        ui.label(r.line.to_string());
+                    });
+                    match &r.values {
+                        Ok(values) => {
+                            for (_, value) in values {
+                                row.col(|ui| {
+                                    ui.label(value);
+                                });
+                            }
+                        }
+                        Err(why) => {
+                            row.col(|ui| {
+                                ui.colored_label(ui.visuals().error_fg_color, why.to_string());
+                            });
+                        }
+                    }
+                });
+            });
+    });
+}
+
+fn rejects_table(ui: &mut egui::Ui, report: &ImportReport) {
+    ui.push_id("rejects", |ui| {
+        TableBuilder::new(ui)
+            .striped(true)
+            .max_scroll_height(200.0)
+            .column(Column::auto().at_least(50.0))
+            .column(Column::initial(380.0).clip(true))
+            .column(Column::remainder().clip(true))
+            .header(22.0, |mut header| {
+                for id in ["rejects-line", "rejects-reason", "rejects-row"] {
+                    header.col(|ui| {
+                        ui.strong(tr(id));
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(20.0, report.rejects.len(), |mut row| {
+                    let r = &report.rejects[row.index()];
+                    row.col(|ui| {
+                        ui.label(r.line.to_string());
+                    });
+                    row.col(|ui| {
+                        ui.label(r.reason.to_string());
+                    });
+                    row.col(|ui| {
+                        ui.label(r.values.join(" ; "));
+                    });
+                });
+            });
+    });
+}

@@ -1,0 +1,125 @@
+//! Small widgets shared by the screens.
+
+use std::path::{Path, PathBuf};
+
+use super::jobs::{Pending, Poll};
+use crate::i18n::tr;
+
+/// Whether a path field picks a file to read or a place to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathMode {
+    Open,
+    Save,
+}
+
+/// A typed path with a "Browse…" button. The system dialog runs off the UI thread (a stuck
+/// desktop portal can block forever) and may return nothing where no portal exists: the field
+/// stays the way in, and says so.
+pub struct PathField {
+    pub text: String,
+    mode: PathMode,
+    browsing: Option<Pending<Option<PathBuf>>>,
+    dialog_gave_nothing: bool,
+}
+
+impl PathField {
+    pub fn new(mode: PathMode, initial: &str) -> Self {
+        PathField {
+            text: initial.to_owned(),
+            mode,
+            browsing: None,
+            dialog_gave_nothing: false,
+        }
+    }
+
+    /// The typed path, if any.
+    pub fn path(&self) -> Option<PathBuf> {
+        let trimmed = self.text.trim().trim_matches('"');
+        (!trimmed.is_empty()).then(|| PathBuf::from(trimmed))
+    }
+
+    /// Whether the path can be used: an existing file to open, or a folder that exists to save in.
+    pub fn is_valid(&self) -> bool {
+        match (self.path(), self.mode) {
+            (Some(p), PathMode::Open) => p.is_file(),
+            (Some(p), PathMode::Save) => p
+                .parent()
+                .is_none_or(|d| d.as_os_str().is_empty() || d.is_dir()),
+            (None, _) => false,
+        }
+    }
+
+    /// Draws the field under `label`; returns true when the path changed.
+    pub fn show(&mut self, ui: &mut egui::Ui, label: &str, extensions: &[&str]) -> bool {
+        let mut changed = false;
+        if let Some(job) = &mut self.browsing
+            && let Poll::Done(result) = map_lost(job.poll())
+        {
+            self.browsing = None;
+            match result {
+                Some(path) => {
+                    self.text = path.display().to_string();
+                    self.dialog_gave_nothing = false;
+                    changed = true;
+                }
+                None => self.dialog_gave_nothing = true,
+            }
+        }
+        let label = ui.label(label);
+        ui.horizontal(|ui| {
+            let valid = self.is_valid() || self.text.trim().is_empty();
+            let color = (!valid).then(|| ui.visuals().error_fg_color);
+            let edit = egui::TextEdit::singleline(&mut self.text)
+                .desired_width(480.0)
+                .text_color_opt(color);
+            if ui.add(edit).labelled_by(label.id).changed() {
+                changed = true;
+                self.dialog_gave_nothing = false;
+            }
+            let browse = ui.add_enabled(self.browsing.is_none(), egui::Button::new(tr("browse")));
+            if browse.clicked() {
+                self.browsing = Some(spawn_dialog(ui.ctx(), self.mode, extensions, self.path()));
+            }
+        });
+        if self.browsing.is_some() {
+            ui.label(tr("browse-waiting"));
+        } else if self.dialog_gave_nothing {
+            ui.colored_label(ui.visuals().warn_fg_color, tr("browse-nothing"));
+        }
+        changed
+    }
+}
+
+fn map_lost<T: Default>(poll: Poll<T>) -> Poll<T> {
+    match poll {
+        Poll::Lost => Poll::Done(T::default()),
+        other => other,
+    }
+}
+
+fn spawn_dialog(
+    ctx: &egui::Context,
+    mode: PathMode,
+    extensions: &[&str],
+    current: Option<PathBuf>,
+) -> Pending<Option<PathBuf>> {
+    let extensions: Vec<String> = extensions.iter().map(|e| (*e).to_owned()).collect();
+    let start_dir = current
+        .as_deref()
+        .and_then(Path::parent)
+        .filter(|d| d.is_dir())
+        .map(Path::to_owned);
+    Pending::spawn(ctx, move |_| {
+        let mut dialog = rfd::FileDialog::new();
+        if !extensions.is_empty() {
+            dialog = dialog.add_filter(extensions.join(", "), &extensions);
+        }
+        if let Some(dir) = start_dir {
+            dialog = dialog.set_directory(dir);
+        }
+        match mode {
+            PathMode::Open => dialog.pick_file(),
+            PathMode::Save => dialog.save_file(),
+        }
+    })
+}
