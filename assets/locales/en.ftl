@@ -88,8 +88,12 @@ reject-key-mismatch = { $kind ->
        *[other] Telegram
     } { $by_key }, which has { $stored }
 
-warn-unknown-city = city “{ $city }” is not in the table ({ $rows } rows): given the default zone { $zone }
-warn-ambiguous-city = several towns “{ $city }” lie in different zones and the region is missing or not recognised ({ $rows } rows): chose the largest, { $zone }
+rows = { $rows ->
+        [one] { $rows } row
+       *[other] { $rows } rows
+    }
+warn-unknown-city = city “{ $city }” is not in the table ({ rows }): given the default zone { $zone }
+warn-ambiguous-city = several towns “{ $city }” lie in different zones and the region is missing or not recognised ({ rows }): chose the largest, { $zone }
 warn-opt-out-kept = contact #{ $id } { $status ->
         [blocked] blocked us
        *[other] unsubscribed
@@ -227,6 +231,7 @@ import-reading = Reading the file…
 import-format = Encoding: { $encoding }, separator: { $delimiter }
 import-columns = Columns and fields
 import-preview = The first rows as they will be stored
+preview-rejected = will be rejected
 import-load = Load
 import-loading = Loading… rows read: { $rows }
 import-done = Import finished: { $inserted } new, { $rejected } rejected

@@ -88,8 +88,13 @@ reject-key-mismatch = { $kind ->
        *[other] Telegram
     } { $by_key }: у него { $stored }
 
-warn-unknown-city = город «{ $city }» не найден в справочнике ({ $rows } строк): назначен пояс по умолчанию { $zone }
-warn-ambiguous-city = городов «{ $city }» несколько в разных поясах, а регион не указан или не распознан ({ $rows } строк): выбран самый крупный, { $zone }
+rows = { $rows ->
+        [one] { $rows } строка
+        [few] { $rows } строки
+       *[many] { $rows } строк
+    }
+warn-unknown-city = город «{ $city }» не найден в справочнике ({ rows }): назначен пояс по умолчанию { $zone }
+warn-ambiguous-city = городов «{ $city }» несколько в разных поясах, а регион не указан или не распознан ({ rows }): выбран самый крупный, { $zone }
 warn-opt-out-kept = контакт №{ $id } — { $status -> 
         [blocked] заблокировал
        *[other] отписался
@@ -141,9 +146,9 @@ filter-status = Статус
 filter-consent = Согласие
 filter-any = любой
 found-contacts = { $count ->
-        [one] найден { $count } контакт
-        [few] найдено { $count } контакта
-       *[many] найдено { $count } контактов
+        [one] найден { $shown } контакт
+        [few] найдено { $shown } контакта
+       *[many] найдено { $shown } контактов
     }
 nothing-found = Ничего не найдено. Измените поиск или фильтры.
 import-button = Импорт…
@@ -229,6 +234,7 @@ import-reading = Читаю файл…
 import-format = Кодировка: { $encoding }, разделитель: { $delimiter }
 import-columns = Столбцы и поля
 import-preview = Первые строки так, как они будут сохранены
+preview-rejected = будет отклонена
 import-load = Загрузить
 import-loading = Загружаю… прочитано строк: { $rows }
 import-done = Импорт завершён: новых { $inserted }, отклонено { $rejected }

@@ -130,7 +130,13 @@ impl AdresatApp {
                 return;
             }
             match self.screen {
-                Screen::Contacts => self.contacts.show(ui, &self.db, &mut self.actions),
+                Screen::Contacts => {
+                    let tz = self
+                        .stats
+                        .as_ref()
+                        .map_or(Settings::default().owner_tz, |(_, s)| s.owner_tz);
+                    self.contacts.show(ui, &self.db, tz, &mut self.actions)
+                }
                 _ => {
                     ui.label(tr("screen-later"));
                 }

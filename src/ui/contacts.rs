@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use chrono_tz::Tz;
 use egui_extras::{Column, TableBuilder};
 
 use super::Action;
@@ -136,8 +137,8 @@ impl ContactsScreen {
         }));
     }
 
-    /// Draws the screen.
-    pub fn show(&mut self, ui: &mut egui::Ui, db: &Path, actions: &mut Vec<Action>) {
+    /// Draws the screen; dates are shown in `tz`, the owner's zone.
+    pub fn show(&mut self, ui: &mut egui::Ui, db: &Path, tz: Tz, actions: &mut Vec<Action>) {
         self.poll(ui.ctx(), db);
         self.toolbar(ui, actions);
         if let Some(error) = &self.error {
@@ -147,7 +148,7 @@ impl ContactsScreen {
             egui::Panel::right("card")
                 .resizable(true)
                 .default_size(340.0)
-                .show(ui, |ui| self.card_panel(ui));
+                .show(ui, |ui| self.card_panel(ui, tz));
         }
         egui::CentralPanel::default().show(ui, |ui| self.table(ui, db));
     }
@@ -313,7 +314,7 @@ impl ContactsScreen {
         }
     }
 
-    fn card_panel(&mut self, ui: &mut egui::Ui) {
+    fn card_panel(&mut self, ui: &mut egui::Ui, tz: Tz) {
         ui.horizontal(|ui| {
             ui.heading(tr("card-title"));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -329,7 +330,7 @@ impl ContactsScreen {
             }
             return;
         };
-        egui::ScrollArea::vertical().show(ui, |ui| contact_card(ui, card));
+        egui::ScrollArea::vertical().show(ui, |ui| contact_card(ui, card, tz));
     }
 }
 
@@ -359,14 +360,14 @@ pub fn consent_label(consent: Option<Consent>) -> String {
     })
 }
 
-/// A stored UTC moment in the owner's reading: `2024-12-31T07:00:00Z` → `31.12.2024 07:00 UTC`.
-fn moment(at: &str) -> String {
+/// A stored UTC moment in the owner's zone, as Russians write dates: `31.12.2024 10:00`.
+fn moment(at: &str, tz: Tz) -> String {
     chrono::DateTime::parse_from_rfc3339(at)
-        .map(|d| d.format("%d.%m.%Y %H:%M UTC").to_string())
+        .map(|d| d.with_timezone(&tz).format("%d.%m.%Y %H:%M").to_string())
         .unwrap_or_else(|_| at.to_owned())
 }
 
-fn contact_card(ui: &mut egui::Ui, card: &ContactCard) {
+fn contact_card(ui: &mut egui::Ui, card: &ContactCard, tz: Tz) {
     let c = &card.contact;
     egui::Grid::new("card-fields")
         .num_columns(2)
@@ -406,11 +407,17 @@ fn contact_card(ui: &mut egui::Ui, card: &ContactCard) {
             field("field-utm_content", c.utm_content.clone());
             field("field-utm_term", c.utm_term.clone());
             field("field-consent", Some(consent_label(Some(c.consent))));
-            field("field-consent_at", c.consent_at.as_deref().map(moment));
+            field(
+                "field-consent_at",
+                c.consent_at.as_deref().map(|at| moment(at, tz)),
+            );
             field("field-consent_source", c.consent_source.clone());
             field("field-status", Some(status_label(Some(c.status))));
-            field("field-status_at", c.status_at.as_deref().map(moment));
-            field("field-created_at", Some(moment(&c.created_at)));
+            field(
+                "field-status_at",
+                c.status_at.as_deref().map(|at| moment(at, tz)),
+            );
+            field("field-created_at", Some(moment(&c.created_at, tz)));
             for (k, v) in &c.custom {
                 ui.label(k);
                 ui.label(v);
@@ -434,7 +441,7 @@ fn contact_card(ui: &mut egui::Ui, card: &ContactCard) {
     for o in &card.orders {
         ui.label(format!(
             "{}  {}  {}  {}",
-            moment(&o.ordered_at),
+            moment(&o.ordered_at, tz),
             o.order_id.as_deref().unwrap_or(""),
             format_rubles(o.amount_kop),
             o.product.as_deref().unwrap_or("")
@@ -456,7 +463,7 @@ fn contact_card(ui: &mut egui::Ui, card: &ContactCard) {
                 ("card-last-click", &e.last_click_at),
             ] {
                 if let Some(at) = at {
-                    ui.label(format!("{}: {}", tr(label), moment(at)));
+                    ui.label(format!("{}: {}", tr(label), moment(at, tz)));
                 }
             }
         }
@@ -467,7 +474,7 @@ fn contact_card(ui: &mut egui::Ui, card: &ContactCard) {
     for e in &card.events {
         ui.label(format!(
             "{}  {}  {} {}",
-            moment(&e.at),
+            moment(&e.at, tz),
             e.campaign,
             tr(&format!("event-{}", e.kind)),
             e.button

@@ -254,6 +254,17 @@ impl ImportWizard {
         ui.add_space(4.0);
         ui.strong(tr("import-preview"));
         preview_table(ui, preview);
+        for row in &preview.rows {
+            if let Err(why) = &row.values {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    Msg::new("report-reject-line")
+                        .arg("line", row.line as i64)
+                        .arg("reason", why.to_string())
+                        .to_string(),
+                );
+            }
+        }
         for w in &preview.warnings {
             ui.colored_label(ui.visuals().warn_fg_color, w.msg.to_string());
         }
@@ -449,15 +460,22 @@ fn preview_table(ui: &mut egui::Ui, preview: &Preview) {
                     });
                     match &r.values {
                         Ok(values) => {
-                            for (_, value) in values {
+                            for (field, value) in values {
+                                let shown = match field {
+                                    Field::Consent => tr(&format!("consent-{value}")),
+                                    _ => value.clone(),
+                                };
                                 row.col(|ui| {
-                                    ui.label(value);
+                                    ui.label(shown);
                                 });
                             }
                         }
-                        Err(why) => {
+                        Err(_) => {
                             row.col(|ui| {
-                                ui.colored_label(ui.visuals().error_fg_color, why.to_string());
+                                ui.colored_label(
+                                    ui.visuals().error_fg_color,
+                                    tr("preview-rejected"),
+                                );
                             });
                         }
                     }
@@ -488,7 +506,8 @@ fn rejects_table(ui: &mut egui::Ui, report: &ImportReport) {
                         ui.label(r.line.to_string());
                     });
                     row.col(|ui| {
-                        ui.label(r.reason.to_string());
+                        let reason = r.reason.to_string();
+                        ui.label(&reason).on_hover_text(reason);
                     });
                     row.col(|ui| {
                         ui.label(r.values.join(" ; "));
