@@ -1,19 +1,8 @@
 app-title = Adresat
 demo-badge = DEMO BASE
 demo-row-mark = DEMO: generated data, numbers may belong to real people
-base-file = Base: { $path }
-base-loading = Opening the base…
 base-empty = The base is empty. Import contacts from CSV or Excel.
 
-count-contacts = Contacts
-count-consent-yes = With consent to mailings
-count-consent-no = Without consent
-count-consent-unknown = Consent unknown
-count-unsubscribed = Unsubscribed
-count-blocked = Blocked
-count-orders = Orders
-count-events = Mailing events
-count-tags = Distinct tags
 
 setting-owner-tz = the owner's time zone: dates without a zone are read in it
 setting-default-country = country of phones without a country code (ISO, e.g. RU)
@@ -167,7 +156,10 @@ tz-source-column = from the file
 tz-source-city = from the city
 tz-source-default = default
 card-title = Contact card
-card-orders = Orders: { $count } for { $total }
+card-orders = { $count ->
+        [0] No orders
+       *[other] Orders: { $count } for { $total }
+    }
 card-engagement = Engagement
 card-engagement-line = Campaigns delivered: { $delivered }; in a row without a reaction: { $streak }
 card-last-sent = Last sent

@@ -1,19 +1,8 @@
 app-title = Адресат
 demo-badge = ДЕМО-БАЗА
 demo-row-mark = ДЕМО: сгенерированные данные, номера могут принадлежать реальным людям
-base-file = База: { $path }
-base-loading = Открываю базу…
 base-empty = База пуста. Импортируйте контакты из CSV или Excel.
 
-count-contacts = Контактов
-count-consent-yes = С согласием на рассылку
-count-consent-no = Без согласия
-count-consent-unknown = Согласие неизвестно
-count-unsubscribed = Отписались
-count-blocked = Заблокировали
-count-orders = Заказов
-count-events = Событий рассылок
-count-tags = Разных тегов
 
 setting-owner-tz = часовой пояс владельца: даты без пояса читаются в нём
 setting-default-country = страна телефонов без кода страны (ISO, например RU)
@@ -170,7 +159,10 @@ tz-source-column = из файла
 tz-source-city = по городу
 tz-source-default = по умолчанию
 card-title = Карточка контакта
-card-orders = Заказы: { $count } на { $total }
+card-orders = { $count ->
+        [0] Заказов нет
+       *[other] Заказы: { $count } на { $total }
+    }
 card-engagement = Вовлечённость
 card-engagement-line = Рассылок доставлено: { $delivered }; подряд без реакции: { $streak }
 card-last-sent = Последняя отправка

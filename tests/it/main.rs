@@ -7,6 +7,7 @@ mod identity;
 mod import_contacts;
 mod import_orders_events;
 mod killed_import;
+mod locales;
 mod migrations;
 mod names;
 mod phones;

@@ -1,0 +1,104 @@
+//! How long the window takes to draw a frame while the owner scrolls and searches a big base
+//! (not run by CI). egui_kittest runs the real app headlessly; a frame's time here is the UI's own
+//! work (layout and tessellation), without the GPU.
+//!
+//!     target/release/adresat demo --contacts 1000000 --out /tmp/demo1m
+//!     cargo bench --bench ui_frames -- /tmp/demo1m/adresat-demo.sqlite
+
+use std::time::{Duration, Instant};
+
+use adresat::i18n::{self, Lang};
+use adresat::ui::{AdresatApp, Prefs};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn main() {
+    let Some(db) = std::env::args().skip(1).find(|a| !a.starts_with("--")) else {
+        eprintln!("usage: cargo bench --bench ui_frames -- BASE.sqlite");
+        std::process::exit(2);
+    };
+    i18n::set_current(Lang::Ru);
+    let app = AdresatApp::new(db.into(), Prefs::default());
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut AdresatApp| app.show(ui), app);
+
+    let started = Instant::now();
+    let mut frames = Vec::new();
+    // Until the ids of the whole base are there (the table's first rows show up).
+    while harness.query_by_label("1").is_none() {
+        frames.push(timed(&mut harness));
+        std::thread::sleep(Duration::from_millis(5));
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "the base never loaded"
+        );
+    }
+    println!(
+        "base open, first rows after {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
+    report("frames while the base loads", &mut frames);
+
+    // The pointer rests on the table, as the owner's would.
+    harness.get_by_label("1").hover();
+    let scrolled = Instant::now();
+    for _ in 0..300 {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Line,
+            delta: egui::vec2(0.0, -40.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: egui::Modifiers::NONE,
+        });
+        frames.push(timed(&mut harness));
+    }
+    println!(
+        "300 wheel steps in {:.2} s",
+        scrolled.elapsed().as_secs_f64()
+    );
+    report("frames while scrolling", &mut frames);
+
+    let search = harness.get_by_role_and_label(Role::TextInput, "Поиск");
+    search.focus();
+    search.type_text("8 951 087");
+    let started = Instant::now();
+    // Contact 1's phone does not match: its row goes when the answer arrives.
+    while harness.query_by_label("1").is_some() {
+        frames.push(timed(&mut harness));
+        std::thread::sleep(Duration::from_millis(2));
+        if started.elapsed() > Duration::from_secs(60) {
+            break;
+        }
+    }
+    for _ in 0..30 {
+        frames.push(timed(&mut harness));
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    println!(
+        "search answered after {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
+    report("frames while searching", &mut frames);
+}
+
+fn timed(harness: &mut Harness<'_, AdresatApp>) -> Duration {
+    let start = Instant::now();
+    harness.step();
+    start.elapsed()
+}
+
+fn report(what: &str, frames: &mut Vec<Duration>) {
+    frames.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let at = |q: f64| frames[((frames.len() - 1) as f64 * q) as usize];
+    println!(
+        "{what}: {} frames, median {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+        frames.len(),
+        ms(at(0.5)),
+        ms(at(0.95)),
+        ms(*frames.last().expect("frames"))
+    );
+    frames.clear();
+}

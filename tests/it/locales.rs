@@ -1,0 +1,52 @@
+//! The interface texts: both languages complete, Russian plurals right.
+
+use adresat::i18n::{Lang, Msg, tr_in};
+
+fn ids(text: &str) -> Vec<&str> {
+    let mut ids: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.split_once(" =").map(|(id, _)| id))
+        .filter(|id| !id.is_empty() && !id.starts_with([' ', '#']))
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn both_languages_have_every_message() {
+    let ru = include_str!("../../assets/locales/ru.ftl");
+    let en = include_str!("../../assets/locales/en.ftl");
+    assert_eq!(ids(ru), ids(en));
+    for id in ids(ru) {
+        for lang in [Lang::Ru, Lang::En] {
+            assert_ne!(tr_in(lang, id, &[]), id, "{id} in {lang:?}");
+        }
+    }
+}
+
+#[test]
+fn russian_plural_forms() {
+    let contacts = |n: i64| {
+        Msg::new("status-contacts")
+            .arg("count", n)
+            .arg("shown", adresat::format::group_thousands(n))
+            .render(Lang::Ru)
+    };
+    assert_eq!(contacts(1), "1 контакт");
+    assert_eq!(contacts(2), "2 контакта");
+    assert_eq!(contacts(5), "5 контактов");
+    assert_eq!(contacts(21), "21 контакт");
+    assert_eq!(contacts(11), "11 контактов");
+    assert_eq!(contacts(1_000_000), "1\u{a0}000\u{a0}000 контактов");
+    assert_eq!(
+        Msg::new("status-contacts")
+            .arg("count", 1i64)
+            .arg("shown", "1")
+            .render(Lang::En),
+        "1 contact"
+    );
+    assert_eq!(
+        adresat::format::format_rubles(123_450),
+        "1\u{a0}234,50\u{a0}₽"
+    );
+}
