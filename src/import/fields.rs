@@ -114,6 +114,11 @@ impl Field {
         CANONICAL.iter().find(|(_, n)| *n == name).map(|(f, _)| *f)
     }
 
+    /// Every field, in the order the mapping step lists them.
+    pub fn all() -> impl Iterator<Item = Field> {
+        CANONICAL.iter().map(|(f, _)| *f)
+    }
+
     /// The fields a file of `kind` can use.
     pub fn applies_to(self, kind: ImportKind) -> bool {
         use Field::*;

@@ -166,36 +166,20 @@ impl ContactsScreen {
                     .desired_width(280.0),
             )
             .labelled_by(label.id);
-            let label = ui.label(tr("filter-status"));
-            egui::ComboBox::from_id_salt("status-filter")
-                .selected_text(status_label(self.query.status))
-                .show_ui(ui, |ui| {
-                    for s in [
-                        None,
-                        Some(Status::Active),
-                        Some(Status::Unsubscribed),
-                        Some(Status::Blocked),
-                    ] {
-                        ui.selectable_value(&mut self.query.status, s, status_label(s));
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            let label = ui.label(tr("filter-consent"));
-            egui::ComboBox::from_id_salt("consent-filter")
-                .selected_text(consent_label(self.query.consent))
-                .show_ui(ui, |ui| {
-                    for c in [
-                        None,
-                        Some(Consent::Yes),
-                        Some(Consent::No),
-                        Some(Consent::Unknown),
-                    ] {
-                        ui.selectable_value(&mut self.query.consent, c, consent_label(c));
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            filter(
+                ui,
+                "filter-status",
+                &mut self.query.status,
+                &[Status::Active, Status::Unsubscribed, Status::Blocked],
+                status_label,
+            );
+            filter(
+                ui,
+                "filter-consent",
+                &mut self.query.consent,
+                &[Consent::Yes, Consent::No, Consent::Unknown],
+                consent_label,
+            );
             if self.ids_job.is_some() {
                 ui.spinner();
             }
@@ -332,6 +316,26 @@ impl ContactsScreen {
         };
         egui::ScrollArea::vertical().show(ui, |ui| contact_card(ui, card, tz));
     }
+}
+
+/// A labelled drop-down that narrows the table to one of `options`, or to any.
+fn filter<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    label: &'static str,
+    value: &mut Option<T>,
+    options: &[T],
+    text: fn(Option<T>) -> String,
+) {
+    let label = ui.label(tr(label));
+    egui::ComboBox::from_id_salt(label.id)
+        .selected_text(text(*value))
+        .show_ui(ui, |ui| {
+            for option in std::iter::once(None).chain(options.iter().copied().map(Some)) {
+                ui.selectable_value(value, option, text(option));
+            }
+        })
+        .response
+        .labelled_by(label.id);
 }
 
 fn poll_lost<T>(job: &mut Pending<T>) -> Poll<Option<T>> {

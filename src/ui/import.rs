@@ -383,47 +383,7 @@ fn field_label(field: Field) -> String {
 }
 
 fn field_choices(kind: ImportKind) -> impl Iterator<Item = Field> {
-    use Field::*;
-    [
-        ExternalId,
-        Phone,
-        TgChatId,
-        TgUsername,
-        Name,
-        FirstName,
-        LastName,
-        MiddleName,
-        City,
-        Region,
-        TimeZone,
-        Source,
-        UtmSource,
-        UtmMedium,
-        UtmCampaign,
-        UtmContent,
-        UtmTerm,
-        Tags,
-        Consent,
-        ConsentAt,
-        ConsentSource,
-        Status,
-        StatusAt,
-        CreatedAt,
-        OrderId,
-        OrderedAt,
-        Amount,
-        Product,
-        Category,
-        Campaign,
-        MessageId,
-        EventKind,
-        Button,
-        At,
-        Custom,
-        Ignore,
-    ]
-    .into_iter()
-    .filter(move |f| f.applies_to(kind))
+    Field::all().filter(move |f| f.applies_to(kind))
 }
 
 fn preview_table(ui: &mut egui::Ui, preview: &Preview) {
