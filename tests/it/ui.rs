@@ -153,3 +153,36 @@ fn a_file_that_is_not_a_base_shows_an_error_not_a_panic() {
     let mut harness = app(path);
     wait_label(&mut harness, "не похож на базу");
 }
+
+/// A file dropped from the file manager.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_file_dropped_on_the_window_opens_the_import_on_it() {
+    let s = Scratch::new();
+    let file = s.file("drop.csv", "Телефон;Город\n89120000001;Казань\n");
+    let mut harness = app(s.store.path().to_owned());
+    wait_label(&mut harness, "База пуста");
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(file.clone())));
+    wait(&mut harness, "file field", |h| {
+        h.query_by_role_and_label(Role::TextInput, "Файл CSV или Excel (.xlsx)")
+            .is_some_and(|n| n.value().as_deref() == Some(file.to_str().unwrap()))
+    });
+    harness.get_by_label("Далее").click();
+    wait_label(&mut harness, "Europe/Moscow");
+    harness.get_by_label("+79120000001");
+}
