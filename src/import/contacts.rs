@@ -414,9 +414,9 @@ impl ContactsLoader {
                 }
                 return Ok(Outcome::Saved(Saved::Inserted));
             }
-            Ok(Identity::Existing(stored)) => stored,
+            Ok(Identity::Existing(id)) => Lookup { w, new }.load(id)?,
         };
-        let mut c = (*stored).clone();
+        let mut c = stored.clone();
         self.apply(false, &mut c, row, incoming, line, &mut report.warnings);
         assign_keys(&mut c, &keys);
         if let Some(i) = new.pending_index(c.id) {
@@ -431,7 +431,7 @@ impl ContactsLoader {
             return Ok(Outcome::Merged);
         }
         new.register(&c, false);
-        let changed = c != *stored;
+        let changed = c != stored;
         if changed {
             w.update(&c)?;
         }

@@ -4,7 +4,7 @@
 use chrono_tz::Tz;
 
 use super::fields::Field;
-use super::orders::customer;
+use super::orders::Customers;
 use super::report::ImportReport;
 use super::row::Row;
 use super::values::parse_event_kind;
@@ -14,8 +14,20 @@ use crate::i18n::Msg;
 use crate::store::{Event, EventKind, Saved, Status, Writer};
 
 pub(crate) struct EventsLoader {
-    pub country: String,
+    pub customers: Customers,
     pub tz: Tz,
+    /// The contact last marked for an engagement refresh.
+    last_touched: Option<i64>,
+}
+
+impl EventsLoader {
+    pub fn new(country: String, tz: Tz) -> Self {
+        EventsLoader {
+            customers: Customers::new(country),
+            tz,
+            last_touched: None,
+        }
+    }
 }
 
 impl EventsLoader {
@@ -39,7 +51,7 @@ impl Loader for EventsLoader {
         row: &Row,
         _report: &mut ImportReport,
     ) -> Result<Outcome> {
-        let event = match customer(w, row, &self.country)?.and_then(|id| self.read(row, id)) {
+        let event = match self.customers.find(w, row)?.and_then(|id| self.read(row, id)) {
             Ok(event) => event,
             Err(msg) => return Ok(Outcome::Rejected(msg)),
         };
@@ -47,7 +59,10 @@ impl Loader for EventsLoader {
         if !w.add_event(&event)? {
             return Ok(Outcome::Saved(Saved::Unchanged));
         }
-        w.touch(contact_id)?;
+        if self.last_touched != Some(contact_id) {
+            w.touch(contact_id)?;
+            self.last_touched = Some(contact_id);
+        }
         let opt_out = match event.kind {
             EventKind::Unsubscribed => Some(Status::Unsubscribed),
             EventKind::Blocked => Some(Status::Blocked),
@@ -66,7 +81,7 @@ impl Loader for EventsLoader {
     }
 
     fn preview(&mut self, _line: u64, row: &Row) -> Result<Vec<(Field, String)>, Msg> {
-        let keys = row.keys(&self.country)?;
+        let keys = row.keys(self.customers.country())?;
         let event = self.read(row, 0)?;
         Ok(vec![
             super::orders::key_preview(&keys),

@@ -160,8 +160,11 @@ fn loader_for(kind: ImportKind, country: String, tz: Tz) -> Box<dyn Loader> {
     let now = values::format_utc(chrono::Utc::now());
     match kind {
         ImportKind::Contacts => Box::new(contacts::ContactsLoader::new(country, tz, now)),
-        ImportKind::Orders => Box::new(orders::OrdersLoader { country, tz }),
-        ImportKind::Events => Box::new(events::EventsLoader { country, tz }),
+        ImportKind::Orders => Box::new(orders::OrdersLoader {
+            customers: orders::Customers::new(country),
+            tz,
+        }),
+        ImportKind::Events => Box::new(events::EventsLoader::new(country, tz)),
     }
 }
 

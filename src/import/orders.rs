@@ -9,10 +9,10 @@ use super::values::parse_amount;
 use super::{Loader, Outcome};
 use crate::error::Result;
 use crate::i18n::Msg;
-use crate::store::{Order, Writer};
+use crate::store::{ContactKey, Order, Writer};
 
 pub(crate) struct OrdersLoader {
-    pub country: String,
+    pub customers: Customers,
     pub tz: Tz,
 }
 
@@ -28,17 +28,42 @@ pub(crate) fn key_preview(keys: &[crate::store::ContactKey]) -> (Field, String) 
     (field, keys[0].value().to_owned())
 }
 
-/// The stored contact a row of an orders or events file is about, or why there is none.
-pub(crate) fn customer(w: &Writer, row: &Row, country: &str) -> Result<Result<i64, Msg>> {
-    let keys = match row.keys(country) {
-        Ok(keys) => keys,
-        Err(msg) => return Ok(Err(msg)),
-    };
-    Ok(match identify(&mut &*w, &keys)? {
-        Ok(Identity::Existing(c)) => Ok(c.id),
-        Ok(Identity::New) => Err(Msg::new("reject-unknown-customer").arg("key", keys[0].value())),
-        Err(msg) => Err(msg),
-    })
+/// Finds the stored customers of an orders or events file. Such files hold many rows per
+/// customer, usually one after another, and cannot change who is who: the last answer is kept.
+pub(crate) struct Customers {
+    country: String,
+    last: Option<(Vec<ContactKey>, i64)>,
+}
+
+impl Customers {
+    pub fn new(country: String) -> Self {
+        Customers { country, last: None }
+    }
+
+    /// The stored contact a row is about, or why there is none.
+    pub fn find(&mut self, w: &Writer, row: &Row) -> Result<Result<i64, Msg>> {
+        let keys = match row.keys(&self.country) {
+            Ok(keys) => keys,
+            Err(msg) => return Ok(Err(msg)),
+        };
+        if let Some((last, id)) = &self.last
+            && *last == keys
+        {
+            return Ok(Ok(*id));
+        }
+        Ok(match identify(&mut &*w, &keys)? {
+            Ok(Identity::Existing(id)) => {
+                self.last = Some((keys, id));
+                Ok(id)
+            }
+            Ok(Identity::New) => Err(Msg::new("reject-unknown-customer").arg("key", keys[0].value())),
+            Err(msg) => Err(msg),
+        })
+    }
+
+    pub fn country(&self) -> &str {
+        &self.country
+    }
 }
 
 impl OrdersLoader {
@@ -62,7 +87,7 @@ impl Loader for OrdersLoader {
         row: &Row,
         _report: &mut ImportReport,
     ) -> Result<Outcome> {
-        let order = match customer(w, row, &self.country)?.and_then(|id| self.read(row, id)) {
+        let order = match self.customers.find(w, row)?.and_then(|id| self.read(row, id)) {
             Ok(order) => order,
             Err(msg) => return Ok(Outcome::Rejected(msg)),
         };
@@ -70,7 +95,7 @@ impl Loader for OrdersLoader {
     }
 
     fn preview(&mut self, _line: u64, row: &Row) -> Result<Vec<(Field, String)>, Msg> {
-        let keys = row.keys(&self.country)?;
+        let keys = row.keys(self.customers.country())?;
         let order = self.read(row, 0)?;
         Ok(vec![
             key_preview(&keys),

@@ -134,8 +134,8 @@ fn key_kind(key: &ContactKey) -> &'static str {
 pub(crate) enum Identity {
     /// No contact holds any of the keys.
     New,
-    /// One contact, loaded.
-    Existing(Box<Contact>),
+    /// One contact, by its id.
+    Existing(i64),
 }
 
 /// Where contacts are looked up: the base, and for the contacts import also the new contacts
@@ -186,6 +186,10 @@ pub(crate) fn identify(
     let Some((by, id)) = found else {
         return Ok(Ok(Identity::New));
     };
+    if by == 0 {
+        // Found by the strongest key the row has: nothing stronger can contradict it.
+        return Ok(Ok(Identity::Existing(id)));
+    }
     let contact = contacts.load(id)?;
     for key in &keys[..by] {
         if let Some(stored) = key.of_same_kind(&contact)
@@ -200,5 +204,5 @@ pub(crate) fn identify(
                 .arg("stored", stored)));
         }
     }
-    Ok(Ok(Identity::Existing(Box::new(contact))))
+    Ok(Ok(Identity::Existing(id)))
 }
