@@ -51,7 +51,11 @@ impl Loader for EventsLoader {
         row: &Row,
         _report: &mut ImportReport,
     ) -> Result<Outcome> {
-        let event = match self.customers.find(w, row)?.and_then(|id| self.read(row, id)) {
+        let event = match self
+            .customers
+            .find(w, row)?
+            .and_then(|id| self.read(row, id))
+        {
             Ok(event) => event,
             Err(msg) => return Ok(Outcome::Rejected(msg)),
         };

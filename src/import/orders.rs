@@ -37,7 +37,10 @@ pub(crate) struct Customers {
 
 impl Customers {
     pub fn new(country: String) -> Self {
-        Customers { country, last: None }
+        Customers {
+            country,
+            last: None,
+        }
     }
 
     /// The stored contact a row is about, or why there is none.
@@ -56,7 +59,9 @@ impl Customers {
                 self.last = Some((keys, id));
                 Ok(id)
             }
-            Ok(Identity::New) => Err(Msg::new("reject-unknown-customer").arg("key", keys[0].value())),
+            Ok(Identity::New) => {
+                Err(Msg::new("reject-unknown-customer").arg("key", keys[0].value()))
+            }
             Err(msg) => Err(msg),
         })
     }
@@ -87,7 +92,11 @@ impl Loader for OrdersLoader {
         row: &Row,
         _report: &mut ImportReport,
     ) -> Result<Outcome> {
-        let order = match self.customers.find(w, row)?.and_then(|id| self.read(row, id)) {
+        let order = match self
+            .customers
+            .find(w, row)?
+            .and_then(|id| self.read(row, id))
+        {
             Ok(order) => order,
             Err(msg) => return Ok(Outcome::Rejected(msg)),
         };

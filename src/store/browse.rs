@@ -164,13 +164,22 @@ impl Store {
             conditions.push(format!("consent = ?{}", values.len()));
         }
         let search = query.search.trim();
-        if !search.is_empty() {
+        if let Some(prefix) = phone_prefix(search) {
+            // Digits are a phone (through its index), or an id typed whole.
+            values.push(prefix);
+            let p = values.len();
+            values.push(search.to_owned());
+            let raw = values.len();
+            conditions.push(format!(
+                "(phone BETWEEN ?{p} AND ?{p} || '~' OR external_id = ?{raw} OR tg_chat_id = ?{raw})"
+            ));
+        } else if !search.is_empty() {
             let folded = escape_like(&search.to_lowercase().replace('ё', "е"));
             values.push(folded);
             let q = values.len();
             values.push(search.to_owned());
             let raw = values.len();
-            let mut any = vec![
+            let any = vec![
                 format!("casefold(name) LIKE '%' || ?{q} || '%' ESCAPE '\\'"),
                 format!("casefold(city) LIKE ?{q} || '%' ESCAPE '\\'"),
                 format!("external_id = ?{raw}"),
@@ -180,10 +189,6 @@ impl Store {
                         (SELECT id FROM tag_names WHERE casefold(name) LIKE '%' || ?{q} || '%' ESCAPE '\\'))"
                 ),
             ];
-            if let Some(prefix) = phone_prefix(search) {
-                values.push(prefix);
-                any.push(format!("phone LIKE ?{} || '%'", values.len()));
-            }
             conditions.push(format!("({})", any.join(" OR ")));
         }
         let filter = if conditions.is_empty() {

@@ -1,5 +1,6 @@
 //! Integration tests, one crate so the egui stack links once. A module per area.
 
+mod browse;
 mod cli;
 mod formats;
 mod geo;
