@@ -179,7 +179,7 @@ impl Store {
             let q = values.len();
             values.push(search.to_owned());
             let raw = values.len();
-            let any = vec![
+            let any = [
                 format!("casefold(name) LIKE '%' || ?{q} || '%' ESCAPE '\\'"),
                 format!("casefold(city) LIKE ?{q} || '%' ESCAPE '\\'"),
                 format!("external_id = ?{raw}"),
