@@ -583,6 +583,8 @@ impl Store {
     /// Starts a transaction; nothing written through the writer is visible until it commits,
     /// and dropping it (or the process dying) leaves the base as it was.
     pub fn writer(&mut self) -> Result<Writer<'_>> {
+        self.conn()
+            .pragma_update(None, "cache_size", -super::WRITE_CACHE_KIB)?;
         let tx = self
             .conn_mut()
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;

@@ -23,8 +23,14 @@ pub use settings::{SETTING_KEYS, Settings};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 
-/// The page cache of a connection, in KiB.
-const CACHE_KIB: i64 = 128 * 1024;
+/// The page cache of a connection that reads, in KiB. The window runs a few such connections at
+/// once (counts, the table, a card), so each stays small.
+const READ_CACHE_KIB: i64 = 16 * 1024;
+
+/// The page cache of a connection that writes through [`Store::writer`], in KiB: a big import
+/// touches index pages all over the file, and a roomy cache keeps it from spilling half-built
+/// pages to the log again and again. Memory is taken only as used.
+pub(crate) const WRITE_CACHE_KIB: i64 = 128 * 1024;
 
 /// An open base file.
 pub struct Store {
@@ -69,9 +75,7 @@ impl Store {
             .map_err(|e| not_a_base(path, e))?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        // A big import touches index pages all over the file; a roomy page cache keeps it from
-        // spilling half-built pages to the log again and again. Memory is taken only as used.
-        conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
+        conn.pragma_update(None, "cache_size", -READ_CACHE_KIB)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         browse::register_functions(&conn)?;
         let mut store = Store {
