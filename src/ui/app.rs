@@ -347,7 +347,8 @@ impl AdresatApp {
             }
             if let Some((label, progress)) = self.running() {
                 // Progress arrives through atomics, which wake nobody: look again soon.
-                ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(100));
                 ui.separator();
                 ui.label(label);
                 ui.add(

@@ -87,7 +87,7 @@ impl ContactsScreen {
             self.ids_job = Some((query, job));
         }
         if let Some(job) = &mut self.rows_job
-            && let Poll::Done(result) = poll_lost(job)
+            && let Some(result) = job.finished()
         {
             self.rows_job = None;
             match result {
@@ -97,7 +97,7 @@ impl ContactsScreen {
             }
         }
         if let Some(job) = &mut self.card_job
-            && let Poll::Done(result) = poll_lost(job)
+            && let Some(result) = job.finished()
         {
             self.card_job = None;
             self.card = result.and_then(|r| r.ok()).flatten();
@@ -336,14 +336,6 @@ fn filter<T: Copy + PartialEq>(
         })
         .response
         .labelled_by(label.id);
-}
-
-fn poll_lost<T>(job: &mut Pending<T>) -> Poll<Option<T>> {
-    match job.poll() {
-        Poll::Running => Poll::Running,
-        Poll::Done(v) => Poll::Done(Some(v)),
-        Poll::Lost => Poll::Done(None),
-    }
 }
 
 pub fn status_label(status: Option<Status>) -> String {

@@ -77,6 +77,17 @@ impl<T> Pending<T> {
     }
 }
 
+impl<T> Pending<T> {
+    /// `None` while the job runs; then its result, or `Some(None)` if its thread died without one.
+    pub fn finished(&mut self) -> Option<Option<T>> {
+        match self.poll() {
+            Poll::Running => None,
+            Poll::Done(value) => Some(Some(value)),
+            Poll::Lost => Some(None),
+        }
+    }
+}
+
 /// The state of a [`Pending`] job.
 pub enum Poll<T> {
     Running,

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::jobs::{Pending, Poll};
+use super::jobs::Pending;
 use crate::i18n::tr;
 
 /// Whether a path field picks a file to read or a place to write.
@@ -53,10 +53,10 @@ impl PathField {
     pub fn show(&mut self, ui: &mut egui::Ui, label: &str, extensions: &[&str]) -> bool {
         let mut changed = false;
         if let Some(job) = &mut self.browsing
-            && let Poll::Done(result) = map_lost(job.poll())
+            && let Some(result) = job.finished()
         {
             self.browsing = None;
-            match result {
+            match result.flatten() {
                 Some(path) => {
                     self.text = path.display().to_string();
                     self.dialog_gave_nothing = false;
@@ -87,13 +87,6 @@ impl PathField {
             ui.colored_label(ui.visuals().warn_fg_color, tr("browse-nothing"));
         }
         changed
-    }
-}
-
-fn map_lost<T: Default>(poll: Poll<T>) -> Poll<T> {
-    match poll {
-        Poll::Lost => Poll::Done(T::default()),
-        other => other,
     }
 }
 
