@@ -38,6 +38,7 @@ error-map-column = The file has no column “{ $column }”. Columns: { $columns
 error-map-kind = The field “{ $field }” does not belong to this kind of file.
 error-bad-time-zone = “{ $value }” is not an IANA time zone (e.g. Europe/Moscow or Asia/Novosibirsk).
 error-bad-country = “{ $value }” is not a two-letter country code (e.g. RU).
+error-bad-separator = The separator “{ $value }” will not do: use “;”, “,” or a tab.
 error-unknown-setting = Unknown setting “{ $key }”. Settings: { $keys }
 
 reject-no-key = no external id, phone or Telegram: cannot tell who this is

@@ -38,6 +38,7 @@ error-map-column = В файле нет столбца «{ $column }». Стол
 error-map-kind = Поле «{ $field }» не относится к этому виду файла.
 error-bad-time-zone = «{ $value }» не является часовым поясом IANA (например, Europe/Moscow или Asia/Novosibirsk).
 error-bad-country = «{ $value }» не является кодом страны из двух букв (например, RU).
+error-bad-separator = Разделитель «{ $value }» не подходит: возможны «;», «,» или табуляция.
 error-unknown-setting = Неизвестная настройка «{ $key }». Настройки: { $keys }
 
 reject-no-key = нет ни внешнего id, ни телефона, ни Telegram — не понять, кто это

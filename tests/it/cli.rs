@@ -102,6 +102,10 @@ fn failures_exit_nonzero_with_one_line() {
     assert!(err.contains("empty.csv") && err.contains("empty"), "{err}");
     assert!(out.stdout.is_empty());
 
+    let bad = adresat(&db, &["contacts", "export", "--out", "x.csv", "--sep", "я"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8(bad.stderr).unwrap().contains("separator"));
+
     let out = Command::new(env!("CARGO_BIN_EXE_adresat"))
         .args([
             "--db",
