@@ -178,7 +178,9 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
             command: ContactsCommand::Export { out, sep },
         } => {
             if !matches!(sep, ';' | ',' | '\t') {
-                return Err(Error::user(Msg::new("error-bad-separator").arg("value", sep.to_string())));
+                return Err(Error::user(
+                    Msg::new("error-bad-separator").arg("value", sep.to_string()),
+                ));
             }
             let store = Store::open(&db_path(&cli))?;
             let n = crate::export::export_contacts(&store, &out, sep as u8, lang)?;
