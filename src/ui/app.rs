@@ -254,7 +254,7 @@ impl AdresatApp {
                 }
                 ui.separator();
                 if ui.button(tr("menu-demo")).clicked() {
-                    self.demo = Some(DemoDialog::default());
+                    self.actions.push(Action::OpenDemo);
                 }
                 let real = self.prefs.real_base.clone();
                 if let Some(real) = real.filter(|r| *r != self.db)
@@ -388,6 +388,7 @@ impl AdresatApp {
                 self.contacts = ContactsScreen::default();
                 self.refresh_stats(ctx);
             }
+            Action::OpenDemo => self.demo = Some(DemoDialog::default()),
             Action::CreateDemo(size) => {
                 let real = self
                     .prefs

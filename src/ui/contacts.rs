@@ -150,7 +150,7 @@ impl ContactsScreen {
                 .default_size(340.0)
                 .show(ui, |ui| self.card_panel(ui, tz));
         }
-        egui::CentralPanel::default().show(ui, |ui| self.table(ui, db));
+        egui::CentralPanel::default().show(ui, |ui| self.table(ui, db, actions));
     }
 
     fn toolbar(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
@@ -188,15 +188,25 @@ impl ContactsScreen {
         ui.separator();
     }
 
-    fn table(&mut self, ui: &mut egui::Ui, db: &Path) {
+    fn table(&mut self, ui: &mut egui::Ui, db: &Path, actions: &mut Vec<Action>) {
         if self.ids.is_empty() && self.ids_job.is_none() {
             ui.add_space(20.0);
+            let empty_base = self.query == ContactQuery::default();
             ui.vertical_centered(|ui| {
-                ui.label(tr(if self.query == ContactQuery::default() {
+                ui.label(tr(if empty_base {
                     "base-empty"
                 } else {
                     "nothing-found"
                 }));
+                if empty_base {
+                    ui.add_space(10.0);
+                    if ui.button(tr("menu-import")).clicked() {
+                        actions.push(Action::OpenImport(None));
+                    }
+                    if ui.button(tr("menu-demo")).clicked() {
+                        actions.push(Action::OpenDemo);
+                    }
+                }
             });
             return;
         }

@@ -27,6 +27,8 @@ pub enum Action {
     Notice(String),
     /// Switch to the base at this path (created if missing).
     OpenBase(PathBuf),
+    /// Ask how big a demo base to make.
+    OpenDemo,
     /// Create a demo base of this many contacts and switch to it.
     CreateDemo(u64),
     SaveSettings {
