@@ -114,7 +114,7 @@ status-contacts = { $count ->
        *[other] { $shown } contacts
     }
 job-import = Import
-job-demo = Creating a demo base of { $count } contacts
+job-demo = Creating a demo base of { $shown } contacts
 drop-here = Drop the file to import it
 cancel = Cancel
 close = Close

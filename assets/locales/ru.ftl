@@ -116,7 +116,11 @@ status-contacts = { $count ->
        *[many] { $shown } контактов
     }
 job-import = Импорт
-job-demo = Создаю демо-базу на { $count } контактов
+job-demo = Создаю демо-базу на { $shown } { $count ->
+        [one] контакт
+        [few] контакта
+       *[many] контактов
+    }
 drop-here = Отпустите файл, чтобы импортировать его
 cancel = Отмена
 close = Закрыть

@@ -396,7 +396,7 @@ impl AdresatApp {
                     .clone()
                     .unwrap_or_else(|| self.db.clone());
                 let db = crate::demo::default_demo_path(&real);
-                let label = Msg::new("job-demo").arg("count", size as i64).to_string();
+                let label = counted("job-demo", size as i64);
                 let pending = Pending::spawn(ctx, move |progress| {
                     let files = tempfile_dir(&db)?;
                     let mut report = |f: f32| progress.set(f, 0);
