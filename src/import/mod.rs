@@ -114,7 +114,13 @@ fn required(kind: ImportKind) -> (&'static [Field], &'static [Field]) {
     }
 }
 
-fn check_columns(path: &Path, kind: ImportKind, headers: &[String], layout: &Layout) -> Result<()> {
+/// Why a file of `kind` cannot be loaded with this mapping, if it cannot.
+fn check_columns(
+    path: &Path,
+    kind: ImportKind,
+    headers: &[String],
+    layout: &Layout,
+) -> Result<(), Msg> {
     let (one_of, all_of) = required(kind);
     let mut missing: Vec<String> = all_of
         .iter()
@@ -128,12 +134,44 @@ fn check_columns(path: &Path, kind: ImportKind, headers: &[String], layout: &Lay
     if missing.is_empty() {
         return Ok(());
     }
-    Err(Error::user(
-        Msg::new("error-missing-columns")
-            .arg("path", path.display().to_string())
-            .arg("missing", missing.join(", "))
-            .arg("headers", headers.join(", ")),
-    ))
+    Err(Msg::new("error-missing-columns")
+        .arg("path", path.display().to_string())
+        .arg("missing", missing.join(", "))
+        .arg("headers", headers.join(", ")))
+}
+
+/// A file opened as a table, with each column's field (the user's overrides first).
+struct Mapped {
+    source: TableSource,
+    fields: Vec<Field>,
+    layout: Layout,
+}
+
+impl Mapped {
+    fn open(path: &Path, options: &ImportOptions) -> Result<Mapped> {
+        let source = TableSource::open(path)?;
+        let fields = fields::map_columns(&source.headers, options.kind, &options.map)?;
+        let layout = Layout::new(&source.headers, &fields);
+        Ok(Mapped {
+            source,
+            fields,
+            layout,
+        })
+    }
+
+    fn check(&self, path: &Path, kind: ImportKind) -> Result<(), Msg> {
+        check_columns(path, kind, &self.source.headers, &self.layout)
+    }
+
+    /// Each column's header and the field it feeds.
+    fn columns(&self) -> Vec<(String, Field)> {
+        self.source
+            .headers
+            .iter()
+            .cloned()
+            .zip(self.fields.iter().copied())
+            .collect()
+    }
 }
 
 /// How a file will be read, shown before anything is written.
@@ -186,27 +224,21 @@ pub fn preview(
     limit: usize,
 ) -> Result<Preview> {
     let (country, tz) = country_and_zone(store, options)?;
-    let mut source = TableSource::open(path)?;
-    let fields = fields::map_columns(&source.headers, options.kind, &options.map)?;
-    let layout = Layout::new(&source.headers, &fields);
-    let blocked = check_columns(path, options.kind, &source.headers, &layout)
-        .err()
-        .map(|e| match e {
-            Error::User(msg) => msg,
-            other => Msg::new("error-db").arg("reason", other.to_string()),
-        });
+    let mut mapped = Mapped::open(path, options)?;
+    let blocked = mapped.check(path, options.kind).err();
+    let columns = mapped.columns();
     let mut loader = loader_for(options.kind, country, tz);
     let mut rows = Vec::new();
     let mut values = Vec::new();
     while rows.len() < limit {
-        let Some(line) = source.next_row(&mut values)? else {
+        let Some(line) = mapped.source.next_row(&mut values)? else {
             break;
         };
         if values.iter().all(String::is_empty) {
             continue;
         }
         let row = Row {
-            layout: &layout,
+            layout: &mapped.layout,
             values: &values,
         };
         rows.push(PreviewRow {
@@ -215,8 +247,8 @@ pub fn preview(
         });
     }
     Ok(Preview {
-        format: source.format.clone(),
-        columns: source.headers.iter().cloned().zip(fields).collect(),
+        format: mapped.source.format.clone(),
+        columns,
         rows,
         warnings: loader.preview_warnings(),
         blocked,
@@ -235,17 +267,17 @@ pub fn run(
     cancel: &AtomicBool,
 ) -> Result<ImportReport> {
     let (country, tz) = country_and_zone(store, options)?;
-    let mut source = TableSource::open(path)?;
-    let fields = fields::map_columns(&source.headers, options.kind, &options.map)?;
-    let layout = Layout::new(&source.headers, &fields);
-    check_columns(path, options.kind, &source.headers, &layout)?;
-    let columns = source
-        .headers
-        .iter()
-        .cloned()
-        .zip(fields.iter().copied())
-        .collect();
-    let mut report = ImportReport::new(options.kind, path, source.format.clone(), columns);
+    let mapped = Mapped::open(path, options)?;
+    mapped.check(path, options.kind).map_err(Error::User)?;
+    let mut report = ImportReport::new(
+        options.kind,
+        path,
+        mapped.source.format.clone(),
+        mapped.columns(),
+    );
+    let Mapped {
+        mut source, layout, ..
+    } = mapped;
     let mut loader = loader_for(options.kind, country, tz);
     let writer = store.writer()?;
     let mut values = Vec::new();
