@@ -1,6 +1,8 @@
 //! Loading contact rows: identity, normalising, merging into what the base already holds.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use chrono_tz::Tz;
 
@@ -36,9 +38,9 @@ const BATCH: usize = 512;
 struct NewContacts {
     pending: Vec<(Contact, Vec<String>)>,
     /// Keys of the pending contacts → their ids.
-    by_key: HashMap<ContactKey, i64>,
+    by_key: FxHashMap<ContactKey, i64>,
     /// Fingerprints of every key in the base and of every key this import gave out.
-    known: HashSet<u64>,
+    known: FxHashSet<u64>,
     /// The first id this import gives; contacts from it on were created by this import.
     first_id: i64,
     next_id: i64,
@@ -49,7 +51,7 @@ impl NewContacts {
         let first_id = w.next_contact_id()?;
         Ok(NewContacts {
             pending: Vec::with_capacity(BATCH),
-            by_key: HashMap::new(),
+            by_key: FxHashMap::default(),
             known: w.key_fingerprints()?,
             first_id,
             next_id: first_id,

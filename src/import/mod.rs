@@ -275,27 +275,25 @@ pub fn run(
         mapped.source.format.clone(),
         mapped.columns(),
     );
-    let Mapped {
-        mut source, layout, ..
-    } = mapped;
+    let Mapped { source, layout, .. } = mapped;
     let mut loader = loader_for(options.kind, country, tz);
     let writer = store.writer()?;
-    let mut values = Vec::new();
-    while let Some(line) = source.next_row(&mut values)? {
+    let mut source = source.read_ahead();
+    while let Some((line, values)) = source.next_row()? {
         if values.iter().all(String::is_empty) {
             continue;
         }
         report.read += 1;
         let row = Row {
             layout: &layout,
-            values: &values,
+            values,
         };
         match loader.load(&writer, line, &row, &mut report)? {
             Outcome::Saved(Saved::Inserted) => report.inserted += 1,
             Outcome::Saved(Saved::Updated) => report.updated += 1,
             Outcome::Saved(Saved::Unchanged) => report.unchanged += 1,
             Outcome::Merged => report.merged += 1,
-            Outcome::Rejected(reason) => report.reject(line, reason, &values),
+            Outcome::Rejected(reason) => report.reject(line, reason, values),
         }
         if report.read.is_multiple_of(4096) {
             if cancel.load(Ordering::Relaxed) {

@@ -6,6 +6,7 @@ use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use calamine::{Data, Reader, Xlsx};
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1251};
@@ -231,7 +232,6 @@ impl TableSource {
 
     /// Reads the next row into `out`; returns its line (CSV) or row (sheet) number, `None` at the end.
     pub fn next_row(&mut self, out: &mut Vec<String>) -> Result<Option<u64>> {
-        out.clear();
         match &mut self.rows {
             Rows::Csv(reader, record) => {
                 match reader.read_record(record) {
@@ -246,13 +246,13 @@ impl TableSource {
                         ));
                     }
                 }
-                out.extend(record.iter().map(|f| f.trim().to_owned()));
+                fill(out, record.iter());
                 Ok(Some(record.position().map(|p| p.line()).unwrap_or(0)))
             }
             Rows::Xlsx(rows, line) => match rows.next() {
                 Some(row) => {
                     *line += 1;
-                    out.extend(row.into_iter().map(|f| f.trim().to_owned()));
+                    fill(out, row.iter().map(String::as_str));
                     Ok(Some(*line))
                 }
                 None => Ok(None),
@@ -262,11 +262,121 @@ impl TableSource {
 
     /// How far through the file the reader is, 0.0–1.0.
     pub fn fraction_done(&self) -> f32 {
-        if self.bytes_total == 0 {
-            return 1.0;
-        }
-        (self.bytes_read.load(Ordering::Relaxed) as f64 / self.bytes_total as f64).min(1.0) as f32
+        fraction(&self.bytes_read, self.bytes_total)
     }
+
+    /// Hands the reading to a thread of its own, which decodes and splits rows while the caller
+    /// stores the previous ones: on a big file this takes the parsing off the import's critical path.
+    pub fn read_ahead(self) -> ReadAhead {
+        let (full_tx, full_rx) = sync_channel::<Result<Batch>>(4);
+        let (empty_tx, empty_rx) = sync_channel::<Batch>(8);
+        let bytes_read = self.bytes_read.clone();
+        let bytes_total = self.bytes_total;
+        std::thread::spawn(move || read_batches(self, full_tx, empty_rx));
+        ReadAhead {
+            full: full_rx,
+            empty: empty_tx,
+            batch: Batch::default(),
+            next: 0,
+            bytes_read,
+            bytes_total,
+        }
+    }
+}
+
+fn fraction(read: &AtomicU64, total: u64) -> f32 {
+    if total == 0 {
+        return 1.0;
+    }
+    (read.load(Ordering::Relaxed) as f64 / total as f64).min(1.0) as f32
+}
+
+/// Rows travel between the threads this many at a time.
+const BATCH_ROWS: usize = 1024;
+
+/// Rows read together, with their line numbers; sent back empty to be filled again.
+#[derive(Default)]
+struct Batch {
+    lines: Vec<u64>,
+    rows: Vec<Vec<String>>,
+}
+
+/// The reading thread: fills batches until the file ends, an error stops it, or the importer
+/// goes away (its channel closes).
+fn read_batches(mut source: TableSource, full: SyncSender<Result<Batch>>, empty: Receiver<Batch>) {
+    loop {
+        let mut batch = empty.try_recv().unwrap_or_default();
+        batch.lines.clear();
+        let mut at_end = false;
+        while batch.lines.len() < BATCH_ROWS {
+            let i = batch.lines.len();
+            if batch.rows.len() == i {
+                batch.rows.push(Vec::new());
+            }
+            match source.next_row(&mut batch.rows[i]) {
+                Ok(Some(line)) => batch.lines.push(line),
+                Ok(None) => {
+                    at_end = true;
+                    break;
+                }
+                Err(e) => {
+                    let _ = full.send(Err(e));
+                    return;
+                }
+            }
+        }
+        if (!batch.lines.is_empty() && full.send(Ok(batch)).is_err()) || at_end {
+            return;
+        }
+    }
+}
+
+/// A table read on a thread of its own ([`TableSource::read_ahead`]), row by row.
+pub struct ReadAhead {
+    full: Receiver<Result<Batch>>,
+    empty: SyncSender<Batch>,
+    batch: Batch,
+    next: usize,
+    bytes_read: Arc<AtomicU64>,
+    bytes_total: u64,
+}
+
+impl ReadAhead {
+    /// The next row and its line number, `None` at the end.
+    pub fn next_row(&mut self) -> Result<Option<(u64, &[String])>> {
+        if self.next == self.batch.lines.len() {
+            let Ok(batch) = self.full.recv() else {
+                return Ok(None);
+            };
+            let used = std::mem::replace(&mut self.batch, batch?);
+            let _ = self.empty.try_send(used);
+            self.next = 0;
+        }
+        let i = self.next;
+        self.next += 1;
+        Ok(Some((self.batch.lines[i], &self.batch.rows[i])))
+    }
+
+    /// How far through the file the reading thread is, 0.0–1.0.
+    pub fn fraction_done(&self) -> f32 {
+        fraction(&self.bytes_read, self.bytes_total)
+    }
+}
+
+/// Puts the trimmed `cells` into `out`, reusing its strings' memory.
+fn fill<'a>(out: &mut Vec<String>, cells: impl Iterator<Item = &'a str>) {
+    let mut n = 0;
+    for cell in cells {
+        match out.get_mut(n) {
+            Some(slot) => {
+                slot.clear();
+                slot.push_str(cell.trim());
+            }
+            None => out.push(cell.trim().to_owned()),
+        }
+        n += 1;
+    }
+    out.truncate(n);
 }
 
 /// A cell as the text a CSV export of it would hold. Whole numbers lose Excel's `.0` (phones stored

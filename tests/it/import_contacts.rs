@@ -248,3 +248,62 @@ fn export_then_import_changes_nothing() {
     let after: Vec<_> = (1..=3).map(|id| s.store.contact(id).unwrap()).collect();
     assert_eq!(before, after);
 }
+
+/// The names of the base's own (not automatic) indexes.
+fn index_names(s: &Scratch) -> Vec<String> {
+    let conn = rusqlite::Connection::open(s.path("base.sqlite")).expect("open");
+    let mut stmt = conn
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name",
+        )
+        .expect("prepare");
+    stmt.query_map([], |r| r.get(0))
+        .expect("query")
+        .collect::<rusqlite::Result<_>>()
+        .expect("rows")
+}
+
+#[test]
+fn a_first_load_into_an_empty_base_keeps_every_index() {
+    let mut s = Scratch::new();
+    let before = index_names(&s);
+    assert!(before.contains(&"contacts_city".to_owned()), "{before:?}");
+
+    // Cancelled while the indexes of the empty tables are dropped: they must come back.
+    let mut csv = String::from("Телефон;Город;Теги\n");
+    for i in 0..10_000 {
+        csv.push_str(&format!("8913{i:07};Омск;vip\n"));
+    }
+    let path = s.file("big.csv", &csv);
+    let cancel = AtomicBool::new(true);
+    let result = import::run(
+        &mut s.store,
+        &path,
+        &ImportOptions::new(ImportKind::Contacts),
+        &mut |_| {},
+        &cancel,
+    );
+    assert_eq!(result.unwrap_err().id(), "error-cancelled");
+    assert_eq!(index_names(&s), before);
+
+    s.import(ImportKind::Contacts, &path);
+    assert_eq!(s.count(), 10_000);
+    assert_eq!(index_names(&s), before);
+    let conn = rusqlite::Connection::open(s.path("base.sqlite")).expect("open");
+    let plan: String = conn
+        .query_row(
+            "EXPLAIN QUERY PLAN SELECT count(*) FROM contacts WHERE city = 'Омск'",
+            [],
+            |r| r.get(3),
+        )
+        .expect("plan");
+    assert!(plan.contains("contacts_city"), "{plan}");
+    let in_city: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM contacts WHERE city = 'Омск'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(in_city, 10_000);
+}
