@@ -254,3 +254,27 @@ demo-create = Create the demo base
 base-open-title = Open a base
 base-create-title = New base
 base-file-label = Base file (.sqlite)
+
+## Segment rules: errors name the spot (the position of the condition, like 2.1.3)
+rule-error-json = The rule cannot be read (line { $line }, column { $column }): { $reason }
+rule-error-version = The rule was written in version { $version }; this program knows versions up to 1. Update Adresat.
+rule-error-zero-campaigns = Condition { $spot }: "sleeping" needs at least 1 campaign.
+rule-error-unknown-field = Condition { $spot }: no contact has the field "{ $field }".
+rule-error-time-zone = Condition { $spot }: "{ $value }" is not an IANA time zone (such as Asia/Novosibirsk).
+rule-error-no-values = Condition { $spot }: no value chosen.
+rule-error-channel = Condition { $spot }: there is no channel "{ $value }"; there are { $channels }.
+rule-error-op-for-field = Condition { $spot }: this test does not apply to the field "{ $field }".
+rule-error-one-tag = Condition { $spot }: "has tag" and "has not tag" test one tag; for several choose "has any of" or "has all of".
+rule-error-empty-tag-group = Condition { $spot }: the base has no tag in the group "{ $group }".
+rule-error-unknown-tag = Condition { $spot }: the base has no tag "{ $tag }".
+rule-error-unknown-flow = Condition { $spot }: there is no flow "{ $flow }" (deleted or never saved).
+rule-error-empty-flow = Condition { $spot }: the flow "{ $flow }" has no buttons.
+rule-error-whole-number = Condition { $spot }: a whole number of at least 0 is needed, not { $value }.
+rule-error-amount = Condition { $spot }: the amount { $value } does not fit: a non-negative amount in roubles is needed.
+rule-error-cycle = Condition { $spot }: segments refer to each other in a circle: { $chain }.
+rule-error-unknown-segment = Condition { $spot }: there is no segment "{ $segment }" (deleted or renamed).
+segment-error-exists = A segment "{ $name }" already exists.
+segment-error-not-found = There is no segment "{ $name }".
+segment-error-empty-name = A segment needs a name.
+segment-error-stored = The saved segment "{ $name }" cannot be read: { $reason }
+flow-error-no-buttons = The flow "{ $flow }" needs at least one button.

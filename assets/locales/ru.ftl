@@ -261,3 +261,27 @@ demo-create = Создать демо-базу
 base-open-title = Открыть базу
 base-create-title = Новая база
 base-file-label = Файл базы (.sqlite)
+
+## Segment rules: errors name the spot (the position of the condition, like 2.1.3)
+rule-error-json = Правило не читается (строка { $line }, столбец { $column }): { $reason }
+rule-error-version = Правило записано в версии { $version }, а эта программа знает версии до 1. Обновите Адресат.
+rule-error-zero-campaigns = Условие { $spot }: число кампаний для «спящих» должно быть не меньше 1.
+rule-error-unknown-field = Условие { $spot }: поля «{ $field }» нет ни у одного контакта.
+rule-error-time-zone = Условие { $spot }: «{ $value }» — не часовой пояс IANA (например, Asia/Novosibirsk).
+rule-error-no-values = Условие { $spot }: не выбрано ни одного значения.
+rule-error-channel = Условие { $spot }: канала «{ $value }» нет; есть { $channels }.
+rule-error-op-for-field = Условие { $spot }: для поля «{ $field }» такая проверка не подходит.
+rule-error-one-tag = Условие { $spot }: «есть тег» и «нет тега» проверяют один тег; для нескольких выберите «есть любой из» или «есть все».
+rule-error-empty-tag-group = Условие { $spot }: в базе нет ни одного тега группы «{ $group }».
+rule-error-unknown-tag = Условие { $spot }: тега «{ $tag }» нет в базе.
+rule-error-unknown-flow = Условие { $spot }: цепочки «{ $flow }» нет (удалена или не сохранена).
+rule-error-empty-flow = Условие { $spot }: в цепочке «{ $flow }» нет кнопок.
+rule-error-whole-number = Условие { $spot }: нужно целое неотрицательное число, а не { $value }.
+rule-error-amount = Условие { $spot }: сумма { $value } не подходит: нужна неотрицательная сумма в рублях.
+rule-error-cycle = Условие { $spot }: сегменты ссылаются друг на друга по кругу: { $chain }.
+rule-error-unknown-segment = Условие { $spot }: сегмента «{ $segment }» нет (удалён или переименован).
+segment-error-exists = Сегмент «{ $name }» уже есть.
+segment-error-not-found = Сегмента «{ $name }» нет.
+segment-error-empty-name = У сегмента должно быть название.
+segment-error-stored = Сохранённый сегмент «{ $name }» не читается: { $reason }
+flow-error-no-buttons = В цепочке «{ $flow }» должна быть хотя бы одна кнопка.

@@ -119,9 +119,15 @@ pub(crate) fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
                 .as_str_or_null()
                 .ok()
                 .flatten()
-                .map(|s| s.to_lowercase().replace('ё', "е")))
+                .map(fold_case))
         },
     )
+}
+
+/// Text folded for case-insensitive matching: lower case, ё as е. The SQL function `casefold`
+/// does the same, so a needle folded here matches a column folded there.
+pub fn fold_case(s: &str) -> String {
+    s.to_lowercase().replace('ё', "е")
 }
 
 /// The E.164 prefix a typed phone fragment stands for: `8 912 34` → `+791234`, `9123` → `+79123`.

@@ -509,6 +509,12 @@ impl Writer<'_> {
 
     /// Commits everything written through this writer.
     pub fn commit(self) -> Result<()> {
+        if !self.rebuild.is_empty() {
+            // An index build sorts in memory up to the cache size: a smaller cache keeps the
+            // peak down while the pages already written are spilled to the log.
+            self.tx
+                .pragma_update(None, "cache_size", -super::INDEX_BUILD_CACHE_KIB)?;
+        }
         for sql in &self.rebuild {
             self.tx.execute_batch(sql)?;
         }

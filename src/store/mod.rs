@@ -5,6 +5,7 @@ mod browse;
 mod contacts;
 mod engagement;
 mod schema;
+mod segments;
 mod settings;
 
 use std::path::{Path, PathBuf};
@@ -12,12 +13,13 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 pub use browse::{
-    ContactCard, ContactQuery, ContactRow, Engagement, EventLine, OrderLine, SortColumn,
+    ContactCard, ContactQuery, ContactRow, Engagement, EventLine, OrderLine, SortColumn, fold_case,
 };
 pub use contacts::{
     Consent, Contact, ContactKey, Event, EventKind, Order, Saved, Status, TzSource, Writer,
 };
 pub use schema::CURRENT_VERSION;
+pub use segments::SavedSegment;
 pub use settings::{SETTING_KEYS, Settings};
 
 use crate::error::{Error, Result};
@@ -31,6 +33,9 @@ const READ_CACHE_KIB: i64 = 16 * 1024;
 /// touches index pages all over the file, and a roomy cache keeps it from spilling half-built
 /// pages to the log again and again. Memory is taken only as used.
 pub(crate) const WRITE_CACHE_KIB: i64 = 128 * 1024;
+
+/// The page cache while indexes of a first load are built at commit, in KiB.
+pub(crate) const INDEX_BUILD_CACHE_KIB: i64 = 32 * 1024;
 
 /// An open base file.
 pub struct Store {

@@ -86,6 +86,28 @@ pub const MIGRATIONS: &[&str] = &[
         unengaged_streak    INTEGER NOT NULL DEFAULT 0
     );
     "#,
+    // 3: saved segments and flows, and the indexes segment rules lean on.
+    r#"
+    CREATE TABLE segments (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL UNIQUE,
+        rule        TEXT NOT NULL,
+        notes       TEXT NOT NULL DEFAULT '',
+        updated_at  TEXT NOT NULL
+    );
+    CREATE TABLE flows (
+        id       INTEGER PRIMARY KEY,
+        name     TEXT NOT NULL UNIQUE,
+        buttons  TEXT NOT NULL
+    );
+    CREATE INDEX contacts_time_zone ON contacts(time_zone);
+    CREATE INDEX contacts_source ON contacts(source);
+    CREATE INDEX events_kind_at ON events(kind, at, contact_id);
+    CREATE INDEX events_button ON events(button, kind, contact_id) WHERE button <> '';
+    CREATE INDEX orders_category ON orders(category, ordered_at, contact_id) WHERE category IS NOT NULL;
+    CREATE INDEX orders_product ON orders(product, ordered_at, contact_id) WHERE product IS NOT NULL;
+    CREATE INDEX engagement_streak ON engagement(unengaged_streak, contact_id);
+    "#,
 ];
 
 /// The schema version this build writes.

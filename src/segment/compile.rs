@@ -1,0 +1,664 @@
+//! Compiling a rule to one SQL condition over `contacts c`, every value bound as a parameter.
+//!
+//! Each condition becomes an expression that is 0 or 1, never NULL, so "none of" (a `NOT`)
+//! means what it says for contacts with empty fields. Conditions on tags, events and orders are
+//! sets of contact ids (`c.id IN (SELECT …)`), which SQLite builds once per query; "0 in the last
+//! N days" is the complement of "at least 1", so contacts that never had such an event match.
+
+use chrono::{Days, NaiveDate, TimeZone};
+use chrono_tz::Tz;
+use rusqlite::types::Value;
+
+use super::rule::{
+    CHANNELS, Cmp, ConsentIs, DateTest, EventKindRef, FieldRef, Group, Item, Membership, Mode,
+    OrderMeasure, Purchase, Recency, Rule, Spot, StatusIs, TagOp, TextTest,
+};
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
+
+/// What "today" is for a rule: a day of the owner's zone.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Today {
+    pub date: NaiveDate,
+    pub tz: Tz,
+}
+
+impl Today {
+    /// Today in `tz`, from the clock.
+    pub fn now(tz: Tz) -> Today {
+        Today {
+            date: chrono::Utc::now().with_timezone(&tz).date_naive(),
+            tz,
+        }
+    }
+
+    /// The first moment, in stored UTC form, of the day `days` days before today.
+    pub fn start_of_day_ago(&self, days: i64) -> String {
+        let day = if days >= 0 {
+            self.date.checked_sub_days(Days::new(days as u64))
+        } else {
+            self.date.checked_add_days(Days::new(days.unsigned_abs()))
+        }
+        .unwrap_or(self.date);
+        self.start_of(day)
+    }
+
+    /// The first moment of `day` in the owner's zone, in stored UTC form.
+    pub fn start_of(&self, day: NaiveDate) -> String {
+        let midnight = day.and_hms_opt(0, 0, 0).expect("midnight exists");
+        // A zone that skips midnight (a DST change at 00:00) starts the day at the first valid moment.
+        let local = (0..=2)
+            .find_map(|h| {
+                self.tz
+                    .from_local_datetime(&(midnight + chrono::Duration::hours(h)))
+                    .earliest()
+            })
+            .expect("a day has a valid hour");
+        crate::import::values::format_utc(local.with_timezone(&chrono::Utc))
+    }
+}
+
+/// What a rule may name, looked up in the base while compiling.
+pub trait Catalog {
+    /// The number of the tag named exactly `name`.
+    fn tag_id(&self, name: &str) -> Option<i64>;
+    /// The numbers of the tags whose names start with `prefix` (which ends with `:`).
+    fn tag_group(&self, prefix: &str) -> Vec<i64>;
+    /// Whether some contact has the custom field `name`.
+    fn has_custom_field(&self, name: &str) -> Result<bool>;
+    /// The rule of the saved segment `name`.
+    fn segment(&self, name: &str) -> Result<Option<Rule>>;
+    /// The buttons of the saved flow `name`.
+    fn flow(&self, name: &str) -> Result<Option<Vec<String>>>;
+}
+
+/// A compiled condition: SQL text with `?N` parameters, and their values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Compiled {
+    /// A condition over `contacts c`.
+    pub condition: String,
+    pub params: Vec<Value>,
+    /// For each item of the top group, the condition that holds after it and the items before
+    /// it, with how many of the parameters it uses: the funnel.
+    pub steps: Vec<(String, usize)>,
+}
+
+/// Compiles `rule` against the base's `catalog` as of `today`. `own_name` is the name the rule
+/// is (or will be) saved under, so a rule that refers to itself is caught as a cycle.
+pub fn compile(
+    rule: &Rule,
+    own_name: Option<&str>,
+    catalog: &dyn Catalog,
+    today: Today,
+) -> Result<Compiled> {
+    let mut c = Compiler {
+        catalog,
+        today,
+        params: Vec::new(),
+        own_name,
+        within: Vec::new(),
+    };
+    let root = Spot::default();
+    let mut parts = Vec::new();
+    let mut steps = Vec::new();
+    for (i, item) in rule.root.items.iter().enumerate() {
+        parts.push(c.item(item, &root.child(i))?);
+        steps.push((combine(rule.root.mode, &parts), c.params.len()));
+    }
+    Ok(Compiled {
+        condition: combine(rule.root.mode, &parts),
+        params: c.params,
+        steps,
+    })
+}
+
+/// Joins item conditions the way `mode` says; an empty group is everyone for "all" and "none",
+/// no one for "any".
+fn combine(mode: Mode, parts: &[String]) -> String {
+    if parts.is_empty() {
+        return match mode {
+            Mode::All | Mode::None => "1".to_owned(),
+            Mode::Any => "0".to_owned(),
+        };
+    }
+    let wrapped: Vec<String> = parts.iter().map(|p| format!("({p})")).collect();
+    match mode {
+        Mode::All => wrapped.join(" AND "),
+        Mode::Any => wrapped.join(" OR "),
+        Mode::None => format!("NOT ({})", wrapped.join(" OR ")),
+    }
+}
+
+struct Compiler<'a> {
+    catalog: &'a dyn Catalog,
+    today: Today,
+    params: Vec<Value>,
+    own_name: Option<&'a str>,
+    /// The saved segments being compiled into this one, outermost first: for cycles and spots.
+    within: Vec<String>,
+}
+
+/// A rule error at `spot`.
+fn err(id: &'static str, spot: &Spot, within: &[String]) -> Msg {
+    let mut place = spot.to_string();
+    if let Some(segment) = within.last() {
+        place = format!("«{segment}» {place}");
+    }
+    Msg::new(id).arg("spot", place)
+}
+
+impl Compiler<'_> {
+    /// Binds `value` and returns its placeholder.
+    fn bind(&mut self, value: impl Bindable) -> String {
+        self.params.push(value.value());
+        format!("?{}", self.params.len())
+    }
+
+    fn fail(&self, id: &'static str, spot: &Spot) -> Msg {
+        err(id, spot, &self.within)
+    }
+
+    fn group(&mut self, group: &Group, spot: &Spot) -> Result<String> {
+        let parts = group
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| self.item(item, &spot.child(i)))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(combine(group.mode, &parts))
+    }
+
+    fn item(&mut self, item: &Item, spot: &Spot) -> Result<String> {
+        match item {
+            Item::Group(g) => self.group(g, spot),
+            Item::Field { field, test } => self.field(field, test, spot),
+            Item::Created(test) => Ok(self.created(test)),
+            Item::Consent { is } => {
+                let v = match is {
+                    ConsentIs::Yes => "yes",
+                    ConsentIs::No => "no",
+                    ConsentIs::Unknown => "unknown",
+                };
+                Ok(format!("c.consent = {}", self.bind(v)))
+            }
+            Item::Status { is } => {
+                let v = match is {
+                    StatusIs::Active => "active",
+                    StatusIs::Unsubscribed => "unsubscribed",
+                    StatusIs::Blocked => "blocked",
+                };
+                Ok(format!("c.status = {}", self.bind(v)))
+            }
+            Item::Tags { op, tags } => self.tags(*op, tags, spot),
+            Item::Events {
+                kind,
+                button,
+                campaign,
+                days,
+                cmp,
+                count,
+            } => Ok(self.events(*kind, button, campaign, *days, *cmp, *count)),
+            Item::LastEvent { kind, when } => Ok(self.last_event(*kind, *when)),
+            Item::Sleeping { campaigns } => {
+                if *campaigns == 0 {
+                    return Err(Error::user(self.fail("rule-error-zero-campaigns", spot)));
+                }
+                let k = self.bind(*campaigns as i64);
+                Ok(format!(
+                    "c.id IN (SELECT contact_id FROM engagement WHERE unengaged_streak >= {k})"
+                ))
+            }
+            Item::Flow { flow } => self.flow(flow, spot),
+            Item::Orders {
+                measure,
+                cmp,
+                value,
+            } => self.orders(*measure, *cmp, *value, spot),
+            Item::NeverOrdered => Ok("c.id NOT IN (SELECT contact_id FROM orders)".to_owned()),
+            Item::Bought { what, name, days } => Ok(self.bought(*what, name, *days)),
+            Item::Segment { op, segment } => self.segment(*op, segment, spot),
+        }
+    }
+
+    fn field(&mut self, field: &FieldRef, test: &TextTest, spot: &Spot) -> Result<String> {
+        let column = match field {
+            FieldRef::Channel => return self.channel(test, spot),
+            FieldRef::Custom(name) => {
+                if !self.catalog.has_custom_field(name)? {
+                    return Err(Error::user(
+                        self.fail("rule-error-unknown-field", spot)
+                            .arg("field", name.as_str()),
+                    ));
+                }
+                format!("(c.custom ->> {})", self.bind(name.as_str()))
+            }
+            FieldRef::TimeZone => {
+                let values: Vec<&String> = match test {
+                    TextTest::Equals { value } | TextTest::NotEquals { value } => vec![value],
+                    TextTest::OneOf { values } => values.iter().collect(),
+                    TextTest::Contains { .. } | TextTest::IsEmpty => vec![],
+                };
+                if let Some(bad) = values.iter().find(|v| v.parse::<Tz>().is_err()) {
+                    return Err(Error::user(
+                        self.fail("rule-error-time-zone", spot)
+                            .arg("value", bad.as_str()),
+                    ));
+                }
+                "c.time_zone".to_owned()
+            }
+            other => format!("c.{}", other.key()),
+        };
+        Ok(match test {
+            TextTest::Equals { value } => format!("{column} IS {}", self.bind(value.as_str())),
+            TextTest::NotEquals { value } => {
+                format!("{column} IS NOT {}", self.bind(value.as_str()))
+            }
+            TextTest::OneOf { values } => {
+                if values.is_empty() {
+                    return Err(Error::user(self.fail("rule-error-no-values", spot)));
+                }
+                let list: Vec<String> = values.iter().map(|v| self.bind(v.as_str())).collect();
+                format!("{column} IS NOT NULL AND {column} IN ({})", list.join(", "))
+            }
+            TextTest::Contains { value } => {
+                let needle = self.bind(crate::store::fold_case(value));
+                format!("coalesce(instr(casefold({column}), {needle}), 0) > 0")
+            }
+            TextTest::IsEmpty => format!("coalesce({column}, '') = ''"),
+        })
+    }
+
+    fn channel(&mut self, test: &TextTest, spot: &Spot) -> Result<String> {
+        let reachable = |channel: &str| -> Option<&'static str> {
+            match channel {
+                "whatsapp" | "sms" => Some("c.phone IS NOT NULL"),
+                "telegram" => Some("(c.tg_chat_id IS NOT NULL OR c.tg_username IS NOT NULL)"),
+                _ => None,
+            }
+        };
+        let one = |value: &str| {
+            reachable(value).ok_or_else(|| {
+                Error::user(
+                    self.fail("rule-error-channel", spot)
+                        .arg("value", value)
+                        .arg("channels", CHANNELS.join(", ")),
+                )
+            })
+        };
+        Ok(match test {
+            TextTest::Equals { value } => one(value)?.to_owned(),
+            TextTest::NotEquals { value } => format!("NOT {}", one(value)?),
+            TextTest::OneOf { values } => {
+                if values.is_empty() {
+                    return Err(Error::user(self.fail("rule-error-no-values", spot)));
+                }
+                values
+                    .iter()
+                    .map(|v| one(v).map(|s| format!("({s})")))
+                    .collect::<Result<Vec<_>>>()?
+                    .join(" OR ")
+            }
+            TextTest::IsEmpty => {
+                "c.phone IS NULL AND c.tg_chat_id IS NULL AND c.tg_username IS NULL".to_owned()
+            }
+            TextTest::Contains { .. } => {
+                return Err(Error::user(
+                    self.fail("rule-error-op-for-field", spot)
+                        .arg("field", "channel"),
+                ));
+            }
+        })
+    }
+
+    fn created(&mut self, test: &DateTest) -> String {
+        match test {
+            DateTest::Before { date } => {
+                format!("c.created_at < {}", self.bind(self.today.start_of(*date)))
+            }
+            DateTest::After { date } => {
+                let next = date.succ_opt().unwrap_or(*date);
+                format!("c.created_at >= {}", self.bind(self.today.start_of(next)))
+            }
+            DateTest::WithinDays { days: 0 } => "0".to_owned(),
+            DateTest::WithinDays { days } => {
+                let from = self.today.start_of_day_ago(*days as i64 - 1);
+                format!("c.created_at >= {}", self.bind(from))
+            }
+        }
+    }
+
+    fn tags(&mut self, op: TagOp, tags: &[String], spot: &Spot) -> Result<String> {
+        if tags.is_empty() {
+            return Err(Error::user(self.fail("rule-error-no-values", spot)));
+        }
+        if matches!(op, TagOp::Has | TagOp::HasNot) && tags.len() > 1 {
+            return Err(Error::user(self.fail("rule-error-one-tag", spot)));
+        }
+        let mut sets = Vec::new();
+        for tag in tags {
+            let ids = match tag.strip_suffix('*').filter(|p| p.ends_with(':')) {
+                Some(prefix) => {
+                    let ids = self.catalog.tag_group(prefix);
+                    if ids.is_empty() {
+                        return Err(Error::user(
+                            self.fail("rule-error-empty-tag-group", spot)
+                                .arg("group", tag.as_str()),
+                        ));
+                    }
+                    ids
+                }
+                None => match self.catalog.tag_id(tag) {
+                    Some(id) => vec![id],
+                    None => {
+                        return Err(Error::user(
+                            self.fail("rule-error-unknown-tag", spot)
+                                .arg("tag", tag.as_str()),
+                        ));
+                    }
+                },
+            };
+            sets.push(ids);
+        }
+        let mut has = |ids: &[i64]| {
+            let list: Vec<String> = ids.iter().map(|id| self.bind(*id)).collect();
+            format!(
+                "c.id IN (SELECT contact_id FROM tags WHERE tag_id IN ({}))",
+                list.join(", ")
+            )
+        };
+        Ok(match op {
+            TagOp::Has | TagOp::HasAny => has(&sets.concat()),
+            TagOp::HasNot => format!("NOT ({})", has(&sets.concat())),
+            TagOp::HasAll => sets
+                .iter()
+                .map(|ids| format!("({})", has(ids)))
+                .collect::<Vec<_>>()
+                .join(" AND "),
+        })
+    }
+
+    /// "The count is at least `n`" for the contacts `from` (a `FROM … WHERE …` of rows with a
+    /// `contact_id`) lists; `n ≤ 0` holds for everyone.
+    fn at_least(&mut self, from: &str, n: i64) -> String {
+        if n <= 0 {
+            return "1".to_owned();
+        }
+        if n == 1 {
+            return format!("c.id IN (SELECT contact_id {from})");
+        }
+        let n = self.bind(n);
+        format!("c.id IN (SELECT contact_id {from} GROUP BY contact_id HAVING count(*) >= {n})")
+    }
+
+    /// `count cmp value` through [`Self::at_least`], so a count of 0 (no rows at all) is handled.
+    fn count_cmp(&mut self, from: &dyn Fn(&mut Self) -> String, cmp: Cmp, value: i64) -> String {
+        // Nothing is bound for a count every contact reaches.
+        let at_least = |c: &mut Self, n: i64| {
+            if n <= 0 {
+                return "1".to_owned();
+            }
+            let from = from(c);
+            c.at_least(&from, n)
+        };
+        match cmp {
+            Cmp::Ge => at_least(self, value),
+            Cmp::Gt => at_least(self, value + 1),
+            Cmp::Lt => format!("NOT ({})", at_least(self, value)),
+            Cmp::Le => format!("NOT ({})", at_least(self, value + 1)),
+            Cmp::Eq => {
+                let lo = at_least(self, value);
+                let hi = at_least(self, value + 1);
+                format!("({lo}) AND NOT ({hi})")
+            }
+            Cmp::Ne => {
+                let lo = at_least(self, value);
+                let hi = at_least(self, value + 1);
+                format!("NOT (({lo}) AND NOT ({hi}))")
+            }
+        }
+    }
+
+    fn events(
+        &mut self,
+        kind: EventKindRef,
+        button: &Option<String>,
+        campaign: &Option<String>,
+        days: Option<u32>,
+        cmp: Cmp,
+        count: u32,
+    ) -> String {
+        if days == Some(0) {
+            // An empty window: everyone has 0 such events in it.
+            return if cmp.holds(0, count as i64) { "1" } else { "0" }.to_owned();
+        }
+        let from = |c: &mut Self| {
+            let mut sql = format!("FROM events WHERE kind = {}", c.bind(kind.as_str()));
+            if let Some(b) = button {
+                sql += &format!(" AND button = {}", c.bind(b.as_str()));
+            }
+            if let Some(name) = campaign {
+                sql += &format!(" AND campaign = {}", c.bind(name.as_str()));
+            }
+            if let Some(d) = days {
+                let since = c.today.start_of_day_ago(d as i64 - 1);
+                sql += &format!(" AND at >= {}", c.bind(since));
+            }
+            sql
+        };
+        self.count_cmp(&from, cmp, count as i64)
+    }
+
+    fn last_event(&mut self, kind: EventKindRef, when: Recency) -> String {
+        if when == (Recency::LessThan { days: 0 }) {
+            return "0".to_owned();
+        }
+        let k = self.bind(kind.as_str());
+        let any = format!("c.id IN (SELECT contact_id FROM events WHERE kind = {k})");
+        match when {
+            Recency::Never => format!("NOT ({any})"),
+            // More than d days ago: had one, and none since the start of day d ago.
+            Recency::MoreThan { days } => {
+                let since = self.bind(self.today.start_of_day_ago(days as i64));
+                format!(
+                    "{any} AND c.id NOT IN (SELECT contact_id FROM events WHERE kind = {k} AND at >= {since})"
+                )
+            }
+            Recency::LessThan { days } => {
+                let since = self.bind(self.today.start_of_day_ago(days as i64 - 1));
+                format!(
+                    "c.id IN (SELECT contact_id FROM events WHERE kind = {k} AND at >= {since})"
+                )
+            }
+        }
+    }
+
+    fn flow(&mut self, name: &str, spot: &Spot) -> Result<String> {
+        let buttons = self.catalog.flow(name)?.ok_or_else(|| {
+            Error::user(self.fail("rule-error-unknown-flow", spot).arg("flow", name))
+        })?;
+        if buttons.is_empty() {
+            return Err(Error::user(
+                self.fail("rule-error-empty-flow", spot).arg("flow", name),
+            ));
+        }
+        let parts: Vec<String> = buttons
+            .iter()
+            .map(|b| {
+                format!(
+                    "c.id IN (SELECT contact_id FROM events WHERE kind = 'clicked' AND button = {})",
+                    self.bind(b.as_str())
+                )
+            })
+            .collect();
+        Ok(parts.join(" AND "))
+    }
+
+    fn orders(
+        &mut self,
+        measure: OrderMeasure,
+        cmp: Cmp,
+        value: f64,
+        spot: &Spot,
+    ) -> Result<String> {
+        let whole = || -> Result<i64> {
+            if value.fract() == 0.0 && (0.0..1e12).contains(&value) {
+                Ok(value as i64)
+            } else {
+                Err(Error::user(
+                    self.fail("rule-error-whole-number", spot)
+                        .arg("value", value.to_string()),
+                ))
+            }
+        };
+        let kopecks = || -> Result<i64> {
+            if value.is_finite() && (0.0..1e12).contains(&value) {
+                Ok((value * 100.0).round() as i64)
+            } else {
+                Err(Error::user(
+                    self.fail("rule-error-amount", spot)
+                        .arg("value", value.to_string()),
+                ))
+            }
+        };
+        Ok(match measure {
+            OrderMeasure::Count => {
+                let n = whole()?;
+                self.count_cmp(&|_| "FROM orders".to_owned(), cmp, n)
+            }
+            OrderMeasure::Total => {
+                let kop = kopecks()?;
+                let op = sql_op(cmp);
+                let v = self.bind(kop);
+                if cmp.holds(0, kop) {
+                    // Contacts without orders have a total of 0 and match.
+                    format!(
+                        "c.id NOT IN (SELECT contact_id FROM orders GROUP BY contact_id HAVING NOT (sum(amount_kop) {op} {v}))"
+                    )
+                } else {
+                    format!(
+                        "c.id IN (SELECT contact_id FROM orders GROUP BY contact_id HAVING sum(amount_kop) {op} {v})"
+                    )
+                }
+            }
+            OrderMeasure::Average => {
+                let kop = kopecks()?;
+                let op = sql_op(cmp);
+                let v = self.bind(kop);
+                format!(
+                    "c.id IN (SELECT contact_id FROM orders GROUP BY contact_id HAVING sum(amount_kop) {op} {v} * count(*))"
+                )
+            }
+            OrderMeasure::DaysSinceLast => {
+                let d = whole()?;
+                let having = self.days_since(cmp, d, "max(ordered_at)");
+                format!(
+                    "c.id IN (SELECT contact_id FROM orders GROUP BY contact_id HAVING {having})"
+                )
+            }
+        })
+    }
+
+    /// "Days since `moment` cmp d", as comparisons of the moment with starts of days.
+    fn days_since(&mut self, cmp: Cmp, d: i64, moment: &str) -> String {
+        // days_ago(t) <= k  ⇔  t >= start of the day k days ago.
+        let at_most = |c: &mut Self, k: i64| {
+            let since = c.bind(c.today.start_of_day_ago(k));
+            format!("{moment} >= {since}")
+        };
+        match cmp {
+            Cmp::Le => at_most(self, d),
+            Cmp::Lt => at_most(self, d - 1),
+            Cmp::Gt => format!("NOT ({})", at_most(self, d)),
+            Cmp::Ge => format!("NOT ({})", at_most(self, d - 1)),
+            Cmp::Eq => {
+                let le = at_most(self, d);
+                let lt = at_most(self, d - 1);
+                format!("({le}) AND NOT ({lt})")
+            }
+            Cmp::Ne => {
+                let le = at_most(self, d);
+                let lt = at_most(self, d - 1);
+                format!("NOT (({le}) AND NOT ({lt}))")
+            }
+        }
+    }
+
+    fn bought(&mut self, what: Purchase, name: &str, days: Option<u32>) -> String {
+        if days == Some(0) {
+            return "0".to_owned();
+        }
+        let column = match what {
+            Purchase::Product => "product",
+            Purchase::Category => "category",
+        };
+        let mut sql = format!(
+            "c.id IN (SELECT contact_id FROM orders WHERE {column} = {}",
+            self.bind(name)
+        );
+        if let Some(d) = days {
+            let since = self.bind(self.today.start_of_day_ago(d as i64 - 1));
+            sql += &format!(" AND ordered_at >= {since}");
+        }
+        sql + ")"
+    }
+
+    fn segment(&mut self, op: Membership, name: &str, spot: &Spot) -> Result<String> {
+        if self.own_name == Some(name) || self.within.iter().any(|s| s == name) {
+            let mut chain: Vec<String> = self.own_name.map(str::to_owned).into_iter().collect();
+            chain.extend(self.within.iter().cloned());
+            chain.push(name.to_owned());
+            return Err(Error::user(
+                self.fail("rule-error-cycle", spot)
+                    .arg("chain", chain.join(" → ")),
+            ));
+        }
+        let rule = self.catalog.segment(name)?.ok_or_else(|| {
+            Error::user(
+                self.fail("rule-error-unknown-segment", spot)
+                    .arg("segment", name),
+            )
+        })?;
+        self.within.push(name.to_owned());
+        let inner = self.group(&rule.root, &Spot::default());
+        self.within.pop();
+        let inner = inner?;
+        Ok(match op {
+            Membership::In => format!("({inner})"),
+            Membership::NotIn => format!("NOT ({inner})"),
+        })
+    }
+}
+
+/// What a rule binds: text and whole numbers.
+trait Bindable {
+    fn value(self) -> Value;
+}
+
+impl Bindable for &str {
+    fn value(self) -> Value {
+        Value::Text(self.to_owned())
+    }
+}
+
+impl Bindable for String {
+    fn value(self) -> Value {
+        Value::Text(self)
+    }
+}
+
+impl Bindable for i64 {
+    fn value(self) -> Value {
+        Value::Integer(self)
+    }
+}
+
+fn sql_op(cmp: Cmp) -> &'static str {
+    match cmp {
+        Cmp::Eq => "=",
+        Cmp::Ne => "<>",
+        Cmp::Lt => "<",
+        Cmp::Le => "<=",
+        Cmp::Gt => ">",
+        Cmp::Ge => ">=",
+    }
+}

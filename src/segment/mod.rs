@@ -1,0 +1,109 @@
+//! Segments: rules that pick contacts, compiled to SQL and counted on the live base.
+//!
+//! A rule ([`Rule`]) is a group of conditions stored as versioned JSON; [`compile`] turns it into
+//! one parameterised SQL condition; [`evaluate`] counts the contacts it holds and the funnel of
+//! its top group. Saved segments live in the base ([`crate::store::SavedSegment`]).
+
+mod compile;
+mod rule;
+
+use std::collections::HashMap;
+
+pub use compile::{Catalog, Compiled, Today, compile};
+pub use rule::{
+    CHANNELS, Cmp, ConsentIs, DateTest, EventKindRef, FieldRef, Group, Item, Membership, Mode,
+    OrderMeasure, Purchase, RULE_VERSION, Recency, Rule, Spot, StatusIs, TagOp, TextTest,
+};
+
+use crate::error::Result;
+use crate::store::Store;
+
+/// The names a rule may use, as the base holds them.
+pub struct StoreCatalog<'a> {
+    store: &'a Store,
+    tags: HashMap<String, i64>,
+}
+
+impl<'a> StoreCatalog<'a> {
+    pub fn new(store: &'a Store) -> Result<StoreCatalog<'a>> {
+        let tags = store
+            .tag_names()?
+            .into_iter()
+            .map(|(id, name)| (name, id))
+            .collect();
+        Ok(StoreCatalog { store, tags })
+    }
+}
+
+impl Catalog for StoreCatalog<'_> {
+    fn tag_id(&self, name: &str) -> Option<i64> {
+        self.tags.get(name).copied()
+    }
+
+    fn tag_group(&self, prefix: &str) -> Vec<i64> {
+        let mut ids: Vec<i64> = self
+            .tags
+            .iter()
+            .filter(|(name, _)| name.starts_with(prefix))
+            .map(|(_, id)| *id)
+            .collect();
+        ids.sort_unstable();
+        ids
+    }
+
+    fn has_custom_field(&self, name: &str) -> Result<bool> {
+        self.store.has_custom_field(name)
+    }
+
+    fn segment(&self, name: &str) -> Result<Option<Rule>> {
+        self.store.segment(name)
+    }
+
+    fn flow(&self, name: &str) -> Result<Option<Vec<String>>> {
+        self.store.flow(name)
+    }
+}
+
+/// A rule's answer: how many contacts it holds, and the funnel of its top group.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Evaluation {
+    pub count: u64,
+    /// For each item of the top group in turn, how many contacts hold after it and the ones
+    /// before it ("all of" narrows, "any of" widens, "none of" narrows).
+    pub funnel: Vec<u64>,
+}
+
+/// Compiles `rule` for this base as of `today`; `own_name` catches a segment that refers to itself.
+pub fn prepare(
+    store: &Store,
+    rule: &Rule,
+    own_name: Option<&str>,
+    today: Today,
+) -> Result<Compiled> {
+    compile(rule, own_name, &StoreCatalog::new(store)?, today)
+}
+
+/// Counts the contacts of `rule` and, with `funnel`, the funnel of its top group.
+pub fn evaluate(store: &Store, compiled: &Compiled, funnel: bool) -> Result<Evaluation> {
+    let count = store.count_where(&compiled.condition, &compiled.params)?;
+    let funnel = if funnel {
+        let mut steps = Vec::with_capacity(compiled.steps.len());
+        for (i, (condition, used)) in compiled.steps.iter().enumerate() {
+            let n = if i + 1 == compiled.steps.len() {
+                count
+            } else {
+                store.count_where(condition, &compiled.params[..*used])?
+            };
+            steps.push(n);
+        }
+        steps
+    } else {
+        Vec::new()
+    };
+    Ok(Evaluation { count, funnel })
+}
+
+/// The ids of the contacts of a compiled rule, ascending.
+pub fn contact_ids(store: &Store, compiled: &Compiled) -> Result<Vec<i64>> {
+    store.ids_where(&compiled.condition, &compiled.params)
+}

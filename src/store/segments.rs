@@ -1,0 +1,237 @@
+//! Saved segments and flows. A segment is stored as its rule, never as a list of contacts: it is
+//! evaluated afresh each time, so it follows the base as imports change it.
+
+use rusqlite::OptionalExtension;
+
+use super::Store;
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
+use crate::segment::Rule;
+
+/// A segment as listed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedSegment {
+    pub name: String,
+    pub rule: Rule,
+    pub notes: String,
+    /// When it was last saved (UTC).
+    pub updated_at: String,
+}
+
+fn now() -> String {
+    crate::import::values::format_utc(chrono::Utc::now())
+}
+
+impl Store {
+    /// Every saved segment, by name. A rule the stored text no longer parses as is an error
+    /// naming the segment.
+    pub fn segments(&self) -> Result<Vec<SavedSegment>> {
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT name, rule, notes, updated_at FROM segments ORDER BY name")?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.into_iter()
+            .map(|(name, rule, notes, updated_at)| {
+                Ok(SavedSegment {
+                    rule: parse_stored(&name, &rule)?,
+                    name,
+                    notes,
+                    updated_at,
+                })
+            })
+            .collect()
+    }
+
+    /// The rule saved as `name`.
+    pub fn segment(&self, name: &str) -> Result<Option<Rule>> {
+        let text: Option<String> = self
+            .conn()
+            .query_row("SELECT rule FROM segments WHERE name = ?1", [name], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        text.map(|t| parse_stored(name, &t)).transpose()
+    }
+
+    /// Saves `rule` as `name`, replacing a segment of that name.
+    pub fn save_segment(&self, name: &str, rule: &Rule, notes: &str) -> Result<()> {
+        let name = checked_name(name)?;
+        self.conn().execute(
+            "INSERT INTO segments (name, rule, notes, updated_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (name) DO UPDATE SET rule = excluded.rule, notes = excluded.notes,
+                                              updated_at = excluded.updated_at",
+            (name, rule.to_json(), notes, now()),
+        )?;
+        Ok(())
+    }
+
+    /// Renames a segment, and the references to it in other segments' rules, in one transaction.
+    pub fn rename_segment(&mut self, from: &str, to: &str) -> Result<()> {
+        let to = checked_name(to)?;
+        if from == to {
+            return Ok(());
+        }
+        if self.segment(to)?.is_some() {
+            return Err(Error::user(
+                Msg::new("segment-error-exists").arg("name", to),
+            ));
+        }
+        let others = self.segments()?;
+        let tx = self.conn_mut().transaction()?;
+        let changed = tx.execute(
+            "UPDATE segments SET name = ?2, updated_at = ?3 WHERE name = ?1",
+            (from, to, now()),
+        )?;
+        if changed == 0 {
+            return Err(Error::user(
+                Msg::new("segment-error-not-found").arg("name", from),
+            ));
+        }
+        for mut s in others {
+            if s.rule.rename_segment(from, to) {
+                tx.execute(
+                    "UPDATE segments SET rule = ?2 WHERE name = ?1",
+                    (&s.name, s.rule.to_json()),
+                )?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Deletes a segment. Rules that refer to it then fail with a message naming it.
+    pub fn delete_segment(&self, name: &str) -> Result<bool> {
+        Ok(self
+            .conn()
+            .execute("DELETE FROM segments WHERE name = ?1", [name])?
+            > 0)
+    }
+
+    /// Every saved flow: its name and its buttons in order.
+    pub fn flows(&self) -> Result<Vec<(String, Vec<String>)>> {
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT name, buttons FROM flows ORDER BY name")?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows
+            .into_iter()
+            .map(|(name, buttons)| (name, serde_json::from_str(&buttons).unwrap_or_default()))
+            .collect())
+    }
+
+    /// The buttons of the flow `name`.
+    pub fn flow(&self, name: &str) -> Result<Option<Vec<String>>> {
+        let text: Option<String> = self
+            .conn()
+            .query_row("SELECT buttons FROM flows WHERE name = ?1", [name], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        Ok(text.map(|t| serde_json::from_str(&t).unwrap_or_default()))
+    }
+
+    /// Saves a flow: the buttons a contact clicks through, in order.
+    pub fn save_flow(&self, name: &str, buttons: &[String]) -> Result<()> {
+        let name = checked_name(name)?;
+        let buttons: Vec<&str> = buttons
+            .iter()
+            .map(|b| b.trim())
+            .filter(|b| !b.is_empty())
+            .collect();
+        if buttons.is_empty() {
+            return Err(Error::user(
+                Msg::new("flow-error-no-buttons").arg("flow", name),
+            ));
+        }
+        self.conn().execute(
+            "INSERT INTO flows (name, buttons) VALUES (?1, ?2)
+             ON CONFLICT (name) DO UPDATE SET buttons = excluded.buttons",
+            (
+                name,
+                serde_json::to_string(&buttons).expect("strings serialise"),
+            ),
+        )?;
+        Ok(())
+    }
+
+    /// Every tag name with its number, by name.
+    pub fn tag_names(&self) -> Result<Vec<(i64, String)>> {
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT id, name FROM tag_names ORDER BY name")?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Whether some contact has the custom field `name`.
+    pub fn has_custom_field(&self, name: &str) -> Result<bool> {
+        Ok(self.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM contacts WHERE custom ->> ?1 IS NOT NULL)",
+            [name],
+            |r| r.get(0),
+        )?)
+    }
+}
+
+fn checked_name(name: &str) -> Result<&str> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::user(Msg::new("segment-error-empty-name")));
+    }
+    Ok(name)
+}
+
+fn parse_stored(name: &str, text: &str) -> Result<Rule> {
+    Rule::from_json(text).map_err(|e| {
+        Error::user(
+            Msg::new("segment-error-stored")
+                .arg("name", name)
+                .arg("reason", e.to_string()),
+        )
+    })
+}
+
+impl Store {
+    /// How many contacts `c` satisfy `condition` (SQL from the rule compiler, with its values).
+    pub fn count_where(&self, condition: &str, params: &[rusqlite::types::Value]) -> Result<u64> {
+        let sql = format!("SELECT count(*) FROM contacts c WHERE {condition}");
+        let n: i64 = self
+            .conn()
+            .prepare(&sql)?
+            .query_row(rusqlite::params_from_iter(params), |r| r.get(0))?;
+        Ok(n as u64)
+    }
+
+    /// The ids of the contacts `c` that satisfy `condition`, ascending.
+    pub fn ids_where(
+        &self,
+        condition: &str,
+        params: &[rusqlite::types::Value],
+    ) -> Result<Vec<i64>> {
+        let sql = format!("SELECT c.id FROM contacts c WHERE {condition} ORDER BY c.id");
+        let mut stmt = self.conn().prepare(&sql)?;
+        let ids = stmt
+            .query_map(rusqlite::params_from_iter(params), |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<i64>>>()?;
+        Ok(ids)
+    }
+
+    /// A handle that stops the query running on this base's connection from another thread:
+    /// the GUI drops a count the user has already edited past.
+    pub fn interrupt_handle(&self) -> rusqlite::InterruptHandle {
+        self.conn().get_interrupt_handle()
+    }
+}

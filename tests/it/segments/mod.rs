@@ -1,0 +1,8 @@
+//! Segment rules: the SQL compiler against a reference evaluator on random bases, each
+//! condition type on a hand-made base, and the errors a user can cause.
+
+mod conditions;
+mod errors;
+mod property;
+mod random;
+mod reference;
