@@ -310,6 +310,9 @@ pub fn write_files(dir: &Path, n: u64, seed: u64) -> Result<DemoFiles> {
                 ", цена:премиум"
             });
         }
+        if rng.u8(..4) == 0 {
+            tags.push_str(", новинки");
+        }
         let heat = ["лид:холодный", "лид:тёплый", "лид:горячий"][rng.usize(..3)];
         tags.push_str(", ");
         tags.push_str(heat);
@@ -318,7 +321,7 @@ pub fn write_files(dir: &Path, n: u64, seed: u64) -> Result<DemoFiles> {
             1 | 2 => "",
             _ => "да",
         };
-        let registered = epoch - Duration::days(rng.i64(30..730));
+        let registered = epoch - Duration::days(rng.i64(1..730));
         let phone = phone_for(i);
         let phone_text = match i % 3 {
             0 => format!(

@@ -39,8 +39,15 @@ const HEADERS: &[&str] = &[
 /// The column that marks every row of a file exported from a demo base.
 pub const DEMO_COLUMN: &str = "demo_data";
 
-/// Writes every contact to `path` (`delimiter` `;` for Russian Excel, or `,`); returns how many.
-pub fn export_contacts(store: &Store, path: &Path, delimiter: u8, lang: Lang) -> Result<u64> {
+/// Writes every contact, or those of `only` (ids, ascending), to `path` (`delimiter` `;` for
+/// Russian Excel, or `,`); returns how many.
+pub fn export_contacts(
+    store: &Store,
+    path: &Path,
+    delimiter: u8,
+    lang: Lang,
+    only: Option<&[i64]>,
+) -> Result<u64> {
     let io = |e: std::io::Error| Error::io(path, e);
     let csv_err = |e: csv::Error| Error::io(path, std::io::Error::other(e.to_string()));
     let demo = store.settings()?.demo;
@@ -60,6 +67,9 @@ pub fn export_contacts(store: &Store, path: &Path, delimiter: u8, lang: Lang) ->
     let mut count = 0;
     let mut record: Vec<String> = Vec::with_capacity(header.len());
     store.for_each_contact(|c, tags| {
+        if only.is_some_and(|ids| ids.binary_search(&c.id).is_err()) {
+            return Ok(());
+        }
         let opt = |v: &Option<String>| v.clone().unwrap_or_default();
         record.clear();
         record.extend([

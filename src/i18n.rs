@@ -170,6 +170,14 @@ impl Msg {
     }
 
     /// Adds an argument.
+    /// A message about `count` things: the plural form follows `$count`, and `$shown` is the
+    /// number grouped for reading (`1 000`).
+    pub fn counted(id: &'static str, count: i64) -> Msg {
+        Msg::new(id)
+            .arg("count", count)
+            .arg("shown", crate::format::group_thousands(count))
+    }
+
     pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Msg {
         self.args.push((name, value.into()));
         self

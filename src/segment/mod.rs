@@ -5,6 +5,7 @@
 //! its top group. Saved segments live in the base ([`crate::store::SavedSegment`]).
 
 mod compile;
+pub mod presets;
 mod rule;
 
 use std::collections::HashMap;
@@ -61,6 +62,12 @@ impl Catalog for StoreCatalog<'_> {
 
     fn flow(&self, name: &str) -> Result<Option<Vec<String>>> {
         self.store.flow(name)
+    }
+}
+
+impl presets::Meanings for Store {
+    fn get(&self, meaning: presets::Meaning) -> Option<String> {
+        self.get_setting(meaning.key()).ok()
     }
 }
 

@@ -235,3 +235,54 @@ impl Store {
         self.conn().get_interrupt_handle()
     }
 }
+
+/// The columns whose distinct values the segment builder offers, and where they live.
+const VALUE_SOURCES: &[(&str, &str)] = &[
+    ("name", "contacts"),
+    ("first_name", "contacts"),
+    ("city", "contacts"),
+    ("region", "contacts"),
+    ("time_zone", "contacts"),
+    ("source", "contacts"),
+    ("utm_source", "contacts"),
+    ("utm_medium", "contacts"),
+    ("utm_campaign", "contacts"),
+    ("utm_content", "contacts"),
+    ("utm_term", "contacts"),
+    ("product", "orders"),
+    ("category", "orders"),
+    ("campaign", "events"),
+    ("button", "events"),
+];
+
+/// How many distinct values a picker is offered at most.
+const MAX_VALUES: usize = 500;
+
+impl Store {
+    /// The distinct non-empty values of `column` (a contact field, `product`, `category`,
+    /// `campaign` or `button`), sorted, at most a few hundred: what the builder's pickers offer.
+    pub fn distinct_values(&self, column: &str) -> Result<Vec<String>> {
+        let Some((column, table)) = VALUE_SOURCES.iter().find(|(c, _)| *c == column) else {
+            return Ok(Vec::new());
+        };
+        let sql = format!(
+            "SELECT DISTINCT {column} FROM {table} WHERE {column} IS NOT NULL AND {column} <> '' ORDER BY 1 LIMIT {MAX_VALUES}"
+        );
+        let mut stmt = self.conn().prepare(&sql)?;
+        let values = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(values)
+    }
+
+    /// The distinct values of the custom field `name`, as [`Store::distinct_values`].
+    pub fn distinct_custom_values(&self, name: &str) -> Result<Vec<String>> {
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT DISTINCT custom ->> ?1 AS v FROM contacts WHERE v IS NOT NULL AND v <> '' ORDER BY 1 LIMIT {MAX_VALUES}"
+        ))?;
+        let values = stmt
+            .query_map([name], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(values)
+    }
+}

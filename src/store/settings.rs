@@ -11,7 +11,29 @@ use crate::i18n::Msg;
 pub const SETTING_KEYS: &[(&str, &str)] = &[
     ("owner_tz", "setting-owner-tz"),
     ("default_country", "setting-default-country"),
+    ("meaning.discount_tag", "setting-meaning-discount-tag"),
+    (
+        "meaning.new_arrivals_tag",
+        "setting-meaning-new-arrivals-tag",
+    ),
+    ("meaning.landing_source", "setting-meaning-landing-source"),
+    ("meaning.ad_source", "setting-meaning-ad-source"),
+    ("meaning.qr_source", "setting-meaning-qr-source"),
+    (
+        "meaning.cross_sell_bought",
+        "setting-meaning-cross-sell-bought",
+    ),
+    (
+        "meaning.cross_sell_missing",
+        "setting-meaning-cross-sell-missing",
+    ),
 ];
+
+/// Settings that name one of the owner's own words (a tag, a source, a category): the presets
+/// that depend on them ask once and keep the answer here. Empty until answered.
+fn is_meaning(key: &str) -> bool {
+    key.starts_with("meaning.") && SETTING_KEYS.iter().any(|(k, _)| *k == key)
+}
 
 /// The settings of one base, with the defaults of a Russian small business.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,6 +75,7 @@ fn validate(key: &str, value: &str) -> Result<String> {
             }
         }
         "demo" => Ok(if value == "1" { "1" } else { "0" }.to_owned()),
+        _ if is_meaning(key) => Ok(value.to_owned()),
         _ => Err(unknown_key(key)),
     }
 }
@@ -102,6 +125,7 @@ impl Store {
             "owner_tz" => Ok(defaults.owner_tz.name().to_owned()),
             "default_country" => Ok(defaults.default_country),
             "demo" => Ok("0".to_owned()),
+            _ if is_meaning(key) => Ok(String::new()),
             _ => Err(unknown_key(key)),
         }
     }

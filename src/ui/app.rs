@@ -339,7 +339,7 @@ impl AdresatApp {
             ui.separator();
             match &self.stats {
                 Some((stats, _)) => {
-                    ui.label(counted("status-contacts", stats.contacts));
+                    ui.label(Msg::counted("status-contacts", stats.contacts).to_string());
                 }
                 None => {
                     ui.spinner();
@@ -396,7 +396,7 @@ impl AdresatApp {
                     .clone()
                     .unwrap_or_else(|| self.db.clone());
                 let db = crate::demo::default_demo_path(&real);
-                let label = counted("job-demo", size as i64);
+                let label = Msg::counted("job-demo", size as i64).to_string();
                 let pending = Pending::spawn(ctx, move |progress| {
                     let files = tempfile_dir(&db)?;
                     let mut report = |f: f32| progress.set(f, 0);
@@ -437,14 +437,6 @@ impl AdresatApp {
             }
         }
     }
-}
-
-/// A message about `count` things: the plural form follows the number, shown grouped (`1 000`).
-pub(super) fn counted(id: &'static str, count: i64) -> String {
-    Msg::new(id)
-        .arg("count", count)
-        .arg("shown", crate::format::group_thousands(count))
-        .to_string()
 }
 
 /// A scratch folder beside the demo base for its generated CSV files.

@@ -183,7 +183,7 @@ impl ContactsScreen {
             if self.ids_job.is_some() {
                 ui.spinner();
             }
-            ui.label(super::app::counted("found-contacts", self.ids.len() as i64));
+            ui.label(Msg::counted("found-contacts", self.ids.len() as i64).to_string());
         });
         ui.separator();
     }

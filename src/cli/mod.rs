@@ -15,6 +15,8 @@ macro_rules! out {
 }
 use serde_json::json;
 
+mod segment;
+
 use crate::error::{Error, Result};
 use crate::i18n::{self, Lang, Msg};
 use crate::import::{self, ColumnMap, ImportKind, ImportOptions, ImportReport};
@@ -73,6 +75,16 @@ pub enum Command {
         #[command(subcommand)]
         command: SettingsCommand,
     },
+    /// Count, export, save and list segments (a rule file or a saved segment's name).
+    Segment {
+        #[command(subcommand)]
+        command: segment::SegmentCommand,
+    },
+    /// Save and list flows: buttons a contact clicks through, for the "completed a flow" condition.
+    Flow {
+        #[command(subcommand)]
+        command: segment::FlowCommand,
+    },
     /// Generate a realistic Russian demo base (CSV files and a base marked as demo) in DIR.
     Demo {
         #[arg(long, value_name = "N")]
@@ -114,7 +126,7 @@ pub enum SettingsCommand {
     List,
 }
 
-fn db_path(cli: &Cli) -> PathBuf {
+pub(crate) fn db_path(cli: &Cli) -> PathBuf {
     cli.db.clone().unwrap_or_else(store::default_path)
 }
 
@@ -177,13 +189,9 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
         Command::Contacts {
             command: ContactsCommand::Export { out, sep },
         } => {
-            if !matches!(sep, ';' | ',' | '\t') {
-                return Err(Error::user(
-                    Msg::new("error-bad-separator").arg("value", sep.to_string()),
-                ));
-            }
+            check_separator(sep)?;
             let store = Store::open(&db_path(&cli))?;
-            let n = crate::export::export_contacts(&store, &out, sep as u8, lang)?;
+            let n = crate::export::export_contacts(&store, &out, sep as u8, lang, None)?;
             out!(
                 "{}",
                 Msg::new("cli-exported")
@@ -228,6 +236,10 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
             }
             Ok(())
         }
+        Command::Segment { command } => {
+            segment::run_segment(&Store::open(&db_path(&cli))?, command, lang)
+        }
+        Command::Flow { command } => segment::run_flow(&Store::open(&db_path(&cli))?, command),
         Command::Demo {
             contacts,
             out,
@@ -267,6 +279,16 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// The separators an export writes: `;` for Russian Excel, `,`, or tab.
+fn check_separator(sep: char) -> Result<()> {
+    if matches!(sep, ';' | ',' | '\t') {
+        return Ok(());
+    }
+    Err(Error::user(
+        Msg::new("error-bad-separator").arg("value", sep.to_string()),
+    ))
 }
 
 /// The counts of a base in a few lines of text.

@@ -1,0 +1,178 @@
+//! `adresat segment …` and `adresat flow …`.
+
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+use serde_json::json;
+
+use crate::error::{Error, Result};
+use crate::i18n::{Lang, Msg};
+use crate::segment::{self, Rule, Today};
+use crate::store::Store;
+
+#[derive(Debug, Subcommand)]
+pub enum SegmentCommand {
+    /// Count the contacts of a rule (RULE.json or a saved segment's name).
+    Count {
+        rule: String,
+        /// Print JSON with the funnel of the top group.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the contacts of a rule to a CSV file (UTF-8 with BOM), every field as `contacts export`.
+    Export {
+        rule: String,
+        #[arg(long, value_name = "FILE.csv")]
+        out: PathBuf,
+        /// Field separator: ';' (Russian Excel) or ','.
+        #[arg(long, default_value = ";", value_name = "SEP")]
+        sep: char,
+    },
+    /// Save RULE.json as the segment NAME (replacing one of that name).
+    Save {
+        name: String,
+        rule: PathBuf,
+        #[arg(long, default_value = "")]
+        notes: String,
+    },
+    /// List the saved segments with their sizes.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete the saved segment NAME.
+    Delete { name: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FlowCommand {
+    /// Save the flow NAME: the buttons, in order, a contact clicks through.
+    Save {
+        name: String,
+        #[arg(required = true)]
+        buttons: Vec<String>,
+    },
+    /// List the saved flows.
+    List,
+}
+
+/// A rule from a `.json` file, or the saved segment of that name; with the name it is saved as.
+fn resolve(store: &Store, arg: &str) -> Result<(Rule, Option<String>)> {
+    let path = Path::new(arg);
+    if path.is_file() {
+        return Ok((read_rule(path)?, None));
+    }
+    match store.segment(arg)? {
+        Some(rule) => Ok((rule, Some(arg.to_owned()))),
+        None => Err(Error::user(Msg::new("cli-no-rule").arg("value", arg))),
+    }
+}
+
+fn read_rule(path: &Path) -> Result<Rule> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    Rule::from_json(&text).map_err(|e| {
+        Error::user(
+            Msg::new("cli-rule-file")
+                .arg("path", path.display().to_string())
+                .arg("reason", e.to_string()),
+        )
+    })
+}
+
+fn today(store: &Store) -> Result<Today> {
+    Ok(Today::now(store.settings()?.owner_tz))
+}
+
+pub fn run_segment(store: &Store, command: SegmentCommand, lang: Lang) -> Result<()> {
+    match command {
+        SegmentCommand::Count { rule, json } => {
+            let (rule, name) = resolve(store, &rule)?;
+            let compiled = segment::prepare(store, &rule, name.as_deref(), today(store)?)?;
+            let eval = segment::evaluate(store, &compiled, json)?;
+            if json {
+                out!("{}", json!({"count": eval.count, "funnel": eval.funnel}));
+            } else {
+                out!(
+                    "{}",
+                    Msg::counted("cli-segment-count", eval.count as i64).render(lang)
+                );
+            }
+            Ok(())
+        }
+        SegmentCommand::Export { rule, out, sep } => {
+            super::check_separator(sep)?;
+            let (rule, name) = resolve(store, &rule)?;
+            let compiled = segment::prepare(store, &rule, name.as_deref(), today(store)?)?;
+            let ids = segment::contact_ids(store, &compiled)?;
+            let n = crate::export::export_contacts(store, &out, sep as u8, lang, Some(&ids))?;
+            out!(
+                "{}",
+                Msg::new("cli-exported")
+                    .arg("count", n as i64)
+                    .arg("path", out.display().to_string())
+            );
+            Ok(())
+        }
+        SegmentCommand::Save { name, rule, notes } => {
+            let rule = read_rule(&rule)?;
+            // A rule that cannot be evaluated is not saved: the error names its spot now.
+            segment::prepare(store, &rule, Some(&name), today(store)?)?;
+            store.save_segment(&name, &rule, &notes)?;
+            out!(
+                "{}",
+                Msg::new("cli-segment-saved")
+                    .arg("name", name.trim())
+                    .render(lang)
+            );
+            Ok(())
+        }
+        SegmentCommand::List { json } => {
+            let today = today(store)?;
+            let mut list = Vec::new();
+            for s in store.segments()? {
+                let count = segment::prepare(store, &s.rule, Some(&s.name), today)
+                    .and_then(|c| segment::evaluate(store, &c, false))
+                    .map(|e| e.count);
+                list.push((s, count));
+            }
+            if json {
+                let items: Vec<_> = list
+                    .iter()
+                    .map(|(s, count)| match count {
+                        Ok(n) => json!({"name": s.name, "count": n, "notes": s.notes, "updated_at": s.updated_at, "rule": s.rule}),
+                        Err(e) => json!({"name": s.name, "error": e.to_string(), "notes": s.notes, "updated_at": s.updated_at, "rule": s.rule}),
+                    })
+                    .collect();
+                out!("{}", serde_json::Value::Array(items));
+            } else {
+                for (s, count) in &list {
+                    match count {
+                        Ok(n) => out!("{}\t{}", s.name, crate::format::group_thousands(*n as i64)),
+                        Err(e) => out!("{}\t! {e}", s.name),
+                    }
+                }
+            }
+            Ok(())
+        }
+        SegmentCommand::Delete { name } => {
+            if !store.delete_segment(&name)? {
+                return Err(Error::user(
+                    Msg::new("segment-error-not-found").arg("name", name),
+                ));
+            }
+            Ok(())
+        }
+    }
+}
+
+pub fn run_flow(store: &Store, command: FlowCommand) -> Result<()> {
+    match command {
+        FlowCommand::Save { name, buttons } => store.save_flow(&name, &buttons),
+        FlowCommand::List => {
+            for (name, buttons) in store.flows()? {
+                out!("{name}\t{}", buttons.join(" → "));
+            }
+            Ok(())
+        }
+    }
+}
