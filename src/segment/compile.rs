@@ -72,15 +72,59 @@ pub trait Catalog {
     fn flow(&self, name: &str) -> Result<Option<Vec<String>>>;
 }
 
-/// A compiled condition: SQL text with `?N` parameters, and their values.
+/// A compiled rule: SQL text with `?N` parameters, and their values.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Compiled {
-    /// A condition over `contacts c`.
-    pub condition: String,
+    pub whole: Part,
     pub params: Vec<Value>,
-    /// For each item of the top group, the condition that holds after it and the items before
-    /// it, with how many of the parameters it uses: the funnel.
-    pub steps: Vec<(String, usize)>,
+    /// For each item of the top group, what holds after it and the items before it, with how
+    /// many of the parameters that uses: the funnel.
+    pub steps: Vec<(Part, usize)>,
+}
+
+/// A compiled condition. Conditions on tags, events, orders and the engagement summary are sets
+/// of contact ids; a rule made only of those is counted from the sets alone, without visiting a
+/// million contact rows (`SELECT count(DISTINCT contact_id) FROM (…)`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    /// A condition over `contacts c`, 0 or 1 for every contact.
+    pub condition: String,
+    /// The same as a `SELECT` of `contact_id`s, when it is one.
+    pub set: Option<String>,
+    /// Whether the set lists each contact once (it can be counted without `DISTINCT`).
+    pub distinct: bool,
+}
+
+impl Part {
+    fn pred(condition: impl Into<String>) -> Part {
+        Part {
+            condition: condition.into(),
+            set: None,
+            distinct: false,
+        }
+    }
+
+    /// A set that may list a contact more than once.
+    fn set(select: String) -> Part {
+        Part {
+            condition: format!("c.id IN ({select})"),
+            set: Some(select),
+            distinct: false,
+        }
+    }
+
+    /// A set that lists each contact once.
+    fn distinct_set(select: String) -> Part {
+        Part {
+            distinct: true,
+            ..Part::set(select)
+        }
+    }
+
+    /// The contacts the part does not hold.
+    fn not(self) -> Part {
+        Part::pred(format!("NOT ({})", self.condition))
+    }
 }
 
 /// Compiles `rule` against the base's `catalog` as of `today`. `own_name` is the name the rule
@@ -106,26 +150,46 @@ pub fn compile(
         steps.push((combine(rule.root.mode, &parts), c.params.len()));
     }
     Ok(Compiled {
-        condition: combine(rule.root.mode, &parts),
+        whole: combine(rule.root.mode, &parts),
         params: c.params,
         steps,
     })
 }
 
 /// Joins item conditions the way `mode` says; an empty group is everyone for "all" and "none",
-/// no one for "any".
-fn combine(mode: Mode, parts: &[String]) -> String {
+/// no one for "any". Sets joined by "all" or "any" stay a set (INTERSECT, UNION).
+fn combine(mode: Mode, parts: &[Part]) -> Part {
     if parts.is_empty() {
-        return match mode {
-            Mode::All | Mode::None => "1".to_owned(),
-            Mode::Any => "0".to_owned(),
-        };
+        return Part::pred(match mode {
+            Mode::All | Mode::None => "1",
+            Mode::Any => "0",
+        });
     }
-    let wrapped: Vec<String> = parts.iter().map(|p| format!("({p})")).collect();
+    if parts.len() == 1 && mode != Mode::None {
+        return parts[0].clone();
+    }
+    let wrapped: Vec<String> = parts.iter().map(|p| format!("({})", p.condition)).collect();
+    let sets: Option<Vec<String>> = parts
+        .iter()
+        .map(|p| {
+            p.set
+                .as_ref()
+                .map(|s| format!("SELECT contact_id FROM ({s})"))
+        })
+        .collect();
     match mode {
-        Mode::All => wrapped.join(" AND "),
-        Mode::Any => wrapped.join(" OR "),
-        Mode::None => format!("NOT ({})", wrapped.join(" OR ")),
+        // INTERSECT and UNION list each id once.
+        Mode::All => Part {
+            condition: wrapped.join(" AND "),
+            distinct: sets.is_some(),
+            set: sets.map(|s| s.join(" INTERSECT ")),
+        },
+        Mode::Any => Part {
+            condition: wrapped.join(" OR "),
+            distinct: sets.is_some(),
+            set: sets.map(|s| s.join(" UNION ")),
+        },
+        Mode::None => Part::pred(format!("NOT ({})", wrapped.join(" OR "))),
     }
 }
 
@@ -158,7 +222,7 @@ impl Compiler<'_> {
         err(id, spot, &self.within)
     }
 
-    fn group(&mut self, group: &Group, spot: &Spot) -> Result<String> {
+    fn group(&mut self, group: &Group, spot: &Spot) -> Result<Part> {
         let parts = group
             .items
             .iter()
@@ -168,18 +232,18 @@ impl Compiler<'_> {
         Ok(combine(group.mode, &parts))
     }
 
-    fn item(&mut self, item: &Item, spot: &Spot) -> Result<String> {
-        match item {
-            Item::Group(g) => self.group(g, spot),
-            Item::Field { field, test } => self.field(field, test, spot),
-            Item::Created(test) => Ok(self.created(test)),
+    fn item(&mut self, item: &Item, spot: &Spot) -> Result<Part> {
+        Ok(match item {
+            Item::Group(g) => self.group(g, spot)?,
+            Item::Field { field, test } => Part::pred(self.field(field, test, spot)?),
+            Item::Created(test) => Part::pred(self.created(test)),
             Item::Consent { is } => {
                 let v = match is {
                     ConsentIs::Yes => "yes",
                     ConsentIs::No => "no",
                     ConsentIs::Unknown => "unknown",
                 };
-                Ok(format!("c.consent = {}", self.bind(v)))
+                Part::pred(format!("c.consent = {}", self.bind(v)))
             }
             Item::Status { is } => {
                 let v = match is {
@@ -187,9 +251,9 @@ impl Compiler<'_> {
                     StatusIs::Unsubscribed => "unsubscribed",
                     StatusIs::Blocked => "blocked",
                 };
-                Ok(format!("c.status = {}", self.bind(v)))
+                Part::pred(format!("c.status = {}", self.bind(v)))
             }
-            Item::Tags { op, tags } => self.tags(*op, tags, spot),
+            Item::Tags { op, tags } => self.tags(*op, tags, spot)?,
             Item::Events {
                 kind,
                 button,
@@ -197,27 +261,27 @@ impl Compiler<'_> {
                 days,
                 cmp,
                 count,
-            } => Ok(self.events(*kind, button, campaign, *days, *cmp, *count)),
-            Item::LastEvent { kind, when } => Ok(self.last_event(*kind, *when)),
+            } => self.events(*kind, button, campaign, *days, *cmp, *count),
+            Item::LastEvent { kind, when } => self.last_event(*kind, *when),
             Item::Sleeping { campaigns } => {
                 if *campaigns == 0 {
                     return Err(Error::user(self.fail("rule-error-zero-campaigns", spot)));
                 }
                 let k = self.bind(*campaigns as i64);
-                Ok(format!(
-                    "c.id IN (SELECT contact_id FROM engagement WHERE unengaged_streak >= {k})"
+                Part::distinct_set(format!(
+                    "SELECT contact_id FROM engagement WHERE unengaged_streak >= {k}"
                 ))
             }
-            Item::Flow { flow } => self.flow(flow, spot),
+            Item::Flow { flow } => self.flow(flow, spot)?,
             Item::Orders {
                 measure,
                 cmp,
                 value,
-            } => self.orders(*measure, *cmp, *value, spot),
-            Item::NeverOrdered => Ok("c.id NOT IN (SELECT contact_id FROM orders)".to_owned()),
-            Item::Bought { what, name, days } => Ok(self.bought(*what, name, *days)),
-            Item::Segment { op, segment } => self.segment(*op, segment, spot),
-        }
+            } => self.orders(*measure, *cmp, *value, spot)?,
+            Item::NeverOrdered => Part::pred("c.id NOT IN (SELECT contact_id FROM orders)"),
+            Item::Bought { what, name, days } => self.bought(*what, name, *days),
+            Item::Segment { op, segment } => self.segment(*op, segment, spot)?,
+        })
     }
 
     fn field(&mut self, field: &FieldRef, test: &TextTest, spot: &Spot) -> Result<String> {
@@ -327,7 +391,7 @@ impl Compiler<'_> {
         }
     }
 
-    fn tags(&mut self, op: TagOp, tags: &[String], spot: &Spot) -> Result<String> {
+    fn tags(&mut self, op: TagOp, tags: &[String], spot: &Spot) -> Result<Part> {
         if tags.is_empty() {
             return Err(Error::user(self.fail("rule-error-no-values", spot)));
         }
@@ -361,41 +425,48 @@ impl Compiler<'_> {
         }
         let mut has = |ids: &[i64]| {
             let list: Vec<String> = ids.iter().map(|id| self.bind(*id)).collect();
-            format!(
-                "c.id IN (SELECT contact_id FROM tags WHERE tag_id IN ({}))",
+            let select = format!(
+                "SELECT contact_id FROM tags WHERE tag_id IN ({})",
                 list.join(", ")
-            )
+            );
+            // A contact has a tag once.
+            if ids.len() == 1 {
+                Part::distinct_set(select)
+            } else {
+                Part::set(select)
+            }
         };
         Ok(match op {
             TagOp::Has | TagOp::HasAny => has(&sets.concat()),
-            TagOp::HasNot => format!("NOT ({})", has(&sets.concat())),
-            TagOp::HasAll => sets
-                .iter()
-                .map(|ids| format!("({})", has(ids)))
-                .collect::<Vec<_>>()
-                .join(" AND "),
+            TagOp::HasNot => has(&sets.concat()).not(),
+            TagOp::HasAll => {
+                let parts: Vec<Part> = sets.iter().map(|ids| has(ids)).collect();
+                combine(Mode::All, &parts)
+            }
         })
     }
 
     /// "The count is at least `n`" for the contacts `from` (a `FROM … WHERE …` of rows with a
     /// `contact_id`) lists; `n ≤ 0` holds for everyone.
-    fn at_least(&mut self, from: &str, n: i64) -> String {
+    fn at_least(&mut self, from: &str, n: i64) -> Part {
         if n <= 0 {
-            return "1".to_owned();
+            return Part::pred("1");
         }
         if n == 1 {
-            return format!("c.id IN (SELECT contact_id {from})");
+            return Part::set(format!("SELECT contact_id {from}"));
         }
         let n = self.bind(n);
-        format!("c.id IN (SELECT contact_id {from} GROUP BY contact_id HAVING count(*) >= {n})")
+        Part::distinct_set(format!(
+            "SELECT contact_id {from} GROUP BY contact_id HAVING count(*) >= {n}"
+        ))
     }
 
     /// `count cmp value` through [`Self::at_least`], so a count of 0 (no rows at all) is handled.
-    fn count_cmp(&mut self, from: &dyn Fn(&mut Self) -> String, cmp: Cmp, value: i64) -> String {
+    fn count_cmp(&mut self, from: &dyn Fn(&mut Self) -> String, cmp: Cmp, value: i64) -> Part {
         // Nothing is bound for a count every contact reaches.
         let at_least = |c: &mut Self, n: i64| {
             if n <= 0 {
-                return "1".to_owned();
+                return Part::pred("1");
             }
             let from = from(c);
             c.at_least(&from, n)
@@ -403,17 +474,17 @@ impl Compiler<'_> {
         match cmp {
             Cmp::Ge => at_least(self, value),
             Cmp::Gt => at_least(self, value + 1),
-            Cmp::Lt => format!("NOT ({})", at_least(self, value)),
-            Cmp::Le => format!("NOT ({})", at_least(self, value + 1)),
+            Cmp::Lt => at_least(self, value).not(),
+            Cmp::Le => at_least(self, value + 1).not(),
             Cmp::Eq => {
-                let lo = at_least(self, value);
-                let hi = at_least(self, value + 1);
-                format!("({lo}) AND NOT ({hi})")
+                let lo = at_least(self, value).condition;
+                let hi = at_least(self, value + 1).condition;
+                Part::pred(format!("({lo}) AND NOT ({hi})"))
             }
             Cmp::Ne => {
-                let lo = at_least(self, value);
-                let hi = at_least(self, value + 1);
-                format!("NOT (({lo}) AND NOT ({hi}))")
+                let lo = at_least(self, value).condition;
+                let hi = at_least(self, value + 1).condition;
+                Part::pred(format!("NOT (({lo}) AND NOT ({hi}))"))
             }
         }
     }
@@ -426,10 +497,10 @@ impl Compiler<'_> {
         days: Option<u32>,
         cmp: Cmp,
         count: u32,
-    ) -> String {
+    ) -> Part {
         if days == Some(0) {
             // An empty window: everyone has 0 such events in it.
-            return if cmp.holds(0, count as i64) { "1" } else { "0" }.to_owned();
+            return Part::pred(if cmp.holds(0, count as i64) { "1" } else { "0" });
         }
         let from = |c: &mut Self| {
             let mut sql = format!("FROM events WHERE kind = {}", c.bind(kind.as_str()));
@@ -448,31 +519,29 @@ impl Compiler<'_> {
         self.count_cmp(&from, cmp, count as i64)
     }
 
-    fn last_event(&mut self, kind: EventKindRef, when: Recency) -> String {
+    fn last_event(&mut self, kind: EventKindRef, when: Recency) -> Part {
         if when == (Recency::LessThan { days: 0 }) {
-            return "0".to_owned();
+            return Part::pred("0");
         }
         let k = self.bind(kind.as_str());
-        let any = format!("c.id IN (SELECT contact_id FROM events WHERE kind = {k})");
+        let any = format!("SELECT contact_id FROM events WHERE kind = {k}");
         match when {
-            Recency::Never => format!("NOT ({any})"),
+            Recency::Never => Part::set(any).not(),
             // More than d days ago: had one, and none since the start of day d ago.
             Recency::MoreThan { days } => {
                 let since = self.bind(self.today.start_of_day_ago(days as i64));
-                format!(
-                    "{any} AND c.id NOT IN (SELECT contact_id FROM events WHERE kind = {k} AND at >= {since})"
-                )
+                Part::distinct_set(format!(
+                    "{any} EXCEPT SELECT contact_id FROM events WHERE kind = {k} AND at >= {since}"
+                ))
             }
             Recency::LessThan { days } => {
                 let since = self.bind(self.today.start_of_day_ago(days as i64 - 1));
-                format!(
-                    "c.id IN (SELECT contact_id FROM events WHERE kind = {k} AND at >= {since})"
-                )
+                Part::set(format!("{any} AND at >= {since}"))
             }
         }
     }
 
-    fn flow(&mut self, name: &str, spot: &Spot) -> Result<String> {
+    fn flow(&mut self, name: &str, spot: &Spot) -> Result<Part> {
         let buttons = self.catalog.flow(name)?.ok_or_else(|| {
             Error::user(self.fail("rule-error-unknown-flow", spot).arg("flow", name))
         })?;
@@ -481,25 +550,19 @@ impl Compiler<'_> {
                 self.fail("rule-error-empty-flow", spot).arg("flow", name),
             ));
         }
-        let parts: Vec<String> = buttons
+        let parts: Vec<Part> = buttons
             .iter()
             .map(|b| {
-                format!(
-                    "c.id IN (SELECT contact_id FROM events WHERE kind = 'clicked' AND button = {})",
+                Part::set(format!(
+                    "SELECT contact_id FROM events WHERE kind = 'clicked' AND button = {}",
                     self.bind(b.as_str())
-                )
+                ))
             })
             .collect();
-        Ok(parts.join(" AND "))
+        Ok(combine(Mode::All, &parts))
     }
 
-    fn orders(
-        &mut self,
-        measure: OrderMeasure,
-        cmp: Cmp,
-        value: f64,
-        spot: &Spot,
-    ) -> Result<String> {
+    fn orders(&mut self, measure: OrderMeasure, cmp: Cmp, value: f64, spot: &Spot) -> Result<Part> {
         let whole = || -> Result<i64> {
             if value.fract() == 0.0 && (0.0..1e12).contains(&value) {
                 Ok(value as i64)
@@ -531,29 +594,30 @@ impl Compiler<'_> {
                 let v = self.bind(kop);
                 if cmp.holds(0, kop) {
                     // Contacts without orders have a total of 0 and match.
-                    format!(
-                        "c.id NOT IN (SELECT contact_id FROM orders GROUP BY contact_id HAVING NOT (sum(amount_kop) {op} {v}))"
-                    )
+                    Part::set(format!(
+                        "SELECT contact_id FROM orders GROUP BY contact_id HAVING NOT (sum(amount_kop) {op} {v})"
+                    ))
+                    .not()
                 } else {
-                    format!(
-                        "c.id IN (SELECT contact_id FROM orders GROUP BY contact_id HAVING sum(amount_kop) {op} {v})"
-                    )
+                    Part::distinct_set(format!(
+                        "SELECT contact_id FROM orders GROUP BY contact_id HAVING sum(amount_kop) {op} {v}"
+                    ))
                 }
             }
             OrderMeasure::Average => {
                 let kop = kopecks()?;
                 let op = sql_op(cmp);
                 let v = self.bind(kop);
-                format!(
-                    "c.id IN (SELECT contact_id FROM orders GROUP BY contact_id HAVING sum(amount_kop) {op} {v} * count(*))"
-                )
+                Part::distinct_set(format!(
+                    "SELECT contact_id FROM orders GROUP BY contact_id HAVING sum(amount_kop) {op} {v} * count(*)"
+                ))
             }
             OrderMeasure::DaysSinceLast => {
                 let d = whole()?;
                 let having = self.days_since(cmp, d, "max(ordered_at)");
-                format!(
-                    "c.id IN (SELECT contact_id FROM orders GROUP BY contact_id HAVING {having})"
-                )
+                Part::distinct_set(format!(
+                    "SELECT contact_id FROM orders GROUP BY contact_id HAVING {having}"
+                ))
             }
         })
     }
@@ -583,26 +647,26 @@ impl Compiler<'_> {
         }
     }
 
-    fn bought(&mut self, what: Purchase, name: &str, days: Option<u32>) -> String {
+    fn bought(&mut self, what: Purchase, name: &str, days: Option<u32>) -> Part {
         if days == Some(0) {
-            return "0".to_owned();
+            return Part::pred("0");
         }
         let column = match what {
             Purchase::Product => "product",
             Purchase::Category => "category",
         };
         let mut sql = format!(
-            "c.id IN (SELECT contact_id FROM orders WHERE {column} = {}",
+            "SELECT contact_id FROM orders WHERE {column} = {}",
             self.bind(name)
         );
         if let Some(d) = days {
             let since = self.bind(self.today.start_of_day_ago(d as i64 - 1));
             sql += &format!(" AND ordered_at >= {since}");
         }
-        sql + ")"
+        Part::set(sql)
     }
 
-    fn segment(&mut self, op: Membership, name: &str, spot: &Spot) -> Result<String> {
+    fn segment(&mut self, op: Membership, name: &str, spot: &Spot) -> Result<Part> {
         if self.own_name == Some(name) || self.within.iter().any(|s| s == name) {
             let mut chain: Vec<String> = self.own_name.map(str::to_owned).into_iter().collect();
             chain.extend(self.within.iter().cloned());
@@ -623,8 +687,8 @@ impl Compiler<'_> {
         self.within.pop();
         let inner = inner?;
         Ok(match op {
-            Membership::In => format!("({inner})"),
-            Membership::NotIn => format!("NOT ({inner})"),
+            Membership::In => inner,
+            Membership::NotIn => inner.not(),
         })
     }
 }

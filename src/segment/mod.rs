@@ -10,7 +10,7 @@ mod rule;
 
 use std::collections::HashMap;
 
-pub use compile::{Catalog, Compiled, Today, compile};
+pub use compile::{Catalog, Compiled, Part, Today, compile};
 pub use rule::{
     CHANNELS, Cmp, ConsentIs, DateTest, EventKindRef, FieldRef, Group, Item, Membership, Mode,
     OrderMeasure, Purchase, RULE_VERSION, Recency, Rule, Spot, StatusIs, TagOp, TextTest,
@@ -92,14 +92,14 @@ pub fn prepare(
 
 /// Counts the contacts of `rule` and, with `funnel`, the funnel of its top group.
 pub fn evaluate(store: &Store, compiled: &Compiled, funnel: bool) -> Result<Evaluation> {
-    let count = store.count_where(&compiled.condition, &compiled.params)?;
+    let count = count(store, &compiled.whole, &compiled.params)?;
     let funnel = if funnel {
         let mut steps = Vec::with_capacity(compiled.steps.len());
-        for (i, (condition, used)) in compiled.steps.iter().enumerate() {
+        for (i, (part, used)) in compiled.steps.iter().enumerate() {
             let n = if i + 1 == compiled.steps.len() {
                 count
             } else {
-                store.count_where(condition, &compiled.params[..*used])?
+                self::count(store, part, &compiled.params[..*used])?
             };
             steps.push(n);
         }
@@ -110,7 +110,19 @@ pub fn evaluate(store: &Store, compiled: &Compiled, funnel: bool) -> Result<Eval
     Ok(Evaluation { count, funnel })
 }
 
+fn count(store: &Store, part: &Part, params: &[rusqlite::types::Value]) -> Result<u64> {
+    match &part.set {
+        Some(set) => store.count_set(set, part.distinct, params),
+        None => store.count_where(&part.condition, params),
+    }
+}
+
 /// The ids of the contacts of a compiled rule, ascending.
 pub fn contact_ids(store: &Store, compiled: &Compiled) -> Result<Vec<i64>> {
-    store.ids_where(&compiled.condition, &compiled.params)
+    store.ids_where(&compiled.whole.condition, &compiled.params, None)
+}
+
+/// The first `n` contacts of a compiled rule by id: the builder's preview.
+pub fn first_ids(store: &Store, compiled: &Compiled, n: u64) -> Result<Vec<i64>> {
+    store.ids_where(&compiled.whole.condition, &compiled.params, Some(n))
 }

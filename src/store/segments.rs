@@ -215,13 +215,36 @@ impl Store {
         Ok(n as u64)
     }
 
-    /// The ids of the contacts `c` that satisfy `condition`, ascending.
+    /// How many distinct contacts the `SELECT contact_id …` `set` lists (every id there belongs
+    /// to a contact: references cascade on delete); `distinct` when it lists each once.
+    pub fn count_set(
+        &self,
+        set: &str,
+        distinct: bool,
+        params: &[rusqlite::types::Value],
+    ) -> Result<u64> {
+        let sql = if distinct {
+            format!("SELECT count(*) FROM ({set})")
+        } else {
+            format!("SELECT count(DISTINCT contact_id) FROM ({set})")
+        };
+        let n: i64 = self
+            .conn()
+            .prepare(&sql)?
+            .query_row(rusqlite::params_from_iter(params), |r| r.get(0))?;
+        Ok(n as u64)
+    }
+
+    /// The ids of the contacts `c` that satisfy `condition`, ascending; only the first `limit`
+    /// when given.
     pub fn ids_where(
         &self,
         condition: &str,
         params: &[rusqlite::types::Value],
+        limit: Option<u64>,
     ) -> Result<Vec<i64>> {
-        let sql = format!("SELECT c.id FROM contacts c WHERE {condition} ORDER BY c.id");
+        let limit = limit.map_or(String::new(), |n| format!(" LIMIT {n}"));
+        let sql = format!("SELECT c.id FROM contacts c WHERE {condition} ORDER BY c.id{limit}");
         let mut stmt = self.conn().prepare(&sql)?;
         let ids = stmt
             .query_map(rusqlite::params_from_iter(params), |r| r.get(0))?

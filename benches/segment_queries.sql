@@ -1,0 +1,22 @@
+-- The counts of benches/segments.rs written by hand, the yardstick the compiled rules are held to
+-- (each within 1.5× of its query here). Named parameters are bound by the benchmark:
+-- :since30 is the start of the day 29 days ago in the owner's zone, in stored UTC form.
+
+-- name: tag
+SELECT count(*) FROM tags WHERE tag_id = (SELECT id FROM tag_names WHERE name = 'цена:скидки');
+
+-- name: field
+SELECT count(*) FROM contacts WHERE city = 'Москва';
+
+-- name: events
+SELECT count(*) FROM (SELECT DISTINCT contact_id FROM events WHERE kind = 'clicked' AND at >= :since30);
+
+-- name: sleeping
+SELECT count(*) FROM engagement WHERE unengaged_streak >= 3;
+
+-- name: nested
+SELECT count(*) FROM contacts c
+WHERE c.consent = 'yes'
+  AND (c.id IN (SELECT contact_id FROM tags WHERE tag_id IN (SELECT id FROM tag_names WHERE name LIKE 'интерес:%'))
+       AND (c.city IN ('Москва', 'Санкт-Петербург')
+            OR c.id NOT IN (SELECT contact_id FROM engagement WHERE unengaged_streak >= 3)));
