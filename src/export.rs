@@ -40,13 +40,15 @@ const HEADERS: &[&str] = &[
 pub const DEMO_COLUMN: &str = "demo_data";
 
 /// Writes every contact, or those of `only` (ids, ascending), to `path` (`delimiter` `;` for
-/// Russian Excel, or `,`); returns how many.
+/// Russian Excel, or `,`); returns how many. `progress` hears how many are written every thousand
+/// rows; an error from it (`Error::Cancelled`) stops the export.
 pub fn export_contacts(
     store: &Store,
     path: &Path,
     delimiter: u8,
     lang: Lang,
     only: Option<&[i64]>,
+    progress: &mut dyn FnMut(u64) -> Result<()>,
 ) -> Result<u64> {
     let io = |e: std::io::Error| Error::io(path, e);
     let csv_err = |e: csv::Error| Error::io(path, std::io::Error::other(e.to_string()));
@@ -108,6 +110,9 @@ pub fn export_contacts(
         }
         w.write_record(&record).map_err(csv_err)?;
         count += 1;
+        if count % 1000 == 0 {
+            progress(count)?;
+        }
         Ok(())
     })?;
     w.flush().map_err(io)?;

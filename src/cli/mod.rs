@@ -191,7 +191,10 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
         } => {
             check_separator(sep)?;
             let store = Store::open(&db_path(&cli))?;
-            let n = crate::export::export_contacts(&store, &out, sep as u8, lang, None)?;
+            let n =
+                crate::export::export_contacts(&store, &out, sep as u8, lang, None, &mut |_| {
+                    Ok(())
+                })?;
             out!(
                 "{}",
                 Msg::new("cli-exported")

@@ -130,6 +130,16 @@ impl Store {
         }
     }
 
+    /// Forgets the stored value of `key`: its default applies again.
+    pub fn clear_setting(&self, key: &str) -> Result<()> {
+        if !SETTING_KEYS.iter().any(|(k, _)| *k == key) {
+            return Err(unknown_key(key));
+        }
+        self.conn()
+            .execute("DELETE FROM settings WHERE key = ?1", [key])?;
+        Ok(())
+    }
+
     /// Validates and stores `value` for `key`.
     pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
         let value = validate(key, value)?;

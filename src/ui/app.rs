@@ -10,12 +10,13 @@ use super::contacts::ContactsScreen;
 use super::dialogs::{BaseDialog, DemoDialog, SettingsDialog};
 use super::import::ImportWizard;
 use super::jobs::{Pending, Poll, Progress};
+use super::segments::SegmentsScreen;
 use super::{Action, Prefs};
 use crate::error::Result;
 use crate::i18n::{self, Msg, tr};
 use crate::store::{Settings, Stats, Store};
 
-/// The screens of the navigation; only Contacts exists yet, the others arrive with their issues.
+/// The screens of the navigation; the ones not built yet arrive with their issues.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Screen {
     Contacts,
@@ -28,7 +29,7 @@ enum Screen {
 
 const SCREENS: &[(Screen, &str, bool)] = &[
     (Screen::Contacts, "nav-contacts", true),
-    (Screen::Segments, "nav-segments", false),
+    (Screen::Segments, "nav-segments", true),
     (Screen::Rfm, "nav-rfm", false),
     (Screen::Messages, "nav-messages", false),
     (Screen::Plan, "nav-plan", false),
@@ -50,6 +51,7 @@ pub struct AdresatApp {
     base_error: Option<String>,
     screen: Screen,
     contacts: ContactsScreen,
+    segments: SegmentsScreen,
     import: Option<ImportWizard>,
     settings: Option<SettingsDialog>,
     demo: Option<DemoDialog>,
@@ -74,6 +76,7 @@ impl AdresatApp {
             base_error: None,
             screen: Screen::Contacts,
             contacts: ContactsScreen::default(),
+            segments: SegmentsScreen::default(),
             import: None,
             settings: None,
             demo: None,
@@ -137,6 +140,7 @@ impl AdresatApp {
                         .map_or(Settings::default().owner_tz, |(_, s)| s.owner_tz);
                     self.contacts.show(ui, &self.db, tz, &mut self.actions)
                 }
+                Screen::Segments => self.segments.show(ui, &self.db),
                 _ => {
                     ui.label(tr("screen-later"));
                 }
@@ -376,6 +380,7 @@ impl AdresatApp {
             }
             Action::BaseChanged => {
                 self.contacts.reload();
+                self.segments.reload();
                 self.refresh_stats(ctx);
             }
             Action::Notice(text) => {
@@ -386,6 +391,7 @@ impl AdresatApp {
                 self.stats = None;
                 self.base_error = None;
                 self.contacts = ContactsScreen::default();
+                self.segments = SegmentsScreen::default();
                 self.refresh_stats(ctx);
             }
             Action::OpenDemo => self.demo = Some(DemoDialog::default()),

@@ -95,3 +95,40 @@ pub enum Poll<T> {
     /// The job's thread ended without a result: it panicked.
     Lost,
 }
+
+/// A query on the base that the window may drop half-way: when the owner edits the rule again,
+/// the running count is interrupted (SQLite stops at its next step) and its answer ignored.
+pub struct QueryJob<T> {
+    pub pending: Pending<crate::Result<T>>,
+    interrupt: Arc<std::sync::Mutex<Option<rusqlite::InterruptHandle>>>,
+}
+
+impl<T: Send + 'static> QueryJob<T> {
+    /// Opens the base at `db` on a new thread and runs `work` on it.
+    pub fn spawn(
+        ctx: &egui::Context,
+        db: &std::path::Path,
+        work: impl FnOnce(&mut crate::store::Store) -> crate::Result<T> + Send + 'static,
+    ) -> Self {
+        let interrupt = Arc::new(std::sync::Mutex::new(None));
+        let shared = interrupt.clone();
+        let db = db.to_owned();
+        let pending = Pending::spawn(ctx, move |_| {
+            let mut store = crate::store::Store::open(&db)?;
+            if let Ok(mut slot) = shared.lock() {
+                *slot = Some(store.interrupt_handle());
+            }
+            work(&mut store)
+        });
+        QueryJob { pending, interrupt }
+    }
+
+    /// Stops the query if it is still running.
+    pub fn interrupt(&self) {
+        if let Ok(slot) = self.interrupt.lock()
+            && let Some(handle) = slot.as_ref()
+        {
+            handle.interrupt();
+        }
+    }
+}

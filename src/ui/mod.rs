@@ -8,6 +8,7 @@ mod dialogs;
 mod fonts;
 mod import;
 mod jobs;
+mod segments;
 mod widgets;
 
 use std::path::PathBuf;

@@ -233,7 +233,8 @@ fn export_then_import_changes_nothing() {
     let before: Vec<_> = (1..=3).map(|id| s.store.contact(id).unwrap()).collect();
 
     let out = s.path("export.csv");
-    let n = adresat::export::export_contacts(&s.store, &out, b';', Lang::Ru, None).unwrap();
+    let n = adresat::export::export_contacts(&s.store, &out, b';', Lang::Ru, None, &mut |_| Ok(()))
+        .unwrap();
     assert_eq!(n, 3);
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.starts_with('\u{feff}'));

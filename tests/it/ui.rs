@@ -10,9 +10,9 @@ use egui_kittest::kittest::Queryable;
 
 use crate::support::Scratch;
 
-type App<'a> = Harness<'a, AdresatApp>;
+pub type App<'a> = Harness<'a, AdresatApp>;
 
-fn app(db: std::path::PathBuf) -> App<'static> {
+pub fn app(db: std::path::PathBuf) -> App<'static> {
     i18n::set_current(Lang::Ru);
     let app = AdresatApp::new(
         db,
@@ -27,7 +27,7 @@ fn app(db: std::path::PathBuf) -> App<'static> {
 }
 
 /// Steps the app until `found` holds (work runs on background threads).
-fn wait(harness: &mut App<'_>, what: &str, found: impl Fn(&App<'_>) -> bool) {
+pub fn wait(harness: &mut App<'_>, what: &str, found: impl Fn(&App<'_>) -> bool) {
     for _ in 0..1500 {
         harness.step();
         if found(harness) {
@@ -38,13 +38,13 @@ fn wait(harness: &mut App<'_>, what: &str, found: impl Fn(&App<'_>) -> bool) {
     panic!("never appeared: {what}");
 }
 
-fn wait_label(harness: &mut App<'_>, label: &str) {
+pub fn wait_label(harness: &mut App<'_>, label: &str) {
     wait(harness, label, |h| {
         h.query_by_label_contains(label).is_some()
     });
 }
 
-fn wait_exact(harness: &mut App<'_>, label: &str) {
+pub fn wait_exact(harness: &mut App<'_>, label: &str) {
     wait(harness, label, |h| h.query_by_label(label).is_some());
 }
 

@@ -8,3 +8,4 @@ mod presets;
 mod property;
 mod random;
 mod reference;
+mod ui;

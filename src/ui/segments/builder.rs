@@ -1,0 +1,785 @@
+//! The visual rule builder: a group with its mode, its conditions and nested groups, each
+//! condition a row of drop-downs and value widgets. Rows can be dragged by their handle to a new
+//! place in their group, moved with the arrows, or removed.
+
+use chrono::NaiveDate;
+
+use super::pickers::{pick_fixed, pick_many, pick_one};
+use crate::i18n::tr;
+use crate::segment::presets::{Meaning, Meanings};
+use crate::segment::{
+    CHANNELS, Cmp, ConsentIs, DateTest, EventKindRef, FieldRef, Group, Item, Membership, Mode,
+    OrderMeasure, Purchase, Recency, StatusIs, TagOp, TextTest,
+};
+
+/// Groups nest this deep at most in the builder (the top group is level 1).
+const MAX_DEPTH: usize = 5;
+
+/// What the builder offers to choose from: the base's own values, loaded in the background.
+#[derive(Debug, Clone, Default)]
+pub struct Choices {
+    pub tags: Vec<String>,
+    /// `prefix:*` for every tag group in the base.
+    pub tag_groups: Vec<String>,
+    pub custom_fields: Vec<String>,
+    /// Distinct values by field or column name (`city`, `source`, `category`, `button`, …).
+    pub values: std::collections::HashMap<String, Vec<String>>,
+    pub flows: Vec<String>,
+    pub segments: Vec<String>,
+    /// The owner's words the presets use, as answered so far.
+    pub meanings: std::collections::HashMap<Meaning, String>,
+}
+
+impl Meanings for Choices {
+    fn get(&self, meaning: Meaning) -> Option<String> {
+        self.meanings.get(&meaning).cloned()
+    }
+}
+
+impl Choices {
+    fn values(&self, key: &str) -> &[String] {
+        self.values.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    fn first(&self, key: &str) -> String {
+        self.values(key).first().cloned().unwrap_or_default()
+    }
+}
+
+/// What a condition row needs to know besides its item.
+pub struct Context<'a> {
+    pub choices: &'a Choices,
+    /// The funnel of the top group, when counted.
+    pub funnel: Option<&'a [u64]>,
+    /// The name the rule is edited under: a segment may not refer to itself.
+    pub own_name: &'a str,
+}
+
+/// A row dragged by its handle: the group it belongs to (by path) and its place there.
+#[derive(Debug, Clone, PartialEq)]
+struct Dragged {
+    group: Vec<usize>,
+    index: usize,
+}
+
+/// What to do to a group's items once it is drawn.
+enum Edit {
+    Remove(usize),
+    Move { from: usize, to: usize },
+    Add(Item),
+}
+
+/// Draws the rule's top group; true when anything changed.
+pub fn rule_ui(ui: &mut egui::Ui, root: &mut Group, ctx: &Context) -> bool {
+    group_ui(ui, root, &mut Vec::new(), ctx)
+}
+
+fn group_ui(ui: &mut egui::Ui, group: &mut Group, path: &mut Vec<usize>, ctx: &Context) -> bool {
+    let mut changed = false;
+    let id = ui.make_persistent_id(("rule-group", path.clone()));
+    ui.horizontal(|ui| {
+        changed |= pick_fixed(
+            ui,
+            id.with("mode"),
+            &mut group.mode,
+            &[
+                (Mode::All, tr("mode-all")),
+                (Mode::Any, tr("mode-any")),
+                (Mode::None, tr("mode-none")),
+            ],
+            &tr("mode-hint"),
+        );
+        ui.weak(tr("mode-of-these"));
+    });
+    let mut edit = None;
+    let count = group.items.len();
+    for i in 0..count {
+        path.push(i);
+        let row_id = ui.make_persistent_id(("rule-item", path.clone()));
+        let top_level = path.len() == 1;
+        let row = ui.horizontal(|ui| {
+            let handle = ui
+                .dnd_drag_source(
+                    row_id.with("drag"),
+                    Dragged {
+                        group: path[..path.len() - 1].to_vec(),
+                        index: i,
+                    },
+                    |ui| {
+                        ui.label("☰");
+                    },
+                )
+                .response;
+            handle.on_hover_text(tr("rule-drag"));
+            let item = &mut group.items[i];
+            if let Item::Group(inner) = item {
+                ui.vertical(|ui| {
+                    egui::Frame::group(ui.style()).show(ui, |ui| {
+                        changed |= group_ui(ui, inner, path, ctx);
+                    });
+                });
+            } else {
+                changed |= condition_ui(ui, item, row_id, ctx);
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .small_button("✕")
+                    .on_hover_text(tr("rule-remove"))
+                    .clicked()
+                {
+                    edit = Some(Edit::Remove(i));
+                }
+                if i + 1 < count
+                    && ui
+                        .small_button("↓")
+                        .on_hover_text(tr("rule-down"))
+                        .clicked()
+                {
+                    edit = Some(Edit::Move { from: i, to: i + 1 });
+                }
+                if i > 0 && ui.small_button("↑").on_hover_text(tr("rule-up")).clicked() {
+                    edit = Some(Edit::Move { from: i, to: i - 1 });
+                }
+                if top_level && let Some(n) = ctx.funnel.and_then(|f| f.get(i)) {
+                    ui.label(
+                        egui::RichText::new(crate::format::group_thousands(*n as i64)).strong(),
+                    )
+                    .on_hover_text(tr("funnel-hint"));
+                    ui.weak("→");
+                }
+            });
+        });
+        if let Some(dragged) = row.response.dnd_release_payload::<Dragged>()
+            && dragged.group == path[..path.len() - 1]
+            && dragged.index != i
+        {
+            edit = Some(Edit::Move {
+                from: dragged.index,
+                to: i,
+            });
+        }
+        if row.response.dnd_hover_payload::<Dragged>().is_some() {
+            ui.painter().hline(
+                row.response.rect.x_range(),
+                row.response.rect.top(),
+                ui.visuals().selection.stroke,
+            );
+        }
+        path.pop();
+    }
+    ui.horizontal(|ui| {
+        if ui.button(tr("rule-add-condition")).clicked() {
+            edit = Some(Edit::Add(default_item("consent", ctx.choices)));
+        }
+        if path.len() + 1 < MAX_DEPTH && ui.button(tr("rule-add-group")).clicked() {
+            edit = Some(Edit::Add(Item::Group(Group {
+                mode: Mode::Any,
+                items: Vec::new(),
+            })));
+        }
+    });
+    match edit {
+        Some(Edit::Remove(i)) => {
+            group.items.remove(i);
+            changed = true;
+        }
+        Some(Edit::Move { from, to }) => {
+            let item = group.items.remove(from);
+            group.items.insert(to, item);
+            changed = true;
+        }
+        Some(Edit::Add(item)) => {
+            group.items.push(item);
+            changed = true;
+        }
+        None => {}
+    }
+    changed
+}
+
+/// The condition types the builder offers, by their JSON names.
+const TYPES: &[&str] = &[
+    "field",
+    "created",
+    "consent",
+    "status",
+    "tags",
+    "events",
+    "last_event",
+    "sleeping",
+    "flow",
+    "orders",
+    "never_ordered",
+    "bought",
+    "segment",
+];
+
+fn type_of(item: &Item) -> &'static str {
+    match item {
+        Item::Group(_) => "group",
+        Item::Field { .. } => "field",
+        Item::Created(_) => "created",
+        Item::Consent { .. } => "consent",
+        Item::Status { .. } => "status",
+        Item::Tags { .. } => "tags",
+        Item::Events { .. } => "events",
+        Item::LastEvent { .. } => "last_event",
+        Item::Sleeping { .. } => "sleeping",
+        Item::Flow { .. } => "flow",
+        Item::Orders { .. } => "orders",
+        Item::NeverOrdered => "never_ordered",
+        Item::Bought { .. } => "bought",
+        Item::Segment { .. } => "segment",
+    }
+}
+
+/// A new condition of `kind`, filled with a sensible first value from the base.
+fn default_item(kind: &str, choices: &Choices) -> Item {
+    match kind {
+        "field" => Item::Field {
+            field: FieldRef::City,
+            test: TextTest::Equals {
+                value: choices.first("city"),
+            },
+        },
+        "created" => Item::Created(DateTest::WithinDays { days: 30 }),
+        "status" => Item::Status {
+            is: StatusIs::Active,
+        },
+        "tags" => Item::Tags {
+            op: TagOp::Has,
+            tags: vec![choices.tags.first().cloned().unwrap_or_default()],
+        },
+        "events" => Item::Events {
+            kind: EventKindRef::Clicked,
+            button: None,
+            campaign: None,
+            days: Some(30),
+            cmp: Cmp::Ge,
+            count: 1,
+        },
+        "last_event" => Item::LastEvent {
+            kind: EventKindRef::Read,
+            when: Recency::MoreThan { days: 30 },
+        },
+        "sleeping" => Item::Sleeping { campaigns: 3 },
+        "flow" => Item::Flow {
+            flow: choices.flows.first().cloned().unwrap_or_default(),
+        },
+        "orders" => Item::Orders {
+            measure: OrderMeasure::Count,
+            cmp: Cmp::Ge,
+            value: 1.0,
+        },
+        "never_ordered" => Item::NeverOrdered,
+        "bought" => Item::Bought {
+            what: Purchase::Category,
+            name: choices.first("category"),
+            days: None,
+        },
+        "segment" => Item::Segment {
+            op: Membership::In,
+            segment: choices.segments.first().cloned().unwrap_or_default(),
+        },
+        _ => Item::Consent { is: ConsentIs::Yes },
+    }
+}
+
+fn cmp_options() -> Vec<(Cmp, String)> {
+    Cmp::ALL
+        .iter()
+        .map(|c| (*c, c.symbol().to_owned()))
+        .collect()
+}
+
+fn kind_options() -> Vec<(EventKindRef, String)> {
+    EventKindRef::ALL
+        .iter()
+        .map(|k| (*k, tr(&format!("event-{}", k.as_str()))))
+        .collect()
+}
+
+/// A number of days, or none (ever); true when changed.
+fn days_ui(ui: &mut egui::Ui, days: &mut Option<u32>) -> bool {
+    let mut windowed = days.is_some();
+    let mut changed = ui.checkbox(&mut windowed, tr("rule-in-last")).changed();
+    if changed {
+        *days = windowed.then_some(30);
+    }
+    if let Some(d) = days {
+        changed |= ui
+            .add(egui::DragValue::new(d).range(0..=3650))
+            .on_hover_text(tr("rule-days-hint"))
+            .changed();
+        ui.label(tr("rule-days"));
+    }
+    changed
+}
+
+fn condition_ui(ui: &mut egui::Ui, item: &mut Item, id: egui::Id, ctx: &Context) -> bool {
+    let mut changed = false;
+    let mut kind = type_of(item);
+    let types: Vec<(&str, String)> = TYPES
+        .iter()
+        .map(|t| (*t, tr(&format!("cond-type-{t}"))))
+        .collect();
+    if pick_fixed(
+        ui,
+        id.with("type"),
+        &mut kind,
+        &types,
+        &tr("cond-type-hint"),
+    ) {
+        *item = default_item(kind, ctx.choices);
+        return true;
+    }
+    let choices = ctx.choices;
+    match item {
+        Item::Group(_) => {}
+        Item::Field { field, test } => {
+            let mut fields: Vec<(usize, String)> = FieldRef::BUILT_IN
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (i, tr(&format!("seg-field-{}", f.key()))))
+                .collect();
+            let custom_base = fields.len();
+            fields.extend(
+                choices
+                    .custom_fields
+                    .iter()
+                    .enumerate()
+                    .map(|(i, name)| (custom_base + i, name.clone())),
+            );
+            let mut chosen = match &*field {
+                FieldRef::Custom(name) => choices
+                    .custom_fields
+                    .iter()
+                    .position(|n| n == name)
+                    .map_or(usize::MAX, |i| custom_base + i),
+                f => FieldRef::BUILT_IN.iter().position(|b| b == f).unwrap_or(0),
+            };
+            if chosen == usize::MAX {
+                fields.push((usize::MAX, field.key().to_owned()));
+            }
+            if pick_fixed(
+                ui,
+                id.with("field"),
+                &mut chosen,
+                &fields,
+                &tr("seg-field-hint"),
+            ) {
+                *field = if chosen < custom_base {
+                    FieldRef::BUILT_IN[chosen].clone()
+                } else {
+                    FieldRef::Custom(choices.custom_fields[chosen - custom_base].clone())
+                };
+                changed = true;
+            }
+            changed |= text_test_ui(ui, id, field, test, choices);
+        }
+        Item::Created(test) => changed |= date_test_ui(ui, id, test),
+        Item::Consent { is } => {
+            changed |= pick_fixed(
+                ui,
+                id.with("consent"),
+                is,
+                &[
+                    (ConsentIs::Yes, tr("consent-yes")),
+                    (ConsentIs::No, tr("consent-no")),
+                    (ConsentIs::Unknown, tr("consent-unknown")),
+                ],
+                &tr("cond-type-consent"),
+            );
+        }
+        Item::Status { is } => {
+            changed |= pick_fixed(
+                ui,
+                id.with("status"),
+                is,
+                &[
+                    (StatusIs::Active, tr("status-active")),
+                    (StatusIs::Unsubscribed, tr("status-unsubscribed")),
+                    (StatusIs::Blocked, tr("status-blocked")),
+                ],
+                &tr("cond-type-status"),
+            );
+        }
+        Item::Tags { op, tags } => {
+            changed |= pick_fixed(
+                ui,
+                id.with("tag-op"),
+                op,
+                &[
+                    (TagOp::Has, tr("tag-op-has")),
+                    (TagOp::HasNot, tr("tag-op-has_not")),
+                    (TagOp::HasAny, tr("tag-op-has_any")),
+                    (TagOp::HasAll, tr("tag-op-has_all")),
+                ],
+                &tr("tag-op-hint"),
+            );
+            let options: Vec<String> = choices
+                .tag_groups
+                .iter()
+                .chain(&choices.tags)
+                .cloned()
+                .collect();
+            if matches!(op, TagOp::Has | TagOp::HasNot) {
+                tags.truncate(1);
+                if tags.is_empty() {
+                    tags.push(String::new());
+                }
+                changed |= pick_one(ui, id.with("tag"), &mut tags[0], &options, &tr("tag-hint"));
+            } else {
+                tags.retain(|t| !t.is_empty());
+                changed |= pick_many(ui, id.with("tags"), tags, &options, &tr("tag-hint"));
+            }
+        }
+        Item::Events {
+            kind,
+            button,
+            campaign,
+            days,
+            cmp,
+            count,
+        } => {
+            changed |= pick_fixed(
+                ui,
+                id.with("kind"),
+                kind,
+                &kind_options(),
+                &tr("event-kind-hint"),
+            );
+            changed |= pick_fixed(ui, id.with("cmp"), cmp, &cmp_options(), &tr("cmp-hint"));
+            changed |= ui
+                .add(egui::DragValue::new(count).range(0..=10_000))
+                .on_hover_text(tr("events-count-hint"))
+                .changed();
+            ui.label(tr("events-times"));
+            changed |= days_ui(ui, days);
+            changed |= optional_value(
+                ui,
+                id.with("button"),
+                button,
+                choices.values("button"),
+                "events-button",
+            );
+            changed |= optional_value(
+                ui,
+                id.with("campaign"),
+                campaign,
+                choices.values("campaign"),
+                "events-campaign",
+            );
+        }
+        Item::LastEvent { kind, when } => {
+            changed |= pick_fixed(
+                ui,
+                id.with("kind"),
+                kind,
+                &kind_options(),
+                &tr("event-kind-hint"),
+            );
+            let mut op = match when {
+                Recency::MoreThan { .. } => 0,
+                Recency::LessThan { .. } => 1,
+                Recency::Never => 2,
+            };
+            let days = match when {
+                Recency::MoreThan { days } | Recency::LessThan { days } => *days,
+                Recency::Never => 30,
+            };
+            if pick_fixed(
+                ui,
+                id.with("recency"),
+                &mut op,
+                &[
+                    (0, tr("recency-more_than")),
+                    (1, tr("recency-less_than")),
+                    (2, tr("recency-never")),
+                ],
+                &tr("recency-hint"),
+            ) {
+                *when = match op {
+                    0 => Recency::MoreThan { days },
+                    1 => Recency::LessThan { days },
+                    _ => Recency::Never,
+                };
+                changed = true;
+            }
+            if let Recency::MoreThan { days } | Recency::LessThan { days } = when {
+                changed |= ui
+                    .add(egui::DragValue::new(days).range(0..=3650))
+                    .on_hover_text(tr("rule-days-hint"))
+                    .changed();
+                ui.label(tr("rule-days-ago"));
+            }
+        }
+        Item::Sleeping { campaigns } => {
+            ui.label(tr("sleeping-last"));
+            changed |= ui
+                .add(egui::DragValue::new(campaigns).range(1..=100))
+                .on_hover_text(tr("sleeping-hint"))
+                .changed();
+            ui.label(tr("sleeping-campaigns"));
+        }
+        Item::Flow { flow } => {
+            changed |= pick_one(ui, id.with("flow"), flow, &choices.flows, &tr("flow-hint"));
+        }
+        Item::Orders {
+            measure,
+            cmp,
+            value,
+        } => {
+            changed |= pick_fixed(
+                ui,
+                id.with("measure"),
+                measure,
+                &[
+                    (OrderMeasure::Count, tr("measure-count")),
+                    (OrderMeasure::Total, tr("measure-total")),
+                    (OrderMeasure::Average, tr("measure-average")),
+                    (OrderMeasure::DaysSinceLast, tr("measure-days_since_last")),
+                ],
+                &tr("measure-hint"),
+            );
+            changed |= pick_fixed(ui, id.with("cmp"), cmp, &cmp_options(), &tr("cmp-hint"));
+            let money = matches!(measure, OrderMeasure::Total | OrderMeasure::Average);
+            let drag = if money {
+                egui::DragValue::new(value)
+                    .range(0.0..=1e9)
+                    .speed(10.0)
+                    .max_decimals(2)
+                    .suffix(" ₽")
+            } else {
+                *value = value.round();
+                egui::DragValue::new(value)
+                    .range(0.0..=100_000.0)
+                    .max_decimals(0)
+            };
+            changed |= ui
+                .add(drag)
+                .on_hover_text(tr("measure-value-hint"))
+                .changed();
+        }
+        Item::NeverOrdered => {}
+        Item::Bought { what, name, days } => {
+            let before = *what;
+            changed |= pick_fixed(
+                ui,
+                id.with("what"),
+                what,
+                &[
+                    (Purchase::Category, tr("bought-category")),
+                    (Purchase::Product, tr("bought-product")),
+                ],
+                &tr("bought-hint"),
+            );
+            if *what != before {
+                *name = choices.first(match what {
+                    Purchase::Category => "category",
+                    Purchase::Product => "product",
+                });
+            }
+            let key = match what {
+                Purchase::Category => "category",
+                Purchase::Product => "product",
+            };
+            changed |= pick_one(
+                ui,
+                id.with("name"),
+                name,
+                choices.values(key),
+                &tr("bought-hint"),
+            );
+            changed |= days_ui(ui, days);
+        }
+        Item::Segment { op, segment } => {
+            changed |= pick_fixed(
+                ui,
+                id.with("member"),
+                op,
+                &[
+                    (Membership::In, tr("member-in")),
+                    (Membership::NotIn, tr("member-not_in")),
+                ],
+                &tr("member-hint"),
+            );
+            let others: Vec<String> = choices
+                .segments
+                .iter()
+                .filter(|s| *s != ctx.own_name)
+                .cloned()
+                .collect();
+            changed |= pick_one(ui, id.with("segment"), segment, &others, &tr("member-hint"));
+        }
+    }
+    changed
+}
+
+/// An optional exact value (a button, a campaign): "any" or one of `options`.
+fn optional_value(
+    ui: &mut egui::Ui,
+    id: egui::Id,
+    value: &mut Option<String>,
+    options: &[String],
+    label: &str,
+) -> bool {
+    let mut on = value.is_some();
+    let mut changed = ui.checkbox(&mut on, tr(label)).changed();
+    if changed {
+        *value = on.then(|| options.first().cloned().unwrap_or_default());
+    }
+    if let Some(v) = value {
+        changed |= pick_one(ui, id, v, options, &tr(label));
+    }
+    changed
+}
+
+fn text_test_ui(
+    ui: &mut egui::Ui,
+    id: egui::Id,
+    field: &FieldRef,
+    test: &mut TextTest,
+    choices: &Choices,
+) -> bool {
+    let mut changed = false;
+    let channels: Vec<String> = CHANNELS.iter().map(|c| (*c).to_owned()).collect();
+    let custom_values;
+    let options: &[String] = match field {
+        FieldRef::Channel => &channels,
+        FieldRef::Custom(name) => {
+            custom_values = choices
+                .values
+                .get(&format!("custom:{name}"))
+                .cloned()
+                .unwrap_or_default();
+            &custom_values
+        }
+        other => choices.values(other.key()),
+    };
+    let mut op = match test {
+        TextTest::Equals { .. } => 0,
+        TextTest::NotEquals { .. } => 1,
+        TextTest::OneOf { .. } => 2,
+        TextTest::Contains { .. } => 3,
+        TextTest::IsEmpty => 4,
+    };
+    let mut ops = vec![
+        (0, tr("text-op-equals")),
+        (1, tr("text-op-not_equals")),
+        (2, tr("text-op-one_of")),
+        (3, tr("text-op-contains")),
+        (4, tr("text-op-is_empty")),
+    ];
+    if *field == FieldRef::Channel {
+        ops.remove(3);
+    }
+    if pick_fixed(ui, id.with("text-op"), &mut op, &ops, &tr("text-op-hint")) {
+        let current = match test {
+            TextTest::Equals { value }
+            | TextTest::NotEquals { value }
+            | TextTest::Contains { value } => value.clone(),
+            TextTest::OneOf { values } => values.first().cloned().unwrap_or_default(),
+            TextTest::IsEmpty => options.first().cloned().unwrap_or_default(),
+        };
+        *test = match op {
+            0 => TextTest::Equals { value: current },
+            1 => TextTest::NotEquals { value: current },
+            2 => TextTest::OneOf {
+                values: vec![current]
+                    .into_iter()
+                    .filter(|v| !v.is_empty())
+                    .collect(),
+            },
+            3 => TextTest::Contains { value: current },
+            _ => TextTest::IsEmpty,
+        };
+        changed = true;
+    }
+    match test {
+        TextTest::Equals { value } | TextTest::NotEquals { value } => {
+            changed |= pick_one(ui, id.with("value"), value, options, &tr("text-value-hint"));
+        }
+        TextTest::OneOf { values } => {
+            changed |= pick_many(
+                ui,
+                id.with("values"),
+                values,
+                options,
+                &tr("text-value-hint"),
+            );
+        }
+        TextTest::Contains { value } => {
+            changed |= ui
+                .add(egui::TextEdit::singleline(value).desired_width(160.0))
+                .on_hover_text(tr("text-value-hint"))
+                .changed();
+        }
+        TextTest::IsEmpty => {}
+    }
+    changed
+}
+
+fn date_test_ui(ui: &mut egui::Ui, id: egui::Id, test: &mut DateTest) -> bool {
+    let mut changed = false;
+    let today = chrono::Local::now().date_naive();
+    let mut op = match test {
+        DateTest::Before { .. } => 0,
+        DateTest::After { .. } => 1,
+        DateTest::WithinDays { .. } => 2,
+    };
+    if pick_fixed(
+        ui,
+        id.with("date-op"),
+        &mut op,
+        &[
+            (0, tr("date-op-before")),
+            (1, tr("date-op-after")),
+            (2, tr("date-op-within_days")),
+        ],
+        &tr("date-op-hint"),
+    ) {
+        let date = match test {
+            DateTest::Before { date } | DateTest::After { date } => *date,
+            DateTest::WithinDays { .. } => today,
+        };
+        *test = match op {
+            0 => DateTest::Before { date },
+            1 => DateTest::After { date },
+            _ => DateTest::WithinDays { days: 30 },
+        };
+        changed = true;
+    }
+    match test {
+        DateTest::Before { date } | DateTest::After { date } => {
+            let mut picked = to_jiff(*date);
+            ui.add(
+                egui_extras::DatePickerButton::new(&mut picked).id_salt(&format!("{id:?}-date")),
+            )
+            .on_hover_text(tr("date-hint"));
+            if let Some(new) = from_jiff(picked).filter(|d| d != date) {
+                *date = new;
+                changed = true;
+            }
+        }
+        DateTest::WithinDays { days } => {
+            changed |= ui
+                .add(egui::DragValue::new(days).range(0..=3650))
+                .on_hover_text(tr("rule-days-hint"))
+                .changed();
+            ui.label(tr("rule-days"));
+        }
+    }
+    changed
+}
+
+/// The date picker's calendar type from a rule's date.
+fn to_jiff(d: NaiveDate) -> jiff::civil::Date {
+    use chrono::Datelike;
+    jiff::civil::Date::new(d.year() as i16, d.month() as i8, d.day() as i8)
+        .unwrap_or_else(|_| jiff::civil::Date::constant(2026, 1, 1))
+}
+
+fn from_jiff(d: jiff::civil::Date) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(d.year().into(), d.month() as u32, d.day() as u32)
+}

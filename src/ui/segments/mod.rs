@@ -1,0 +1,681 @@
+//! The Segments screen: saved segments with their sizes on the left; the builder of the open one
+//! in the middle with its exact count and funnel, kept up to date while the owner edits (each
+//! count runs in the background, a newer edit interrupts the older count); a preview of the
+//! matching contacts below.
+
+mod builder;
+mod pickers;
+mod windows;
+
+use std::path::Path;
+
+pub use builder::Choices;
+
+use super::jobs::{Poll, QueryJob};
+use crate::i18n::{Msg, tr};
+use crate::segment::presets::{Meaning, MeaningKind, PRESETS, Preset};
+use crate::segment::{self, Rule, StoreCatalog, Today};
+use crate::store::{ContactRow, SavedSegment, Store};
+use windows::{ExportWindow, JsonWindow, MeaningDialog, OverlapWindow};
+
+/// How many matching contacts the preview lists.
+const PREVIEW: u64 = 100;
+
+/// A saved segment in the list, with its size or why it cannot be counted.
+#[derive(Debug, Clone)]
+struct Listed {
+    saved: SavedSegment,
+    size: Result<u64, String>,
+}
+
+/// The count of the rule being edited, and the first contacts it holds.
+struct Counted {
+    count: u64,
+    preview: Vec<ContactRow>,
+}
+
+/// What the save button does, carried out in the background.
+enum Save {
+    /// Save under `name`, renaming `from` first when it was saved under another name.
+    Store {
+        name: String,
+        from: Option<String>,
+        rule: Rule,
+        notes: String,
+    },
+    Delete(String),
+    /// Keep the owner's answer for a preset's question.
+    Meaning(Meaning, String),
+    /// Forget every answer, so the presets ask again.
+    ForgetMeanings,
+}
+
+/// The screen's state.
+pub struct SegmentsScreen {
+    rule: Rule,
+    name: String,
+    notes: String,
+    /// The saved segment being edited, by its stored name; `None` for a new one.
+    original: Option<String>,
+    list: Vec<Listed>,
+    list_job: Option<QueryJob<Vec<Listed>>>,
+    choices: Choices,
+    choices_job: Option<QueryJob<Choices>>,
+    loaded: bool,
+    /// The rule the shown or running count belongs to.
+    asked: Option<Rule>,
+    counted: Option<Result<Counted, String>>,
+    count_job: Option<QueryJob<Counted>>,
+    funnel: Option<Vec<u64>>,
+    funnel_job: Option<QueryJob<Vec<u64>>>,
+    save_job: Option<QueryJob<Option<String>>>,
+    notice: Option<Result<String, String>>,
+    confirm_delete: bool,
+    json: Option<JsonWindow>,
+    overlap: Option<OverlapWindow>,
+    export: Option<ExportWindow>,
+    meaning: Option<MeaningDialog>,
+    forget_meanings: bool,
+}
+
+impl Default for SegmentsScreen {
+    fn default() -> Self {
+        SegmentsScreen {
+            rule: Rule::everyone(),
+            name: String::new(),
+            notes: String::new(),
+            original: None,
+            list: Vec::new(),
+            list_job: None,
+            choices: Choices::default(),
+            choices_job: None,
+            loaded: false,
+            asked: None,
+            counted: None,
+            count_job: None,
+            funnel: None,
+            funnel_job: None,
+            save_job: None,
+            notice: None,
+            confirm_delete: false,
+            json: None,
+            overlap: None,
+            export: None,
+            meaning: None,
+            forget_meanings: false,
+        }
+    }
+}
+
+/// The base's values for the builder's pickers.
+fn load_choices(store: &Store) -> crate::Result<Choices> {
+    let tags: Vec<String> = store.tag_names()?.into_iter().map(|(_, n)| n).collect();
+    let mut tag_groups: Vec<String> = tags
+        .iter()
+        .filter_map(|t| t.split_once(':').map(|(g, _)| format!("{g}:*")))
+        .collect();
+    tag_groups.sort();
+    tag_groups.dedup();
+    let mut values = std::collections::HashMap::new();
+    for key in [
+        "city",
+        "region",
+        "time_zone",
+        "source",
+        "utm_source",
+        "utm_medium",
+        "utm_campaign",
+        "utm_content",
+        "utm_term",
+        "product",
+        "category",
+        "campaign",
+        "button",
+    ] {
+        values.insert(key.to_owned(), store.distinct_values(key)?);
+    }
+    let custom_fields = store.custom_field_names()?;
+    for name in &custom_fields {
+        values.insert(
+            format!("custom:{name}"),
+            store.distinct_custom_values(name)?,
+        );
+    }
+    let mut meanings = std::collections::HashMap::new();
+    for preset in PRESETS {
+        for m in preset.needs {
+            let word = store.get_setting(m.key())?;
+            if !word.is_empty() {
+                meanings.insert(*m, word);
+            }
+        }
+    }
+    Ok(Choices {
+        tags,
+        tag_groups,
+        custom_fields,
+        values,
+        flows: store.flows()?.into_iter().map(|(n, _)| n).collect(),
+        segments: store.segments()?.into_iter().map(|s| s.name).collect(),
+        meanings,
+    })
+}
+
+/// Every saved segment with its size as of today.
+fn load_list(store: &Store) -> crate::Result<Vec<Listed>> {
+    let today = Today::now(store.settings()?.owner_tz);
+    let catalog = StoreCatalog::new(store)?;
+    Ok(store
+        .segments()?
+        .into_iter()
+        .map(|saved| {
+            let size = segment::compile(&saved.rule, Some(&saved.name), &catalog, today)
+                .and_then(|c| segment::evaluate(store, &c, false))
+                .map(|e| e.count)
+                .map_err(|e| e.to_string());
+            Listed { saved, size }
+        })
+        .collect())
+}
+
+fn run_save(store: &mut Store, save: Save) -> crate::Result<Option<String>> {
+    match save {
+        Save::Store {
+            name,
+            from,
+            rule,
+            notes,
+        } => {
+            let today = Today::now(store.settings()?.owner_tz);
+            // A rule that cannot be evaluated is not saved: the error names its spot.
+            segment::prepare(store, &rule, Some(&name), today)?;
+            match from {
+                Some(old) if old != name => store.rename_segment(&old, &name)?,
+                None if store.segment(&name)?.is_some() => {
+                    return Err(crate::Error::user(
+                        Msg::new("segment-error-exists").arg("name", name),
+                    ));
+                }
+                _ => {}
+            }
+            store.save_segment(&name, &rule, &notes)?;
+            Ok(Some(name))
+        }
+        Save::Delete(name) => {
+            store.delete_segment(&name)?;
+            Ok(None)
+        }
+        Save::Meaning(meaning, word) => {
+            store.set_setting(meaning.key(), &word)?;
+            Ok(None)
+        }
+        Save::ForgetMeanings => {
+            for preset in PRESETS {
+                for m in preset.needs {
+                    store.clear_setting(m.key())?;
+                }
+            }
+            Ok(None)
+        }
+    }
+}
+
+impl SegmentsScreen {
+    /// Forgets what was read from the base (after an import, or on another base).
+    pub fn reload(&mut self) {
+        self.loaded = false;
+        self.asked = None;
+    }
+
+    fn poll(&mut self, ctx: &egui::Context, db: &Path) {
+        if !self.loaded {
+            self.loaded = true;
+            self.list_job = Some(QueryJob::spawn(ctx, db, |s| load_list(s)));
+            self.choices_job = Some(QueryJob::spawn(ctx, db, |s| load_choices(s)));
+        }
+        if let Some(job) = &mut self.list_job
+            && let Some(result) = job.pending.finished()
+        {
+            self.list_job = None;
+            match result {
+                Some(Ok(list)) => self.list = list,
+                Some(Err(e)) => self.notice = Some(Err(e.to_string())),
+                None => {}
+            }
+        }
+        if let Some(job) = &mut self.choices_job
+            && let Some(result) = job.pending.finished()
+        {
+            self.choices_job = None;
+            if let Some(Ok(choices)) = result {
+                self.choices = choices;
+            }
+        }
+        if let Some(job) = &mut self.save_job
+            && let Some(result) = job.pending.finished()
+        {
+            self.save_job = None;
+            match result {
+                Some(Ok(Some(name))) => {
+                    self.notice = Some(Ok(Msg::new("segment-saved")
+                        .arg("name", name.clone())
+                        .to_string()));
+                    self.original = Some(name);
+                    self.reload();
+                }
+                Some(Ok(None)) => self.reload(),
+                Some(Err(e)) => self.notice = Some(Err(e.to_string())),
+                None => {}
+            }
+        }
+        self.poll_count(ctx, db);
+    }
+
+    /// Starts a count when the rule changed, and takes the answers of the running ones.
+    fn poll_count(&mut self, ctx: &egui::Context, db: &Path) {
+        if self.asked.as_ref() != Some(&self.rule) {
+            if let Some(job) = &self.count_job {
+                job.interrupt();
+            }
+            if let Some(job) = &self.funnel_job {
+                job.interrupt();
+            }
+            self.funnel_job = None;
+            self.funnel = None;
+            let rule = self.rule.clone();
+            let own = self.own_name();
+            self.count_job = Some(QueryJob::spawn(ctx, db, move |store| {
+                let today = Today::now(store.settings()?.owner_tz);
+                let compiled = segment::prepare(store, &rule, own.as_deref(), today)?;
+                let count = segment::evaluate(store, &compiled, false)?.count;
+                let ids = segment::first_ids(store, &compiled, PREVIEW)?;
+                Ok(Counted {
+                    count,
+                    preview: store.contact_rows(&ids)?,
+                })
+            }));
+            self.asked = Some(self.rule.clone());
+        }
+        if let Some(job) = &mut self.count_job {
+            match job.pending.poll() {
+                Poll::Running => {}
+                Poll::Done(result) => {
+                    self.count_job = None;
+                    let count = result.as_ref().ok().map(|c| c.count);
+                    self.counted = Some(result.map_err(|e| e.to_string()));
+                    match (count, self.rule.root.items.len()) {
+                        (Some(n), 1) => self.funnel = Some(vec![n]),
+                        (Some(_), items) if items > 1 => {
+                            let rule = self.rule.clone();
+                            let own = self.own_name();
+                            self.funnel_job = Some(QueryJob::spawn(ctx, db, move |store| {
+                                let today = Today::now(store.settings()?.owner_tz);
+                                let compiled =
+                                    segment::prepare(store, &rule, own.as_deref(), today)?;
+                                Ok(segment::evaluate(store, &compiled, true)?.funnel)
+                            }));
+                        }
+                        _ => {}
+                    }
+                }
+                Poll::Lost => self.count_job = None,
+            }
+        }
+        if let Some(job) = &mut self.funnel_job
+            && let Some(result) = job.pending.finished()
+        {
+            self.funnel_job = None;
+            self.funnel = result.and_then(Result::ok);
+        }
+    }
+
+    fn own_name(&self) -> Option<String> {
+        let name = self.name.trim();
+        (!name.is_empty()).then(|| name.to_owned())
+    }
+
+    /// Draws the screen.
+    pub fn show(&mut self, ui: &mut egui::Ui, db: &Path) {
+        self.poll(ui.ctx(), db);
+        egui::Panel::left("segment-list")
+            .resizable(true)
+            .default_size(240.0)
+            .show(ui, |ui| self.list_panel(ui));
+        egui::CentralPanel::default().show(ui, |ui| self.editor(ui, db));
+        self.windows(ui.ctx(), db);
+    }
+
+    fn list_panel(&mut self, ui: &mut egui::Ui) {
+        ui.heading(tr("segments-title"));
+        ui.horizontal(|ui| {
+            if ui.button(tr("segment-new")).clicked() {
+                self.open_new(Rule::everyone(), String::new(), String::new());
+            }
+            ui.menu_button(tr("segment-presets"), |ui| self.presets_menu(ui));
+        });
+        ui.separator();
+        if self.list_job.is_some() && self.list.is_empty() {
+            ui.spinner();
+        } else if self.list.is_empty() {
+            ui.weak(tr("segments-none"));
+        }
+        let mut open = None;
+        egui::ScrollArea::vertical()
+            .max_height(ui.available_height() - 40.0)
+            .show(ui, |ui| {
+                for (i, item) in self.list.iter().enumerate() {
+                    let selected = self.original.as_deref() == Some(item.saved.name.as_str());
+                    ui.horizontal(|ui| {
+                        let response =
+                            ui.add(egui::Button::selectable(selected, &item.saved.name).truncate());
+                        let response = match &item.size {
+                            Err(e) => response.on_hover_text(e),
+                            Ok(_) if !item.saved.notes.is_empty() => {
+                                response.on_hover_text(&item.saved.notes)
+                            }
+                            Ok(_) => response,
+                        };
+                        if response.clicked() {
+                            open = Some(i);
+                        }
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            match &item.size {
+                                Ok(n) => ui.weak(crate::format::group_thousands(*n as i64)),
+                                Err(_) => ui.colored_label(ui.visuals().warn_fg_color, "⚠"),
+                            };
+                        });
+                    });
+                }
+            });
+        if let Some(i) = open {
+            let saved = self.list[i].saved.clone();
+            self.open_new(saved.rule, saved.name.clone(), saved.notes);
+            self.original = Some(saved.name);
+        }
+        ui.separator();
+        if ui
+            .add_enabled(self.list.len() >= 2, egui::Button::new(tr("overlap-open")))
+            .on_disabled_hover_text(tr("overlap-need-two"))
+            .clicked()
+        {
+            self.overlap = Some(OverlapWindow::default());
+        }
+    }
+
+    fn presets_menu(&mut self, ui: &mut egui::Ui) {
+        let mut group = "";
+        let mut chosen = None;
+        let mut forget = false;
+        for preset in PRESETS {
+            if preset.group != group {
+                if !group.is_empty() {
+                    ui.separator();
+                }
+                group = preset.group;
+                ui.label(egui::RichText::new(tr(group)).weak().small());
+            }
+            if ui
+                .button(tr(&format!("preset-{}", preset.id)))
+                .on_hover_text(tr(&format!("preset-{}-about", preset.id)))
+                .clicked()
+            {
+                chosen = Some(*preset);
+                ui.close();
+            }
+        }
+        ui.separator();
+        if ui
+            .add_enabled(
+                !self.choices.meanings.is_empty(),
+                egui::Button::new(tr("meaning-forget")),
+            )
+            .on_hover_text(tr("meaning-forget-hint"))
+            .clicked()
+        {
+            forget = true;
+            ui.close();
+        }
+        if let Some(preset) = chosen {
+            self.apply_preset(preset);
+        }
+        if forget {
+            self.forget_meanings = true;
+        }
+    }
+
+    /// Opens `preset` as a new segment, or first asks for the owner's word it needs.
+    fn apply_preset(&mut self, preset: Preset) {
+        match preset.rule(&self.choices) {
+            Ok(rule) => {
+                self.meaning = None;
+                self.open_new(
+                    rule,
+                    tr(&format!("preset-{}", preset.id)),
+                    tr(&format!("preset-{}-about", preset.id)),
+                );
+            }
+            Err(missing) => {
+                self.meaning = Some(MeaningDialog::new(preset, missing, &self.choices));
+            }
+        }
+    }
+
+    fn open_new(&mut self, rule: Rule, name: String, notes: String) {
+        self.rule = rule;
+        self.name = name;
+        self.notes = notes;
+        self.original = None;
+        self.notice = None;
+        self.confirm_delete = false;
+    }
+
+    fn save(&mut self, ctx: &egui::Context, db: &Path, save: Save) {
+        self.notice = None;
+        self.save_job = Some(QueryJob::spawn(ctx, db, move |store| run_save(store, save)));
+    }
+
+    fn editor(&mut self, ui: &mut egui::Ui, db: &Path) {
+        ui.horizontal(|ui| {
+            let label = ui.label(tr("segment-name"));
+            ui.add(
+                egui::TextEdit::singleline(&mut self.name)
+                    .hint_text(tr("segment-name-hint"))
+                    .desired_width(260.0),
+            )
+            .labelled_by(label.id);
+            let can_save = !self.name.trim().is_empty() && self.save_job.is_none();
+            if ui
+                .add_enabled(can_save, egui::Button::new(tr("segment-save")))
+                .clicked()
+            {
+                let save = Save::Store {
+                    name: self.name.trim().to_owned(),
+                    from: self.original.clone(),
+                    rule: self.rule.clone(),
+                    notes: self.notes.clone(),
+                };
+                self.save(ui.ctx(), db, save);
+            }
+            if self.original.is_some() {
+                if ui.button(tr("segment-duplicate")).clicked() {
+                    self.name = Msg::new("segment-copy-name")
+                        .arg("name", self.name.trim())
+                        .to_string();
+                    self.original = None;
+                }
+                if ui.button(tr("segment-delete")).clicked() {
+                    self.confirm_delete = true;
+                }
+            }
+            ui.separator();
+            if ui.button(tr("segment-json")).clicked() {
+                self.json = Some(JsonWindow::new(&self.rule));
+            }
+            if ui.button(tr("segment-export")).clicked() {
+                self.export = Some(ExportWindow::new(&self.name));
+            }
+        });
+        ui.horizontal(|ui| {
+            let label = ui.label(tr("segment-notes"));
+            ui.add(egui::TextEdit::singleline(&mut self.notes).desired_width(f32::INFINITY))
+                .labelled_by(label.id);
+        });
+        if self.confirm_delete
+            && let Some(name) = self.original.clone()
+        {
+            ui.horizontal(|ui| {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    Msg::new("segment-delete-confirm")
+                        .arg("name", name.clone())
+                        .to_string(),
+                );
+                if ui.button(tr("segment-delete")).clicked() {
+                    self.save(ui.ctx(), db, Save::Delete(name));
+                    self.open_new(Rule::everyone(), String::new(), String::new());
+                }
+                if ui.button(tr("cancel")).clicked() {
+                    self.confirm_delete = false;
+                }
+            });
+        }
+        match &self.notice {
+            Some(Ok(text)) => {
+                ui.label(text);
+            }
+            Some(Err(text)) => {
+                ui.colored_label(ui.visuals().error_fg_color, text);
+            }
+            None => {}
+        }
+        ui.separator();
+        self.count_line(ui);
+        ui.separator();
+        let preview_height = (ui.available_height() * 0.35).clamp(120.0, 320.0);
+        egui::ScrollArea::vertical()
+            .id_salt("rule")
+            .max_height(ui.available_height() - preview_height)
+            .show(ui, |ui| {
+                let own = self.name.trim().to_owned();
+                let ctx = builder::Context {
+                    choices: &self.choices,
+                    funnel: self.funnel.as_deref().filter(|_| self.count_job.is_none()),
+                    own_name: &own,
+                };
+                builder::rule_ui(ui, &mut self.rule.root, &ctx);
+            });
+        ui.separator();
+        self.preview(ui);
+    }
+
+    fn count_line(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            match &self.counted {
+                Some(Ok(c)) => {
+                    let text = Msg::counted("segment-count", c.count as i64).to_string();
+                    let mut rich = egui::RichText::new(text).heading();
+                    if self.count_job.is_some() {
+                        rich = rich.weak();
+                    }
+                    ui.label(rich);
+                }
+                Some(Err(e)) => {
+                    ui.colored_label(ui.visuals().error_fg_color, e);
+                }
+                None => {}
+            }
+            if self.count_job.is_some() || self.funnel_job.is_some() {
+                ui.spinner();
+            }
+            if self.rule.root.items.len() > 1 && self.funnel.is_some() {
+                ui.weak(tr("funnel-explain"));
+            }
+        });
+    }
+
+    fn preview(&mut self, ui: &mut egui::Ui) {
+        let Some(Ok(counted)) = &self.counted else {
+            return;
+        };
+        ui.strong(
+            Msg::new("segment-preview")
+                .arg("shown", counted.preview.len() as i64)
+                .to_string(),
+        );
+        egui::ScrollArea::vertical()
+            .id_salt("preview")
+            .show(ui, |ui| {
+                egui::Grid::new("preview-grid")
+                    .striped(true)
+                    .show(ui, |ui| {
+                        for header in ["col-name", "col-phone", "col-city", "col-zone", "col-tags"]
+                        {
+                            ui.strong(tr(header));
+                        }
+                        ui.end_row();
+                        let tags_width = (ui.available_width() - 640.0).max(200.0);
+                        for row in &counted.preview {
+                            ui.label(row.name.as_deref().unwrap_or(""));
+                            ui.label(row.phone.as_deref().unwrap_or(""));
+                            ui.label(row.city.as_deref().unwrap_or(""));
+                            ui.label(&row.time_zone);
+                            ui.add_sized(
+                                [tags_width, 18.0],
+                                egui::Label::new(&row.tags)
+                                    .truncate()
+                                    .halign(egui::Align::Min),
+                            );
+                            ui.end_row();
+                        }
+                    });
+            });
+    }
+
+    fn windows(&mut self, ctx: &egui::Context, db: &Path) {
+        if std::mem::take(&mut self.forget_meanings) {
+            self.choices.meanings.clear();
+            self.save(ctx, db, Save::ForgetMeanings);
+        }
+        if let Some(window) = &mut self.json {
+            match window.show(ctx) {
+                windows::Outcome::Open => {}
+                windows::Outcome::Closed => self.json = None,
+                windows::Outcome::Rule(rule) => {
+                    self.rule = rule;
+                    self.json = None;
+                }
+            }
+        }
+        if let Some(window) = &mut self.overlap
+            && !window.show(ctx, db, &self.list)
+        {
+            self.overlap = None;
+        }
+        let own = self.own_name();
+        if let Some(window) = &mut self.export
+            && !window.show(ctx, db, &self.rule, own)
+        {
+            self.export = None;
+        }
+        if let Some(dialog) = &mut self.meaning {
+            match dialog.show(ctx) {
+                windows::Answer::Waiting => {}
+                windows::Answer::Cancelled => self.meaning = None,
+                windows::Answer::Given(meaning, word, preset) => {
+                    self.choices.meanings.insert(meaning, word.clone());
+                    self.save(ctx, db, Save::Meaning(meaning, word));
+                    self.apply_preset(preset);
+                }
+            }
+        }
+    }
+}
+
+/// The base's values a preset's question is answered from.
+fn meaning_values(choices: &Choices, kind: MeaningKind) -> Vec<String> {
+    match kind {
+        MeaningKind::Tag => choices.tags.clone(),
+        MeaningKind::Source => choices.values.get("source").cloned().unwrap_or_default(),
+        MeaningKind::Category => choices.values.get("category").cloned().unwrap_or_default(),
+    }
+}

@@ -1,0 +1,380 @@
+//! The Segments screen's windows: the rule as JSON, the overlap of saved segments, the export
+//! of a segment's contacts, and the question a preset asks once.
+
+use std::path::Path;
+
+use super::Listed;
+use crate::i18n::{self, Msg, tr};
+use crate::segment::presets::{Meaning, Preset, suggest};
+use crate::segment::{self, Rule, StoreCatalog, Today};
+use crate::ui::jobs::{Pending, QueryJob};
+use crate::ui::widgets::{PathField, PathMode};
+
+use super::Choices;
+
+/// What the JSON window wants done.
+pub enum Outcome {
+    Open,
+    Closed,
+    /// The pasted rule, valid, to edit.
+    Rule(Rule),
+}
+
+/// The rule as JSON: to read, copy, or paste another one in.
+pub struct JsonWindow {
+    text: String,
+    error: Option<String>,
+}
+
+impl JsonWindow {
+    pub fn new(rule: &Rule) -> Self {
+        JsonWindow {
+            text: rule.to_json(),
+            error: None,
+        }
+    }
+
+    pub fn show(&mut self, ctx: &egui::Context) -> Outcome {
+        let mut open = true;
+        let mut outcome = Outcome::Open;
+        egui::Window::new(tr("json-title"))
+            .open(&mut open)
+            .default_size([520.0, 480.0])
+            .show(ctx, |ui| {
+                ui.label(tr("json-explain"));
+                ui.horizontal(|ui| {
+                    if ui.button(tr("json-copy")).clicked() {
+                        ui.ctx().copy_text(self.text.clone());
+                    }
+                    if ui.button(tr("json-apply")).clicked() {
+                        match Rule::from_json(&self.text) {
+                            Ok(rule) => outcome = Outcome::Rule(rule),
+                            Err(e) => self.error = Some(e.to_string()),
+                        }
+                    }
+                });
+                if let Some(e) = &self.error {
+                    ui.colored_label(ui.visuals().error_fg_color, e);
+                }
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    let label = tr("json-title");
+                    ui.add(
+                        egui::TextEdit::multiline(&mut self.text)
+                            .code_editor()
+                            .desired_width(f32::INFINITY)
+                            .desired_rows(20),
+                    )
+                    .on_hover_text(label);
+                });
+            });
+        if !open {
+            return Outcome::Closed;
+        }
+        outcome
+    }
+}
+
+/// How many saved segments the overlap matrix compares at most.
+const OVERLAP_MAX: usize = 12;
+
+/// The names of the segments compared, and how many contacts each pair shares.
+type Matrix = (Vec<String>, Vec<Vec<u64>>);
+
+/// Pairwise intersections of saved segments.
+#[derive(Default)]
+pub struct OverlapWindow {
+    job: Option<QueryJob<Matrix>>,
+    result: Option<Result<Matrix, String>>,
+    started: bool,
+}
+
+/// Each segment's contacts, then how many each pair shares. The window's cancel interrupts the
+/// running query, which ends the job with an error nobody reads.
+fn overlap(store: &crate::store::Store, names: Vec<(String, Rule)>) -> crate::Result<Matrix> {
+    let today = Today::now(store.settings()?.owner_tz);
+    let catalog = StoreCatalog::new(store)?;
+    let mut sets = Vec::new();
+    for (name, rule) in &names {
+        let compiled = segment::compile(rule, Some(name), &catalog, today)?;
+        sets.push(segment::contact_ids(store, &compiled)?);
+    }
+    let matrix = sets
+        .iter()
+        .map(|a| sets.iter().map(|b| shared(a, b)).collect())
+        .collect();
+    Ok((names.into_iter().map(|(n, _)| n).collect(), matrix))
+}
+
+/// How many ids two ascending lists share.
+fn shared(a: &[i64], b: &[i64]) -> u64 {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+impl OverlapWindow {
+    /// Draws the window; false once closed.
+    pub fn show(&mut self, ctx: &egui::Context, db: &Path, list: &[Listed]) -> bool {
+        if !self.started {
+            self.started = true;
+            let names: Vec<(String, Rule)> = list
+                .iter()
+                .filter(|l| l.size.is_ok())
+                .take(OVERLAP_MAX)
+                .map(|l| (l.saved.name.clone(), l.saved.rule.clone()))
+                .collect();
+            self.job = Some(QueryJob::spawn(ctx, db, move |store| overlap(store, names)));
+        }
+        if let Some(job) = &mut self.job
+            && let Some(result) = job.pending.finished()
+        {
+            self.job = None;
+            self.result = result.map(|r| r.map_err(|e| e.to_string()));
+        }
+        let mut open = true;
+        egui::Window::new(tr("overlap-title"))
+            .open(&mut open)
+            .default_size([640.0, 400.0])
+            .show(ctx, |ui| {
+                ui.label(tr("overlap-explain"));
+                if let Some(job) = &self.job {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        if ui.button(tr("cancel")).clicked() {
+                            job.interrupt();
+                        }
+                    });
+                }
+                match &self.result {
+                    Some(Ok((names, matrix))) => {
+                        egui::ScrollArea::both().show(ui, |ui| {
+                            egui::Grid::new("overlap-grid")
+                                .striped(true)
+                                .show(ui, |ui| {
+                                    ui.label("");
+                                    for name in names {
+                                        ui.strong(name);
+                                    }
+                                    ui.end_row();
+                                    for (name, row) in names.iter().zip(matrix) {
+                                        ui.strong(name);
+                                        for n in row {
+                                            ui.label(crate::format::group_thousands(*n as i64));
+                                        }
+                                        ui.end_row();
+                                    }
+                                });
+                        });
+                    }
+                    Some(Err(e)) => {
+                        ui.colored_label(ui.visuals().error_fg_color, e);
+                    }
+                    None => {}
+                }
+            });
+        if !open && let Some(job) = &self.job {
+            job.interrupt();
+        }
+        open
+    }
+}
+
+/// Writing the contacts of the rule being edited to a CSV file.
+pub struct ExportWindow {
+    path: PathField,
+    job: Option<Pending<crate::Result<u64>>>,
+    done: Option<Result<String, String>>,
+}
+
+/// Exports the contacts of `rule` to `path` in the background, with progress and cancel.
+fn spawn_export(
+    ctx: &egui::Context,
+    db: &Path,
+    rule: Rule,
+    own_name: Option<String>,
+    path: std::path::PathBuf,
+) -> Pending<crate::Result<u64>> {
+    let db = db.to_owned();
+    let lang = i18n::current();
+    Pending::spawn(ctx, move |progress| {
+        let store = crate::store::Store::open(&db)?;
+        let today = Today::now(store.settings()?.owner_tz);
+        let compiled = segment::prepare(&store, &rule, own_name.as_deref(), today)?;
+        let ids = segment::contact_ids(&store, &compiled)?;
+        let total = ids.len().max(1) as f32;
+        crate::export::export_contacts(&store, &path, b';', lang, Some(&ids), &mut |n| {
+            progress.set(n as f32 / total, n);
+            if progress.is_cancelled() {
+                Err(crate::Error::Cancelled)
+            } else {
+                Ok(())
+            }
+        })
+    })
+}
+
+impl ExportWindow {
+    pub fn new(name: &str) -> Self {
+        let file = format!(
+            "{}.csv",
+            if name.trim().is_empty() {
+                tr("segment-export-default")
+            } else {
+                name.trim().replace(['/', '\\'], "-")
+            }
+        );
+        let dir = directories::UserDirs::new()
+            .and_then(|d| d.document_dir().map(Path::to_owned))
+            .unwrap_or_default();
+        ExportWindow {
+            path: PathField::new(PathMode::Save, &dir.join(file).display().to_string()),
+            job: None,
+            done: None,
+        }
+    }
+
+    /// Draws the window; false once closed.
+    pub fn show(
+        &mut self,
+        ctx: &egui::Context,
+        db: &Path,
+        rule: &Rule,
+        own_name: Option<String>,
+    ) -> bool {
+        if let Some(job) = &mut self.job
+            && let Some(result) = job.finished()
+        {
+            self.job = None;
+            self.done = Some(match result {
+                Some(Ok(n)) => Ok(Msg::counted("segment-exported", n as i64).to_string()),
+                Some(Err(e)) => Err(e.to_string()),
+                None => Err(tr("error-lost-job")),
+            });
+        }
+        let mut open = true;
+        egui::Window::new(tr("segment-export-title"))
+            .open(&mut open)
+            .default_width(560.0)
+            .show(ctx, |ui| {
+                self.path.show(ui, &tr("segment-export-file"), &["csv"]);
+                ui.horizontal(|ui| {
+                    let ready = self.path.is_valid() && self.job.is_none();
+                    if ui
+                        .add_enabled(ready, egui::Button::new(tr("segment-export-go")))
+                        .clicked()
+                        && let Some(path) = self.path.path()
+                    {
+                        self.done = None;
+                        self.job =
+                            Some(spawn_export(ctx, db, rule.clone(), own_name.clone(), path));
+                    }
+                    if let Some(job) = &self.job {
+                        ui.add(
+                            egui::ProgressBar::new(job.progress.fraction())
+                                .desired_width(200.0)
+                                .show_percentage(),
+                        );
+                        if ui.button(tr("cancel")).clicked() {
+                            job.progress.cancel();
+                        }
+                    }
+                });
+                match &self.done {
+                    Some(Ok(text)) => {
+                        ui.label(text);
+                    }
+                    Some(Err(text)) => {
+                        ui.colored_label(ui.visuals().error_fg_color, text);
+                    }
+                    None => {}
+                }
+            });
+        if !open && let Some(job) = &self.job {
+            job.progress.cancel();
+        }
+        open
+    }
+}
+
+/// The answer of a preset's question.
+pub enum Answer {
+    Waiting,
+    Cancelled,
+    /// The owner's word for a meaning, and the preset that asked.
+    Given(Meaning, String, Preset),
+}
+
+/// A preset asks once which of the base's own values means what it needs.
+pub struct MeaningDialog {
+    preset: Preset,
+    meaning: Meaning,
+    values: Vec<String>,
+    chosen: Option<usize>,
+}
+
+impl MeaningDialog {
+    pub fn new(preset: Preset, meaning: Meaning, choices: &Choices) -> Self {
+        let values = suggest(meaning, super::meaning_values(choices, meaning.kind()));
+        MeaningDialog {
+            preset,
+            meaning,
+            chosen: (!values.is_empty()).then_some(0),
+            values,
+        }
+    }
+
+    pub fn show(&mut self, ctx: &egui::Context) -> Answer {
+        let mut answer = Answer::Waiting;
+        let mut open = true;
+        egui::Window::new(tr(&format!("preset-{}", self.preset.id)))
+            .open(&mut open)
+            .collapsible(false)
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ctx.content_rect().center())
+            .default_width(420.0)
+            .show(ctx, |ui| {
+                ui.label(
+                    Msg::new("meaning-question")
+                        .arg("what", tr(self.meaning.question()))
+                        .to_string(),
+                );
+                ui.weak(tr("meaning-once"));
+                if self.values.is_empty() {
+                    ui.colored_label(ui.visuals().warn_fg_color, tr("meaning-no-values"));
+                }
+                egui::ScrollArea::vertical()
+                    .max_height(260.0)
+                    .show(ui, |ui| {
+                        for (i, v) in self.values.iter().enumerate() {
+                            ui.radio_value(&mut self.chosen, Some(i), v);
+                        }
+                    });
+                ui.horizontal(|ui| {
+                    if ui
+                        .add_enabled(self.chosen.is_some(), egui::Button::new(tr("meaning-use")))
+                        .clicked()
+                        && let Some(i) = self.chosen
+                    {
+                        answer = Answer::Given(self.meaning, self.values[i].clone(), self.preset);
+                    }
+                    if ui.button(tr("cancel")).clicked() {
+                        answer = Answer::Cancelled;
+                    }
+                });
+            });
+        if !open {
+            return Answer::Cancelled;
+        }
+        answer
+    }
+}

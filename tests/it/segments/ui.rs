@@ -1,0 +1,85 @@
+//! The Segments screen, driven by clicks: a rule built from two conditions, its count and funnel
+//! following each edit, saved under a name.
+
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+
+use crate::support::Scratch;
+use crate::ui::{app, wait, wait_exact, wait_label};
+
+#[test]
+fn a_two_condition_rule_built_by_clicking_counts_funnels_and_saves() {
+    let mut s = Scratch::new();
+    s.contacts(
+        "ID клиента;Город;Согласие на рассылку;Теги\n\
+         A1;Омск;да;vip\nA2;Омск;да;\nA3;Москва;нет;vip\nA4;Москва;;\n",
+    );
+    let mut harness = app(s.store.path().to_owned());
+    wait_exact(&mut harness, "4 контакта");
+    harness.get_by_label("Сегменты").click();
+    wait_label(&mut harness, "Сохранённых сегментов пока нет");
+    // An empty rule is everyone.
+    wait(&mut harness, "count of everyone", |h| {
+        h.query_all_by_label("4 контакта").count() >= 2
+    });
+
+    // First condition: consent yes.
+    harness.get_by_label("+ условие").click();
+    wait_exact(&mut harness, "2 контакта");
+    // Second: change its type to tags; the first tag of the base (vip) is picked.
+    harness.get_by_label("+ условие").click();
+    harness.run_steps(2);
+    let types: Vec<_> = harness.query_all_by_label("Что проверяем").collect();
+    assert_eq!(types.len(), 2);
+    types[1].click();
+    harness.run_steps(2);
+    harness.get_by_role_and_label(Role::Button, "Теги").click();
+    wait_exact(&mut harness, "1 контакт");
+    // The funnel beside the conditions: 2 after consent, 1 after the tag.
+    wait(&mut harness, "funnel", |h| {
+        h.query_by_label("2").is_some() && h.query_all_by_label("1").count() >= 1
+    });
+    harness.get_by_label("vip");
+
+    // Switch the group to "any of": the count and the funnel change.
+    harness
+        .get_by_label("Как условия группы складываются")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("Любое").click();
+    wait_exact(&mut harness, "3 контакта");
+
+    // Save under a name: it appears in the list with its size.
+    let name = harness.get_by_role_and_label(Role::TextInput, "Название");
+    name.focus();
+    name.type_text("VIP или согласие");
+    harness.run_steps(2);
+    harness.get_by_label("Сохранить").click();
+    wait_label(&mut harness, "Сегмент «VIP или согласие» сохранён.");
+    wait(&mut harness, "listed", |h| {
+        h.query_by_label("VIP или согласие").is_some() && h.query_all_by_label("3").count() >= 2
+    });
+    let rule = s.store.segment("VIP или согласие").unwrap().unwrap();
+    assert_eq!(rule.root.mode, adresat::segment::Mode::Any);
+    assert_eq!(rule.root.items.len(), 2);
+}
+
+#[test]
+fn a_preset_asks_for_the_owners_word_once_and_opens_as_a_rule() {
+    let mut s = Scratch::new();
+    s.contacts("ID клиента;Согласие на рассылку;Теги\nA1;да;цена:скидки\nA2;да;новинки\nA3;нет;\n");
+    let mut harness = app(s.store.path().to_owned());
+    wait_exact(&mut harness, "3 контакта");
+    harness.get_by_label("Сегменты").click();
+    wait_label(&mut harness, "Сохранённых сегментов пока нет");
+    harness.get_by_label("Готовые ▾").click();
+    harness.run_steps(2);
+    harness.get_by_label("Любят скидки").click();
+    // The question lists the base's tags, the likely one first and chosen.
+    wait_label(&mut harness, "Один вопрос, чтобы собрать сегмент");
+    harness.get_by_label("Использовать").click();
+    wait_exact(&mut harness, "1 контакт");
+    harness.get_by_label("цена:скидки");
+    let answer = || s.store.get_setting("meaning.discount_tag").unwrap();
+    wait(&mut harness, "answer kept", |_| answer() == "цена:скидки");
+}
