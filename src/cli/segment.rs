@@ -54,6 +54,8 @@ pub enum FlowCommand {
     },
     /// List the saved flows.
     List,
+    /// Delete the flow NAME.
+    Delete { name: String },
 }
 
 /// A rule from a `.json` file, or the saved segment of that name; with the name it is saved as.
@@ -178,6 +180,14 @@ pub fn run_flow(store: &Store, command: FlowCommand) -> Result<()> {
         FlowCommand::List => {
             for (name, buttons) in store.flows()? {
                 out!("{name}\t{}", buttons.join(" → "));
+            }
+            Ok(())
+        }
+        FlowCommand::Delete { name } => {
+            if !store.delete_flow(&name)? {
+                return Err(Error::user(
+                    Msg::new("flow-error-not-found").arg("flow", name),
+                ));
             }
             Ok(())
         }

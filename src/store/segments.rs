@@ -165,6 +165,14 @@ impl Store {
         Ok(())
     }
 
+    /// Deletes a flow; rules that need it then fail with a message naming it.
+    pub fn delete_flow(&self, name: &str) -> Result<bool> {
+        Ok(self
+            .conn()
+            .execute("DELETE FROM flows WHERE name = ?1", [name])?
+            > 0)
+    }
+
     /// Every tag name with its number, by name.
     pub fn tag_names(&self) -> Result<Vec<(i64, String)>> {
         let mut stmt = self

@@ -25,6 +25,8 @@ pub struct Choices {
     /// Distinct values by field or column name (`city`, `source`, `category`, `button`, …).
     pub values: std::collections::HashMap<String, Vec<String>>,
     pub flows: Vec<String>,
+    /// Each flow with its buttons, for the flows window.
+    pub flow_buttons: Vec<(String, Vec<String>)>,
     pub segments: Vec<String>,
     /// The owner's words the presets use, as answered so far.
     pub meanings: std::collections::HashMap<Meaning, String>,

@@ -16,7 +16,7 @@ use crate::i18n::{Msg, tr};
 use crate::segment::presets::{Meaning, MeaningKind, PRESETS, Preset};
 use crate::segment::{self, Rule, StoreCatalog, Today};
 use crate::store::{ContactRow, SavedSegment, Store};
-use windows::{ExportWindow, JsonWindow, MeaningDialog, OverlapWindow};
+use windows::{ExportWindow, FlowEdit, FlowsWindow, JsonWindow, MeaningDialog, OverlapWindow};
 
 /// How many matching contacts the preview lists.
 const PREVIEW: u64 = 100;
@@ -48,6 +48,7 @@ enum Save {
     Meaning(Meaning, String),
     /// Forget every answer, so the presets ask again.
     ForgetMeanings,
+    Flow(FlowEdit),
 }
 
 /// The screen's state.
@@ -76,6 +77,7 @@ pub struct SegmentsScreen {
     export: Option<ExportWindow>,
     meaning: Option<MeaningDialog>,
     forget_meanings: bool,
+    flows: Option<FlowsWindow>,
 }
 
 impl Default for SegmentsScreen {
@@ -103,6 +105,7 @@ impl Default for SegmentsScreen {
             export: None,
             meaning: None,
             forget_meanings: false,
+            flows: None,
         }
     }
 }
@@ -141,6 +144,7 @@ fn load_choices(store: &Store) -> crate::Result<Choices> {
             store.distinct_custom_values(name)?,
         );
     }
+    let flows = store.flows()?;
     let mut meanings = std::collections::HashMap::new();
     for preset in PRESETS {
         for m in preset.needs {
@@ -155,7 +159,8 @@ fn load_choices(store: &Store) -> crate::Result<Choices> {
         tag_groups,
         custom_fields,
         values,
-        flows: store.flows()?.into_iter().map(|(n, _)| n).collect(),
+        flows: flows.iter().map(|(n, _)| n.clone()).collect(),
+        flow_buttons: flows,
         segments: store.segments()?.into_iter().map(|s| s.name).collect(),
         meanings,
     })
@@ -209,6 +214,15 @@ fn run_save(store: &mut Store, save: Save) -> crate::Result<Option<String>> {
             store.set_setting(meaning.key(), &word)?;
             Ok(None)
         }
+        Save::Flow(FlowEdit::Save(name, buttons)) => {
+            store.save_flow(&name, &buttons)?;
+            Ok(None)
+        }
+        Save::Flow(FlowEdit::Delete(name)) => {
+            store.delete_flow(&name)?;
+            Ok(None)
+        }
+        Save::Flow(FlowEdit::None) => Ok(None),
         Save::ForgetMeanings => {
             for preset in PRESETS {
                 for m in preset.needs {
@@ -393,6 +407,9 @@ impl SegmentsScreen {
             self.original = Some(saved.name);
         }
         ui.separator();
+        if ui.button(tr("flows-open")).clicked() {
+            self.flows = Some(FlowsWindow::default());
+        }
         if ui
             .add_enabled(self.list.len() >= 2, egui::Button::new(tr("overlap-open")))
             .on_disabled_hover_text(tr("overlap-need-two"))
@@ -632,6 +649,22 @@ impl SegmentsScreen {
     }
 
     fn windows(&mut self, ctx: &egui::Context, db: &Path) {
+        if let Some(window) = &mut self.flows {
+            let mut open = true;
+            let buttons = self
+                .choices
+                .values
+                .get("button")
+                .cloned()
+                .unwrap_or_default();
+            let edit = window.show(ctx, &mut open, &self.choices.flow_buttons, &buttons);
+            if !open {
+                self.flows = None;
+            }
+            if !matches!(edit, FlowEdit::None) {
+                self.save(ctx, db, Save::Flow(edit));
+            }
+        }
         if std::mem::take(&mut self.forget_meanings) {
             self.choices.meanings.clear();
             self.save(ctx, db, Save::ForgetMeanings);

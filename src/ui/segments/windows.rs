@@ -378,3 +378,81 @@ impl MeaningDialog {
         answer
     }
 }
+
+/// What the flows window asks for.
+pub enum FlowEdit {
+    None,
+    Save(String, Vec<String>),
+    Delete(String),
+}
+
+/// The saved flows, and a form to add one: a name and buttons in the order they are clicked.
+#[derive(Default)]
+pub struct FlowsWindow {
+    name: String,
+    buttons: Vec<String>,
+}
+
+impl FlowsWindow {
+    /// Draws the window over `flows` (name and buttons each); `open` turns false when closed.
+    pub fn show(
+        &mut self,
+        ctx: &egui::Context,
+        open: &mut bool,
+        flows: &[(String, Vec<String>)],
+        known_buttons: &[String],
+    ) -> FlowEdit {
+        let mut edit = FlowEdit::None;
+        egui::Window::new(tr("flows-title"))
+            .open(open)
+            .default_width(520.0)
+            .show(ctx, |ui| {
+                ui.label(tr("flows-explain"));
+                if flows.is_empty() {
+                    ui.weak(tr("flows-none"));
+                }
+                egui::Grid::new("flows-grid").striped(true).show(ui, |ui| {
+                    for (name, buttons) in flows {
+                        ui.strong(name);
+                        ui.label(buttons.join(" → "));
+                        if ui
+                            .small_button("✕")
+                            .on_hover_text(tr("flows-delete"))
+                            .clicked()
+                        {
+                            edit = FlowEdit::Delete(name.clone());
+                        }
+                        ui.end_row();
+                    }
+                });
+                ui.separator();
+                ui.horizontal(|ui| {
+                    let label = ui.label(tr("flows-name"));
+                    ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(220.0))
+                        .labelled_by(label.id);
+                });
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(tr("flows-buttons"));
+                    super::pickers::pick_many(
+                        ui,
+                        ui.make_persistent_id("flow-buttons"),
+                        &mut self.buttons,
+                        known_buttons,
+                        &tr("flows-buttons"),
+                    );
+                });
+                let ready = !self.name.trim().is_empty() && !self.buttons.is_empty();
+                if ui
+                    .add_enabled(ready, egui::Button::new(tr("flows-save")))
+                    .clicked()
+                {
+                    edit = FlowEdit::Save(
+                        self.name.trim().to_owned(),
+                        std::mem::take(&mut self.buttons),
+                    );
+                    self.name.clear();
+                }
+            });
+        edit
+    }
+}

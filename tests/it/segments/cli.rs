@@ -113,6 +113,13 @@ fn count_save_list_export_and_errors() {
         ok(&adresat(&db, &["flow", "list"])).trim(),
         "Воронка\tУзнать → Купить"
     );
+    ok(&adresat(&db, &["flow", "delete", "Воронка"]));
+    assert_eq!(ok(&adresat(&db, &["flow", "list"])).trim(), "");
+    assert!(
+        !adresat(&db, &["flow", "delete", "Воронка"])
+            .status
+            .success()
+    );
 
     ok(&adresat(&db, &["segment", "delete", "Омск с согласием"]));
     assert_eq!(ok(&adresat(&db, &["segment", "list"])).trim(), "");

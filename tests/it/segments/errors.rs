@@ -159,3 +159,43 @@ fn renaming_a_segment_follows_its_references_and_deleting_it_breaks_them_clearly
     assert_eq!(id, "rule-error-unknown-segment");
     assert!(text.contains("Все клиенты"), "{text}");
 }
+
+#[test]
+fn every_example_in_the_rule_docs_reads() {
+    let docs = include_str!("../../../docs/segments.md");
+    let mut examples = 0;
+    let mut types = std::collections::HashSet::new();
+    for line in docs
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("{ \"type\""))
+    {
+        let item = line
+            .split("//")
+            .next()
+            .unwrap()
+            .trim()
+            .trim_end_matches(',');
+        if !item.ends_with('}') {
+            continue; // the start of a multi-line example, checked below as a whole
+        }
+        let json = format!(r#"{{"version": 1, "mode": "all", "items": [{item}]}}"#);
+        let rule = Rule::from_json(&json).unwrap_or_else(|e| panic!("{line}: {e}"));
+        types.insert(
+            format!("{:?}", rule.root.items[0])
+                .split([' ', '(', '{'])
+                .next()
+                .unwrap()
+                .to_owned(),
+        );
+        examples += 1;
+    }
+    // Every condition type, and the group, has an example.
+    assert_eq!(types.len(), 14, "{types:?}");
+    assert!(examples >= 20);
+    let start = docs.find("## The example from the issue").unwrap();
+    let block = &docs[start..];
+    let json = &block[block.find("```json").unwrap() + 7..];
+    let json = &json[..json.find("```").unwrap()];
+    Rule::from_json(json).unwrap();
+}
