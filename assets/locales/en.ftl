@@ -496,3 +496,4 @@ flows-delete = Delete the flow
 flows-name = Name
 flows-buttons = Buttons in order:
 flows-save = Save the flow
+segment-preview-none = No contact meets these conditions.

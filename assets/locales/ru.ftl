@@ -506,3 +506,4 @@ flows-delete = Удалить цепочку
 flows-name = Название
 flows-buttons = Кнопки по порядку:
 flows-save = Сохранить цепочку
+segment-preview-none = Никто не подходит под эти условия.

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::pickers::{pick_fixed, pick_many, pick_one};
+use super::pickers::{pick_fixed, pick_fixed_width, pick_many, pick_one};
 use crate::i18n::tr;
 use crate::segment::presets::{Meaning, Meanings};
 use crate::segment::{
@@ -73,32 +73,82 @@ enum Edit {
 
 /// Draws the rule's top group; true when anything changed.
 pub fn rule_ui(ui: &mut egui::Ui, root: &mut Group, ctx: &Context) -> bool {
-    group_ui(ui, root, &mut Vec::new(), ctx)
+    group_ui(ui, root, &mut Vec::new(), ctx, &mut |_| {})
 }
 
-fn group_ui(ui: &mut egui::Ui, group: &mut Group, path: &mut Vec<usize>, ctx: &Context) -> bool {
+/// The right end of an item's row: its funnel step (top group only), move and remove.
+fn row_controls(
+    ui: &mut egui::Ui,
+    i: usize,
+    count: usize,
+    funnel: Option<u64>,
+    edit: &mut Option<Edit>,
+) {
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        if ui
+            .small_button("✕")
+            .on_hover_text(tr("rule-remove"))
+            .clicked()
+        {
+            *edit = Some(Edit::Remove(i));
+        }
+        if i + 1 < count
+            && ui
+                .small_button("↓")
+                .on_hover_text(tr("rule-down"))
+                .clicked()
+        {
+            *edit = Some(Edit::Move { from: i, to: i + 1 });
+        }
+        if i > 0 && ui.small_button("↑").on_hover_text(tr("rule-up")).clicked() {
+            *edit = Some(Edit::Move { from: i, to: i - 1 });
+        }
+        if let Some(n) = funnel {
+            ui.label(egui::RichText::new(crate::format::group_thousands(n as i64)).strong())
+                .on_hover_text(tr("funnel-hint"));
+            ui.weak("→");
+        }
+    });
+}
+
+/// Draws a group: its mode line (with `controls` at its right end, the group's own row controls
+/// when nested), its items, and the buttons that add to it.
+fn group_ui(
+    ui: &mut egui::Ui,
+    group: &mut Group,
+    path: &mut Vec<usize>,
+    ctx: &Context,
+    controls: &mut dyn FnMut(&mut egui::Ui),
+) -> bool {
     let mut changed = false;
     let id = ui.make_persistent_id(("rule-group", path.clone()));
-    ui.horizontal(|ui| {
-        changed |= pick_fixed(
-            ui,
-            id.with("mode"),
-            &mut group.mode,
-            &[
-                (Mode::All, tr("mode-all")),
-                (Mode::Any, tr("mode-any")),
-                (Mode::None, tr("mode-none")),
-            ],
-            &tr("mode-hint"),
-        );
-        ui.weak(tr("mode-of-these"));
-    });
+    egui::Sides::new().show(
+        ui,
+        |ui| {
+            changed |= pick_fixed(
+                ui,
+                id.with("mode"),
+                &mut group.mode,
+                &[
+                    (Mode::All, tr("mode-all")),
+                    (Mode::Any, tr("mode-any")),
+                    (Mode::None, tr("mode-none")),
+                ],
+                &tr("mode-hint"),
+            );
+            ui.weak(tr("mode-of-these"));
+        },
+        |ui| controls(ui),
+    );
     let mut edit = None;
     let count = group.items.len();
     for i in 0..count {
         path.push(i);
         let row_id = ui.make_persistent_id(("rule-item", path.clone()));
-        let top_level = path.len() == 1;
+        let funnel = ctx
+            .funnel
+            .filter(|_| path.len() == 1)
+            .and_then(|f| f.get(i).copied());
         let row = ui.horizontal(|ui| {
             let handle = ui
                 .dnd_drag_source(
@@ -115,41 +165,19 @@ fn group_ui(ui: &mut egui::Ui, group: &mut Group, path: &mut Vec<usize>, ctx: &C
             handle.on_hover_text(tr("rule-drag"));
             let item = &mut group.items[i];
             if let Item::Group(inner) = item {
+                // The row lays out left to right; the group inside it, top to bottom.
                 ui.vertical(|ui| {
                     egui::Frame::group(ui.style()).show(ui, |ui| {
-                        changed |= group_ui(ui, inner, path, ctx);
+                        ui.set_width(ui.available_width());
+                        changed |= group_ui(ui, inner, path, ctx, &mut |ui| {
+                            row_controls(ui, i, count, funnel, &mut edit)
+                        });
                     });
                 });
             } else {
                 changed |= condition_ui(ui, item, row_id, ctx);
+                row_controls(ui, i, count, funnel, &mut edit);
             }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui
-                    .small_button("✕")
-                    .on_hover_text(tr("rule-remove"))
-                    .clicked()
-                {
-                    edit = Some(Edit::Remove(i));
-                }
-                if i + 1 < count
-                    && ui
-                        .small_button("↓")
-                        .on_hover_text(tr("rule-down"))
-                        .clicked()
-                {
-                    edit = Some(Edit::Move { from: i, to: i + 1 });
-                }
-                if i > 0 && ui.small_button("↑").on_hover_text(tr("rule-up")).clicked() {
-                    edit = Some(Edit::Move { from: i, to: i - 1 });
-                }
-                if top_level && let Some(n) = ctx.funnel.and_then(|f| f.get(i)) {
-                    ui.label(
-                        egui::RichText::new(crate::format::group_thousands(*n as i64)).strong(),
-                    )
-                    .on_hover_text(tr("funnel-hint"));
-                    ui.weak("→");
-                }
-            });
         });
         if let Some(dragged) = row.response.dnd_release_payload::<Dragged>()
             && dragged.group == path[..path.len() - 1]
@@ -174,9 +202,10 @@ fn group_ui(ui: &mut egui::Ui, group: &mut Group, path: &mut Vec<usize>, ctx: &C
             edit = Some(Edit::Add(default_item("consent", ctx.choices)));
         }
         if path.len() + 1 < MAX_DEPTH && ui.button(tr("rule-add-group")).clicked() {
+            // A new group starts with one condition: an empty "any of" group would hold no one.
             edit = Some(Edit::Add(Item::Group(Group {
                 mode: Mode::Any,
-                items: Vec::new(),
+                items: vec![default_item("consent", ctx.choices)],
             })));
         }
     });
@@ -451,7 +480,14 @@ fn condition_ui(ui: &mut egui::Ui, item: &mut Item, id: egui::Id, ctx: &Context)
                 &kind_options(),
                 &tr("event-kind-hint"),
             );
-            changed |= pick_fixed(ui, id.with("cmp"), cmp, &cmp_options(), &tr("cmp-hint"));
+            changed |= pick_fixed_width(
+                ui,
+                id.with("cmp"),
+                cmp,
+                &cmp_options(),
+                &tr("cmp-hint"),
+                Some(44.0),
+            );
             changed |= ui
                 .add(egui::DragValue::new(count).range(0..=10_000))
                 .on_hover_text(tr("events-count-hint"))
@@ -544,7 +580,14 @@ fn condition_ui(ui: &mut egui::Ui, item: &mut Item, id: egui::Id, ctx: &Context)
                 ],
                 &tr("measure-hint"),
             );
-            changed |= pick_fixed(ui, id.with("cmp"), cmp, &cmp_options(), &tr("cmp-hint"));
+            changed |= pick_fixed_width(
+                ui,
+                id.with("cmp"),
+                cmp,
+                &cmp_options(),
+                &tr("cmp-hint"),
+                Some(44.0),
+            );
             let money = matches!(measure, OrderMeasure::Total | OrderMeasure::Average);
             let drag = if money {
                 egui::DragValue::new(value)

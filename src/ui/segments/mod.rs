@@ -614,6 +614,10 @@ impl SegmentsScreen {
         let Some(Ok(counted)) = &self.counted else {
             return;
         };
+        if counted.preview.is_empty() {
+            ui.weak(tr("segment-preview-none"));
+            return;
+        }
         ui.strong(
             Msg::new("segment-preview")
                 .arg("shown", counted.preview.len() as i64)
@@ -636,11 +640,10 @@ impl SegmentsScreen {
                             ui.label(row.phone.as_deref().unwrap_or(""));
                             ui.label(row.city.as_deref().unwrap_or(""));
                             ui.label(&row.time_zone);
-                            ui.add_sized(
-                                [tags_width, 18.0],
-                                egui::Label::new(&row.tags)
-                                    .truncate()
-                                    .halign(egui::Align::Min),
+                            ui.allocate_ui_with_layout(
+                                egui::vec2(tags_width, 18.0),
+                                egui::Layout::left_to_right(egui::Align::Center),
+                                |ui| ui.add(egui::Label::new(&row.tags).truncate()),
                             );
                             ui.end_row();
                         }

@@ -142,15 +142,31 @@ pub fn pick_fixed<T: PartialEq + Copy>(
     options: &[(T, String)],
     hint: &str,
 ) -> bool {
+    pick_fixed_width(ui, id, value, options, hint, None)
+}
+
+/// [`pick_fixed`] of a given width (a short one for comparison signs).
+pub fn pick_fixed_width<T: PartialEq + Copy>(
+    ui: &mut egui::Ui,
+    id: egui::Id,
+    value: &mut T,
+    options: &[(T, String)],
+    hint: &str,
+    width: Option<f32>,
+) -> bool {
     let before = *value;
     let shown = options
         .iter()
         .find(|(v, _)| v == value)
         .map(|(_, l)| l.clone())
         .unwrap_or_default();
-    egui::ComboBox::from_id_salt(id)
+    let mut combo = egui::ComboBox::from_id_salt(id)
         .selected_text(shown)
-        .height(480.0)
+        .height(480.0);
+    if let Some(w) = width {
+        combo = combo.width(w);
+    }
+    combo
         .show_ui(ui, |ui| {
             for (v, label) in options {
                 ui.selectable_value(value, *v, label);
