@@ -19,7 +19,7 @@ fn main() {
         std::process::exit(2);
     };
     i18n::set_current(Lang::Ru);
-    let app = AdresatApp::new(db.into(), Prefs::default());
+    let app = AdresatApp::new(db.clone().into(), Prefs::default());
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_ui_state(|ui, app: &mut AdresatApp| app.show(ui), app);
@@ -89,6 +89,45 @@ fn main() {
         started.elapsed().as_secs_f64()
     );
     report("frames while searching", &mut frames);
+
+    // The Segments screen: each edit starts an exact count of the whole base in the background.
+    let contacts = adresat::store::Store::open(std::path::Path::new(&db))
+        .and_then(|s| s.stats())
+        .expect("the base's size")
+        .contacts;
+    let total = adresat::i18n::Msg::counted("status-contacts", contacts).to_string();
+    harness.get_by_label("Сегменты").click();
+    frames.push(timed(&mut harness));
+    let counted = |h: &Harness<'_, AdresatApp>| {
+        h.query_all_by_label_contains(" контакт")
+            .filter_map(|n| n.value())
+            .any(|l| l != total && !l.contains("найден"))
+    };
+    // The funnel's arrows appear beside the top conditions once their counts are in.
+    for (items, (step, button)) in [("a condition", "+ условие"), ("a nested group", "+ группа")]
+        .into_iter()
+        .enumerate()
+    {
+        harness.get_by_label(button).click();
+        let started = Instant::now();
+        frames.push(timed(&mut harness));
+        while !counted(&harness) || harness.query_all_by_label("→").count() < items + 1 {
+            frames.push(timed(&mut harness));
+            std::thread::sleep(Duration::from_millis(2));
+            if started.elapsed() > Duration::from_secs(60) {
+                break;
+            }
+        }
+        println!(
+            "count after adding {step} shown after {:.2} s",
+            started.elapsed().as_secs_f64()
+        );
+        for _ in 0..100 {
+            frames.push(timed(&mut harness));
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+    report("frames while segments count", &mut frames);
 }
 
 fn timed(harness: &mut Harness<'_, AdresatApp>) -> Duration {

@@ -15,6 +15,9 @@ use crate::segment::{
 /// Groups nest this deep at most in the builder (the top group is level 1).
 const MAX_DEPTH: usize = 5;
 
+/// Room kept at the right of a condition's row for its funnel step and buttons.
+const CONTROLS_WIDTH: f32 = 170.0;
+
 /// What the builder offers to choose from: the base's own values, loaded in the background.
 #[derive(Debug, Clone, Default)]
 pub struct Choices {
@@ -175,7 +178,14 @@ fn group_ui(
                     });
                 });
             } else {
-                changed |= condition_ui(ui, item, row_id, ctx);
+                // The condition wraps onto more lines (a long list of chosen values) and leaves
+                // room for the funnel step and the buttons at the right.
+                let width = (ui.available_width() - CONTROLS_WIDTH).max(200.0);
+                ui.allocate_ui_with_layout(
+                    egui::vec2(width, 0.0),
+                    egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true),
+                    |ui| changed |= condition_ui(ui, item, row_id, ctx),
+                );
                 row_controls(ui, i, count, funnel, &mut edit);
             }
         });

@@ -380,8 +380,20 @@ impl SegmentsScreen {
                 for (i, item) in self.list.iter().enumerate() {
                     let selected = self.original.as_deref() == Some(item.saved.name.as_str());
                     ui.horizontal(|ui| {
-                        let response =
-                            ui.add(egui::Button::selectable(selected, &item.saved.name).truncate());
+                        // The name takes what the size beside it leaves.
+                        let name_width = (ui.available_width() - 72.0).max(60.0);
+                        let response = ui
+                            .allocate_ui_with_layout(
+                                egui::vec2(name_width, ui.spacing().interact_size.y),
+                                egui::Layout::left_to_right(egui::Align::Center),
+                                |ui| {
+                                    ui.add(
+                                        egui::Button::selectable(selected, &item.saved.name)
+                                            .truncate(),
+                                    )
+                                },
+                            )
+                            .inner;
                         let response = match &item.size {
                             Err(e) => response.on_hover_text(e),
                             Ok(_) if !item.saved.notes.is_empty() => {
