@@ -179,11 +179,25 @@ fn combine(mode: Mode, parts: &[Part]) -> Part {
         .collect();
     match mode {
         // INTERSECT and UNION list each id once.
-        Mode::All => Part {
-            condition: wrapped.join(" AND "),
-            distinct: sets.is_some(),
-            set: sets.map(|s| s.join(" INTERSECT ")),
-        },
+        Mode::All if sets.is_some() => {
+            Part::distinct_set(sets.unwrap_or_default().join(" INTERSECT "))
+        }
+        Mode::All => {
+            // Sets beside other conditions: intersect the sets first, so the contacts visited
+            // are only those in all of them.
+            let (with_sets, others): (Vec<&Part>, Vec<&Part>) =
+                parts.iter().partition(|p| p.set.is_some());
+            if with_sets.len() < 2 {
+                return Part::pred(wrapped.join(" AND "));
+            }
+            let intersect = combine(
+                Mode::All,
+                &with_sets.into_iter().cloned().collect::<Vec<_>>(),
+            );
+            let mut conditions = vec![format!("({})", intersect.condition)];
+            conditions.extend(others.iter().map(|p| format!("({})", p.condition)));
+            Part::pred(conditions.join(" AND "))
+        }
         Mode::Any => Part {
             condition: wrapped.join(" OR "),
             distinct: sets.is_some(),

@@ -627,6 +627,9 @@ impl Store {
     pub fn writer(&mut self) -> Result<Writer<'_>> {
         self.conn()
             .pragma_update(None, "cache_size", -super::WRITE_CACHE_KIB)?;
+        // A big import sorts millions of rows (index builds, the engagement summary): in temporary
+        // files rather than in memory, so the memory stays bounded by the cache.
+        self.conn().pragma_update(None, "temp_store", "FILE")?;
         let tx = self
             .conn_mut()
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
