@@ -83,3 +83,55 @@ fn a_preset_asks_for_the_owners_word_once_and_opens_as_a_rule() {
     let answer = || s.store.get_setting("meaning.discount_tag").unwrap();
     wait(&mut harness, "answer kept", |_| answer() == "цена:скидки");
 }
+
+#[test]
+fn pasted_json_is_checked_and_saved_segments_overlap() {
+    let mut s = Scratch::new();
+    s.contacts("ID клиента;Город;Согласие на рассылку\nA1;Омск;да\nA2;Омск;нет\nA3;Москва;да\n");
+    let omsk = adresat::segment::Rule::from_json(
+        r#"{"version": 1, "mode": "all", "items": [{"type": "field", "field": "city", "op": "equals", "value": "Омск"}]}"#,
+    )
+    .unwrap();
+    let consent = adresat::segment::Rule::from_json(
+        r#"{"version": 1, "mode": "all", "items": [{"type": "consent", "is": "yes"}]}"#,
+    )
+    .unwrap();
+    s.store.save_segment("Омск", &omsk, "").unwrap();
+    s.store.save_segment("С согласием", &consent, "").unwrap();
+    let mut harness = app(s.store.path().to_owned());
+    wait_exact(&mut harness, "3 контакта");
+    harness.get_by_label("Сегменты").click();
+    wait_label(&mut harness, "С согласием");
+
+    // A broken paste is refused with the place of the fault; a good one replaces the rule.
+    harness.get_by_label("Правило как JSON").click();
+    harness.run_steps(2);
+    replace_json(&mut harness, "{\"version\": 1, \"mode\": ");
+    harness.run_steps(2);
+    harness.get_by_label("Применить").click();
+    wait_label(&mut harness, "Правило не читается (строка 1");
+    replace_json(&mut harness, &consent.to_json());
+    harness.run_steps(2);
+    harness.get_by_label("Применить").click();
+    wait_exact(&mut harness, "2 контакта");
+
+    // The overlap of the two saved segments: 2 in Омск, 2 with consent, 1 in both.
+    harness.get_by_label("Пересечения сегментов").click();
+    wait_label(&mut harness, "на диагонали");
+    wait(&mut harness, "matrix", |h| {
+        h.query_all_by_label("2").count() >= 2 && h.query_all_by_label("1").count() >= 2
+    });
+}
+
+/// Replaces the text of the JSON window's editor with `text`, as select-all and typing would.
+fn replace_json(harness: &mut crate::ui::App<'_>, text: &str) {
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Правило (JSON)")
+        .focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Правило (JSON)")
+        .type_text(text);
+}
