@@ -10,6 +10,7 @@ pub mod format;
 pub mod geo;
 pub mod i18n;
 pub mod import;
+pub mod rfm;
 pub mod segment;
 pub mod store;
 pub mod ui;

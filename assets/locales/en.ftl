@@ -497,3 +497,60 @@ flows-name = Name
 flows-buttons = Buttons in order:
 flows-save = Save the flow
 segment-preview-none = No contact meets these conditions.
+
+## RFM
+setting-rfm-as-of = the date RFM is computed as of (YYYY-MM-DD; empty: today)
+setting-rfm-recency-cuts = own recency cut points, days: four ascending numbers (empty: quintiles)
+setting-rfm-frequency-cuts = own frequency cut points, orders: four ascending numbers (empty: quintiles)
+setting-rfm-monetary-cuts = own monetary cut points, roubles: four ascending numbers (empty: quintiles)
+rfm-error-cuts = { $key }: "{ $value }" — four non-negative ascending numbers are needed, such as 30, 60, 120, 240.
+rfm-error-date = "{ $value }" is not a date: YYYY-MM-DD is needed, such as 2026-06-30.
+cli-rfm-written = { $count ->
+    [one] Wrote { $shown } customer → { $path }
+   *[other] Wrote { $shown } customers → { $path }
+}
+cli-rfm-head = RFM as of { $as_of }: { $scored } customers, { $without } without purchases. Score cut points (above k of them scores k+1; recency the other way round):
+rfm-dim-recency = recency, days
+rfm-dim-frequency = frequency, orders
+rfm-dim-monetary = monetary
+rfm-group-champions = Champions
+rfm-group-loyal = Loyal
+rfm-group-potential_loyalists = Potential loyalists
+rfm-group-new = New
+rfm-group-promising = Promising
+rfm-group-need_attention = Need attention
+rfm-group-about_to_sleep = About to sleep
+rfm-group-at_risk = At risk
+rfm-group-cant_lose = Can't lose them
+rfm-group-hibernating = Hibernating
+rfm-group-lost = Lost
+rule-error-rfm-range = Condition { $spot }: score { $score } from { $from } to { $to } — RFM scores run from 1 to 5, and "from" is not above "to".
+cond-type-rfm = RFM
+rfm-groups-hint = RFM groups (any of the chosen)
+rfm-score-hint = Limit the score (1–5)
+rfm-score-from = Score from
+rfm-score-to = Score to
+
+preset-group-rfm = RFM groups
+preset-rfm-champions = RFM: Champions
+preset-rfm-champions-about = Bought recently and often: thank them, invite them first to new arrivals, ask for reviews — no needless discounts.
+preset-rfm-loyal = RFM: Loyal
+preset-rfm-loyal-about = Buy regularly: loyalty programme, upsell, early access.
+preset-rfm-potential_loyalists = RFM: Potential loyalists
+preset-rfm-potential_loyalists-about = Recent buyers with a couple of orders: offer a membership or a bonus on the next order.
+preset-rfm-new = RFM: New
+preset-rfm-new-about = First purchase very recently: a welcome flow and a reason to come back.
+preset-rfm-promising = RFM: Promising
+preset-rfm-promising-about = Bought once, recently: help the second order along with picks for their interest.
+preset-rfm-need_attention = RFM: Need attention
+preset-rfm-need_attention-about = Middling recency and frequency: a personal offer before they cool down.
+preset-rfm-about_to_sleep = RFM: About to sleep
+preset-rfm-about_to_sleep-about = Long ago and rarely: a useful reminder, a small discount.
+preset-rfm-at_risk = RFM: At risk
+preset-rfm-at_risk-about = Bought often, but long ago: a personal message and a strong offer to return.
+preset-rfm-cant_lose = RFM: Can't lose them
+preset-rfm-cant_lose-about = Former best customers gone quiet: reach out personally, ask what went wrong.
+preset-rfm-hibernating = RFM: Hibernating
+preset-rfm-hibernating-about = Long ago and little: one cheap reminder, no frequent mailings.
+preset-rfm-lost = RFM: Lost
+preset-rfm-lost-about = Longest gone and rarest: one reactivation try, then stop spending messages.

@@ -507,3 +507,61 @@ flows-name = Название
 flows-buttons = Кнопки по порядку:
 flows-save = Сохранить цепочку
 segment-preview-none = Никто не подходит под эти условия.
+
+## RFM
+setting-rfm-as-of = дата, на которую считается RFM (ГГГГ-ММ-ДД; пусто — сегодня)
+setting-rfm-recency-cuts = свои границы давности, дни: четыре числа по возрастанию (пусто — квинтили)
+setting-rfm-frequency-cuts = свои границы частоты, заказы: четыре числа по возрастанию (пусто — квинтили)
+setting-rfm-monetary-cuts = свои границы суммы, рубли: четыре числа по возрастанию (пусто — квинтили)
+rfm-error-cuts = { $key }: «{ $value }» — нужны четыре неотрицательных числа по возрастанию, например 30, 60, 120, 240.
+rfm-error-date = «{ $value }» — не дата: нужна ГГГГ-ММ-ДД, например 2026-06-30.
+cli-rfm-written = { $count ->
+    [one] Записан { $shown } покупатель → { $path }
+    [few] Записано { $shown } покупателя → { $path }
+   *[many] Записано { $shown } покупателей → { $path }
+}
+cli-rfm-head = RFM на { $as_of }: покупателей { $scored }, без покупок { $without }. Границы баллов (выше k границ — балл k+1; для давности наоборот):
+rfm-dim-recency = давность, дней
+rfm-dim-frequency = частота, заказов
+rfm-dim-monetary = сумма
+rfm-group-champions = Чемпионы
+rfm-group-loyal = Лояльные
+rfm-group-potential_loyalists = Потенциально лояльные
+rfm-group-new = Новые
+rfm-group-promising = Перспективные
+rfm-group-need_attention = Требуют внимания
+rfm-group-about_to_sleep = Засыпают
+rfm-group-at_risk = В зоне риска
+rfm-group-cant_lose = Нельзя потерять
+rfm-group-hibernating = Спящие
+rfm-group-lost = Потерянные
+rule-error-rfm-range = Условие { $spot }: балл { $score } от { $from } до { $to } — баллы RFM бывают от 1 до 5, и «от» не больше «до».
+cond-type-rfm = RFM
+rfm-groups-hint = Группы RFM (любая из выбранных)
+rfm-score-hint = Ограничить балл (1–5)
+rfm-score-from = Балл от
+rfm-score-to = Балл до
+
+preset-group-rfm = Группы RFM
+preset-rfm-champions = RFM: Чемпионы
+preset-rfm-champions-about = Покупали недавно и часто: благодарите, зовите первыми на новинки, просите отзывы — без лишних скидок.
+preset-rfm-loyal = RFM: Лояльные
+preset-rfm-loyal-about = Покупают регулярно: программа лояльности, допродажи, ранний доступ.
+preset-rfm-potential_loyalists = RFM: Потенциально лояльные
+preset-rfm-potential_loyalists-about = Недавние покупатели с парой заказов: предложите подписку или бонус за следующий заказ.
+preset-rfm-new = RFM: Новые
+preset-rfm-new-about = Первая покупка совсем недавно: приветственная цепочка и повод вернуться.
+preset-rfm-promising = RFM: Перспективные
+preset-rfm-promising-about = Недавно купили один раз: помогите со вторым заказом — подборка по интересу.
+preset-rfm-need_attention = RFM: Требуют внимания
+preset-rfm-need_attention-about = Средняя давность и частота: персональное предложение, пока не остыли.
+preset-rfm-about_to_sleep = RFM: Засыпают
+preset-rfm-about_to_sleep-about = Давно и редко: напомните о себе полезным, небольшой скидкой.
+preset-rfm-at_risk = RFM: В зоне риска
+preset-rfm-at_risk-about = Покупали часто, но давно: персональное письмо и сильное предложение вернуться.
+preset-rfm-cant_lose = RFM: Нельзя потерять
+preset-rfm-cant_lose-about = Бывшие лучшие клиенты давно не покупали: лично свяжитесь, узнайте, что не так.
+preset-rfm-hibernating = RFM: Спящие
+preset-rfm-hibernating-about = Давно и мало: одно недорогое напоминание, без частых рассылок.
+preset-rfm-lost = RFM: Потерянные
+preset-rfm-lost-about = Дольше всех не покупали и редко: одна попытка реактивации, потом не тратьте сообщения.

@@ -15,6 +15,7 @@ macro_rules! out {
 }
 use serde_json::json;
 
+mod rfm;
 mod segment;
 
 use crate::error::{Error, Result};
@@ -84,6 +85,18 @@ pub enum Command {
     Flow {
         #[command(subcommand)]
         command: segment::FlowCommand,
+    },
+    /// Compute RFM (recency, frequency, monetary) as of a date, store it, and print a summary per
+    /// group or write one row per scored customer.
+    Rfm {
+        /// The date to compute as of (YYYY-MM-DD; default: the setting rfm.as_of, else today).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// Write contact_id,customer_id,phone,recency_days,frequency,monetary,r,f,m,group here.
+        #[arg(long, value_name = "FILE.csv")]
+        out: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
     },
     /// Generate a realistic Russian demo base (CSV files and a base marked as demo) in DIR.
     Demo {
@@ -239,6 +252,13 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
             }
             Ok(())
         }
+        Command::Rfm { as_of, out, json } => rfm::run(
+            &mut Store::open(&db_path(&cli))?,
+            as_of,
+            out.as_deref(),
+            json,
+            lang,
+        ),
         Command::Segment { command } => {
             segment::run_segment(&Store::open(&db_path(&cli))?, command, lang)
         }

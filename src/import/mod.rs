@@ -310,6 +310,10 @@ pub fn run(
     }
     loader.finish(&writer, &mut report)?;
     writer.commit()?;
+    // Orders change every customer's recency, frequency and money: the stored RFM follows.
+    if options.kind == ImportKind::Orders && report.inserted > 0 {
+        crate::rfm::recompute(store, crate::rfm::as_of_date(store)?)?;
+    }
     progress(Progress {
         fraction: 1.0,
         rows: report.read,

@@ -295,6 +295,9 @@ impl Compiler<'_> {
             Item::NeverOrdered => Part::pred("c.id NOT IN (SELECT contact_id FROM orders)"),
             Item::Bought { what, name, days } => self.bought(*what, name, *days),
             Item::Segment { op, segment } => self.segment(*op, segment, spot)?,
+            Item::Rfm { groups, r, f, m } => {
+                self.rfm(groups, [("r", r), ("f", f), ("m", m)], spot)?
+            }
         })
     }
 
@@ -678,6 +681,33 @@ impl Compiler<'_> {
             sql += &format!(" AND ordered_at >= {since}");
         }
         Part::set(sql)
+    }
+
+    fn rfm(
+        &mut self,
+        groups: &[crate::rfm::Group],
+        ranges: [(&str, &Option<[u8; 2]>); 3],
+        spot: &Spot,
+    ) -> Result<Part> {
+        let mut sql = "SELECT contact_id FROM rfm WHERE 1".to_owned();
+        if !groups.is_empty() {
+            let list: Vec<String> = groups.iter().map(|g| self.bind(g.as_str())).collect();
+            sql += &format!(" AND grp IN ({})", list.join(", "));
+        }
+        for (column, range) in ranges {
+            let Some([lo, hi]) = *range else { continue };
+            if !(1..=5).contains(&lo) || !(1..=5).contains(&hi) || lo > hi {
+                return Err(Error::user(
+                    self.fail("rule-error-rfm-range", spot)
+                        .arg("score", column.to_uppercase())
+                        .arg("from", lo as i64)
+                        .arg("to", hi as i64),
+                ));
+            }
+            let (lo, hi) = (self.bind(lo as i64), self.bind(hi as i64));
+            sql += &format!(" AND {column} BETWEEN {lo} AND {hi}");
+        }
+        Ok(Part::distinct_set(sql))
     }
 
     fn segment(&mut self, op: Membership, name: &str, spot: &Spot) -> Result<Part> {

@@ -130,6 +130,17 @@ pub const PRESETS: &[Preset] = &[
         "preset-group-cross-sell",
         &[CrossSellBought, CrossSellMissing],
     ),
+    preset("rfm-champions", "preset-group-rfm", &[]),
+    preset("rfm-loyal", "preset-group-rfm", &[]),
+    preset("rfm-potential_loyalists", "preset-group-rfm", &[]),
+    preset("rfm-new", "preset-group-rfm", &[]),
+    preset("rfm-promising", "preset-group-rfm", &[]),
+    preset("rfm-need_attention", "preset-group-rfm", &[]),
+    preset("rfm-about_to_sleep", "preset-group-rfm", &[]),
+    preset("rfm-at_risk", "preset-group-rfm", &[]),
+    preset("rfm-cant_lose", "preset-group-rfm", &[]),
+    preset("rfm-hibernating", "preset-group-rfm", &[]),
+    preset("rfm-lost", "preset-group-rfm", &[]),
 ];
 
 const fn preset(id: &'static str, group: &'static str, needs: &'static [Meaning]) -> Preset {
@@ -320,7 +331,18 @@ impl Preset {
                 bought(word(CrossSellBought)?),
                 group(Mode::None, vec![bought(word(CrossSellMissing)?)]),
             ],
-            other => unreachable!("preset {other} has no rule"),
+            other => match other
+                .strip_prefix("rfm-")
+                .and_then(crate::rfm::Group::parse)
+            {
+                Some(group) => vec![Item::Rfm {
+                    groups: vec![group],
+                    r: None,
+                    f: None,
+                    m: None,
+                }],
+                None => unreachable!("preset {other} has no rule"),
+            },
         };
         Ok(Rule {
             version: RULE_VERSION,

@@ -110,6 +110,18 @@ pub enum Item {
         op: Membership,
         segment: String,
     },
+    /// The stored RFM scores (`adresat rfm`): the group is one of `groups` (any, when empty) and
+    /// each score given lies in its range. Contacts without orders have no scores: never match.
+    Rfm {
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        groups: Vec<crate::rfm::Group>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        r: Option<[u8; 2]>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        f: Option<[u8; 2]>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        m: Option<[u8; 2]>,
+    },
 }
 
 /// A field a `field` condition reads: a column, or `custom:NAME` for an imported custom column.

@@ -4,6 +4,7 @@
 mod browse;
 mod contacts;
 mod engagement;
+mod rfm;
 mod schema;
 mod segments;
 mod settings;
@@ -18,6 +19,7 @@ pub use browse::{
 pub use contacts::{
     Consent, Contact, ContactKey, Event, EventKind, Order, Saved, Status, TzSource, Writer,
 };
+pub use rfm::RfmRow;
 pub use schema::CURRENT_VERSION;
 pub use segments::SavedSegment;
 pub use settings::{SETTING_KEYS, Settings};

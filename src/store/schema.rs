@@ -108,6 +108,20 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX orders_product ON orders(product, ordered_at, contact_id) WHERE product IS NOT NULL;
     CREATE INDEX engagement_streak ON engagement(unengaged_streak, contact_id);
     "#,
+    // 4: RFM scores per customer, as of the date kept in settings.
+    r#"
+    CREATE TABLE rfm (
+        contact_id    INTEGER PRIMARY KEY REFERENCES contacts(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+        recency_days  INTEGER NOT NULL,
+        frequency     INTEGER NOT NULL,
+        monetary_kop  INTEGER NOT NULL,
+        r             INTEGER NOT NULL CHECK (r BETWEEN 1 AND 5),
+        f             INTEGER NOT NULL CHECK (f BETWEEN 1 AND 5),
+        m             INTEGER NOT NULL CHECK (m BETWEEN 1 AND 5),
+        grp           TEXT NOT NULL
+    );
+    CREATE INDEX rfm_group ON rfm(grp, contact_id);
+    "#,
 ];
 
 /// The schema version this build writes.

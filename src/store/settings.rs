@@ -27,6 +27,10 @@ pub const SETTING_KEYS: &[(&str, &str)] = &[
         "meaning.cross_sell_missing",
         "setting-meaning-cross-sell-missing",
     ),
+    ("rfm.as_of", "setting-rfm-as-of"),
+    ("rfm.recency_cuts", "setting-rfm-recency-cuts"),
+    ("rfm.frequency_cuts", "setting-rfm-frequency-cuts"),
+    ("rfm.monetary_cuts", "setting-rfm-monetary-cuts"),
 ];
 
 /// Settings that name one of the owner's own words (a tag, a source, a category): the presets
@@ -76,8 +80,23 @@ fn validate(key: &str, value: &str) -> Result<String> {
         }
         "demo" => Ok(if value == "1" { "1" } else { "0" }.to_owned()),
         _ if is_meaning(key) => Ok(value.to_owned()),
-        _ => Err(unknown_key(key)),
+        "rfm.as_of" if value.is_empty() => Ok(String::new()),
+        "rfm.as_of" => chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
+            .map(|d| d.to_string())
+            .map_err(|_| Error::user(Msg::new("rfm-error-date").arg("value", value))),
+        _ => match crate::rfm::Dimension::ALL
+            .into_iter()
+            .find(|d| d.setting() == key)
+        {
+            Some(_) if value.is_empty() => Ok(String::new()),
+            Some(d) => crate::rfm::parse_cuts(d, value).map(|_| value.to_owned()),
+            None => Err(unknown_key(key)),
+        },
     }
+}
+
+fn is_known(key: &str) -> bool {
+    SETTING_KEYS.iter().any(|(k, _)| *k == key)
 }
 
 fn unknown_key(key: &str) -> Error {
@@ -125,7 +144,7 @@ impl Store {
             "owner_tz" => Ok(defaults.owner_tz.name().to_owned()),
             "default_country" => Ok(defaults.default_country),
             "demo" => Ok("0".to_owned()),
-            _ if is_meaning(key) => Ok(String::new()),
+            _ if is_meaning(key) || (key.starts_with("rfm.") && is_known(key)) => Ok(String::new()),
             _ => Err(unknown_key(key)),
         }
     }

@@ -12,6 +12,7 @@ mod locales;
 mod migrations;
 mod names;
 mod phones;
+mod rfm;
 mod segments;
 mod support;
 mod ui;

@@ -253,6 +253,7 @@ const TYPES: &[&str] = &[
     "never_ordered",
     "bought",
     "segment",
+    "rfm",
 ];
 
 fn type_of(item: &Item) -> &'static str {
@@ -271,6 +272,7 @@ fn type_of(item: &Item) -> &'static str {
         Item::NeverOrdered => "never_ordered",
         Item::Bought { .. } => "bought",
         Item::Segment { .. } => "segment",
+        Item::Rfm { .. } => "rfm",
     }
 }
 
@@ -321,6 +323,12 @@ fn default_item(kind: &str, choices: &Choices) -> Item {
         "segment" => Item::Segment {
             op: Membership::In,
             segment: choices.segments.first().cloned().unwrap_or_default(),
+        },
+        "rfm" => Item::Rfm {
+            groups: vec![crate::rfm::Group::Champions],
+            r: None,
+            f: None,
+            m: None,
         },
         _ => Item::Consent { is: ConsentIs::Yes },
     }
@@ -666,6 +674,56 @@ fn condition_ui(ui: &mut egui::Ui, item: &mut Item, id: egui::Id, ctx: &Context)
                 .cloned()
                 .collect();
             changed |= pick_one(ui, id.with("segment"), segment, &others, &tr("member-hint"));
+        }
+        Item::Rfm { groups, r, f, m } => changed |= rfm_ui(ui, id, groups, [r, f, m]),
+    }
+    changed
+}
+
+/// RFM groups (chips) and optional score ranges.
+fn rfm_ui(
+    ui: &mut egui::Ui,
+    id: egui::Id,
+    groups: &mut Vec<crate::rfm::Group>,
+    ranges: [&mut Option<[u8; 2]>; 3],
+) -> bool {
+    use crate::rfm::Group;
+    let label = |g: Group| tr(&format!("rfm-group-{}", g.as_str()));
+    let mut names: Vec<String> = groups.iter().map(|g| label(*g)).collect();
+    let options: Vec<String> = Group::ALL.iter().map(|g| label(*g)).collect();
+    let mut changed = pick_many(
+        ui,
+        id.with("rfm-groups"),
+        &mut names,
+        &options,
+        &tr("rfm-groups-hint"),
+    );
+    if changed {
+        *groups = Group::ALL
+            .into_iter()
+            .filter(|g| names.contains(&label(*g)))
+            .collect();
+    }
+    for (score, range) in ["R", "F", "M"].into_iter().zip(ranges) {
+        let mut on = range.is_some();
+        if ui
+            .checkbox(&mut on, score)
+            .on_hover_text(tr("rfm-score-hint"))
+            .changed()
+        {
+            *range = on.then_some([1, 5]);
+            changed = true;
+        }
+        if let Some([lo, hi]) = range {
+            changed |= ui
+                .add(egui::DragValue::new(lo).range(1..=*hi))
+                .on_hover_text(tr("rfm-score-from"))
+                .changed();
+            ui.label("–");
+            changed |= ui
+                .add(egui::DragValue::new(hi).range(*lo..=5))
+                .on_hover_text(tr("rfm-score-to"))
+                .changed();
         }
     }
     changed

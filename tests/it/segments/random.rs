@@ -173,7 +173,7 @@ pub fn base(s: &mut Scratch, rng: &mut Rng, n: usize) {
 }
 
 /// The condition types, by name, for the coverage check.
-pub const TYPES: [&str; 14] = [
+pub const TYPES: [&str; 15] = [
     "group",
     "field",
     "created",
@@ -188,6 +188,7 @@ pub const TYPES: [&str; 14] = [
     "never_ordered",
     "bought",
     "segment",
+    "rfm",
 ];
 
 pub fn type_name(item: &Item) -> &'static str {
@@ -206,6 +207,7 @@ pub fn type_name(item: &Item) -> &'static str {
         Item::NeverOrdered => "never_ordered",
         Item::Bought { .. } => "bought",
         Item::Segment { .. } => "segment",
+        Item::Rfm { .. } => "rfm",
     }
 }
 
@@ -257,7 +259,7 @@ fn text_value(rng: &mut Rng, field: &FieldRef) -> String {
 
 /// A random condition of any type but a group; `segments` > 0 lets it refer to saved segments.
 fn leaf(rng: &mut Rng, tags: &[String], segments: usize) -> Item {
-    let kinds = 13 - if segments == 0 { 1 } else { 0 };
+    let kinds = 14 - if segments == 0 { 1 } else { 0 };
     match rng.usize(..kinds) {
         0 => {
             let field = [
@@ -387,6 +389,24 @@ fn leaf(rng: &mut Rng, tags: &[String], segments: usize) -> Item {
                 }
                 .to_owned(),
                 days: rng.bool().then(|| rng.u32(..200)),
+            }
+        }
+        12 => {
+            let range = |rng: &mut Rng| {
+                (rng.u8(..3) == 0).then(|| {
+                    let lo = rng.u8(1..=5);
+                    [lo, rng.u8(lo..=5)]
+                })
+            };
+            let groups = adresat::rfm::Group::ALL
+                .into_iter()
+                .filter(|_| rng.u8(..4) == 0)
+                .collect();
+            Item::Rfm {
+                groups,
+                r: range(rng),
+                f: range(rng),
+                m: range(rng),
             }
         }
         _ => Item::Segment {

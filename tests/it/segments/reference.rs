@@ -47,6 +47,8 @@ pub struct Base {
     events: HashMap<i64, Vec<Event>>,
     segments: HashMap<String, Rule>,
     flows: HashMap<String, Vec<String>>,
+    /// The stored RFM scores (their computation has its own tests): r, f, m, group.
+    rfm: HashMap<i64, (u8, u8, u8, adresat::rfm::Group)>,
 }
 
 const TEXT_FIELDS: [&str; 11] = [
@@ -180,7 +182,26 @@ impl Base {
                 (name, serde_json::from_str(&buttons).unwrap())
             })
             .collect();
+        let rfm = conn
+            .prepare("SELECT contact_id, r, f, m, grp FROM rfm")
+            .unwrap()
+            .query_map([], |r| {
+                let group: String = r.get(4)?;
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    (
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        adresat::rfm::Group::parse(&group).expect("a stored group"),
+                    ),
+                ))
+            })
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
         Base {
+            rfm,
             contacts,
             tags,
             all_tags,
@@ -321,6 +342,15 @@ impl Base {
                 };
                 v.as_deref() == Some(name.as_str())
                     && days.is_none_or(|d| days_ago(&o.at) < d as i64)
+            }),
+            Item::Rfm { groups, r, f, m } => self.rfm.get(&c.id).is_some_and(|(rr, ff, mm, g)| {
+                let within = |range: &Option<[u8; 2]>, v: u8| {
+                    range.is_none_or(|[lo, hi]| lo <= v && v <= hi)
+                };
+                (groups.is_empty() || groups.contains(g))
+                    && within(r, *rr)
+                    && within(f, *ff)
+                    && within(m, *mm)
             }),
             Item::Segment { op, segment } => {
                 let inside = self.group(&self.segments[segment].root, c, today);

@@ -1,0 +1,418 @@
+//! RFM: how recently, how often and how much each customer bought, scored 1–5 against the other
+//! customers, and the named group of their R×F cell.
+//!
+//! Recency is the number of whole days (of the owner's zone) from the last order to the as-of
+//! date; frequency the number of orders; monetary the total in kopecks. Orders after the as-of
+//! date are ignored, so an earlier date shows the base as it was. Contacts without orders are not
+//! scored.
+//!
+//! Scores come from cut points: four values per dimension. A value above `k` of them scores
+//! `1 + k` for frequency and money; for recency fewer days is better, so a value above `k` cut
+//! points scores `5 − k`. By default the cut points are the quintiles of the scored customers —
+//! the values at 20 %, 40 %, 60 % and 80 % of them in order — so equal values always get the same
+//! score (a tie is never split) and, where most customers bought once, several cut points
+//! coincide and some scores stay empty. The owner may set the cut points instead.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
+use crate::store::Store;
+
+/// A named group of the R×F grid.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    Champions,
+    Loyal,
+    PotentialLoyalists,
+    New,
+    Promising,
+    NeedAttention,
+    AboutToSleep,
+    AtRisk,
+    CantLose,
+    Hibernating,
+    Lost,
+}
+
+impl Group {
+    pub const ALL: [Group; 11] = [
+        Group::Champions,
+        Group::Loyal,
+        Group::PotentialLoyalists,
+        Group::New,
+        Group::Promising,
+        Group::NeedAttention,
+        Group::AboutToSleep,
+        Group::AtRisk,
+        Group::CantLose,
+        Group::Hibernating,
+        Group::Lost,
+    ];
+
+    /// The name stored and written to files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Group::Champions => "champions",
+            Group::Loyal => "loyal",
+            Group::PotentialLoyalists => "potential_loyalists",
+            Group::New => "new",
+            Group::Promising => "promising",
+            Group::NeedAttention => "need_attention",
+            Group::AboutToSleep => "about_to_sleep",
+            Group::AtRisk => "at_risk",
+            Group::CantLose => "cant_lose",
+            Group::Hibernating => "hibernating",
+            Group::Lost => "lost",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Group> {
+        Group::ALL.into_iter().find(|g| g.as_str() == s)
+    }
+
+    /// The group of the cell (`r`, `f`), both 1–5. See [`GRID`].
+    pub fn of(r: u8, f: u8) -> Group {
+        GRID[5 - r.clamp(1, 5) as usize][f.clamp(1, 5) as usize - 1]
+    }
+}
+
+use Group::*;
+
+/// The R×F grid, recency 5 (top row) down to 1, frequency 1 (left) to 5. It is the widely used
+/// RFM segment map (the "Champions … Hibernating" grid of R and F scores popularised by Putler's
+/// RFM guide and reproduced in most RFM tutorials), with its bottom-left corner — the customers
+/// both longest gone and rarest — named "lost" instead of "hibernating": R = 1, F = 1–2.
+/// `docs/rfm.md` shows it as a table.
+pub const GRID: [[Group; 5]; 5] = [
+    [
+        New,
+        PotentialLoyalists,
+        PotentialLoyalists,
+        Champions,
+        Champions,
+    ],
+    [
+        Promising,
+        PotentialLoyalists,
+        PotentialLoyalists,
+        Loyal,
+        Loyal,
+    ],
+    [AboutToSleep, AboutToSleep, NeedAttention, Loyal, Loyal],
+    [Hibernating, Hibernating, AtRisk, AtRisk, CantLose],
+    [Lost, Lost, AtRisk, AtRisk, CantLose],
+];
+
+/// A dimension of RFM.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dimension {
+    Recency,
+    Frequency,
+    Monetary,
+}
+
+impl Dimension {
+    pub const ALL: [Dimension; 3] = [
+        Dimension::Recency,
+        Dimension::Frequency,
+        Dimension::Monetary,
+    ];
+
+    /// The settings key of the owner's own cut points.
+    pub fn setting(self) -> &'static str {
+        match self {
+            Dimension::Recency => "rfm.recency_cuts",
+            Dimension::Frequency => "rfm.frequency_cuts",
+            Dimension::Monetary => "rfm.monetary_cuts",
+        }
+    }
+
+    /// The score of `value` against `cuts`.
+    pub fn score(self, value: i64, cuts: &[i64; 4]) -> u8 {
+        let above = cuts.iter().filter(|c| value > **c).count() as u8;
+        match self {
+            Dimension::Recency => 5 - above,
+            Dimension::Frequency | Dimension::Monetary => 1 + above,
+        }
+    }
+}
+
+/// One scored customer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Scored {
+    pub contact_id: i64,
+    pub recency_days: i64,
+    pub frequency: i64,
+    pub monetary_kop: i64,
+    pub r: u8,
+    pub f: u8,
+    pub m: u8,
+    pub group: Group,
+}
+
+/// The cut points used, per dimension, and whether they are the owner's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cuts {
+    pub recency: [i64; 4],
+    pub frequency: [i64; 4],
+    /// In kopecks.
+    pub monetary: [i64; 4],
+    pub custom: [bool; 3],
+}
+
+impl Cuts {
+    pub fn get(&self, d: Dimension) -> &[i64; 4] {
+        match d {
+            Dimension::Recency => &self.recency,
+            Dimension::Frequency => &self.frequency,
+            Dimension::Monetary => &self.monetary,
+        }
+    }
+}
+
+/// The outcome of one computation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Analysis {
+    pub as_of: NaiveDate,
+    pub cuts: Cuts,
+    pub customers: Vec<Scored>,
+    /// Contacts without an order up to the as-of date.
+    pub without_orders: u64,
+}
+
+/// The quintile cut points of `values` (sorted here): the values at 20, 40, 60 and 80 % of them.
+pub fn quintile_cuts(values: &mut [i64]) -> [i64; 4] {
+    values.sort_unstable();
+    let n = values.len();
+    if n == 0 {
+        return [0; 4];
+    }
+    std::array::from_fn(|k| {
+        let rank = (n * (k + 1)).div_ceil(5);
+        values[rank.max(1) - 1]
+    })
+}
+
+/// The owner's cut points for `d`, if set: four ascending numbers (roubles for money).
+pub fn custom_cuts(store: &Store, d: Dimension) -> Result<Option<[i64; 4]>> {
+    let text = store.get_setting(d.setting())?;
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    parse_cuts(d, &text).map(Some)
+}
+
+/// Reads four ascending cut points ("30, 60, 120, 240"); money in roubles.
+pub fn parse_cuts(d: Dimension, text: &str) -> Result<[i64; 4]> {
+    let bad = || {
+        Error::user(
+            Msg::new("rfm-error-cuts")
+                .arg("key", d.setting())
+                .arg("value", text),
+        )
+    };
+    let numbers: Vec<i64> = text
+        .split([',', ';', ' '])
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| {
+            let p = p.trim().replace(',', ".");
+            match d {
+                Dimension::Monetary => p
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|v| v.is_finite() && *v >= 0.0)
+                    .map(|v| (v * 100.0).round() as i64),
+                _ => p.parse::<i64>().ok().filter(|v| *v >= 0),
+            }
+        })
+        .collect::<Option<_>>()
+        .ok_or_else(bad)?;
+    let cuts: [i64; 4] = numbers.try_into().map_err(|_| bad())?;
+    if cuts.windows(2).any(|w| w[0] > w[1]) {
+        return Err(bad());
+    }
+    Ok(cuts)
+}
+
+/// Per customer: last order, number of orders, total — orders up to the end of `as_of`.
+struct Totals {
+    contact_id: i64,
+    last: String,
+    frequency: i64,
+    monetary_kop: i64,
+}
+
+/// Whole days from `at` (stored UTC) to `as_of`, both as days of `tz`.
+fn days_between(at: &str, as_of: NaiveDate, tz: Tz) -> i64 {
+    DateTime::parse_from_rfc3339(at)
+        .map(|t| (as_of - t.with_timezone(&Utc).with_timezone(&tz).date_naive()).num_days())
+        .unwrap_or(0)
+}
+
+/// Computes RFM for every customer as of `as_of` (a day of the owner's zone), with the owner's
+/// cut points where set and quintiles elsewhere.
+pub fn analyse(store: &Store, as_of: NaiveDate) -> Result<Analysis> {
+    let tz = store.settings()?.owner_tz;
+    let end = crate::segment::Today { date: as_of, tz }.start_of_day_ago(-1);
+    let totals = store.order_totals(&end)?;
+    let customers_total = store.stats()?.contacts as u64;
+    let rows: Vec<(i64, i64, i64, i64)> = totals
+        .into_iter()
+        .map(|t: Totals| {
+            (
+                t.contact_id,
+                days_between(&t.last, as_of, tz),
+                t.frequency,
+                t.monetary_kop,
+            )
+        })
+        .collect();
+    let mut cuts = Cuts {
+        recency: [0; 4],
+        frequency: [0; 4],
+        monetary: [0; 4],
+        custom: [false; 3],
+    };
+    for (i, d) in Dimension::ALL.into_iter().enumerate() {
+        let chosen = match custom_cuts(store, d)? {
+            Some(c) => {
+                cuts.custom[i] = true;
+                c
+            }
+            None => {
+                let mut values: Vec<i64> = rows
+                    .iter()
+                    .map(|r| match d {
+                        Dimension::Recency => r.1,
+                        Dimension::Frequency => r.2,
+                        Dimension::Monetary => r.3,
+                    })
+                    .collect();
+                quintile_cuts(&mut values)
+            }
+        };
+        match d {
+            Dimension::Recency => cuts.recency = chosen,
+            Dimension::Frequency => cuts.frequency = chosen,
+            Dimension::Monetary => cuts.monetary = chosen,
+        }
+    }
+    let customers: Vec<Scored> = rows
+        .into_iter()
+        .map(|(contact_id, recency_days, frequency, monetary_kop)| {
+            let r = Dimension::Recency.score(recency_days, &cuts.recency);
+            let f = Dimension::Frequency.score(frequency, &cuts.frequency);
+            Scored {
+                contact_id,
+                recency_days,
+                frequency,
+                monetary_kop,
+                r,
+                f,
+                m: Dimension::Monetary.score(monetary_kop, &cuts.monetary),
+                group: Group::of(r, f),
+            }
+        })
+        .collect();
+    Ok(Analysis {
+        as_of,
+        without_orders: customers_total.saturating_sub(customers.len() as u64),
+        cuts,
+        customers,
+    })
+}
+
+/// Computes RFM as of `as_of` and stores it for every customer (segment rules and messages read
+/// the stored scores), replacing the previous results in one transaction.
+pub fn recompute(store: &mut Store, as_of: NaiveDate) -> Result<Analysis> {
+    let analysis = analyse(store, as_of)?;
+    store.save_rfm(&analysis.customers, as_of)?;
+    Ok(analysis)
+}
+
+/// The as-of date of the stored results: the owner's chosen date, or today in their zone.
+pub fn as_of_date(store: &Store) -> Result<NaiveDate> {
+    let chosen = store.get_setting("rfm.as_of")?;
+    if let Ok(date) = NaiveDate::parse_from_str(chosen.trim(), "%Y-%m-%d") {
+        return Ok(date);
+    }
+    Ok(crate::segment::Today::now(store.settings()?.owner_tz).date)
+}
+
+/// One line of the summary per group.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupSummary {
+    pub group: Group,
+    pub customers: u64,
+    /// Share of the scored customers, 0–1.
+    pub customer_share: f64,
+    /// Share of the scored customers' revenue, 0–1.
+    pub revenue_share: f64,
+    pub revenue_kop: i64,
+    pub orders: i64,
+    /// Average order value in kopecks (revenue / orders).
+    pub average_order_kop: i64,
+}
+
+/// Customers, shares and average order value per group, in the order of [`Group::ALL`].
+pub fn summary(customers: &[Scored]) -> Vec<GroupSummary> {
+    let mut by: BTreeMap<Group, (u64, i64, i64)> = BTreeMap::new();
+    for c in customers {
+        let e = by.entry(c.group).or_default();
+        e.0 += 1;
+        e.1 += c.monetary_kop;
+        e.2 += c.frequency;
+    }
+    let n = customers.len().max(1) as f64;
+    let revenue: i64 = customers.iter().map(|c| c.monetary_kop).sum();
+    Group::ALL
+        .into_iter()
+        .map(|group| {
+            let (count, kop, orders) = by.get(&group).copied().unwrap_or_default();
+            GroupSummary {
+                group,
+                customers: count,
+                customer_share: count as f64 / n,
+                revenue_share: if revenue > 0 {
+                    kop as f64 / revenue as f64
+                } else {
+                    0.0
+                },
+                revenue_kop: kop,
+                orders,
+                average_order_kop: if orders > 0 { kop / orders } else { 0 },
+            }
+        })
+        .collect()
+}
+
+impl Store {
+    /// Per customer with orders up to (not including) `end` (stored UTC): the last order, how
+    /// many, and their total.
+    fn order_totals(&self, end: &str) -> Result<Vec<Totals>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT contact_id, max(ordered_at), count(*), sum(amount_kop)
+             FROM orders WHERE ordered_at < ?1 GROUP BY contact_id",
+        )?;
+        let rows = stmt
+            .query_map([end], |r| {
+                Ok(Totals {
+                    contact_id: r.get(0)?,
+                    last: r.get(1)?,
+                    frequency: r.get(2)?,
+                    monetary_kop: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+}

@@ -1,0 +1,237 @@
+//! RFM: hand-computed scores, ties, one-order customers, the as-of date, the owner's cut points,
+//! the R×F grid, the recompute after an import, and the CLI's file.
+
+use adresat::import::ImportKind;
+use adresat::rfm::{self, Dimension, GRID, Group};
+use chrono::NaiveDate;
+
+use crate::support::Scratch;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// Ten customers C1…C10: Ck's last order k days before 2026-06-30 (Moscow), k orders (C10 has 1),
+/// 100·k roubles in total. C11 has no orders.
+fn base() -> Scratch {
+    let mut s = Scratch::new();
+    let mut contacts = String::from("ID клиента\n");
+    for k in 1..=11 {
+        contacts += &format!("C{k}\n");
+    }
+    s.contacts(&contacts);
+    let mut orders = String::from("ID клиента;Дата заказа;Сумма\n");
+    for k in 1..=10i64 {
+        let count = if k == 10 { 1 } else { k };
+        let last = day(2026, 6, 30) - chrono::Duration::days(k);
+        for i in 0..count {
+            let at = last - chrono::Duration::days(i * 30);
+            let amount = 100 * k / count + if i == 0 { 100 * k % count } else { 0 };
+            orders += &format!("C{k};{} 12:00;{amount}\n", at.format("%d.%m.%Y"));
+        }
+    }
+    let path = s.file("orders.csv", &orders);
+    assert_eq!(s.import(ImportKind::Orders, &path).rejected, 0);
+    s
+}
+
+fn scored(s: &Scratch, as_of: NaiveDate) -> Vec<(String, i64, i64, i64, u8, u8, u8)> {
+    let a = rfm::analyse(&s.store, as_of).unwrap();
+    let mut rows: Vec<_> = a
+        .customers
+        .iter()
+        .map(|c| {
+            let ext = s
+                .store
+                .contact(c.contact_id)
+                .unwrap()
+                .unwrap()
+                .0
+                .external_id
+                .unwrap();
+            (
+                ext,
+                c.recency_days,
+                c.frequency,
+                c.monetary_kop,
+                c.r,
+                c.f,
+                c.m,
+            )
+        })
+        .collect();
+    rows.sort_by_key(|r| r.0[1..].parse::<u32>().unwrap());
+    rows
+}
+
+#[test]
+fn hand_computed_scores_with_quintile_cut_points() {
+    let s = base();
+    let a = rfm::analyse(&s.store, day(2026, 6, 30)).unwrap();
+    assert_eq!(a.without_orders, 1);
+    // Recency 1…10 days: the values at 20, 40, 60, 80 % are 2, 4, 6, 8.
+    assert_eq!(a.cuts.recency, [2, 4, 6, 8]);
+    // Frequency 1,2,…,9,1: sorted 1,1,2,3,4,5,6,7,8,9 → 1, 3, 5, 7.
+    assert_eq!(a.cuts.frequency, [1, 3, 5, 7]);
+    assert_eq!(a.cuts.monetary, [20_000, 40_000, 60_000, 80_000]);
+    let rows = scored(&s, day(2026, 6, 30));
+    assert_eq!(rows[0], ("C1".into(), 1, 1, 10_000, 5, 1, 1));
+    assert_eq!(rows[1], ("C2".into(), 2, 2, 20_000, 5, 2, 1));
+    assert_eq!(rows[4], ("C5".into(), 5, 5, 50_000, 3, 3, 3));
+    assert_eq!(rows[8], ("C9".into(), 9, 9, 90_000, 1, 5, 5));
+    // One order, long ago: the lowest recency, the lowest frequency, like C1's single order.
+    assert_eq!(rows[9], ("C10".into(), 10, 1, 100_000, 1, 1, 5));
+    let c9 = a.customers.iter().find(|c| c.recency_days == 9).unwrap();
+    assert_eq!(c9.group, Group::CantLose);
+}
+
+#[test]
+fn ties_are_never_split_and_one_order_customers_share_a_score() {
+    let mut s = Scratch::new();
+    let mut contacts = String::from("ID клиента\n");
+    let mut orders = String::from("ID клиента;Дата заказа;Сумма\n");
+    // Eight of ten customers bought once on the same day for the same amount.
+    for k in 1..=10 {
+        contacts += &format!("C{k}\n");
+        let n = if k > 8 { 3 } else { 1 };
+        for i in 0..n {
+            orders += &format!("C{k};{:02}.06.2026 12:00;500\n", 1 + i);
+        }
+    }
+    s.contacts(&contacts);
+    let path = s.file("orders.csv", &orders);
+    s.import(ImportKind::Orders, &path);
+    let a = rfm::analyse(&s.store, day(2026, 6, 30)).unwrap();
+    assert_eq!(a.cuts.frequency, [1, 1, 1, 1]);
+    let ones: Vec<_> = a.customers.iter().filter(|c| c.frequency == 1).collect();
+    assert_eq!(ones.len(), 8);
+    assert!(
+        ones.iter()
+            .all(|c| c.f == 1 && c.r == ones[0].r && c.m == ones[0].m)
+    );
+    assert!(
+        a.customers
+            .iter()
+            .filter(|c| c.frequency == 3)
+            .all(|c| c.f == 5)
+    );
+}
+
+#[test]
+fn an_earlier_as_of_date_ignores_later_orders() {
+    let s = base();
+    // As of 2026-06-25: C1…C4's last orders (29…26 June) are in the future and ignored.
+    let rows = scored(&s, day(2026, 6, 25));
+    let c5 = rows.iter().find(|r| r.0 == "C5").unwrap();
+    assert_eq!(c5.1, 0);
+    let c2 = rows.iter().find(|r| r.0 == "C2").unwrap();
+    // C2's orders: 28.06 (ignored) and 29.05 → one order, 27 days before.
+    assert_eq!((c2.1, c2.2), (27, 1));
+    assert!(rows.iter().all(|r| r.0 != "C1"), "C1 had no order by then");
+}
+
+#[test]
+fn the_owners_cut_points_replace_the_quintiles() {
+    let s = base();
+    s.store
+        .set_setting("rfm.recency_cuts", "3, 5, 7, 9")
+        .unwrap();
+    s.store
+        .set_setting("rfm.monetary_cuts", "150,250,350,450.50")
+        .unwrap();
+    let a = rfm::analyse(&s.store, day(2026, 6, 30)).unwrap();
+    assert_eq!(a.cuts.recency, [3, 5, 7, 9]);
+    assert_eq!(a.cuts.monetary, [15_000, 25_000, 35_000, 45_050]);
+    assert_eq!(a.cuts.custom, [true, false, true]);
+    let rows = scored(&s, day(2026, 6, 30));
+    assert_eq!(rows[2].4, 5, "3 days: not above 3 → 5");
+    assert_eq!(rows[3].4, 4, "4 days: above 3 → 4");
+    assert_eq!(rows[4].6, 5, "500 ₽ above all four cut points");
+    // Bad cut points are refused, naming the setting.
+    let e = s
+        .store
+        .set_setting("rfm.frequency_cuts", "5, 2, 1")
+        .unwrap_err();
+    assert!(e.to_string().contains("rfm.frequency_cuts"), "{e}");
+    let e = s.store.set_setting("rfm.as_of", "30.06.2026").unwrap_err();
+    assert_eq!(e.id(), "rfm-error-date");
+}
+
+#[test]
+fn every_cell_of_the_grid_has_a_group_and_every_group_a_cell() {
+    let mut seen = std::collections::HashSet::new();
+    for r in 1..=5u8 {
+        for f in 1..=5u8 {
+            let g = Group::of(r, f);
+            assert_eq!(g, GRID[5 - r as usize][f as usize - 1]);
+            seen.insert(g);
+        }
+    }
+    assert_eq!(seen.len(), Group::ALL.len());
+    assert_eq!(Group::of(5, 5), Group::Champions);
+    assert_eq!(Group::of(5, 1), Group::New);
+    assert_eq!(Group::of(1, 1), Group::Lost);
+    assert_eq!(Group::of(2, 1), Group::Hibernating);
+    assert_eq!(Group::of(1, 5), Group::CantLose);
+    assert_eq!(Dimension::Recency.score(0, &[2, 4, 6, 8]), 5);
+    assert_eq!(Dimension::Frequency.score(100, &[2, 4, 6, 8]), 5);
+}
+
+#[test]
+fn an_orders_import_recomputes_the_stored_scores() {
+    let mut s = base();
+    let before = s.store.rfm_rows().unwrap();
+    assert_eq!(before.len(), 10);
+    let path = s.file(
+        "more.csv",
+        "ID клиента;Дата заказа;Сумма\nC11;01.06.2026;100\n",
+    );
+    s.import(ImportKind::Orders, &path);
+    let after = s.store.rfm_rows().unwrap();
+    assert_eq!(after.len(), 11);
+    assert!(
+        after
+            .iter()
+            .any(|r| r.external_id.as_deref() == Some("C11"))
+    );
+}
+
+#[test]
+fn the_cli_writes_one_row_per_scored_customer() {
+    let s = base();
+    let out = s.path("rfm.csv");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_adresat"))
+        .arg("--db")
+        .arg(s.store.path())
+        .args(["rfm", "--as-of", "2026-06-30", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let text = std::fs::read_to_string(&out).unwrap();
+    let mut lines = text.trim_start_matches('\u{feff}').lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "contact_id,customer_id,phone,recency_days,frequency,monetary,r,f,m,group"
+    );
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(rows.len(), 10);
+    let c9 = rows.iter().find(|l| l.contains(",C9,")).unwrap();
+    assert!(c9.ends_with(",9,9,900.00,1,5,5,cant_lose"), "{c9}");
+
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_adresat"))
+        .arg("--db")
+        .arg(s.store.path())
+        .args(["rfm", "--as-of", "2026-06-30", "--json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(v["scored"], 10);
+    assert_eq!(v["without_orders"], 1);
+    assert_eq!(v["cuts"]["recency_days"], serde_json::json!([2, 4, 6, 8]));
+    assert_eq!(v["groups"].as_array().unwrap().len(), 11);
+}
