@@ -276,6 +276,35 @@ pub fn analyse(store: &Store, as_of: NaiveDate) -> Result<Analysis> {
             )
         })
         .collect();
+    let cuts = cut_points(store, &rows)?;
+    let customers: Vec<Scored> = rows
+        .into_iter()
+        .map(|(contact_id, recency_days, frequency, monetary_kop)| {
+            let r = Dimension::Recency.score(recency_days, &cuts.recency);
+            let f = Dimension::Frequency.score(frequency, &cuts.frequency);
+            Scored {
+                contact_id,
+                recency_days,
+                frequency,
+                monetary_kop,
+                r,
+                f,
+                m: Dimension::Monetary.score(monetary_kop, &cuts.monetary),
+                group: Group::of(r, f),
+            }
+        })
+        .collect();
+    Ok(Analysis {
+        as_of,
+        without_orders: customers_total.saturating_sub(customers.len() as u64),
+        cuts,
+        customers,
+    })
+}
+
+/// The cut points for customers given as (id, recency days, frequency, kopecks): the owner's
+/// where set, the quintiles of these values elsewhere.
+fn cut_points(store: &Store, rows: &[(i64, i64, i64, i64)]) -> Result<Cuts> {
     let mut cuts = Cuts {
         recency: [0; 4],
         frequency: [0; 4],
@@ -306,36 +335,50 @@ pub fn analyse(store: &Store, as_of: NaiveDate) -> Result<Analysis> {
             Dimension::Monetary => cuts.monetary = chosen,
         }
     }
-    let customers: Vec<Scored> = rows
-        .into_iter()
-        .map(|(contact_id, recency_days, frequency, monetary_kop)| {
-            let r = Dimension::Recency.score(recency_days, &cuts.recency);
-            let f = Dimension::Frequency.score(frequency, &cuts.frequency);
-            Scored {
-                contact_id,
-                recency_days,
-                frequency,
-                monetary_kop,
-                r,
-                f,
-                m: Dimension::Monetary.score(monetary_kop, &cuts.monetary),
-                group: Group::of(r, f),
-            }
+    Ok(cuts)
+}
+
+/// The stored results as an [`Analysis`], if they are as of `as_of` (the cut points are worked
+/// out again from the stored values, the way they were when stored).
+pub fn stored(
+    store: &Store,
+    as_of: NaiveDate,
+) -> Result<Option<(Analysis, Vec<crate::store::RfmRow>)>> {
+    if store.rfm_computed_as_of()? != Some(as_of) {
+        return Ok(None);
+    }
+    let rows = store.rfm_rows()?;
+    let values: Vec<(i64, i64, i64, i64)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.scored.contact_id,
+                r.scored.recency_days,
+                r.scored.frequency,
+                r.scored.monetary_kop,
+            )
         })
         .collect();
-    Ok(Analysis {
+    let cuts = cut_points(store, &values)?;
+    // Cut points the owner changed since: the stored scores are stale.
+    if store.rfm_computed_cuts()? != serde_json::to_string(&cuts).ok() {
+        return Ok(None);
+    }
+    let analysis = Analysis {
         as_of,
-        without_orders: customers_total.saturating_sub(customers.len() as u64),
         cuts,
-        customers,
-    })
+        without_orders: (store.stats()?.contacts as u64).saturating_sub(rows.len() as u64),
+        customers: rows.iter().map(|r| r.scored.clone()).collect(),
+    };
+    Ok(Some((analysis, rows)))
 }
 
 /// Computes RFM as of `as_of` and stores it for every customer (segment rules and messages read
 /// the stored scores), replacing the previous results in one transaction.
 pub fn recompute(store: &mut Store, as_of: NaiveDate) -> Result<Analysis> {
     let analysis = analyse(store, as_of)?;
-    store.save_rfm(&analysis.customers, as_of)?;
+    let cuts = serde_json::to_string(&analysis.cuts).expect("cut points serialise");
+    store.save_rfm(&analysis.customers, as_of, &cuts)?;
     Ok(analysis)
 }
 

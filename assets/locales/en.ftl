@@ -554,3 +554,33 @@ preset-rfm-hibernating = RFM: Hibernating
 preset-rfm-hibernating-about = Long ago and little: one cheap reminder, no frequent mailings.
 preset-rfm-lost = RFM: Lost
 preset-rfm-lost-about = Longest gone and rarest: one reactivation try, then stop spending messages.
+rfm-empty = Nothing to compute RFM from yet: the base has no orders up to this date. Import an orders file (File → Import a file…).
+rfm-as-of = As of
+rfm-as-of-hint = RFM is computed as of the end of this day; later orders are left out
+rfm-recompute = Recompute
+rfm-log-scale = Logarithmic scale
+rfm-own-cuts = Own score cut points:
+rfm-apply-cuts = Apply
+rfm-cuts-hint = Four ascending numbers; an empty field uses your base's quintiles
+rfm-head = RFM as of { $as_of }: { $scored } customers, { $without } without purchases yet. Score cut points:
+rfm-own = own
+rfm-x-axis = Recency, days since the last order
+rfm-y-axis = Frequency, orders
+rfm-density = Customer density
+rfm-hover = #{ $id } { $customer } { $phone }
+    recency { $recency } days, { $frequency } orders, total { $monetary }
+    RFM { $score } — { $group }
+rfm-hover-more = { $count ->
+    [one] and { $shown } more customer at this point
+   *[other] and { $shown } more customers at this point
+}
+rfm-grid-title = The R × F grid
+rfm-grid-hint = In a cell: customers, share of customers / share of revenue. The edge is the group's colour. Click to open it as a segment.
+rfm-cell-hint = R = { $r }, F = { $f }: group "{ $group }". Click to open it as a segment.
+rfm-col-group = Group
+rfm-col-customers = Customers
+rfm-col-share = Share
+rfm-col-revenue = Revenue share
+rfm-col-aov = Average order
+rfm-col-advice = What to send them
+rfm-open-segment = Open as a segment

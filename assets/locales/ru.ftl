@@ -565,3 +565,34 @@ preset-rfm-hibernating = RFM: Спящие
 preset-rfm-hibernating-about = Давно и мало: одно недорогое напоминание, без частых рассылок.
 preset-rfm-lost = RFM: Потерянные
 preset-rfm-lost-about = Дольше всех не покупали и редко: одна попытка реактивации, потом не тратьте сообщения.
+rfm-empty = Пока не с чего считать RFM: в базе нет заказов на эту дату. Импортируйте файл заказов (Файл → Импорт файла…).
+rfm-as-of = На дату
+rfm-as-of-hint = RFM считается на конец этого дня; заказы позже не учитываются
+rfm-recompute = Пересчитать
+rfm-log-scale = Логарифмическая шкала
+rfm-own-cuts = Свои границы баллов:
+rfm-apply-cuts = Применить
+rfm-cuts-hint = Четыре числа по возрастанию; пустое поле — квинтили по вашей базе
+rfm-head = RFM на { $as_of }: покупателей { $scored }, ещё без покупок { $without }. Границы баллов:
+rfm-own = свои
+rfm-x-axis = Давность, дней с последнего заказа
+rfm-y-axis = Частота, заказов
+rfm-density = Плотность покупателей
+rfm-hover = №{ $id } { $customer } { $phone }
+    давность { $recency } дн., заказов { $frequency }, сумма { $monetary }
+    RFM { $score } — { $group }
+rfm-hover-more = { $count ->
+    [one] и ещё { $shown } покупатель в этой точке
+    [few] и ещё { $shown } покупателя в этой точке
+   *[many] и ещё { $shown } покупателей в этой точке
+}
+rfm-grid-title = Сетка R × F
+rfm-grid-hint = В клетке: покупателей, доля покупателей / доля выручки. Рамка — цвет группы. Щелчок — открыть как сегмент.
+rfm-cell-hint = R = { $r }, F = { $f }: группа «{ $group }». Щелчок — открыть как сегмент.
+rfm-col-group = Группа
+rfm-col-customers = Покупателей
+rfm-col-share = Доля
+rfm-col-revenue = Доля выручки
+rfm-col-aov = Средний чек
+rfm-col-advice = Что им отправить
+rfm-open-segment = Открыть как сегмент

@@ -16,8 +16,9 @@ pub struct RfmRow {
 }
 
 impl Store {
-    /// Replaces the stored scores with `customers`, as of `as_of`, in one transaction.
-    pub fn save_rfm(&mut self, customers: &[Scored], as_of: NaiveDate) -> Result<()> {
+    /// Replaces the stored scores with `customers`, as of `as_of` with the cut points `cuts`
+    /// (JSON), in one transaction.
+    pub fn save_rfm(&mut self, customers: &[Scored], as_of: NaiveDate, cuts: &str) -> Result<()> {
         let tx = self.conn_mut().transaction()?;
         tx.execute("DELETE FROM rfm", [])?;
         {
@@ -43,6 +44,11 @@ impl Store {
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             [as_of.to_string()],
         )?;
+        tx.execute(
+            "INSERT INTO settings (key, value) VALUES ('rfm.computed_cuts', ?1)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [cuts],
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -55,6 +61,17 @@ impl Store {
             |r| r.get(0),
         ))?;
         Ok(text.and_then(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok()))
+    }
+
+    /// The cut points (JSON) the stored scores were computed with.
+    pub fn rfm_computed_cuts(&self) -> Result<Option<String>> {
+        Ok(rusqlite::OptionalExtension::optional(
+            self.conn().query_row(
+                "SELECT value FROM settings WHERE key = 'rfm.computed_cuts'",
+                [],
+                |r| r.get(0),
+            ),
+        )?)
     }
 
     /// Every stored score with the customer's external id and phone, by contact id.

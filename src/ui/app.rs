@@ -10,6 +10,7 @@ use super::contacts::ContactsScreen;
 use super::dialogs::{BaseDialog, DemoDialog, SettingsDialog};
 use super::import::ImportWizard;
 use super::jobs::{Pending, Poll, Progress};
+use super::rfm::RfmScreen;
 use super::segments::SegmentsScreen;
 use super::{Action, Prefs};
 use crate::error::Result;
@@ -30,7 +31,7 @@ enum Screen {
 const SCREENS: &[(Screen, &str, bool)] = &[
     (Screen::Contacts, "nav-contacts", true),
     (Screen::Segments, "nav-segments", true),
-    (Screen::Rfm, "nav-rfm", false),
+    (Screen::Rfm, "nav-rfm", true),
     (Screen::Messages, "nav-messages", false),
     (Screen::Plan, "nav-plan", false),
     (Screen::Results, "nav-results", false),
@@ -52,6 +53,7 @@ pub struct AdresatApp {
     screen: Screen,
     contacts: ContactsScreen,
     segments: SegmentsScreen,
+    rfm: RfmScreen,
     import: Option<ImportWizard>,
     settings: Option<SettingsDialog>,
     demo: Option<DemoDialog>,
@@ -77,6 +79,7 @@ impl AdresatApp {
             screen: Screen::Contacts,
             contacts: ContactsScreen::default(),
             segments: SegmentsScreen::default(),
+            rfm: RfmScreen::default(),
             import: None,
             settings: None,
             demo: None,
@@ -141,6 +144,7 @@ impl AdresatApp {
                     self.contacts.show(ui, &self.db, tz, &mut self.actions)
                 }
                 Screen::Segments => self.segments.show(ui, &self.db),
+                Screen::Rfm => self.rfm.show(ui, &self.db, &mut self.actions),
                 _ => {
                     ui.label(tr("screen-later"));
                 }
@@ -381,7 +385,12 @@ impl AdresatApp {
             Action::BaseChanged => {
                 self.contacts.reload();
                 self.segments.reload();
+                self.rfm.reload();
                 self.refresh_stats(ctx);
+            }
+            Action::OpenRule { rule, name, notes } => {
+                self.segments.open_rule(rule, name, notes);
+                self.screen = Screen::Segments;
             }
             Action::Notice(text) => {
                 self.toasts.info(text);
@@ -392,6 +401,7 @@ impl AdresatApp {
                 self.base_error = None;
                 self.contacts = ContactsScreen::default();
                 self.segments = SegmentsScreen::default();
+                self.rfm = RfmScreen::default();
                 self.refresh_stats(ctx);
             }
             Action::OpenDemo => self.demo = Some(DemoDialog::default()),

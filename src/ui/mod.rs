@@ -8,6 +8,7 @@ mod dialogs;
 mod fonts;
 mod import;
 mod jobs;
+mod rfm;
 mod segments;
 mod widgets;
 
@@ -32,6 +33,12 @@ pub enum Action {
     OpenDemo,
     /// Create a demo base of this many contacts and switch to it.
     CreateDemo(u64),
+    /// Open `rule` as a new segment in the builder.
+    OpenRule {
+        rule: crate::segment::Rule,
+        name: String,
+        notes: String,
+    },
     SaveSettings {
         owner_tz: String,
         country: String,

@@ -116,3 +116,30 @@ fn spawn_dialog(
         }
     })
 }
+
+/// A date with a calendar drop-down; true when the owner picked another day.
+pub fn date_picker(
+    ui: &mut egui::Ui,
+    id_salt: &str,
+    date: &mut chrono::NaiveDate,
+    hint: &str,
+) -> bool {
+    use chrono::Datelike;
+    let mut picked =
+        jiff::civil::Date::new(date.year() as i16, date.month() as i8, date.day() as i8)
+            .unwrap_or_else(|_| jiff::civil::Date::constant(2026, 1, 1));
+    ui.add(egui_extras::DatePickerButton::new(&mut picked).id_salt(id_salt))
+        .on_hover_text(hint);
+    let new = chrono::NaiveDate::from_ymd_opt(
+        picked.year().into(),
+        picked.month() as u32,
+        picked.day() as u32,
+    );
+    match new.filter(|d| d != date) {
+        Some(d) => {
+            *date = d;
+            true
+        }
+        None => false,
+    }
+}

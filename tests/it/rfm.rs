@@ -235,3 +235,29 @@ fn the_cli_writes_one_row_per_scored_customer() {
     assert_eq!(v["cuts"]["recency_days"], serde_json::json!([2, 4, 6, 8]));
     assert_eq!(v["groups"].as_array().unwrap().len(), 11);
 }
+
+#[test]
+fn the_rfm_screen_shows_groups_and_opens_one_as_a_segment() {
+    use crate::ui::{app, wait, wait_exact, wait_label};
+    use egui_kittest::kittest::Queryable;
+    let s = base();
+    let mut harness = app(s.store.path().to_owned());
+    wait_exact(&mut harness, "11 контактов");
+    harness.get_by_label("RFM-анализ").click();
+    wait_label(&mut harness, "Сетка R × F");
+    // The summary line and the groups table.
+    wait_label(&mut harness, "покупателей 10, ещё без покупок 1");
+    // The group's name in the table (the plot's legend names it too, as a toggle).
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Нельзя потерять")
+        .click();
+    // The group opens in the builder as a new segment with its exact count.
+    wait(&mut harness, "the segment", |h| {
+        h.query_by_role_and_label(egui::accesskit::Role::TextInput, "Название")
+            .is_some_and(|n| n.value().as_deref() == Some("RFM: Нельзя потерять"))
+    });
+    // C8 and C9: bought often, but the longest ago of the frequent ones.
+    wait(&mut harness, "count", |h| {
+        h.query_by_label("2 контакта").is_some()
+    });
+}

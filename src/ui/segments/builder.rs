@@ -2,8 +2,6 @@
 //! condition a row of drop-downs and value widgets. Rows can be dragged by their handle to a new
 //! place in their group, moved with the arrows, or removed.
 
-use chrono::NaiveDate;
-
 use super::pickers::{pick_fixed, pick_fixed_width, pick_many, pick_one};
 use crate::i18n::tr;
 use crate::segment::presets::{Meaning, Meanings};
@@ -865,15 +863,12 @@ fn date_test_ui(ui: &mut egui::Ui, id: egui::Id, test: &mut DateTest) -> bool {
     }
     match test {
         DateTest::Before { date } | DateTest::After { date } => {
-            let mut picked = to_jiff(*date);
-            ui.add(
-                egui_extras::DatePickerButton::new(&mut picked).id_salt(&format!("{id:?}-date")),
-            )
-            .on_hover_text(tr("date-hint"));
-            if let Some(new) = from_jiff(picked).filter(|d| d != date) {
-                *date = new;
-                changed = true;
-            }
+            changed |= crate::ui::widgets::date_picker(
+                ui,
+                &format!("{id:?}-date"),
+                date,
+                &tr("date-hint"),
+            );
         }
         DateTest::WithinDays { days } => {
             changed |= ui
@@ -884,15 +879,4 @@ fn date_test_ui(ui: &mut egui::Ui, id: egui::Id, test: &mut DateTest) -> bool {
         }
     }
     changed
-}
-
-/// The date picker's calendar type from a rule's date.
-fn to_jiff(d: NaiveDate) -> jiff::civil::Date {
-    use chrono::Datelike;
-    jiff::civil::Date::new(d.year() as i16, d.month() as i8, d.day() as i8)
-        .unwrap_or_else(|_| jiff::civil::Date::constant(2026, 1, 1))
-}
-
-fn from_jiff(d: jiff::civil::Date) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(d.year().into(), d.month() as u32, d.day() as u32)
 }

@@ -489,6 +489,11 @@ impl SegmentsScreen {
         }
     }
 
+    /// Opens `rule` as a new, unsaved segment (from the RFM screen).
+    pub fn open_rule(&mut self, rule: Rule, name: String, notes: String) {
+        self.open_new(rule, name, notes);
+    }
+
     fn open_new(&mut self, rule: Rule, name: String, notes: String) {
         self.rule = rule;
         self.name = name;

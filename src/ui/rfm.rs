@@ -1,0 +1,585 @@
+//! The RFM screen: recency against frequency as a scatter (or, for many customers, a binned
+//! density), the 5×5 R×F grid as a heat map with the named groups outlined, and a table of groups
+//! with what to send them. A click on a group or a cell opens it as a new segment.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use egui::{Color32, RichText};
+use egui_plot::{Heatmap, Legend, Plot, PlotPoint, PlotPoints, Points};
+
+use super::Action;
+use super::jobs::QueryJob;
+use crate::format::{format_rubles, group_thousands};
+use crate::i18n::{Msg, tr};
+use crate::rfm::{self, Analysis, Dimension, GRID, Group, GroupSummary};
+use crate::segment::{Group as RuleGroup, Item, Mode, RULE_VERSION, Rule};
+use crate::store::{RfmRow, Store};
+
+/// Above this many customers the scatter becomes a binned density: egui_plot draws every point
+/// as its own circle.
+const POINTS_MAX: usize = 50_000;
+
+/// Bins of the density plot across and up.
+const BINS: (usize, usize) = (60, 40);
+
+/// A binned density of (recency, frequency).
+struct Density {
+    values: Vec<f64>,
+    origin: PlotPoint,
+    tile: (f32, f32),
+}
+
+/// Everything the screen shows, worked out in the background.
+struct Loaded {
+    analysis: Analysis,
+    rows: Vec<RfmRow>,
+    summary: Vec<GroupSummary>,
+    /// Customers and revenue (kopecks) per cell, indexed [r − 1][f − 1].
+    cells: [[(u64, i64); 5]; 5],
+    /// For the scatter: each group's customers by their M score (the point size), as rows.
+    series: Vec<(Group, u8, Vec<usize>)>,
+    density: [Option<Density>; 2],
+}
+
+fn axis(value: i64, log: bool) -> f64 {
+    if log {
+        (value.max(0) as f64 + 1.0).log10()
+    } else {
+        value as f64
+    }
+}
+
+fn density(rows: &[RfmRow], log: bool) -> Density {
+    let xs: Vec<f64> = rows
+        .iter()
+        .map(|r| axis(r.scored.recency_days, log))
+        .collect();
+    let ys: Vec<f64> = rows.iter().map(|r| axis(r.scored.frequency, log)).collect();
+    let span = |v: &[f64]| {
+        let lo = v.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        (lo, (hi - lo).max(1.0))
+    };
+    let (x0, w) = span(&xs);
+    let (mut y0, mut h) = span(&ys);
+    // Frequency is a whole number: on a linear scale with few values, one row per value.
+    let mut rows_n = BINS.1;
+    if !log && h < BINS.1 as f64 {
+        rows_n = h as usize + 1;
+        y0 -= 0.5;
+        h = rows_n as f64;
+    }
+    let mut counts = vec![0u32; BINS.0 * rows_n];
+    for (x, y) in xs.iter().zip(&ys) {
+        let cx = (((x - x0) / w) * BINS.0 as f64).min(BINS.0 as f64 - 1.0) as usize;
+        let cy = (((y - y0) / h) * rows_n as f64).min(rows_n as f64 - 1.0) as usize;
+        counts[cy * BINS.0 + cx] += 1;
+    }
+    Density {
+        values: counts.iter().map(|c| (*c as f64 + 1.0).ln()).collect(),
+        origin: PlotPoint::new(x0, y0),
+        tile: ((w / BINS.0 as f64) as f32, (h / rows_n as f64) as f32),
+    }
+}
+
+fn load(store: &mut Store, as_of: NaiveDate, recompute: bool) -> crate::Result<Loaded> {
+    let stored = if recompute {
+        None
+    } else {
+        rfm::stored(store, as_of)?
+    };
+    let (analysis, rows) = match stored {
+        Some(found) => found,
+        None => {
+            let analysis = rfm::recompute(store, as_of)?;
+            (analysis, store.rfm_rows()?)
+        }
+    };
+    let mut cells = [[(0u64, 0i64); 5]; 5];
+    for r in &rows {
+        let cell = &mut cells[r.scored.r as usize - 1][r.scored.f as usize - 1];
+        cell.0 += 1;
+        cell.1 += r.scored.monetary_kop;
+    }
+    let many = rows.len() > POINTS_MAX;
+    let mut series = Vec::new();
+    if !many {
+        for g in Group::ALL {
+            for m in 1..=5u8 {
+                let idx: Vec<usize> = (0..rows.len())
+                    .filter(|i| rows[*i].scored.group == g && rows[*i].scored.m == m)
+                    .collect();
+                if !idx.is_empty() {
+                    series.push((g, m, idx));
+                }
+            }
+        }
+    }
+    let density = if many {
+        [Some(density(&rows, false)), Some(density(&rows, true))]
+    } else {
+        [None, None]
+    };
+    Ok(Loaded {
+        summary: rfm::summary(&analysis.customers),
+        analysis,
+        rows,
+        cells,
+        series,
+        density,
+    })
+}
+
+/// A colour per group, for the plot, the grid outline and the table.
+fn color(g: Group) -> Color32 {
+    let i = Group::ALL.iter().position(|x| *x == g).unwrap_or(0);
+    const PALETTE: [Color32; 11] = [
+        Color32::from_rgb(46, 160, 67),
+        Color32::from_rgb(88, 166, 255),
+        Color32::from_rgb(121, 192, 255),
+        Color32::from_rgb(163, 113, 247),
+        Color32::from_rgb(210, 168, 255),
+        Color32::from_rgb(227, 179, 65),
+        Color32::from_rgb(240, 136, 62),
+        Color32::from_rgb(248, 81, 73),
+        Color32::from_rgb(219, 97, 162),
+        Color32::from_rgb(139, 148, 158),
+        Color32::from_rgb(110, 118, 129),
+    ];
+    PALETTE[i]
+}
+
+fn group_name(g: Group) -> String {
+    tr(&format!("rfm-group-{}", g.as_str()))
+}
+
+/// A rule of one RFM condition, opened as a new segment.
+fn rule_of(item: Item) -> Rule {
+    Rule {
+        version: RULE_VERSION,
+        root: RuleGroup {
+            mode: Mode::All,
+            items: vec![item],
+        },
+    }
+}
+
+/// The screen's state.
+pub struct RfmScreen {
+    as_of: NaiveDate,
+    /// The as-of date was read from the base's settings.
+    dated: bool,
+    job: Option<QueryJob<Loaded>>,
+    data: Option<Arc<Loaded>>,
+    error: Option<String>,
+    loaded: bool,
+    log_scale: bool,
+    cuts: [String; 3],
+}
+
+impl Default for RfmScreen {
+    fn default() -> Self {
+        RfmScreen {
+            as_of: chrono::Local::now().date_naive(),
+            dated: false,
+            job: None,
+            data: None,
+            error: None,
+            loaded: false,
+            log_scale: false,
+            cuts: Default::default(),
+        }
+    }
+}
+
+impl RfmScreen {
+    /// Forgets the results (after an import, or on another base).
+    pub fn reload(&mut self) {
+        self.loaded = false;
+    }
+
+    fn start(
+        &mut self,
+        ctx: &egui::Context,
+        db: &Path,
+        recompute: bool,
+        cuts: Option<[String; 3]>,
+    ) {
+        if let Some(job) = &self.job {
+            job.interrupt();
+        }
+        let as_of = self.dated.then_some(self.as_of);
+        self.error = None;
+        self.job = Some(QueryJob::spawn(ctx, db, move |store| {
+            if let Some(cuts) = &cuts {
+                for (d, text) in Dimension::ALL.into_iter().zip(cuts) {
+                    store.set_setting(d.setting(), text)?;
+                }
+            }
+            let as_of = match as_of {
+                Some(d) => {
+                    store.set_setting("rfm.as_of", &d.to_string())?;
+                    d
+                }
+                None => rfm::as_of_date(store)?,
+            };
+            load(store, as_of, recompute || cuts.is_some())
+        }));
+    }
+
+    /// Draws the screen.
+    pub fn show(&mut self, ui: &mut egui::Ui, db: &Path, actions: &mut Vec<Action>) {
+        if !self.loaded {
+            self.loaded = true;
+            self.start(ui.ctx(), db, false, None);
+        }
+        if let Some(job) = &mut self.job
+            && let Some(result) = job.pending.finished()
+        {
+            self.job = None;
+            match result {
+                Some(Ok(data)) => {
+                    self.as_of = data.analysis.as_of;
+                    self.dated = true;
+                    for (i, d) in Dimension::ALL.into_iter().enumerate() {
+                        if data.analysis.cuts.custom[i] {
+                            let cuts = data.analysis.cuts.get(d);
+                            self.cuts[i] = match d {
+                                Dimension::Monetary => {
+                                    cuts.map(|k| (k / 100).to_string()).join(", ")
+                                }
+                                _ => cuts.map(|k| k.to_string()).join(", "),
+                            };
+                        } else {
+                            self.cuts[i].clear();
+                        }
+                    }
+                    self.data = Some(Arc::new(data));
+                }
+                Some(Err(e)) => self.error = Some(e.to_string()),
+                None => {}
+            }
+        }
+        self.toolbar(ui, db);
+        if let Some(e) = &self.error {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        let Some(data) = self.data.clone() else {
+            if self.job.is_some() {
+                ui.spinner();
+            }
+            return;
+        };
+        if data.rows.is_empty() {
+            ui.add_space(20.0);
+            ui.label(tr("rfm-empty"));
+            return;
+        }
+        egui::Panel::bottom("rfm-table")
+            .resizable(true)
+            .default_size(300.0)
+            .show(ui, |ui| groups_table(ui, &data, actions));
+        egui::Panel::right("rfm-grid")
+            .resizable(false)
+            .exact_size(380.0)
+            .show(ui, |ui| grid(ui, &data, actions));
+        egui::CentralPanel::default().show(ui, |ui| self.scatter(ui, &data));
+    }
+
+    fn toolbar(&mut self, ui: &mut egui::Ui, db: &Path) {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(tr("rfm-as-of"));
+            if super::widgets::date_picker(ui, "rfm-as-of", &mut self.as_of, &tr("rfm-as-of-hint"))
+            {
+                self.dated = true;
+                self.start(ui.ctx(), db, true, None);
+            }
+            if ui.button(tr("rfm-recompute")).clicked() {
+                self.start(ui.ctx(), db, true, None);
+            }
+            if let Some(job) = &self.job {
+                ui.spinner();
+                if ui.button(tr("cancel")).clicked() {
+                    job.interrupt();
+                }
+            }
+            ui.separator();
+            ui.checkbox(&mut self.log_scale, tr("rfm-log-scale"));
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.label(tr("rfm-own-cuts"));
+            for (i, d) in Dimension::ALL.into_iter().enumerate() {
+                let label = ui.label(tr(&format!("rfm-dim-{}", dim_key(d))));
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.cuts[i])
+                        .hint_text(
+                            self.data
+                                .as_ref()
+                                .map_or(String::new(), |data| shown_cuts(&data.analysis, d)),
+                        )
+                        .desired_width(150.0),
+                )
+                .labelled_by(label.id);
+            }
+            if ui
+                .button(tr("rfm-apply-cuts"))
+                .on_hover_text(tr("rfm-cuts-hint"))
+                .clicked()
+            {
+                let cuts = self.cuts.clone();
+                self.start(ui.ctx(), db, true, Some(cuts));
+            }
+        });
+        if let Some(data) = &self.data {
+            let a = &data.analysis;
+            ui.label(
+                Msg::new("rfm-head")
+                    .arg("as_of", a.as_of.format("%d.%m.%Y").to_string())
+                    .arg("scored", group_thousands(a.customers.len() as i64))
+                    .arg("without", group_thousands(a.without_orders as i64))
+                    .to_string(),
+            );
+            ui.horizontal_wrapped(|ui| {
+                for d in Dimension::ALL {
+                    let own =
+                        a.cuts.custom[Dimension::ALL.iter().position(|x| *x == d).unwrap_or(0)];
+                    ui.weak(format!(
+                        "{}: {}{}",
+                        tr(&format!("rfm-dim-{}", dim_key(d))),
+                        shown_cuts(a, d),
+                        if own {
+                            format!(" ({})", tr("rfm-own"))
+                        } else {
+                            String::new()
+                        }
+                    ));
+                }
+            });
+        }
+        ui.separator();
+    }
+
+    fn scatter(&mut self, ui: &mut egui::Ui, data: &Loaded) {
+        let log = self.log_scale;
+        let fmt = move |v: f64| {
+            if log {
+                format!("{:.0}", 10f64.powf(v) - 1.0)
+            } else {
+                format!("{v:.0}")
+            }
+        };
+        let rows = &data.rows;
+        let plot = Plot::new("rfm-scatter")
+            .legend(Legend::default())
+            .x_axis_label(tr("rfm-x-axis"))
+            .y_axis_label(tr("rfm-y-axis"))
+            .x_axis_formatter(move |mark, _| fmt(mark.value))
+            .y_axis_formatter(move |mark, _| fmt(mark.value))
+            .label_formatter(move |hover| match hover {
+                // The customers at the point: several may share one recency and frequency.
+                egui_plot::HoverPosition::NearDataPoint { position, .. } => {
+                    let mut here = rows.iter().filter(|r| {
+                        (axis(r.scored.recency_days, log) - position.x).abs() < 1e-9
+                            && (axis(r.scored.frequency, log) - position.y).abs() < 1e-9
+                    });
+                    let first = here.next()?;
+                    let more = here.count();
+                    let mut text = describe(first);
+                    if more > 0 {
+                        text += &format!("\n{}", Msg::counted("rfm-hover-more", more as i64));
+                    }
+                    Some(text)
+                }
+                egui_plot::HoverPosition::Elsewhere { .. } => None,
+            });
+        plot.show(ui, |plot_ui| {
+            if let Some(d) = &data.density[usize::from(log)] {
+                plot_ui.heatmap(
+                    Heatmap::new(d.values.clone(), BINS.0)
+                        .at(d.origin)
+                        .tile_size(d.tile.0, d.tile.1)
+                        .show_labels(false)
+                        .name(tr("rfm-density"))
+                        .custom_mapping(Box::new(|v| {
+                            if v <= 0.0 {
+                                Color32::TRANSPARENT
+                            } else {
+                                let t = (v / 8.0).min(1.0) as f32;
+                                Color32::from_rgb(
+                                    (30.0 + 200.0 * t) as u8,
+                                    (80.0 + 120.0 * t) as u8,
+                                    (160.0 - 100.0 * t) as u8,
+                                )
+                            }
+                        })),
+                );
+            }
+            // One series per group and M score: the size shows the money, the legend the group.
+            for (g, m, idx) in &data.series {
+                let points: Vec<[f64; 2]> = idx
+                    .iter()
+                    .map(|i| {
+                        let s = &rows[*i].scored;
+                        [axis(s.recency_days, log), axis(s.frequency, log)]
+                    })
+                    .collect();
+                plot_ui.points(
+                    Points::new(group_name(*g), PlotPoints::from(points))
+                        .color(color(*g))
+                        .radius(1.0 + 0.9 * *m as f32),
+                );
+            }
+        });
+    }
+}
+
+fn dim_key(d: Dimension) -> &'static str {
+    match d {
+        Dimension::Recency => "recency",
+        Dimension::Frequency => "frequency",
+        Dimension::Monetary => "monetary",
+    }
+}
+
+fn shown_cuts(a: &Analysis, d: Dimension) -> String {
+    let cuts = a.cuts.get(d);
+    match d {
+        Dimension::Monetary => cuts
+            .iter()
+            .map(|k| format_rubles(*k))
+            .collect::<Vec<_>>()
+            .join(" | "),
+        _ => cuts
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(" | "),
+    }
+}
+
+fn describe(row: &RfmRow) -> String {
+    let s = &row.scored;
+    Msg::new("rfm-hover")
+        .arg("id", s.contact_id)
+        .arg("customer", row.external_id.clone().unwrap_or_default())
+        .arg("phone", row.phone.clone().unwrap_or_default())
+        .arg("recency", s.recency_days)
+        .arg("frequency", s.frequency)
+        .arg("monetary", format_rubles(s.monetary_kop))
+        .arg("score", format!("{}{}{}", s.r, s.f, s.m))
+        .arg("group", group_name(s.group))
+        .to_string()
+}
+
+/// The 5×5 R×F grid: each cell's share of customers as its shade, customers and revenue share as
+/// text, a coloured edge for the group it belongs to. A click opens the cell as a segment.
+fn grid(ui: &mut egui::Ui, data: &Loaded, actions: &mut Vec<Action>) {
+    ui.strong(tr("rfm-grid-title"));
+    ui.weak(tr("rfm-grid-hint"));
+    let total: u64 = data.cells.iter().flatten().map(|c| c.0).sum::<u64>().max(1);
+    let revenue: i64 = data.cells.iter().flatten().map(|c| c.1).sum::<i64>().max(1);
+    let max = data
+        .cells
+        .iter()
+        .flatten()
+        .map(|c| c.0)
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let size = egui::vec2(64.0, 52.0);
+    egui::Grid::new("rfm-cells")
+        .spacing([2.0, 2.0])
+        .show(ui, |ui| {
+            ui.label("R \\ F");
+            for f in 1..=5 {
+                ui.strong(f.to_string());
+            }
+            ui.end_row();
+            for r in (1..=5u8).rev() {
+                ui.strong(r.to_string());
+                for f in 1..=5u8 {
+                    let (n, kop) = data.cells[r as usize - 1][f as usize - 1];
+                    let group = GRID[5 - r as usize][f as usize - 1];
+                    let shade = (40.0 + 160.0 * n as f32 / max as f32) as u8;
+                    let text = format!(
+                        "{}\n{:.0}% / {:.0}%",
+                        group_thousands(n as i64),
+                        100.0 * n as f64 / total as f64,
+                        100.0 * kop as f64 / revenue as f64
+                    );
+                    let button =
+                        egui::Button::new(RichText::new(text).small().color(Color32::WHITE))
+                            .fill(Color32::from_rgb(20, shade / 2 + 20, shade))
+                            .stroke(egui::Stroke::new(2.0, color(group)))
+                            .min_size(size);
+                    let response = ui.add(button).on_hover_text(
+                        Msg::new("rfm-cell-hint")
+                            .arg("r", r as i64)
+                            .arg("f", f as i64)
+                            .arg("group", group_name(group))
+                            .to_string(),
+                    );
+                    if response.clicked() {
+                        actions.push(Action::OpenRule {
+                            rule: rule_of(Item::Rfm {
+                                groups: Vec::new(),
+                                r: Some([r, r]),
+                                f: Some([f, f]),
+                                m: None,
+                            }),
+                            name: format!("RFM R{r} F{f}"),
+                            notes: group_name(group),
+                        });
+                    }
+                }
+                ui.end_row();
+            }
+        });
+}
+
+/// The groups: customers, shares, average order value and what to send them; a click on a
+/// group's name opens it as a segment.
+fn groups_table(ui: &mut egui::Ui, data: &Loaded, actions: &mut Vec<Action>) {
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        egui::Grid::new("rfm-groups").striped(true).show(ui, |ui| {
+            for h in [
+                "rfm-col-group",
+                "rfm-col-customers",
+                "rfm-col-share",
+                "rfm-col-revenue",
+                "rfm-col-aov",
+                "rfm-col-advice",
+            ] {
+                ui.strong(tr(h));
+            }
+            ui.end_row();
+            for g in &data.summary {
+                let name = group_name(g.group);
+                if ui
+                    .add(egui::Button::new(RichText::new(&name).color(color(g.group))).frame(false))
+                    .on_hover_text(tr("rfm-open-segment"))
+                    .clicked()
+                {
+                    actions.push(Action::OpenRule {
+                        rule: rule_of(Item::Rfm {
+                            groups: vec![g.group],
+                            r: None,
+                            f: None,
+                            m: None,
+                        }),
+                        name: tr(&format!("preset-rfm-{}", g.group.as_str())),
+                        notes: tr(&format!("preset-rfm-{}-about", g.group.as_str())),
+                    });
+                }
+                ui.label(group_thousands(g.customers as i64));
+                ui.label(format!("{:.1}%", g.customer_share * 100.0));
+                ui.label(format!("{:.1}%", g.revenue_share * 100.0));
+                ui.label(format_rubles(g.average_order_kop));
+                ui.label(tr(&format!("preset-rfm-{}-about", g.group.as_str())));
+                ui.end_row();
+            }
+        });
+    });
+}
