@@ -264,7 +264,7 @@ pub fn analyse(store: &Store, as_of: NaiveDate) -> Result<Analysis> {
     let tz = store.settings()?.owner_tz;
     let end = crate::segment::Today { date: as_of, tz }.start_of_day_ago(-1);
     let totals = store.order_totals(&end)?;
-    let customers_total = store.stats()?.contacts as u64;
+    let customers_total = store.contact_count()?;
     let rows: Vec<(i64, i64, i64, i64)> = totals
         .into_iter()
         .map(|t: Totals| {
@@ -367,7 +367,7 @@ pub fn stored(
     let analysis = Analysis {
         as_of,
         cuts,
-        without_orders: (store.stats()?.contacts as u64).saturating_sub(rows.len() as u64),
+        without_orders: store.contact_count()?.saturating_sub(rows.len() as u64),
         customers: rows.iter().map(|r| r.scored.clone()).collect(),
     };
     Ok(Some((analysis, rows)))
