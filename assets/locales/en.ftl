@@ -584,3 +584,4 @@ rfm-col-revenue = Revenue share
 rfm-col-aov = Average order
 rfm-col-advice = What to send them
 rfm-open-segment = Open as a segment
+rfm-money-title = What a customer of the group spent on average, ₽

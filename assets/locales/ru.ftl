@@ -596,3 +596,4 @@ rfm-col-revenue = Доля выручки
 rfm-col-aov = Средний чек
 rfm-col-advice = Что им отправить
 rfm-open-segment = Открыть как сегмент
+rfm-money-title = Сколько в среднем потратил покупатель группы, ₽

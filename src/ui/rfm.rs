@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use egui::{Color32, RichText};
-use egui_plot::{Heatmap, Legend, Plot, PlotPoint, PlotPoints, Points};
+use egui_plot::{Bar, BarChart, Heatmap, Legend, Plot, PlotPoint, PlotPoints, Points};
 
 use super::Action;
 use super::jobs::QueryJob;
@@ -38,8 +38,9 @@ struct Loaded {
     summary: Vec<GroupSummary>,
     /// Customers and revenue (kopecks) per cell, indexed [r − 1][f − 1].
     cells: [[(u64, i64); 5]; 5],
-    /// For the scatter: each group's customers by their M score (the point size), as rows.
-    series: Vec<(Group, u8, Vec<usize>)>,
+    /// For the scatter: each group's customers by their M score (the point size), as points on
+    /// the linear and on the log scale.
+    series: Vec<(Group, u8, [Vec<PlotPoint>; 2])>,
     density: [Option<Density>; 2],
 }
 
@@ -108,11 +109,22 @@ fn load(store: &mut Store, as_of: NaiveDate, recompute: bool) -> crate::Result<L
     if !many {
         for g in Group::ALL {
             for m in 1..=5u8 {
-                let idx: Vec<usize> = (0..rows.len())
-                    .filter(|i| rows[*i].scored.group == g && rows[*i].scored.m == m)
+                let here: Vec<&RfmRow> = rows
+                    .iter()
+                    .filter(|r| r.scored.group == g && r.scored.m == m)
                     .collect();
-                if !idx.is_empty() {
-                    series.push((g, m, idx));
+                if !here.is_empty() {
+                    let at = |log: bool| {
+                        here.iter()
+                            .map(|r| {
+                                PlotPoint::new(
+                                    axis(r.scored.recency_days, log),
+                                    axis(r.scored.frequency, log),
+                                )
+                            })
+                            .collect()
+                    };
+                    series.push((g, m, [at(false), at(true)]));
                 }
             }
         }
@@ -285,7 +297,11 @@ impl RfmScreen {
             .resizable(false)
             .exact_size(380.0)
             .show(ui, |ui| grid(ui, &data, actions));
-        egui::CentralPanel::default().show(ui, |ui| self.scatter(ui, &data));
+        egui::CentralPanel::default().show(ui, |ui| {
+            let height = ui.available_height();
+            self.scatter(ui, &data, height * 0.64);
+            money(ui, &data);
+        });
     }
 
     fn toolbar(&mut self, ui: &mut egui::Ui, db: &Path) {
@@ -361,7 +377,7 @@ impl RfmScreen {
         ui.separator();
     }
 
-    fn scatter(&mut self, ui: &mut egui::Ui, data: &Loaded) {
+    fn scatter(&mut self, ui: &mut egui::Ui, data: &Loaded, height: f32) {
         let log = self.log_scale;
         let fmt = move |v: f64| {
             if log {
@@ -372,6 +388,7 @@ impl RfmScreen {
         };
         let rows = &data.rows;
         let plot = Plot::new("rfm-scatter")
+            .height(height)
             .legend(Legend::default())
             .x_axis_label(tr("rfm-x-axis"))
             .y_axis_label(tr("rfm-y-axis"))
@@ -417,18 +434,14 @@ impl RfmScreen {
                 );
             }
             // One series per group and M score: the size shows the money, the legend the group.
-            for (g, m, idx) in &data.series {
-                let points: Vec<[f64; 2]> = idx
-                    .iter()
-                    .map(|i| {
-                        let s = &rows[*i].scored;
-                        [axis(s.recency_days, log), axis(s.frequency, log)]
-                    })
-                    .collect();
+            for (g, m, points) in &data.series {
                 plot_ui.points(
-                    Points::new(group_name(*g), PlotPoints::from(points))
-                        .color(color(*g))
-                        .radius(1.0 + 0.9 * *m as f32),
+                    Points::new(
+                        group_name(*g),
+                        PlotPoints::Borrowed(&points[usize::from(log)]),
+                    )
+                    .color(color(*g))
+                    .radius(1.0 + 0.9 * *m as f32),
                 );
             }
         });
@@ -536,6 +549,35 @@ fn grid(ui: &mut egui::Ui, data: &Loaded, actions: &mut Vec<Action>) {
                 }
                 ui.end_row();
             }
+        });
+}
+
+/// Money per group as a second plot: what an average customer of each group has spent in all.
+fn money(ui: &mut egui::Ui, data: &Loaded) {
+    ui.strong(tr("rfm-money-title"));
+    let bars: Vec<Bar> = data
+        .summary
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.customers > 0)
+        .map(|(i, g)| {
+            let average = g.revenue_kop as f64 / g.customers as f64 / 100.0;
+            Bar::new(i as f64, average)
+                .name(group_name(g.group))
+                .fill(color(g.group))
+                .width(0.8)
+        })
+        .collect();
+    Plot::new("rfm-money")
+        .height((ui.available_height() - 4.0).max(80.0))
+        .show_x(false)
+        .x_axis_formatter(|_, _| String::new())
+        .y_axis_formatter(|mark, _| format!("{:.0} ₽", mark.value))
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .show(ui, |plot_ui| {
+            plot_ui.bar_chart(BarChart::new(tr("rfm-money-title"), bars))
         });
 }
 
