@@ -13,6 +13,7 @@ pub mod import;
 pub mod rfm;
 pub mod segment;
 pub mod store;
+pub mod template;
 pub mod ui;
 
 pub use error::{Error, Result};

@@ -585,3 +585,9 @@ rfm-col-aov = Average order
 rfm-col-advice = What to send them
 rfm-open-segment = Open as a segment
 rfm-money-title = What a customer of the group spent on average, ₽
+
+## Message templates
+template-unclosed = A variable is not closed: "{"{{"}" needs "{"}}"}".
+template-empty-name = An empty variable: a name goes between "{"{{"}" and "{"}}"}", such as {"{{"}first_name{"}}"}.
+template-empty-fallback = The variable "{ $name }" has an empty fallback after "|": write what to put in, or remove the "|".
+template-unknown = There is no variable "{ $name }".

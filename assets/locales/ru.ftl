@@ -597,3 +597,9 @@ rfm-col-aov = Средний чек
 rfm-col-advice = Что им отправить
 rfm-open-segment = Открыть как сегмент
 rfm-money-title = Сколько в среднем потратил покупатель группы, ₽
+
+## Message templates
+template-unclosed = Не закрыта переменная: после «{"{{"}» нужны «{"}}"}».
+template-empty-name = Пустая переменная: между «{"{{"}» и «{"}}"}» нужно имя, например {"{{"}first_name{"}}"}.
+template-empty-fallback = У переменной «{ $name }» пустая замена после «|»: напишите, что подставить, или уберите «|».
+template-unknown = Нет такой переменной: «{ $name }».

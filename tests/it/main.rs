@@ -15,5 +15,6 @@ mod phones;
 mod rfm;
 mod segments;
 mod support;
+mod template;
 mod ui;
 mod values;
