@@ -2,6 +2,7 @@
 //! send plans. The library holds all logic and never draws; `ui` (the window) and `cli` (the
 //! commands) are thin front ends over it.
 
+pub mod campaign;
 pub mod cli;
 pub mod demo;
 pub mod error;

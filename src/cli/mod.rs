@@ -15,6 +15,7 @@ macro_rules! out {
 }
 use serde_json::json;
 
+mod campaign;
 mod rfm;
 mod segment;
 
@@ -85,6 +86,11 @@ pub enum Command {
     Flow {
         #[command(subcommand)]
         command: segment::FlowCommand,
+    },
+    /// Save campaigns and preview who gets which text.
+    Campaign {
+        #[command(subcommand)]
+        command: campaign::CampaignCommand,
     },
     /// Compute RFM (recency, frequency, monetary) as of a date, store it, and print a summary per
     /// group or write one row per scored customer.
@@ -251,6 +257,9 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
                 }
             }
             Ok(())
+        }
+        Command::Campaign { command } => {
+            campaign::run(&Store::open(&db_path(&cli))?, command, lang)
         }
         Command::Rfm { as_of, out, json } => rfm::run(
             &mut Store::open(&db_path(&cli))?,

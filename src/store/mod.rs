@@ -2,6 +2,7 @@
 //! With the segment compiler (a later issue), the only home of SQL.
 
 mod browse;
+mod campaigns;
 mod contacts;
 mod engagement;
 mod rfm;

@@ -116,6 +116,16 @@ impl Store {
         Ok(text.and_then(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok()))
     }
 
+    /// The stored RFM group of a contact, if it has orders.
+    pub fn rfm_group(&self, contact_id: i64) -> Result<Option<Group>> {
+        let group: Option<String> = rusqlite::OptionalExtension::optional(self.conn().query_row(
+            "SELECT grp FROM rfm WHERE contact_id = ?1",
+            [contact_id],
+            |r| r.get(0),
+        ))?;
+        Ok(group.and_then(|g| Group::parse(&g)))
+    }
+
     /// The cut points (JSON) the stored scores were computed with.
     pub fn rfm_computed_cuts(&self) -> Result<Option<String>> {
         Ok(rusqlite::OptionalExtension::optional(

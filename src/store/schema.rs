@@ -122,6 +122,15 @@ pub const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX rfm_group ON rfm(grp, contact_id);
     "#,
+    // 5: campaigns, saved whole as JSON.
+    r#"
+    CREATE TABLE campaigns (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL UNIQUE,
+        campaign    TEXT NOT NULL,
+        updated_at  TEXT NOT NULL
+    );
+    "#,
 ];
 
 /// The schema version this build writes.

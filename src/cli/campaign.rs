@@ -1,0 +1,113 @@
+//! `adresat campaign save|preview`.
+
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+use serde_json::json;
+
+use crate::campaign::{self, Campaign};
+use crate::error::{Error, Result};
+use crate::i18n::{Lang, Msg};
+use crate::store::{ContactKey, Store};
+
+#[derive(Debug, Subcommand)]
+pub enum CampaignCommand {
+    /// Check CAMPAIGN.json and save it in the base under its name.
+    Save { file: PathBuf },
+    /// Show who gets which variant and text (CAMPAIGN.json or a saved campaign's name).
+    Preview {
+        campaign: String,
+        /// Only this contact (a phone in any form).
+        #[arg(long, value_name = "PHONE")]
+        contact: Option<String>,
+        /// At most this many recipients.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn read(path: &Path) -> Result<Campaign> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    Campaign::from_json(&text)
+}
+
+fn resolve(store: &Store, arg: &str) -> Result<Campaign> {
+    let path = Path::new(arg);
+    if path.is_file() {
+        return read(path);
+    }
+    store
+        .campaign(arg)?
+        .ok_or_else(|| Error::user(Msg::new("cli-no-campaign").arg("value", arg)))
+}
+
+pub fn run(store: &Store, command: CampaignCommand, lang: Lang) -> Result<()> {
+    match command {
+        CampaignCommand::Save { file } => {
+            let c = read(&file)?;
+            campaign::check(store, &c)?;
+            store.save_campaign(&c)?;
+            out!(
+                "{}",
+                Msg::new("cli-campaign-saved")
+                    .arg("name", c.name.clone())
+                    .render(lang)
+            );
+            Ok(())
+        }
+        CampaignCommand::Preview {
+            campaign,
+            contact,
+            limit,
+            json,
+        } => {
+            let c = resolve(store, &campaign)?;
+            let settings = store.settings()?;
+            let only = match contact {
+                Some(phone) => {
+                    let e164 =
+                        crate::import::phone::normalize_phone(&phone, &settings.default_country)
+                            .map_err(Error::user)?;
+                    Some(
+                        store
+                            .find_contact(&ContactKey::Phone(e164))?
+                            .ok_or_else(|| {
+                                Error::user(Msg::new("cli-no-contact").arg("value", phone))
+                            })?,
+                    )
+                }
+                None => None,
+            };
+            let recipients = campaign::preview(store, &c, only, limit)?;
+            if json {
+                let items: Vec<_> = recipients
+                    .iter()
+                    .map(|r| {
+                        json!({
+                            "contact_id": r.contact_id,
+                            "variant": r.variant,
+                            "arm": r.arm.to_string(),
+                            "text": r.text,
+                            "whatsapp_parameters": r.whatsapp_parameters,
+                            "warnings": r.missing.iter().map(|m| Msg::new("campaign-missing").arg("name", m.as_str()).render(lang)).collect::<Vec<_>>(),
+                        })
+                    })
+                    .collect();
+                out!("{}", serde_json::Value::Array(items));
+            } else {
+                for r in &recipients {
+                    out!(
+                        "#{} {} {}: {}",
+                        r.contact_id,
+                        r.variant,
+                        r.arm,
+                        r.text.replace('\n', " ⏎ ")
+                    );
+                }
+            }
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! Campaigns: variant priority, exclusions, A/B arms pinned, rendering with the contact's values,
+//! missing-value reports, and the CLI.
+
+use adresat::campaign::{self, Campaign};
+use adresat::import::ImportKind;
+use adresat::segment::Rule;
+
+use crate::support::Scratch;
+
+fn base() -> Scratch {
+    let mut s = Scratch::new();
+    s.contacts(
+        "ID клиента;ФИО;Телефон;Telegram;Город;Теги\n\
+         A1;Иванова Мария;89120000001;;Омск;интерес:обувь\n\
+         A2;Пётр Петров;89120000002;;Москва;\n\
+         A3;ООО Ромашка;89120000003;;Москва;\n\
+         A4;Семён;;@semen;Омск;\n\
+         A5;Анна;89120000005;;Москва;vip\n",
+    );
+    let orders = s.file(
+        "orders.csv",
+        "ID клиента;Номер заказа;Дата заказа;Сумма;Товар\nA1;77;01.06.2026 12:00;1 234,50;Туфли\n",
+    );
+    s.import(ImportKind::Orders, &orders);
+    let rule = |json: &str| Rule::from_json(json).unwrap();
+    s.store
+        .save_segment(
+            "Омск",
+            &rule(r#"{"version":1,"mode":"all","items":[{"type":"field","field":"city","op":"equals","value":"Омск"}]}"#),
+            "",
+        )
+        .unwrap();
+    s.store.save_segment("Все", &Rule::everyone(), "").unwrap();
+    s.store
+        .save_segment(
+            "VIP",
+            &rule(
+                r#"{"version":1,"mode":"all","items":[{"type":"tags","op":"has","tags":["vip"]}]}"#,
+            ),
+            "",
+        )
+        .unwrap();
+    s
+}
+
+const CAMPAIGN: &str = r#"{
+  "name": "Весна",
+  "channel": "whatsapp",
+  "values": {"promo": "ВЕСНА10"},
+  "interest_group": "интерес:*",
+  "variants": [
+    {"name": "Омичи", "segment": "Омск",
+     "text": "{{first_name|Здравствуйте}}, для вас {{interest|новинки}}! Последний заказ {{last_order_id}} на {{last_order_amount}}. Код {{promo}}."},
+    {"name": "Остальные", "segment": "Все", "text": "{{first_name}}, весна! Код {{promo}}.",
+     "b": {"percent": 50, "text": "{{first_name|Друзья}}, скидка по коду {{promo}}."}}
+  ],
+  "never": ["VIP"]
+}"#;
+
+#[test]
+fn variants_exclusions_arms_and_rendering() {
+    let s = base();
+    let c = Campaign::from_json(CAMPAIGN).unwrap();
+    let r = campaign::preview(&s.store, &c, None, 100).unwrap();
+    let by_ext = |ext: &str| {
+        let id = s
+            .store
+            .find_contact(&adresat::store::ContactKey::External(ext.into()))
+            .unwrap()
+            .unwrap();
+        r.iter().find(|x| x.contact_id == id).cloned()
+    };
+    // A1 is in both segments: the first variant wins.
+    let a1 = by_ext("A1").unwrap();
+    assert_eq!(a1.variant, "Омичи");
+    assert_eq!(
+        a1.text,
+        "Мария, для вас обувь! Последний заказ 77 на 1\u{a0}234,50\u{a0}₽. Код ВЕСНА10."
+    );
+    assert_eq!(
+        a1.whatsapp_parameters,
+        ["Мария", "обувь", "77", "1\u{a0}234,50\u{a0}₽", "ВЕСНА10"]
+    );
+    // A4 has no phone: no WhatsApp. A5 is VIP: never sent to.
+    assert!(by_ext("A4").is_none());
+    assert!(by_ext("A5").is_none());
+    // The others are split by the stable hash, and "ООО Ромашка" has no first name.
+    for ext in ["A2", "A3"] {
+        let x = by_ext(ext).unwrap();
+        assert_eq!(x.variant, "Остальные");
+        assert_eq!(x.arm, campaign::arm("Весна", x.contact_id, 50));
+    }
+    let a3 = by_ext("A3").unwrap();
+    match a3.arm {
+        'A' => assert_eq!(
+            (a3.text.as_str(), a3.missing.clone()),
+            (", весна! Код ВЕСНА10.", vec!["first_name".to_owned()])
+        ),
+        _ => assert_eq!(a3.text, "Друзья, скидка по коду ВЕСНА10."),
+    }
+    assert_eq!(r.len(), 3);
+}
+
+#[test]
+fn arms_are_pinned_for_known_contacts() {
+    // FNV-1a of "Весна", 0x1F, the id: fixed forever, so a rebuilt plan keeps everyone's arm.
+    let arms: String = (1..=12).map(|id| campaign::arm("Весна", id, 50)).collect();
+    assert_eq!(arms, PINNED);
+    assert!((1..=12).all(|id| campaign::arm("Весна", id, 0) == 'A'));
+    assert!((1..=12).all(|id| campaign::arm("Весна", id, 100) == 'B'));
+}
+
+/// Computed independently (Python) from the documented hash.
+const PINNED: &str = "BABAABABBABA";
+
+#[test]
+fn a_bad_template_or_segment_is_refused_with_its_place() {
+    let s = base();
+    let mut c = Campaign::from_json(CAMPAIGN).unwrap();
+    c.variants[1].text = "Привет, {{firstname}}".into();
+    let e = campaign::preview(&s.store, &c, None, 10).unwrap_err();
+    assert_eq!(e.id(), "campaign-error-template");
+    let text = e.to_string();
+    assert!(
+        text.contains("Остальные") && text.contains("9") && text.contains("firstname"),
+        "{text}"
+    );
+    c.variants[1].segment = "Нет такого".into();
+    c.variants[1].text = "Привет".into();
+    assert_eq!(
+        campaign::preview(&s.store, &c, None, 10).unwrap_err().id(),
+        "campaign-error-segment"
+    );
+}
+
+#[test]
+fn the_cli_saves_and_previews_with_json() {
+    let s = base();
+    let file = s.file("spring.json", CAMPAIGN);
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_adresat"))
+            .arg("--db")
+            .arg(s.store.path())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert!(
+        run(&["campaign", "save", file.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let out = run(&[
+        "campaign",
+        "preview",
+        "Весна",
+        "--contact",
+        "8 912 000-00-01",
+        "--json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 1);
+    assert_eq!(v[0]["variant"], "Омичи");
+    assert_eq!(v[0]["arm"], "A");
+    assert!(
+        v[0]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Мария, для вас обувь!")
+    );
+    assert_eq!(v[0]["whatsapp_parameters"][0], "Мария");
+    assert_eq!(v[0]["warnings"], serde_json::json!([]));
+}
