@@ -337,3 +337,48 @@ pub fn preview(
     out.truncate(limit);
     Ok(out)
 }
+
+/// What the recipients of a campaign need checked before a plan: the longest message against the
+/// channel's limit, and the variables empty for some of them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Checks {
+    /// The longest rendered text: its recipient and its length as the channel counts it (UTF-16
+    /// units for WhatsApp and Telegram, SMS parts for SMS).
+    pub longest: Option<(i64, usize)>,
+    /// The channel's limit in the same unit (SMS: none; the parts are what it costs).
+    pub limit: Option<usize>,
+    /// Per variable without a fallback: the recipients it is empty for.
+    pub missing: BTreeMap<String, Vec<i64>>,
+}
+
+/// WhatsApp's limit of a message body, in UTF-16 units.
+pub const WHATSAPP_LIMIT: usize = 1024;
+/// Telegram's limit of a message, in UTF-16 units.
+pub const TELEGRAM_LIMIT: usize = 4096;
+
+/// The worst case among `recipients` on `channel`, and who would get a message with a gap.
+pub fn checks(channel: Channel, recipients: &[Recipient]) -> Checks {
+    let size = |text: &str| match channel {
+        Channel::Sms => template::sms_size(text).parts,
+        _ => template::utf16_len(text),
+    };
+    let longest = recipients
+        .iter()
+        .map(|r| (r.contact_id, size(&r.text)))
+        .max_by_key(|(id, n)| (*n, std::cmp::Reverse(*id)));
+    let mut missing: BTreeMap<String, Vec<i64>> = BTreeMap::new();
+    for r in recipients {
+        for m in &r.missing {
+            missing.entry(m.clone()).or_default().push(r.contact_id);
+        }
+    }
+    Checks {
+        longest,
+        limit: match channel {
+            Channel::Whatsapp => Some(WHATSAPP_LIMIT),
+            Channel::Telegram => Some(TELEGRAM_LIMIT),
+            Channel::Sms => None,
+        },
+        missing,
+    }
+}

@@ -598,3 +598,10 @@ campaign-missing = Empty and without a fallback: { $name }
 cli-no-campaign = "{ $value }" is neither a campaign file nor a saved campaign.
 cli-no-contact = There is no contact with the phone { $value }.
 cli-campaign-saved = Campaign "{ $name }" saved.
+campaign-sms-parts = The longest SMS (contact #{ $id }) takes { $parts } parts.
+campaign-too-long = Too long: contact #{ $id } would get { $length } characters, the limit is { $limit }.
+campaign-length = The longest message (contact #{ $id }): { $length } of { $limit } characters.
+campaign-missing-count = "{ $name }" is empty without a fallback for { $count ->
+    [one] { $shown } recipient
+   *[other] { $shown } recipients
+}: { $ids }

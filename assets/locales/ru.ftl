@@ -610,3 +610,10 @@ campaign-missing = Пусто и без замены: { $name }
 cli-no-campaign = «{ $value }» — не файл кампании и не сохранённая кампания.
 cli-no-contact = Контакта с телефоном { $value } нет.
 cli-campaign-saved = Кампания «{ $name }» сохранена.
+campaign-sms-parts = Самое длинное SMS (контакт №{ $id }) — частей: { $parts }.
+campaign-too-long = Слишком длинно: у контакта №{ $id } сообщение { $length } символов при пределе { $limit }.
+campaign-length = Самое длинное сообщение (контакт №{ $id }): { $length } из { $limit } символов.
+campaign-missing-count = «{ $name }» пусто без замены у { $count ->
+    [one] { $shown } получателя
+   *[other] { $shown } получателей
+}: { $ids }

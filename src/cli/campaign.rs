@@ -80,7 +80,10 @@ pub fn run(store: &Store, command: CampaignCommand, lang: Lang) -> Result<()> {
                 }
                 None => None,
             };
-            let recipients = campaign::preview(store, &c, only, limit)?;
+            // The checks look at every recipient; the listing shows the first `limit`.
+            let mut recipients = campaign::preview(store, &c, only, usize::MAX)?;
+            let checks = campaign::checks(c.channel, &recipients);
+            recipients.truncate(limit);
             if json {
                 let items: Vec<_> = recipients
                     .iter()
@@ -106,8 +109,35 @@ pub fn run(store: &Store, command: CampaignCommand, lang: Lang) -> Result<()> {
                         r.text.replace('\n', " ⏎ ")
                     );
                 }
+                print_checks(&checks, c.channel, lang);
             }
             Ok(())
         }
+    }
+}
+
+fn print_checks(checks: &campaign::Checks, channel: campaign::Channel, lang: Lang) {
+    if let Some((id, n)) = checks.longest {
+        let id_msg = match (channel, checks.limit) {
+            (campaign::Channel::Sms, _) => Msg::new("campaign-sms-parts").arg("parts", n as i64),
+            (_, Some(limit)) if n > limit => Msg::new("campaign-too-long")
+                .arg("length", n as i64)
+                .arg("limit", limit as i64),
+            (_, Some(limit)) => Msg::new("campaign-length")
+                .arg("length", n as i64)
+                .arg("limit", limit as i64),
+            (_, None) => return,
+        };
+        out!("{}", id_msg.arg("id", id).render(lang));
+    }
+    for (name, ids) in &checks.missing {
+        let shown: Vec<String> = ids.iter().take(10).map(|i| format!("#{i}")).collect();
+        out!(
+            "{}",
+            Msg::counted("campaign-missing-count", ids.len() as i64)
+                .arg("name", name.as_str())
+                .arg("ids", shown.join(", "))
+                .render(lang)
+        );
     }
 }

@@ -176,3 +176,29 @@ fn the_cli_saves_and_previews_with_json() {
     assert_eq!(v[0]["whatsapp_parameters"][0], "Мария");
     assert_eq!(v[0]["warnings"], serde_json::json!([]));
 }
+
+#[test]
+fn the_worst_case_and_the_gaps_are_found_among_all_recipients() {
+    let s = base();
+    let mut c = Campaign::from_json(CAMPAIGN).unwrap();
+    c.variants[1].b = None;
+    c.variants[0].text = format!("{{{{first_name}}}} {}", "я".repeat(1100));
+    let r = campaign::preview(&s.store, &c, None, usize::MAX).unwrap();
+    let checks = campaign::checks(c.channel, &r);
+    let (id, len) = checks.longest.unwrap();
+    assert_eq!(checks.limit, Some(campaign::WHATSAPP_LIMIT));
+    assert!(len > campaign::WHATSAPP_LIMIT);
+    assert_eq!(
+        r.iter().find(|x| x.contact_id == id).unwrap().variant,
+        "Омичи"
+    );
+    // "ООО Ромашка" has no first name: listed under first_name.
+    let gaps = &checks.missing["first_name"];
+    assert_eq!(gaps.len(), 1);
+    c.channel = campaign::Channel::Sms;
+    let checks = campaign::checks(c.channel, &r);
+    assert_eq!(
+        checks.longest.unwrap().1,
+        adresat::template::sms_size(&r.iter().find(|x| x.contact_id == id).unwrap().text).parts
+    );
+}
