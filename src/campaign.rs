@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
-use crate::segment::{self, Item, Mode, RULE_VERSION, Rule, Today};
+use crate::segment::{self, Item, Rule, Today};
 use crate::store::Store;
 use crate::template::{self, Template};
 
@@ -186,10 +186,7 @@ fn contact_values(
         }
     }
     if let Some(group) = store.rfm_group(id)? {
-        fields.insert(
-            "rfm_group".into(),
-            crate::i18n::tr(&format!("rfm-group-{}", group.as_str())),
-        );
+        fields.insert("rfm_group".into(), group.label(crate::i18n::current()));
     }
     for (k, v) in &campaign.values {
         fields.insert(k.clone(), v.clone());
@@ -203,15 +200,20 @@ fn local_date(at: &str, tz: chrono_tz::Tz) -> String {
         .unwrap_or_default()
 }
 
+/// The ids of the contacts of `rule` (saved as `name`, if it is).
+fn ids_of(store: &Store, rule: &Rule, name: Option<&str>, today: Today) -> Result<HashSet<i64>> {
+    let compiled = segment::prepare(store, rule, name, today)?;
+    Ok(segment::contact_ids(store, &compiled)?
+        .into_iter()
+        .collect())
+}
+
 /// The ids of the contacts of the saved segment `name`.
 fn segment_ids(store: &Store, name: &str, today: Today) -> Result<HashSet<i64>> {
     let rule = store
         .segment(name)?
         .ok_or_else(|| Error::user(Msg::new("campaign-error-segment").arg("segment", name)))?;
-    let compiled = segment::prepare(store, &rule, Some(name), today)?;
-    Ok(segment::contact_ids(store, &compiled)?
-        .into_iter()
-        .collect())
+    ids_of(store, &rule, Some(name), today)
 }
 
 /// Checks the campaign's texts; the first fault is an error naming the variant and the place.
@@ -266,15 +268,8 @@ pub fn preview(
             }
         }
         None => {
-            let sleeping = Rule {
-                version: RULE_VERSION,
-                root: segment::Group {
-                    mode: Mode::All,
-                    items: vec![Item::Sleeping { campaigns: 3 }],
-                },
-            };
-            let compiled = segment::prepare(store, &sleeping, None, today)?;
-            never.extend(segment::contact_ids(store, &compiled)?);
+            let sleeping = Rule::all_of(vec![Item::Sleeping { campaigns: 3 }]);
+            never.extend(ids_of(store, &sleeping, None, today)?);
         }
     }
     let reachable: HashSet<i64> = {
@@ -283,22 +278,13 @@ pub fn preview(
             Channel::Whatsapp => "whatsapp",
             Channel::Sms => "sms",
         };
-        let rule = Rule {
-            version: RULE_VERSION,
-            root: segment::Group {
-                mode: Mode::All,
-                items: vec![Item::Field {
-                    field: segment::FieldRef::Channel,
-                    test: segment::TextTest::Equals {
-                        value: channel.to_owned(),
-                    },
-                }],
+        let rule = Rule::all_of(vec![Item::Field {
+            field: segment::FieldRef::Channel,
+            test: segment::TextTest::Equals {
+                value: channel.to_owned(),
             },
-        };
-        let compiled = segment::prepare(store, &rule, None, today)?;
-        segment::contact_ids(store, &compiled)?
-            .into_iter()
-            .collect()
+        }]);
+        ids_of(store, &rule, None, today)?
     };
     let mut taken: HashSet<i64> = HashSet::new();
     let mut out = Vec::new();

@@ -20,7 +20,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg, tr_in};
 use crate::store::Store;
 
 /// A named group of the R×F grid.
@@ -78,6 +78,11 @@ impl Group {
         Group::ALL.into_iter().find(|g| g.as_str() == s)
     }
 
+    /// The group's name in `lang`.
+    pub fn label(self, lang: Lang) -> String {
+        tr_in(lang, &format!("rfm-group-{}", self.as_str()), &[])
+    }
+
     /// The group of the cell (`r`, `f`), both 1–5. See [`GRID`].
     pub fn of(r: u8, f: u8) -> Group {
         GRID[5 - r.clamp(1, 5) as usize][f.clamp(1, 5) as usize - 1]
@@ -126,6 +131,16 @@ impl Dimension {
         Dimension::Frequency,
         Dimension::Monetary,
     ];
+
+    /// The dimension's name in `lang`, with its unit.
+    pub fn label(self, lang: Lang) -> String {
+        let key = match self {
+            Dimension::Recency => "rfm-dim-recency",
+            Dimension::Frequency => "rfm-dim-frequency",
+            Dimension::Monetary => "rfm-dim-monetary",
+        };
+        tr_in(lang, key, &[])
+    }
 
     /// The settings key of the owner's own cut points.
     pub fn setting(self) -> &'static str {

@@ -1,7 +1,7 @@
 //! The command line: thin wrappers over the library, for power users, scripts, tests and benchmarks.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -209,18 +209,7 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
             command: ContactsCommand::Export { out, sep },
         } => {
             check_separator(sep)?;
-            let store = Store::open(&db_path(&cli))?;
-            let n =
-                crate::export::export_contacts(&store, &out, sep as u8, lang, None, &mut |_| {
-                    Ok(())
-                })?;
-            out!(
-                "{}",
-                Msg::new("cli-exported")
-                    .arg("count", n as i64)
-                    .arg("path", out.display().to_string())
-            );
-            Ok(())
+            export(&Store::open(&db_path(&cli))?, &out, sep, lang, None)
         }
         Command::Stats { json } => {
             let store = Store::open(&db_path(&cli))?;
@@ -321,6 +310,19 @@ fn check_separator(sep: char) -> Result<()> {
     Err(Error::user(
         Msg::new("error-bad-separator").arg("value", sep.to_string()),
     ))
+}
+
+/// Writes the contacts (all, or those of `only`) to `out` with the separator `sep` (checked by
+/// [`check_separator`]) and says how many.
+fn export(store: &Store, out: &Path, sep: char, lang: Lang, only: Option<&[i64]>) -> Result<()> {
+    let n = crate::export::export_contacts(store, out, sep as u8, lang, only, &mut |_| Ok(()))?;
+    out!(
+        "{}",
+        Msg::new("cli-exported")
+            .arg("count", n as i64)
+            .arg("path", out.display().to_string())
+    );
+    Ok(())
 }
 
 /// The counts of a base in a few lines of text.

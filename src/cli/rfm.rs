@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde_json::json;
 
 use crate::error::{Error, Result};
-use crate::i18n::{Lang, Msg, tr_in};
+use crate::i18n::{Lang, Msg};
 use crate::rfm::{self, Analysis, Dimension};
 use crate::store::Store;
 
@@ -143,29 +143,17 @@ fn print_summary(a: &Analysis, lang: Lang) {
                 .collect(),
             _ => cuts.iter().map(i64::to_string).collect(),
         };
-        out!(
-            "  {}: {}",
-            tr_in(lang, &format!("rfm-dim-{}", dim_key(d)), &[]),
-            shown.join(" | ")
-        );
+        out!("  {}: {}", d.label(lang), shown.join(" | "));
     }
     out!("");
     for g in rfm::summary(&a.customers) {
         out!(
             "{:<28} {:>10} {:>6.1}% {:>6.1}%  {}",
-            tr_in(lang, &format!("rfm-group-{}", g.group.as_str()), &[]),
+            g.group.label(lang),
             crate::format::group_thousands(g.customers as i64),
             g.customer_share * 100.0,
             g.revenue_share * 100.0,
             crate::format::format_rubles(g.average_order_kop)
         );
-    }
-}
-
-fn dim_key(d: Dimension) -> &'static str {
-    match d {
-        Dimension::Recency => "recency",
-        Dimension::Frequency => "frequency",
-        Dimension::Monetary => "monetary",
     }
 }

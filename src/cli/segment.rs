@@ -106,21 +106,7 @@ pub fn run_segment(store: &Store, command: SegmentCommand, lang: Lang) -> Result
             let (rule, name) = resolve(store, &rule)?;
             let compiled = segment::prepare(store, &rule, name.as_deref(), today(store)?)?;
             let ids = segment::contact_ids(store, &compiled)?;
-            let n = crate::export::export_contacts(
-                store,
-                &out,
-                sep as u8,
-                lang,
-                Some(&ids),
-                &mut |_| Ok(()),
-            )?;
-            out!(
-                "{}",
-                Msg::new("cli-exported")
-                    .arg("count", n as i64)
-                    .arg("path", out.display().to_string())
-            );
-            Ok(())
+            super::export(store, &out, sep, lang, Some(&ids))
         }
         SegmentCommand::Save { name, rule, notes } => {
             let rule = read_rule(&rule)?;

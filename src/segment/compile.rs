@@ -10,11 +10,12 @@ use chrono_tz::Tz;
 use rusqlite::types::Value;
 
 use super::rule::{
-    CHANNELS, Cmp, ConsentIs, DateTest, EventKindRef, FieldRef, Group, Item, Membership, Mode,
-    OrderMeasure, Purchase, Recency, Rule, Spot, StatusIs, TagOp, TextTest,
+    CHANNELS, Cmp, DateTest, FieldRef, Group, Item, Membership, Mode, OrderMeasure, Purchase,
+    Recency, Rule, Spot, TagOp, TextTest,
 };
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
+use crate::store::EventKind;
 
 /// What "today" is for a rule: a day of the owner's zone.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -251,22 +252,8 @@ impl Compiler<'_> {
             Item::Group(g) => self.group(g, spot)?,
             Item::Field { field, test } => Part::pred(self.field(field, test, spot)?),
             Item::Created(test) => Part::pred(self.created(test)),
-            Item::Consent { is } => {
-                let v = match is {
-                    ConsentIs::Yes => "yes",
-                    ConsentIs::No => "no",
-                    ConsentIs::Unknown => "unknown",
-                };
-                Part::pred(format!("c.consent = {}", self.bind(v)))
-            }
-            Item::Status { is } => {
-                let v = match is {
-                    StatusIs::Active => "active",
-                    StatusIs::Unsubscribed => "unsubscribed",
-                    StatusIs::Blocked => "blocked",
-                };
-                Part::pred(format!("c.status = {}", self.bind(v)))
-            }
+            Item::Consent { is } => Part::pred(format!("c.consent = {}", self.bind(is.as_str()))),
+            Item::Status { is } => Part::pred(format!("c.status = {}", self.bind(is.as_str()))),
             Item::Tags { op, tags } => self.tags(*op, tags, spot)?,
             Item::Events {
                 kind,
@@ -508,7 +495,7 @@ impl Compiler<'_> {
 
     fn events(
         &mut self,
-        kind: EventKindRef,
+        kind: EventKind,
         button: &Option<String>,
         campaign: &Option<String>,
         days: Option<u32>,
@@ -536,7 +523,7 @@ impl Compiler<'_> {
         self.count_cmp(&from, cmp, count as i64)
     }
 
-    fn last_event(&mut self, kind: EventKindRef, when: Recency) -> Part {
+    fn last_event(&mut self, kind: EventKind, when: Recency) -> Part {
         if when == (Recency::LessThan { days: 0 }) {
             return Part::pred("0");
         }

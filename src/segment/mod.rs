@@ -12,8 +12,8 @@ use std::collections::HashMap;
 
 pub use compile::{Catalog, Compiled, Part, Today, compile};
 pub use rule::{
-    CHANNELS, Cmp, ConsentIs, DateTest, EventKindRef, FieldRef, Group, Item, Membership, Mode,
-    OrderMeasure, Purchase, RULE_VERSION, Recency, Rule, Spot, StatusIs, TagOp, TextTest,
+    CHANNELS, CONDITION_KINDS, Cmp, DateTest, FieldRef, Group, Item, Membership, Mode,
+    OrderMeasure, Purchase, RULE_VERSION, Recency, Rule, Spot, TagOp, TextTest,
 };
 
 use crate::error::Result;
@@ -94,20 +94,28 @@ pub fn prepare(
 pub fn evaluate(store: &Store, compiled: &Compiled, funnel: bool) -> Result<Evaluation> {
     let count = count(store, &compiled.whole, &compiled.params)?;
     let funnel = if funnel {
-        let mut steps = Vec::with_capacity(compiled.steps.len());
-        for (i, (part, used)) in compiled.steps.iter().enumerate() {
-            let n = if i + 1 == compiled.steps.len() {
-                count
-            } else {
-                self::count(store, part, &compiled.params[..*used])?
-            };
-            steps.push(n);
-        }
-        steps
+        funnel_steps(store, compiled, count)?
     } else {
         Vec::new()
     };
     Ok(Evaluation { count, funnel })
+}
+
+/// The funnel of a compiled rule whose `count` is already known (it is the last step).
+pub fn funnel_steps(store: &Store, compiled: &Compiled, count: u64) -> Result<Vec<u64>> {
+    let last = compiled.steps.len().saturating_sub(1);
+    compiled
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, (part, used))| {
+            if i == last {
+                Ok(count)
+            } else {
+                self::count(store, part, &compiled.params[..*used])
+            }
+        })
+        .collect()
 }
 
 fn count(store: &Store, part: &Part, params: &[rusqlite::types::Value]) -> Result<u64> {

@@ -5,9 +5,10 @@
 //! QR code — take them from [`Meaning`] settings, asked once and kept in the base.
 
 use super::rule::{
-    Cmp, ConsentIs, DateTest, EventKindRef, FieldRef, Group, Item, Mode, OrderMeasure, Purchase,
-    RULE_VERSION, Recency, Rule, TagOp, TextTest,
+    Cmp, DateTest, FieldRef, Group, Item, Mode, OrderMeasure, Purchase, Recency, Rule, TagOp,
+    TextTest,
 };
+use crate::store::{Consent, EventKind};
 
 /// An owner's word a preset needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -192,7 +193,7 @@ fn orders(measure: OrderMeasure, cmp: Cmp, value: f64) -> Item {
     }
 }
 
-fn events(kind: EventKindRef, days: Option<u32>, cmp: Cmp, count: u32) -> Item {
+fn events(kind: EventKind, days: Option<u32>, cmp: Cmp, count: u32) -> Item {
     Item::Events {
         kind,
         button: None,
@@ -207,13 +208,9 @@ fn events(kind: EventKindRef, days: Option<u32>, cmp: Cmp, count: u32) -> Item {
 fn engaged_within(days: u32) -> Item {
     group(
         Mode::Any,
-        [
-            EventKindRef::Read,
-            EventKindRef::Clicked,
-            EventKindRef::Replied,
-        ]
-        .map(|k| events(k, Some(days), Cmp::Ge, 1))
-        .to_vec(),
+        [EventKind::Read, EventKind::Clicked, EventKind::Replied]
+            .map(|k| events(k, Some(days), Cmp::Ge, 1))
+            .to_vec(),
     )
 }
 
@@ -266,28 +263,28 @@ impl Preset {
             "new-arrivals-fans" => vec![has_tag(word(NewArrivalsTag)?)],
             "active" => vec![engaged_within(30)],
             "silent" => vec![
-                events(EventKindRef::Delivered, Some(60), Cmp::Ge, 1),
+                events(EventKind::Delivered, Some(60), Cmp::Ge, 1),
                 group(Mode::None, vec![engaged_within(60)]),
             ],
             "cold-leads" => vec![
                 Item::NeverOrdered,
-                events(EventKindRef::Clicked, None, Cmp::Eq, 0),
-                events(EventKindRef::Replied, None, Cmp::Eq, 0),
+                events(EventKind::Clicked, None, Cmp::Eq, 0),
+                events(EventKind::Replied, None, Cmp::Eq, 0),
             ],
             "warm-leads" => vec![
                 Item::NeverOrdered,
                 group(
                     Mode::Any,
                     vec![
-                        events(EventKindRef::Clicked, None, Cmp::Ge, 1),
-                        events(EventKindRef::Replied, None, Cmp::Ge, 1),
+                        events(EventKind::Clicked, None, Cmp::Ge, 1),
+                        events(EventKind::Replied, None, Cmp::Ge, 1),
                     ],
                 ),
                 group(
                     Mode::None,
                     vec![
-                        events(EventKindRef::Clicked, Some(14), Cmp::Ge, 1),
-                        events(EventKindRef::Replied, Some(14), Cmp::Ge, 1),
+                        events(EventKind::Clicked, Some(14), Cmp::Ge, 1),
+                        events(EventKind::Replied, Some(14), Cmp::Ge, 1),
                     ],
                 ),
             ],
@@ -295,8 +292,8 @@ impl Preset {
                 group(
                     Mode::Any,
                     vec![
-                        events(EventKindRef::Clicked, Some(14), Cmp::Ge, 1),
-                        events(EventKindRef::Replied, Some(14), Cmp::Ge, 1),
+                        events(EventKind::Clicked, Some(14), Cmp::Ge, 1),
+                        events(EventKind::Replied, Some(14), Cmp::Ge, 1),
                     ],
                 ),
                 orders(OrderMeasure::Count, Cmp::Eq, 0.0),
@@ -304,7 +301,7 @@ impl Preset {
             "sleeping" => vec![Item::Sleeping { campaigns: 3 }],
             "reactivation" => vec![
                 orders(OrderMeasure::DaysSinceLast, Cmp::Gt, 90.0),
-                Item::Consent { is: ConsentIs::Yes },
+                Item::Consent { is: Consent::Yes },
                 group(Mode::None, vec![Item::Sleeping { campaigns: 5 }]),
             ],
             "from-landing" => vec![source(word(LandingSource)?)],
@@ -321,7 +318,7 @@ impl Preset {
             "prospects" => vec![
                 Item::NeverOrdered,
                 Item::LastEvent {
-                    kind: EventKindRef::Clicked,
+                    kind: EventKind::Clicked,
                     when: Recency::LessThan { days: 90 },
                 },
             ],
@@ -344,13 +341,7 @@ impl Preset {
                 None => unreachable!("preset {other} has no rule"),
             },
         };
-        Ok(Rule {
-            version: RULE_VERSION,
-            root: Group {
-                mode: Mode::All,
-                items,
-            },
-        })
+        Ok(Rule::all_of(items))
     }
 }
 

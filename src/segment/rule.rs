@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
+use crate::store::{Consent, EventKind, Status};
 
 /// The rule format this build writes; older versions are read and upgraded.
 pub const RULE_VERSION: u32 = 1;
@@ -53,10 +54,10 @@ pub enum Item {
     /// When the contact was created.
     Created(DateTest),
     Consent {
-        is: ConsentIs,
+        is: Consent,
     },
     Status {
-        is: StatusIs,
+        is: Status,
     },
     /// Tags, each a name or a group `prefix:*`.
     Tags {
@@ -65,7 +66,7 @@ pub enum Item {
     },
     /// How many events of a kind the contact had, ever or in the last `days` days.
     Events {
-        kind: EventKindRef,
+        kind: EventKind,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         button: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -77,7 +78,7 @@ pub enum Item {
     },
     /// When the contact's last event of a kind happened.
     LastEvent {
-        kind: EventKindRef,
+        kind: EventKind,
         #[serde(flatten)]
         when: Recency,
     },
@@ -242,22 +243,6 @@ pub enum DateTest {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum ConsentIs {
-    Yes,
-    No,
-    Unknown,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum StatusIs {
-    Active,
-    Unsubscribed,
-    Blocked,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
 pub enum TagOp {
     /// Has the one tag (or some tag of the one group) named.
     Has,
@@ -265,43 +250,6 @@ pub enum TagOp {
     HasNot,
     HasAny,
     HasAll,
-}
-
-/// The kinds of event, as stored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EventKindRef {
-    Sent,
-    Delivered,
-    Read,
-    Clicked,
-    Replied,
-    Unsubscribed,
-    Blocked,
-}
-
-impl EventKindRef {
-    pub const ALL: [EventKindRef; 7] = [
-        EventKindRef::Sent,
-        EventKindRef::Delivered,
-        EventKindRef::Read,
-        EventKindRef::Clicked,
-        EventKindRef::Replied,
-        EventKindRef::Unsubscribed,
-        EventKindRef::Blocked,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EventKindRef::Sent => "sent",
-            EventKindRef::Delivered => "delivered",
-            EventKindRef::Read => "read",
-            EventKindRef::Clicked => "clicked",
-            EventKindRef::Replied => "replied",
-            EventKindRef::Unsubscribed => "unsubscribed",
-            EventKindRef::Blocked => "blocked",
-        }
-    }
 }
 
 /// A comparison of a number with the rule's value.
@@ -388,11 +336,16 @@ pub enum Membership {
 impl Rule {
     /// A rule of one empty "all of" group: every contact.
     pub fn everyone() -> Rule {
+        Rule::all_of(Vec::new())
+    }
+
+    /// A rule whose contacts meet every one of `items`.
+    pub fn all_of(items: Vec<Item>) -> Rule {
         Rule {
             version: RULE_VERSION,
             root: Group {
                 mode: Mode::All,
-                items: Vec::new(),
+                items,
             },
         }
     }
@@ -437,6 +390,47 @@ impl std::fmt::Display for Spot {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let parts: Vec<String> = self.0.iter().map(usize::to_string).collect();
         f.write_str(&parts.join("."))
+    }
+}
+
+/// The condition types by their JSON names (`"type"`), in the order the builder offers them.
+pub const CONDITION_KINDS: [&str; 14] = [
+    "field",
+    "created",
+    "consent",
+    "status",
+    "tags",
+    "events",
+    "last_event",
+    "sleeping",
+    "flow",
+    "orders",
+    "never_ordered",
+    "bought",
+    "segment",
+    "rfm",
+];
+
+impl Item {
+    /// The item's JSON `"type"`: `group` or one of [`CONDITION_KINDS`].
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Item::Group(_) => "group",
+            Item::Field { .. } => "field",
+            Item::Created(_) => "created",
+            Item::Consent { .. } => "consent",
+            Item::Status { .. } => "status",
+            Item::Tags { .. } => "tags",
+            Item::Events { .. } => "events",
+            Item::LastEvent { .. } => "last_event",
+            Item::Sleeping { .. } => "sleeping",
+            Item::Flow { .. } => "flow",
+            Item::Orders { .. } => "orders",
+            Item::NeverOrdered => "never_ordered",
+            Item::Bought { .. } => "bought",
+            Item::Segment { .. } => "segment",
+            Item::Rfm { .. } => "rfm",
+        }
     }
 }
 

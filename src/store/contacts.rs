@@ -13,7 +13,7 @@ use super::Store;
 use crate::error::Result;
 
 /// Whether a contact agreed to receive mailings (38-FZ). Unknown counts as no when planning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Consent {
     Yes,
@@ -22,7 +22,7 @@ pub enum Consent {
 }
 
 /// Whether a contact may be written to at all.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Active,
@@ -231,7 +231,7 @@ pub struct Event {
 }
 
 /// What happened to a message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EventKind {
     Sent,
@@ -246,6 +246,18 @@ text_enum!(EventKind {
     Sent = "sent", Delivered = "delivered", Read = "read", Clicked = "clicked",
     Replied = "replied", Unsubscribed = "unsubscribed", Blocked = "blocked"
 });
+
+impl EventKind {
+    pub const ALL: [EventKind; 7] = [
+        EventKind::Sent,
+        EventKind::Delivered,
+        EventKind::Read,
+        EventKind::Clicked,
+        EventKind::Replied,
+        EventKind::Unsubscribed,
+        EventKind::Blocked,
+    ];
+}
 
 /// What saving a row did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -36,7 +36,7 @@ pub const SETTING_KEYS: &[(&str, &str)] = &[
 /// Settings that name one of the owner's own words (a tag, a source, a category): the presets
 /// that depend on them ask once and keep the answer here. Empty until answered.
 fn is_meaning(key: &str) -> bool {
-    key.starts_with("meaning.") && SETTING_KEYS.iter().any(|(k, _)| *k == key)
+    key.starts_with("meaning.") && is_known(key)
 }
 
 /// The settings of one base, with the defaults of a Russian small business.
@@ -144,14 +144,15 @@ impl Store {
             "owner_tz" => Ok(defaults.owner_tz.name().to_owned()),
             "default_country" => Ok(defaults.default_country),
             "demo" => Ok("0".to_owned()),
-            _ if is_meaning(key) || (key.starts_with("rfm.") && is_known(key)) => Ok(String::new()),
+            // The owner's words and the RFM choices are empty until set.
+            _ if is_known(key) => Ok(String::new()),
             _ => Err(unknown_key(key)),
         }
     }
 
     /// Forgets the stored value of `key`: its default applies again.
     pub fn clear_setting(&self, key: &str) -> Result<()> {
-        if !SETTING_KEYS.iter().any(|(k, _)| *k == key) {
+        if !is_known(key) {
             return Err(unknown_key(key));
         }
         self.conn()

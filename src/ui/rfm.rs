@@ -14,7 +14,7 @@ use super::jobs::QueryJob;
 use crate::format::{format_rubles, group_thousands};
 use crate::i18n::{Msg, tr};
 use crate::rfm::{self, Analysis, Dimension, GRID, Group, GroupSummary};
-use crate::segment::{Group as RuleGroup, Item, Mode, RULE_VERSION, Rule};
+use crate::segment::{Item, Rule};
 use crate::store::{RfmRow, Store};
 
 /// Above this many customers the scatter becomes a binned density: egui_plot draws every point
@@ -164,18 +164,12 @@ fn color(g: Group) -> Color32 {
 }
 
 fn group_name(g: Group) -> String {
-    tr(&format!("rfm-group-{}", g.as_str()))
+    g.label(crate::i18n::current())
 }
 
 /// A rule of one RFM condition, opened as a new segment.
 fn rule_of(item: Item) -> Rule {
-    Rule {
-        version: RULE_VERSION,
-        root: RuleGroup {
-            mode: Mode::All,
-            items: vec![item],
-        },
-    }
+    Rule::all_of(vec![item])
 }
 
 /// The screen's state.
@@ -327,7 +321,7 @@ impl RfmScreen {
         ui.horizontal_wrapped(|ui| {
             ui.label(tr("rfm-own-cuts"));
             for (i, d) in Dimension::ALL.into_iter().enumerate() {
-                let label = ui.label(tr(&format!("rfm-dim-{}", dim_key(d))));
+                let label = ui.label(d.label(crate::i18n::current()));
                 ui.add(
                     egui::TextEdit::singleline(&mut self.cuts[i])
                         .hint_text(
@@ -363,7 +357,7 @@ impl RfmScreen {
                         a.cuts.custom[Dimension::ALL.iter().position(|x| *x == d).unwrap_or(0)];
                     ui.weak(format!(
                         "{}: {}{}",
-                        tr(&format!("rfm-dim-{}", dim_key(d))),
+                        d.label(crate::i18n::current()),
                         shown_cuts(a, d),
                         if own {
                             format!(" ({})", tr("rfm-own"))
@@ -445,14 +439,6 @@ impl RfmScreen {
                 );
             }
         });
-    }
-}
-
-fn dim_key(d: Dimension) -> &'static str {
-    match d {
-        Dimension::Recency => "recency",
-        Dimension::Frequency => "frequency",
-        Dimension::Monetary => "monetary",
     }
 }
 

@@ -143,3 +143,16 @@ pub fn date_picker(
         None => false,
     }
 }
+
+/// The result of a finished action: the message, in the error colour when it failed.
+pub fn outcome(ui: &mut egui::Ui, result: &Option<Result<String, String>>) {
+    match result {
+        Some(Ok(text)) => {
+            ui.label(text);
+        }
+        Some(Err(text)) => {
+            ui.colored_label(ui.visuals().error_fg_color, text);
+        }
+        None => {}
+    }
+}

@@ -6,9 +6,10 @@ use super::pickers::{pick_fixed, pick_fixed_width, pick_many, pick_one};
 use crate::i18n::tr;
 use crate::segment::presets::{Meaning, Meanings};
 use crate::segment::{
-    CHANNELS, Cmp, ConsentIs, DateTest, EventKindRef, FieldRef, Group, Item, Membership, Mode,
-    OrderMeasure, Purchase, Recency, StatusIs, TagOp, TextTest,
+    CHANNELS, CONDITION_KINDS, Cmp, DateTest, FieldRef, Group, Item, Membership, Mode,
+    OrderMeasure, Purchase, Recency, TagOp, TextTest,
 };
+use crate::store::{Consent, EventKind, Status};
 
 /// Groups nest this deep at most in the builder (the top group is level 1).
 const MAX_DEPTH: usize = 5;
@@ -236,44 +237,6 @@ fn group_ui(
     changed
 }
 
-/// The condition types the builder offers, by their JSON names.
-const TYPES: &[&str] = &[
-    "field",
-    "created",
-    "consent",
-    "status",
-    "tags",
-    "events",
-    "last_event",
-    "sleeping",
-    "flow",
-    "orders",
-    "never_ordered",
-    "bought",
-    "segment",
-    "rfm",
-];
-
-fn type_of(item: &Item) -> &'static str {
-    match item {
-        Item::Group(_) => "group",
-        Item::Field { .. } => "field",
-        Item::Created(_) => "created",
-        Item::Consent { .. } => "consent",
-        Item::Status { .. } => "status",
-        Item::Tags { .. } => "tags",
-        Item::Events { .. } => "events",
-        Item::LastEvent { .. } => "last_event",
-        Item::Sleeping { .. } => "sleeping",
-        Item::Flow { .. } => "flow",
-        Item::Orders { .. } => "orders",
-        Item::NeverOrdered => "never_ordered",
-        Item::Bought { .. } => "bought",
-        Item::Segment { .. } => "segment",
-        Item::Rfm { .. } => "rfm",
-    }
-}
-
 /// A new condition of `kind`, filled with a sensible first value from the base.
 fn default_item(kind: &str, choices: &Choices) -> Item {
     match kind {
@@ -284,15 +247,13 @@ fn default_item(kind: &str, choices: &Choices) -> Item {
             },
         },
         "created" => Item::Created(DateTest::WithinDays { days: 30 }),
-        "status" => Item::Status {
-            is: StatusIs::Active,
-        },
+        "status" => Item::Status { is: Status::Active },
         "tags" => Item::Tags {
             op: TagOp::Has,
             tags: vec![choices.tags.first().cloned().unwrap_or_default()],
         },
         "events" => Item::Events {
-            kind: EventKindRef::Clicked,
+            kind: EventKind::Clicked,
             button: None,
             campaign: None,
             days: Some(30),
@@ -300,7 +261,7 @@ fn default_item(kind: &str, choices: &Choices) -> Item {
             count: 1,
         },
         "last_event" => Item::LastEvent {
-            kind: EventKindRef::Read,
+            kind: EventKind::Read,
             when: Recency::MoreThan { days: 30 },
         },
         "sleeping" => Item::Sleeping { campaigns: 3 },
@@ -328,7 +289,7 @@ fn default_item(kind: &str, choices: &Choices) -> Item {
             f: None,
             m: None,
         },
-        _ => Item::Consent { is: ConsentIs::Yes },
+        _ => Item::Consent { is: Consent::Yes },
     }
 }
 
@@ -339,8 +300,8 @@ fn cmp_options() -> Vec<(Cmp, String)> {
         .collect()
 }
 
-fn kind_options() -> Vec<(EventKindRef, String)> {
-    EventKindRef::ALL
+fn kind_options() -> Vec<(EventKind, String)> {
+    EventKind::ALL
         .iter()
         .map(|k| (*k, tr(&format!("event-{}", k.as_str()))))
         .collect()
@@ -365,8 +326,8 @@ fn days_ui(ui: &mut egui::Ui, days: &mut Option<u32>) -> bool {
 
 fn condition_ui(ui: &mut egui::Ui, item: &mut Item, id: egui::Id, ctx: &Context) -> bool {
     let mut changed = false;
-    let mut kind = type_of(item);
-    let types: Vec<(&str, String)> = TYPES
+    let mut kind = item.kind();
+    let types: Vec<(&str, String)> = CONDITION_KINDS
         .iter()
         .map(|t| (*t, tr(&format!("cond-type-{t}"))))
         .collect();
@@ -431,9 +392,9 @@ fn condition_ui(ui: &mut egui::Ui, item: &mut Item, id: egui::Id, ctx: &Context)
                 id.with("consent"),
                 is,
                 &[
-                    (ConsentIs::Yes, tr("consent-yes")),
-                    (ConsentIs::No, tr("consent-no")),
-                    (ConsentIs::Unknown, tr("consent-unknown")),
+                    (Consent::Yes, tr("consent-yes")),
+                    (Consent::No, tr("consent-no")),
+                    (Consent::Unknown, tr("consent-unknown")),
                 ],
                 &tr("cond-type-consent"),
             );
@@ -444,9 +405,9 @@ fn condition_ui(ui: &mut egui::Ui, item: &mut Item, id: egui::Id, ctx: &Context)
                 id.with("status"),
                 is,
                 &[
-                    (StatusIs::Active, tr("status-active")),
-                    (StatusIs::Unsubscribed, tr("status-unsubscribed")),
-                    (StatusIs::Blocked, tr("status-blocked")),
+                    (Status::Active, tr("status-active")),
+                    (Status::Unsubscribed, tr("status-unsubscribed")),
+                    (Status::Blocked, tr("status-blocked")),
                 ],
                 &tr("cond-type-status"),
             );
@@ -686,7 +647,7 @@ fn rfm_ui(
     ranges: [&mut Option<[u8; 2]>; 3],
 ) -> bool {
     use crate::rfm::Group;
-    let label = |g: Group| tr(&format!("rfm-group-{}", g.as_str()));
+    let label = |g: Group| g.label(crate::i18n::current());
     let mut names: Vec<String> = groups.iter().map(|g| label(*g)).collect();
     let options: Vec<String> = Group::ALL.iter().map(|g| label(*g)).collect();
     let mut changed = pick_many(

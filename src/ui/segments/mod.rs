@@ -319,14 +319,15 @@ impl SegmentsScreen {
                     self.counted = Some(result.map_err(|e| e.to_string()));
                     match (count, self.rule.root.items.len()) {
                         (Some(n), 1) => self.funnel = Some(vec![n]),
-                        (Some(_), items) if items > 1 => {
+                        (Some(n), items) if items > 1 => {
                             let rule = self.rule.clone();
                             let own = self.own_name();
+                            // The whole rule's count is in: only the earlier steps are counted.
                             self.funnel_job = Some(QueryJob::spawn(ctx, db, move |store| {
                                 let today = Today::now(store.settings()?.owner_tz);
                                 let compiled =
                                     segment::prepare(store, &rule, own.as_deref(), today)?;
-                                Ok(segment::evaluate(store, &compiled, true)?.funnel)
+                                segment::funnel_steps(store, &compiled, n)
                             }));
                         }
                         _ => {}
@@ -573,15 +574,7 @@ impl SegmentsScreen {
                 }
             });
         }
-        match &self.notice {
-            Some(Ok(text)) => {
-                ui.label(text);
-            }
-            Some(Err(text)) => {
-                ui.colored_label(ui.visuals().error_fg_color, text);
-            }
-            None => {}
-        }
+        crate::ui::widgets::outcome(ui, &self.notice);
         ui.separator();
         self.count_line(ui);
         ui.separator();

@@ -289,15 +289,7 @@ impl ExportWindow {
                         }
                     }
                 });
-                match &self.done {
-                    Some(Ok(text)) => {
-                        ui.label(text);
-                    }
-                    Some(Err(text)) => {
-                        ui.colored_label(ui.visuals().error_fg_color, text);
-                    }
-                    None => {}
-                }
+                crate::ui::widgets::outcome(ui, &self.done);
             });
         if !open && let Some(job) = &self.job {
             job.progress.cancel();

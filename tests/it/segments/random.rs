@@ -3,9 +3,10 @@
 
 use adresat::import::ImportKind;
 use adresat::segment::{
-    CHANNELS, Cmp, ConsentIs, DateTest, EventKindRef, FieldRef, Group, Item, Membership, Mode,
-    OrderMeasure, Purchase, RULE_VERSION, Recency, Rule, StatusIs, TagOp, TextTest,
+    CHANNELS, Cmp, DateTest, FieldRef, Group, Item, Membership, Mode, OrderMeasure, Purchase,
+    RULE_VERSION, Recency, Rule, TagOp, TextTest,
 };
+use adresat::store::{Consent, EventKind, Status};
 use chrono::{Duration, NaiveDate};
 use fastrand::Rng;
 
@@ -172,45 +173,6 @@ pub fn base(s: &mut Scratch, rng: &mut Rng, n: usize) {
     s.store.save_segment(SAVED[1], &second, "").unwrap();
 }
 
-/// The condition types, by name, for the coverage check.
-pub const TYPES: [&str; 15] = [
-    "group",
-    "field",
-    "created",
-    "consent",
-    "status",
-    "tags",
-    "events",
-    "last_event",
-    "sleeping",
-    "flow",
-    "orders",
-    "never_ordered",
-    "bought",
-    "segment",
-    "rfm",
-];
-
-pub fn type_name(item: &Item) -> &'static str {
-    match item {
-        Item::Group(_) => "group",
-        Item::Field { .. } => "field",
-        Item::Created(_) => "created",
-        Item::Consent { .. } => "consent",
-        Item::Status { .. } => "status",
-        Item::Tags { .. } => "tags",
-        Item::Events { .. } => "events",
-        Item::LastEvent { .. } => "last_event",
-        Item::Sleeping { .. } => "sleeping",
-        Item::Flow { .. } => "flow",
-        Item::Orders { .. } => "orders",
-        Item::NeverOrdered => "never_ordered",
-        Item::Bought { .. } => "bought",
-        Item::Segment { .. } => "segment",
-        Item::Rfm { .. } => "rfm",
-    }
-}
-
 fn mode(rng: &mut Rng) -> Mode {
     [Mode::All, Mode::Any, Mode::None][rng.usize(..3)]
 }
@@ -307,10 +269,10 @@ fn leaf(rng: &mut Rng, tags: &[String], segments: usize) -> Item {
             })
         }
         2 => Item::Consent {
-            is: [ConsentIs::Yes, ConsentIs::No, ConsentIs::Unknown][rng.usize(..3)],
+            is: [Consent::Yes, Consent::No, Consent::Unknown][rng.usize(..3)],
         },
         3 => Item::Status {
-            is: [StatusIs::Active, StatusIs::Unsubscribed, StatusIs::Blocked][rng.usize(..3)],
+            is: [Status::Active, Status::Unsubscribed, Status::Blocked][rng.usize(..3)],
         },
         4 => {
             let op = [TagOp::Has, TagOp::HasNot, TagOp::HasAny, TagOp::HasAll][rng.usize(..4)];
@@ -331,7 +293,7 @@ fn leaf(rng: &mut Rng, tags: &[String], segments: usize) -> Item {
             Item::Tags { op, tags }
         }
         5 => Item::Events {
-            kind: EventKindRef::ALL[rng.usize(..5)],
+            kind: EventKind::ALL[rng.usize(..5)],
             button: (rng.u8(..3) == 0).then(|| pick(rng, &BUTTONS).to_owned()),
             campaign: (rng.u8(..3) == 0).then(|| pick(rng, &CAMPAIGNS).to_owned()),
             days: rng.bool().then(|| rng.u32(..60)),
@@ -339,7 +301,7 @@ fn leaf(rng: &mut Rng, tags: &[String], segments: usize) -> Item {
             count: rng.u32(..4),
         },
         6 => Item::LastEvent {
-            kind: EventKindRef::ALL[rng.usize(..5)],
+            kind: EventKind::ALL[rng.usize(..5)],
             when: match rng.usize(..3) {
                 0 => Recency::Never,
                 1 => Recency::MoreThan {

@@ -6,9 +6,10 @@
 use std::collections::{HashMap, HashSet};
 
 use adresat::segment::{
-    ConsentIs, DateTest, EventKindRef, FieldRef, Group, Item, Membership, Mode, OrderMeasure,
-    Purchase, Recency, Rule, StatusIs, TagOp, TextTest, Today,
+    DateTest, FieldRef, Group, Item, Membership, Mode, OrderMeasure, Purchase, Recency, Rule,
+    TagOp, TextTest, Today,
 };
+use adresat::store::{Consent, EventKind, Status};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Connection;
 
@@ -250,17 +251,17 @@ impl Base {
             Item::Consent { is } => {
                 c.consent
                     == match is {
-                        ConsentIs::Yes => "yes",
-                        ConsentIs::No => "no",
-                        ConsentIs::Unknown => "unknown",
+                        Consent::Yes => "yes",
+                        Consent::No => "no",
+                        Consent::Unknown => "unknown",
                     }
             }
             Item::Status { is } => {
                 c.status
                     == match is {
-                        StatusIs::Active => "active",
-                        StatusIs::Unsubscribed => "unsubscribed",
-                        StatusIs::Blocked => "blocked",
+                        Status::Active => "active",
+                        Status::Unsubscribed => "unsubscribed",
+                        Status::Blocked => "blocked",
                     }
             }
             Item::Tags { op, tags } => {
@@ -311,7 +312,7 @@ impl Base {
             Item::Flow { flow } => self.flows[flow].iter().all(|b| {
                 events
                     .iter()
-                    .any(|e| e.kind == EventKindRef::Clicked.as_str() && &e.button == b)
+                    .any(|e| e.kind == EventKind::Clicked.as_str() && &e.button == b)
             }),
             Item::Orders {
                 measure,
