@@ -20,6 +20,7 @@ pub use browse::{
 pub use contacts::{
     Consent, Contact, ContactKey, Event, EventKind, Order, Saved, Status, TzSource, Writer,
 };
+pub use campaigns::{FactNeeds, MessageFacts, Reach};
 pub use rfm::RfmRow;
 pub use schema::CURRENT_VERSION;
 pub use segments::SavedSegment;

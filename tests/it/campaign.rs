@@ -10,12 +10,14 @@ use crate::support::Scratch;
 fn base() -> Scratch {
     let mut s = Scratch::new();
     s.contacts(
-        "ID клиента;ФИО;Телефон;Telegram;Город;Теги\n\
-         A1;Иванова Мария;89120000001;;Омск;интерес:обувь\n\
-         A2;Пётр Петров;89120000002;;Москва;\n\
-         A3;ООО Ромашка;89120000003;;Москва;\n\
-         A4;Семён;;@semen;Омск;\n\
-         A5;Анна;89120000005;;Москва;vip\n",
+        "ID клиента;ФИО;Телефон;Telegram;Город;Теги;Согласие на рассылку\n\
+         A1;Иванова Мария;89120000001;;Омск;интерес:обувь;да\n\
+         A2;Пётр Петров;89120000002;;Москва;;да\n\
+         A3;ООО Ромашка;89120000003;;Москва;;да\n\
+         A4;Семён;;@semen;Омск;;да\n\
+         A5;Анна;89120000005;;Москва;vip;да\n\
+         A6;Олег;89120000006;;Омск;;\n\
+         A7;Ирина;;;Омск;;да\n",
     );
     let orders = s.file(
         "orders.csv",
@@ -99,6 +101,32 @@ fn variants_exclusions_arms_and_rendering() {
         _ => assert_eq!(a3.text, "Друзья, скидка по коду ВЕСНА10."),
     }
     assert_eq!(r.len(), 3);
+}
+
+#[test]
+fn everyone_in_the_segments_is_sent_to_or_excluded_for_one_reason() {
+    use campaign::Exclusion;
+    let s = base();
+    let c = Campaign::from_json(CAMPAIGN).unwrap();
+    let today = adresat::segment::Today::now(chrono_tz::Europe::Moscow);
+    let audience =
+        campaign::audience(&s.store, &c, today, &std::sync::atomic::AtomicBool::new(false))
+            .unwrap();
+    let reasons: std::collections::BTreeMap<Exclusion, u64> =
+        audience.exclusion_counts().into_iter().collect();
+    // A6 never said yes; A5 is VIP; A4 has only Telegram; A7 has no address at all.
+    assert_eq!(reasons[&Exclusion::NoConsent], 1);
+    assert_eq!(reasons[&Exclusion::NeverSend], 1);
+    assert_eq!(reasons[&Exclusion::OtherChannel], 1);
+    assert_eq!(reasons[&Exclusion::NoAddress], 1);
+    assert_eq!(reasons[&Exclusion::Unsubscribed] + reasons[&Exclusion::Blocked], 0);
+    // "Все" holds all seven: three get a message, four are excluded.
+    assert_eq!(audience.segments_size(), 7);
+    let sizes = audience.variant_sizes(2);
+    assert_eq!(sizes[0][0] + sizes[0][1], 1);
+    assert_eq!(sizes[1][0] + sizes[1][1], 2);
+    // A6 and A7 are in Омск: excluded under the first variant.
+    assert_eq!(audience.excluded.iter().filter(|e| e.variant == 0).count(), 3);
 }
 
 #[test]

@@ -1,0 +1,207 @@
+//! Who a campaign reaches: every contact of its variants' segments gets the first variant whose
+//! segment holds them, or is excluded with exactly one reason — the first that applies in the
+//! order of [`Exclusion`] — so the counts per reason and per variant add up to the segments' size.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Serialize;
+
+use super::{Campaign, Channel, arm};
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
+use crate::segment::{self, Item, Rule, Today};
+use crate::store::{Consent, Reach, Status, Store};
+
+/// Why a contact of the campaign's segments gets nothing, in the order they are checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Exclusion {
+    /// Consent is "no" or unknown: never planned (38-FZ).
+    NoConsent,
+    Unsubscribed,
+    Blocked,
+    /// In one of the campaign's "never send to" segments.
+    NeverSend,
+    /// Has an address, but not on the campaign's channel.
+    OtherChannel,
+    /// Has no address at all.
+    NoAddress,
+}
+
+impl Exclusion {
+    /// Every reason, in the order they are checked.
+    pub const ALL: [Exclusion; 6] = [
+        Exclusion::NoConsent,
+        Exclusion::Unsubscribed,
+        Exclusion::Blocked,
+        Exclusion::NeverSend,
+        Exclusion::OtherChannel,
+        Exclusion::NoAddress,
+    ];
+
+    /// The reason in words.
+    pub fn msg(self) -> Msg {
+        Msg::new(match self {
+            Exclusion::NoConsent => "exclusion-no-consent",
+            Exclusion::Unsubscribed => "exclusion-unsubscribed",
+            Exclusion::Blocked => "exclusion-blocked",
+            Exclusion::NeverSend => "exclusion-never-send",
+            Exclusion::OtherChannel => "exclusion-other-channel",
+            Exclusion::NoAddress => "exclusion-no-address",
+        })
+    }
+}
+
+/// A contact who gets a message: the variant (its index) and the arm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Assigned {
+    pub contact_id: i64,
+    pub variant: usize,
+    /// `A`, or `B` for the variant's B arm.
+    pub arm: char,
+}
+
+/// A contact of the segments who gets nothing, with the variant they would have had.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Excluded {
+    pub contact_id: i64,
+    pub variant: usize,
+    pub reason: Exclusion,
+}
+
+/// A campaign's audience, by contact id.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Audience {
+    pub assigned: Vec<Assigned>,
+    pub excluded: Vec<Excluded>,
+}
+
+impl Audience {
+    /// Per variant: how many get arm A and arm B.
+    pub fn variant_sizes(&self, variants: usize) -> Vec<[u64; 2]> {
+        let mut sizes = vec![[0; 2]; variants];
+        for a in &self.assigned {
+            sizes[a.variant][usize::from(a.arm == 'B')] += 1;
+        }
+        sizes
+    }
+
+    /// Per reason, how many are excluded (every reason listed, zeros included).
+    pub fn exclusion_counts(&self) -> Vec<(Exclusion, u64)> {
+        Exclusion::ALL
+            .iter()
+            .map(|r| {
+                let n = self.excluded.iter().filter(|e| e.reason == *r).count();
+                (*r, n as u64)
+            })
+            .collect()
+    }
+
+    /// Everyone in the campaign's segments.
+    pub fn segments_size(&self) -> u64 {
+        (self.assigned.len() + self.excluded.len()) as u64
+    }
+}
+
+/// The ids of the contacts of `rule` (saved as `name`, if it is).
+fn ids_of(store: &Store, rule: &Rule, name: Option<&str>, today: Today) -> Result<Vec<i64>> {
+    let compiled = segment::prepare(store, rule, name, today)?;
+    segment::contact_ids(store, &compiled)
+}
+
+/// The ids of the contacts of the saved segment `name`.
+fn segment_ids(store: &Store, name: &str, today: Today) -> Result<Vec<i64>> {
+    let rule = store
+        .segment(name)?
+        .ok_or_else(|| Error::user(Msg::new("campaign-error-segment").arg("segment", name)))?;
+    ids_of(store, &rule, Some(name), today)
+}
+
+fn stop_if(cancel: &AtomicBool) -> Result<()> {
+    if cancel.load(Ordering::Relaxed) {
+        Err(Error::Cancelled)
+    } else {
+        Ok(())
+    }
+}
+
+/// Decides the audience of `campaign` as of `today`. Setting `cancel` stops it between steps.
+pub fn audience(
+    store: &Store,
+    campaign: &Campaign,
+    today: Today,
+    cancel: &AtomicBool,
+) -> Result<Audience> {
+    let mut first_variant: FxHashMap<i64, usize> = FxHashMap::default();
+    for (i, variant) in campaign.variants.iter().enumerate() {
+        stop_if(cancel)?;
+        for id in segment_ids(store, &variant.segment, today)? {
+            first_variant.entry(id).or_insert(i);
+        }
+    }
+    let mut never: FxHashSet<i64> = FxHashSet::default();
+    match &campaign.never {
+        Some(names) => {
+            for name in names {
+                stop_if(cancel)?;
+                never.extend(segment_ids(store, name, today)?);
+            }
+        }
+        None => {
+            let sleeping = Rule::all_of(vec![Item::Sleeping { campaigns: 3 }]);
+            never.extend(ids_of(store, &sleeping, None, today)?);
+        }
+    }
+    stop_if(cancel)?;
+    let mut out = Audience::default();
+    store.each_reach(&mut |reach: Reach| {
+        let Some(&variant) = first_variant.get(&reach.contact_id) else {
+            return Ok(());
+        };
+        let id = reach.contact_id;
+        match exclusion(&reach, never.contains(&id), campaign.channel) {
+            Some(reason) => out.excluded.push(Excluded {
+                contact_id: id,
+                variant,
+                reason,
+            }),
+            None => {
+                let arm = match &campaign.variants[variant].b {
+                    Some(split) => arm(&campaign.name, id, split.percent),
+                    None => 'A',
+                };
+                out.assigned.push(Assigned {
+                    contact_id: id,
+                    variant,
+                    arm,
+                });
+            }
+        }
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// The first reason `reach` gets nothing, if any.
+fn exclusion(reach: &Reach, never: bool, channel: Channel) -> Option<Exclusion> {
+    let on_channel = match channel {
+        Channel::Whatsapp | Channel::Sms => reach.has_phone,
+        Channel::Telegram => reach.has_telegram,
+    };
+    if reach.consent != Consent::Yes {
+        Some(Exclusion::NoConsent)
+    } else if reach.status == Status::Unsubscribed {
+        Some(Exclusion::Unsubscribed)
+    } else if reach.status == Status::Blocked {
+        Some(Exclusion::Blocked)
+    } else if never {
+        Some(Exclusion::NeverSend)
+    } else if on_channel {
+        None
+    } else if reach.has_phone || reach.has_telegram {
+        Some(Exclusion::OtherChannel)
+    } else {
+        Some(Exclusion::NoAddress)
+    }
+}

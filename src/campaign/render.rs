@@ -1,0 +1,263 @@
+//! A campaign's texts rendered with each recipient's own values: the templates are parsed once,
+//! only the facts they use are read, and the base is read in chunks so a million recipients
+//! stream through without being held.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use chrono::DateTime;
+use serde::Serialize;
+
+use super::audience::Assigned;
+use super::{Campaign, Channel, TELEGRAM_LIMIT, VARIABLES, WHATSAPP_LIMIT};
+use crate::error::{Error, Result};
+use crate::i18n::{Lang, Msg};
+use crate::rfm::Group;
+use crate::store::{FactNeeds, MessageFacts, Store};
+use crate::template::{self, Piece, Template};
+
+/// One recipient's message.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Recipient {
+    pub contact_id: i64,
+    pub variant: String,
+    /// `A`, or `B` for the variant's B arm.
+    pub arm: char,
+    pub text: String,
+    /// The WhatsApp template parameters, fallbacks applied.
+    pub whatsapp_parameters: Vec<String>,
+    /// Variables without a fallback that are empty for this contact.
+    pub missing: Vec<String>,
+}
+
+/// A campaign's parsed templates and what they need, ready to render for many recipients.
+pub struct Renderer {
+    campaign: Campaign,
+    /// Per variant: arm A's template and arm B's, if split.
+    templates: Vec<(Template, Option<Template>)>,
+    needs: FactNeeds,
+    tz: chrono_tz::Tz,
+    lang: Lang,
+}
+
+/// Checks the campaign's texts; the first fault is an error naming the variant and the place.
+pub fn check(store: &Store, campaign: &Campaign) -> Result<Vec<(Template, Option<Template>)>> {
+    let custom = store.custom_field_names()?;
+    let known = |n: &str| {
+        VARIABLES.contains(&n) || custom.iter().any(|c| c == n) || campaign.values.contains_key(n)
+    };
+    let parse = |variant: &str, text: &str| -> Result<Template> {
+        let (t, problems) = template::parse(text, &known);
+        match problems.into_iter().next() {
+            None => Ok(t),
+            Some(p) => Err(Error::user(
+                Msg::new("campaign-error-template")
+                    .arg("variant", variant)
+                    .arg(
+                        "position",
+                        (text[..p.span.start].chars().count() + 1) as i64,
+                    )
+                    .arg("reason", p.msg.to_string()),
+            )),
+        }
+    };
+    campaign
+        .variants
+        .iter()
+        .map(|v| {
+            let a = parse(&v.name, &v.text)?;
+            let b = v.b.as_ref().map(|b| parse(&v.name, &b.text)).transpose()?;
+            Ok((a, b))
+        })
+        .collect()
+}
+
+impl Renderer {
+    /// Checks `campaign`'s texts (an error names the first fault) and prepares them.
+    pub fn new(store: &Store, campaign: &Campaign) -> Result<Renderer> {
+        let templates = check(store, campaign)?;
+        let used = |names: &[&str]| {
+            templates
+                .iter()
+                .flat_map(|(a, b)| a.pieces.iter().chain(b.iter().flat_map(|b| &b.pieces)))
+                .any(|p| matches!(p, Piece::Var { name, .. } if names.contains(&name.as_str())))
+        };
+        let needs = FactNeeds {
+            last_order: used(&[
+                "last_order_id",
+                "last_order_date",
+                "last_order_amount",
+                "last_product",
+            ]),
+            rfm: used(&["rfm_group"]),
+            interest_prefix: campaign
+                .interest_group
+                .as_ref()
+                .filter(|_| used(&["interest"]))
+                .map(|g| g.trim_end_matches('*').to_owned()),
+        };
+        Ok(Renderer {
+            campaign: campaign.clone(),
+            templates,
+            needs,
+            tz: store.settings()?.owner_tz,
+            lang: crate::i18n::current(),
+        })
+    }
+
+    /// The value of variable `name` for the contact of `facts`, as the message shows it.
+    fn value(&self, facts: &MessageFacts, custom: &mut Option<Custom>, name: &str) -> Option<String> {
+        let order = facts.last_order.as_ref();
+        match name {
+            "name" => facts.name.clone(),
+            "first_name" => facts.first_name.clone(),
+            "city" => facts.city.clone(),
+            "phone" => facts.phone.clone(),
+            "interest" => facts.interest.clone(),
+            "last_order_id" => order.and_then(|o| o.order_id.clone()),
+            "last_order_date" => order.map(|o| local_date(&o.ordered_at, self.tz)),
+            "last_order_amount" => order.map(|o| crate::format::format_rubles(o.amount_kop)),
+            "last_product" => order.and_then(|o| o.product.clone()),
+            "rfm_group" => facts
+                .rfm_group
+                .as_deref()
+                .and_then(Group::parse)
+                .map(|g| g.label(self.lang)),
+            _ => match self.campaign.values.get(name) {
+                Some(v) => Some(v.clone()),
+                None => custom
+                    .get_or_insert_with(|| serde_json::from_str(&facts.custom).unwrap_or_default())
+                    .get(name)
+                    .map(|v| match v {
+                        serde_json::Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    }),
+            },
+        }
+    }
+
+    /// The message of `who`, whose facts are `facts`.
+    pub fn render(&self, who: &Assigned, facts: &MessageFacts) -> Recipient {
+        let (a, b) = &self.templates[who.variant];
+        let template = match (who.arm, b) {
+            ('B', Some(b)) => b,
+            _ => a,
+        };
+        let mut custom = None;
+        let mut value = |n: &str| self.value(facts, &mut custom, n);
+        Recipient {
+            contact_id: who.contact_id,
+            variant: self.campaign.variants[who.variant].name.clone(),
+            arm: who.arm,
+            text: template.render(&mut value),
+            whatsapp_parameters: template.whatsapp_parameters(&mut value),
+            missing: template.missing(&mut value),
+        }
+    }
+
+    /// Renders the message of each of `who` (ascending by id) and hands it to `each` with the
+    /// contact's facts; `each` returns false to stop. `progress` hears how many are done.
+    pub fn each(
+        &self,
+        store: &Store,
+        who: &[Assigned],
+        cancel: &AtomicBool,
+        progress: &mut dyn FnMut(usize),
+        each: &mut dyn FnMut(&Recipient, &MessageFacts) -> Result<bool>,
+    ) -> Result<()> {
+        let ids: Vec<i64> = who.iter().map(|a| a.contact_id).collect();
+        let mut next = 0;
+        store.each_message_facts(&ids, &self.needs, &mut |facts| {
+            // A contact deleted since the audience was decided has no row: skip past it.
+            while next < who.len() && who[next].contact_id < facts.contact_id {
+                next += 1;
+            }
+            let Some(assigned) = who.get(next).filter(|a| a.contact_id == facts.contact_id)
+            else {
+                return Ok(true);
+            };
+            next += 1;
+            if next % 4096 == 0 {
+                if cancel.load(Ordering::Relaxed) {
+                    return Err(Error::Cancelled);
+                }
+                progress(next);
+            }
+            each(&self.render(assigned, &facts), &facts)
+        })?;
+        progress(who.len());
+        Ok(())
+    }
+}
+
+/// A custom-fields object, parsed when a template first asks for a custom field.
+type Custom = serde_json::Map<String, serde_json::Value>;
+
+fn local_date(at: &str, tz: chrono_tz::Tz) -> String {
+    DateTime::parse_from_rfc3339(at)
+        .map(|t| t.with_timezone(&tz).format("%d.%m.%Y").to_string())
+        .unwrap_or_default()
+}
+
+/// What the recipients of a campaign need checked before a plan: the longest message against the
+/// channel's limit, and the variables empty for some of them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Checks {
+    /// The longest rendered text: its recipient and its length as the channel counts it (UTF-16
+    /// units for WhatsApp and Telegram, SMS parts for SMS).
+    pub longest: Option<(i64, usize)>,
+    /// The channel's limit in the same unit (SMS: none; the parts are what it costs).
+    pub limit: Option<usize>,
+    /// Per variable without a fallback: the recipients it is empty for.
+    pub missing: BTreeMap<String, Vec<i64>>,
+    channel: Channel,
+}
+
+impl Checks {
+    /// Nothing checked yet, on `channel`.
+    pub fn new(channel: Channel) -> Checks {
+        Checks {
+            longest: None,
+            limit: match channel {
+                Channel::Whatsapp => Some(WHATSAPP_LIMIT),
+                Channel::Telegram => Some(TELEGRAM_LIMIT),
+                Channel::Sms => None,
+            },
+            missing: BTreeMap::new(),
+            channel,
+        }
+    }
+
+    /// The size of `text` as the channel counts it.
+    pub fn size(&self, text: &str) -> usize {
+        match self.channel {
+            Channel::Sms => template::sms_size(text).parts,
+            _ => template::utf16_len(text),
+        }
+    }
+
+    /// Takes one recipient into account.
+    pub fn add(&mut self, r: &Recipient) {
+        let n = self.size(&r.text);
+        if self.longest.is_none_or(|(id, m)| n > m || (n == m && r.contact_id < id)) {
+            self.longest = Some((r.contact_id, n));
+        }
+        for m in &r.missing {
+            self.missing.entry(m.clone()).or_default().push(r.contact_id);
+        }
+    }
+
+    /// Whether the longest message is over the channel's limit.
+    pub fn too_long(&self) -> bool {
+        matches!((self.longest, self.limit), (Some((_, n)), Some(limit)) if n > limit)
+    }
+}
+
+/// The worst case among `recipients` on `channel`, and who would get a message with a gap.
+pub fn checks(channel: Channel, recipients: &[Recipient]) -> Checks {
+    let mut checks = Checks::new(channel);
+    for r in recipients {
+        checks.add(r);
+    }
+    checks
+}
