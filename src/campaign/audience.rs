@@ -141,17 +141,13 @@ pub fn audience(
         }
     }
     let mut never: FxHashSet<i64> = FxHashSet::default();
-    match &campaign.never {
-        Some(names) => {
-            for name in names {
-                stop_if(cancel)?;
-                never.extend(segment_ids(store, name, today)?);
-            }
-        }
-        None => {
-            let sleeping = Rule::all_of(vec![Item::Sleeping { campaigns: 3 }]);
-            never.extend(ids_of(store, &sleeping, None, today)?);
-        }
+    for name in &campaign.never {
+        stop_if(cancel)?;
+        never.extend(segment_ids(store, name, today)?);
+    }
+    if let Some(campaigns) = campaign.sleeping.filter(|k| *k > 0) {
+        let sleeping = Rule::all_of(vec![Item::Sleeping { campaigns }]);
+        never.extend(ids_of(store, &sleeping, None, today)?);
     }
     stop_if(cancel)?;
     let mut out = Audience::default();

@@ -15,7 +15,7 @@ use std::sync::atomic::AtomicBool;
 use serde::{Deserialize, Serialize};
 
 pub use audience::{Assigned, Audience, Excluded, Exclusion, audience};
-pub use render::{Checks, Recipient, Renderer, check, checks};
+pub use render::{Checks, Recipient, Renderer, check, checks, is_known};
 
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
@@ -75,9 +75,17 @@ pub struct Campaign {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interest_group: Option<String>,
     pub variants: Vec<Variant>,
-    /// Saved segments never sent to. Absent: the sleeping (3 campaigns without reaction).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub never: Option<Vec<String>>,
+    /// Saved segments never sent to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub never: Vec<String>,
+    /// Never send to the sleeping: contacts whose last N delivered campaigns found no read,
+    /// click or reply (3 unless the file says otherwise; `null` sends to them too).
+    #[serde(default = "default_sleeping")]
+    pub sleeping: Option<u32>,
+}
+
+fn default_sleeping() -> Option<u32> {
+    Some(3)
 }
 
 /// Variables every contact has, beside custom fields and the campaign's own values.

@@ -40,15 +40,29 @@ pub struct Renderer {
     lang: Lang,
 }
 
+/// Whether `name` is a variable `campaign`'s texts may use, on a base with the `custom` fields.
+pub fn is_known(campaign: &Campaign, custom: &[String], name: &str) -> bool {
+    VARIABLES.contains(&name)
+        || custom.iter().any(|c| c == name)
+        || campaign.values.contains_key(name)
+}
+
 /// Checks the campaign's texts; the first fault is an error naming the variant and the place.
 pub fn check(store: &Store, campaign: &Campaign) -> Result<Vec<(Template, Option<Template>)>> {
-    let custom = store.custom_field_names()?;
-    let known = |n: &str| {
-        VARIABLES.contains(&n) || custom.iter().any(|c| c == n) || campaign.values.contains_key(n)
-    };
+    parse_all(campaign, &store.custom_field_names()?, true)
+}
+
+/// Parses every text of `campaign`; `strict` turns the first fault into an error, else a faulty
+/// variable stays as its text.
+fn parse_all(
+    campaign: &Campaign,
+    custom: &[String],
+    strict: bool,
+) -> Result<Vec<(Template, Option<Template>)>> {
+    let known = |n: &str| is_known(campaign, custom, n);
     let parse = |variant: &str, text: &str| -> Result<Template> {
         let (t, problems) = template::parse(text, &known);
-        match problems.into_iter().next() {
+        match problems.into_iter().next().filter(|_| strict) {
             None => Ok(t),
             Some(p) => Err(Error::user(
                 Msg::new("campaign-error-template")
@@ -75,7 +89,27 @@ pub fn check(store: &Store, campaign: &Campaign) -> Result<Vec<(Template, Option
 impl Renderer {
     /// Checks `campaign`'s texts (an error names the first fault) and prepares them.
     pub fn new(store: &Store, campaign: &Campaign) -> Result<Renderer> {
-        let templates = check(store, campaign)?;
+        let custom = store.custom_field_names()?;
+        let templates = parse_all(campaign, &custom, true)?;
+        Ok(Renderer::with(
+            campaign,
+            templates,
+            store.settings()?.owner_tz,
+        ))
+    }
+
+    /// Prepares `campaign`'s texts as they are, faults and all (a faulty variable shows as its
+    /// text): the editor's preview while the owner types.
+    pub fn lenient(campaign: &Campaign, custom: &[String], tz: chrono_tz::Tz) -> Renderer {
+        let templates = parse_all(campaign, custom, false).unwrap_or_default();
+        Renderer::with(campaign, templates, tz)
+    }
+
+    fn with(
+        campaign: &Campaign,
+        templates: Vec<(Template, Option<Template>)>,
+        tz: chrono_tz::Tz,
+    ) -> Renderer {
         let used = |names: &[&str]| {
             templates
                 .iter()
@@ -96,17 +130,36 @@ impl Renderer {
                 .filter(|_| used(&["interest"]))
                 .map(|g| g.trim_end_matches('*').to_owned()),
         };
-        Ok(Renderer {
+        Renderer {
             campaign: campaign.clone(),
             templates,
             needs,
-            tz: store.settings()?.owner_tz,
+            tz,
             lang: crate::i18n::current(),
+        }
+    }
+
+    /// The facts the texts use: what to read for a recipient.
+    pub fn needs(&self) -> &FactNeeds {
+        &self.needs
+    }
+
+    /// The template of a variant's arm, as parsed.
+    pub fn template(&self, variant: usize, arm: char) -> Option<&Template> {
+        let (a, b) = self.templates.get(variant)?;
+        Some(match (arm, b) {
+            ('B', Some(b)) => b,
+            _ => a,
         })
     }
 
     /// The value of variable `name` for the contact of `facts`, as the message shows it.
-    fn value(&self, facts: &MessageFacts, custom: &mut Option<Custom>, name: &str) -> Option<String> {
+    fn value(
+        &self,
+        facts: &MessageFacts,
+        custom: &mut Option<Custom>,
+        name: &str,
+    ) -> Option<String> {
         let order = facts.last_order.as_ref();
         match name {
             "name" => facts.name.clone(),
@@ -138,10 +191,15 @@ impl Renderer {
 
     /// The message of `who`, whose facts are `facts`.
     pub fn render(&self, who: &Assigned, facts: &MessageFacts) -> Recipient {
-        let (a, b) = &self.templates[who.variant];
-        let template = match (who.arm, b) {
-            ('B', Some(b)) => b,
-            _ => a,
+        let Some(template) = self.template(who.variant, who.arm) else {
+            return Recipient {
+                contact_id: who.contact_id,
+                variant: String::new(),
+                arm: who.arm,
+                text: String::new(),
+                whatsapp_parameters: Vec::new(),
+                missing: Vec::new(),
+            };
         };
         let mut custom = None;
         let mut value = |n: &str| self.value(facts, &mut custom, n);
@@ -172,8 +230,7 @@ impl Renderer {
             while next < who.len() && who[next].contact_id < facts.contact_id {
                 next += 1;
             }
-            let Some(assigned) = who.get(next).filter(|a| a.contact_id == facts.contact_id)
-            else {
+            let Some(assigned) = who.get(next).filter(|a| a.contact_id == facts.contact_id) else {
                 return Ok(true);
             };
             next += 1;
@@ -239,11 +296,17 @@ impl Checks {
     /// Takes one recipient into account.
     pub fn add(&mut self, r: &Recipient) {
         let n = self.size(&r.text);
-        if self.longest.is_none_or(|(id, m)| n > m || (n == m && r.contact_id < id)) {
+        if self
+            .longest
+            .is_none_or(|(id, m)| n > m || (n == m && r.contact_id < id))
+        {
             self.longest = Some((r.contact_id, n));
         }
         for m in &r.missing {
-            self.missing.entry(m.clone()).or_default().push(r.contact_id);
+            self.missing
+                .entry(m.clone())
+                .or_default()
+                .push(r.contact_id);
         }
     }
 

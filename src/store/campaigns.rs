@@ -190,9 +190,10 @@ impl Store {
                  FROM contacts c WHERE c.id IN ({marks}) ORDER BY c.id"
             );
             let mut stmt = self.conn().prepare_cached(&sql)?;
-            let params: Vec<&dyn rusqlite::ToSql> = std::iter::once(&prefix as &dyn rusqlite::ToSql)
-                .chain(chunk.iter().map(|id| id as &dyn rusqlite::ToSql))
-                .collect();
+            let params: Vec<&dyn rusqlite::ToSql> =
+                std::iter::once(&prefix as &dyn rusqlite::ToSql)
+                    .chain(chunk.iter().map(|id| id as &dyn rusqlite::ToSql))
+                    .collect();
             let mut rows = stmt.query(params.as_slice())?;
             while let Some(r) = rows.next()? {
                 let last_order = r

@@ -17,10 +17,10 @@ use rusqlite::{Connection, OpenFlags};
 pub use browse::{
     ContactCard, ContactQuery, ContactRow, Engagement, EventLine, OrderLine, SortColumn, fold_case,
 };
+pub use campaigns::{FactNeeds, MessageFacts, Reach};
 pub use contacts::{
     Consent, Contact, ContactKey, Event, EventKind, Order, Saved, Status, TzSource, Writer,
 };
-pub use campaigns::{FactNeeds, MessageFacts, Reach};
 pub use rfm::RfmRow;
 pub use schema::CURRENT_VERSION;
 pub use segments::SavedSegment;

@@ -10,6 +10,7 @@ use super::contacts::ContactsScreen;
 use super::dialogs::{BaseDialog, DemoDialog, SettingsDialog};
 use super::import::ImportWizard;
 use super::jobs::{Pending, Poll, Progress};
+use super::messages::MessagesScreen;
 use super::rfm::RfmScreen;
 use super::segments::SegmentsScreen;
 use super::{Action, Prefs};
@@ -32,7 +33,7 @@ const SCREENS: &[(Screen, &str, bool)] = &[
     (Screen::Contacts, "nav-contacts", true),
     (Screen::Segments, "nav-segments", true),
     (Screen::Rfm, "nav-rfm", true),
-    (Screen::Messages, "nav-messages", false),
+    (Screen::Messages, "nav-messages", true),
     (Screen::Plan, "nav-plan", false),
     (Screen::Results, "nav-results", false),
 ];
@@ -54,6 +55,7 @@ pub struct AdresatApp {
     contacts: ContactsScreen,
     segments: SegmentsScreen,
     rfm: RfmScreen,
+    messages: MessagesScreen,
     import: Option<ImportWizard>,
     settings: Option<SettingsDialog>,
     demo: Option<DemoDialog>,
@@ -80,6 +82,7 @@ impl AdresatApp {
             contacts: ContactsScreen::default(),
             segments: SegmentsScreen::default(),
             rfm: RfmScreen::default(),
+            messages: MessagesScreen::default(),
             import: None,
             settings: None,
             demo: None,
@@ -145,6 +148,7 @@ impl AdresatApp {
                 }
                 Screen::Segments => self.segments.show(ui, &self.db),
                 Screen::Rfm => self.rfm.show(ui, &self.db, &mut self.actions),
+                Screen::Messages => self.messages.show(ui, &self.db),
                 _ => {
                     ui.label(tr("screen-later"));
                 }
@@ -386,6 +390,7 @@ impl AdresatApp {
                 self.contacts.reload();
                 self.segments.reload();
                 self.rfm.reload();
+                self.messages.reload();
                 self.refresh_stats(ctx);
             }
             Action::OpenRule { rule, name, notes } => {

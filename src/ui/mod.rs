@@ -8,6 +8,8 @@ mod dialogs;
 mod fonts;
 mod import;
 mod jobs;
+mod messages;
+mod pickers;
 mod rfm;
 mod segments;
 mod widgets;

@@ -109,9 +109,13 @@ fn everyone_in_the_segments_is_sent_to_or_excluded_for_one_reason() {
     let s = base();
     let c = Campaign::from_json(CAMPAIGN).unwrap();
     let today = adresat::segment::Today::now(chrono_tz::Europe::Moscow);
-    let audience =
-        campaign::audience(&s.store, &c, today, &std::sync::atomic::AtomicBool::new(false))
-            .unwrap();
+    let audience = campaign::audience(
+        &s.store,
+        &c,
+        today,
+        &std::sync::atomic::AtomicBool::new(false),
+    )
+    .unwrap();
     let reasons: std::collections::BTreeMap<Exclusion, u64> =
         audience.exclusion_counts().into_iter().collect();
     // A6 never said yes; A5 is VIP; A4 has only Telegram; A7 has no address at all.
@@ -119,14 +123,20 @@ fn everyone_in_the_segments_is_sent_to_or_excluded_for_one_reason() {
     assert_eq!(reasons[&Exclusion::NeverSend], 1);
     assert_eq!(reasons[&Exclusion::OtherChannel], 1);
     assert_eq!(reasons[&Exclusion::NoAddress], 1);
-    assert_eq!(reasons[&Exclusion::Unsubscribed] + reasons[&Exclusion::Blocked], 0);
+    assert_eq!(
+        reasons[&Exclusion::Unsubscribed] + reasons[&Exclusion::Blocked],
+        0
+    );
     // "Все" holds all seven: three get a message, four are excluded.
     assert_eq!(audience.segments_size(), 7);
     let sizes = audience.variant_sizes(2);
     assert_eq!(sizes[0][0] + sizes[0][1], 1);
     assert_eq!(sizes[1][0] + sizes[1][1], 2);
     // A6 and A7 are in Омск: excluded under the first variant.
-    assert_eq!(audience.excluded.iter().filter(|e| e.variant == 0).count(), 3);
+    assert_eq!(
+        audience.excluded.iter().filter(|e| e.variant == 0).count(),
+        3
+    );
 }
 
 #[test]

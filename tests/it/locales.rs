@@ -50,3 +50,43 @@ fn russian_plural_forms() {
         "1\u{a0}234,50\u{a0}₽"
     );
 }
+
+/// Every `tr("…")`, `Msg::new("…")` and `Msg::counted("…"` in the sources names a message that
+/// exists, so no screen shows a bare id.
+#[test]
+fn every_message_the_code_names_exists() {
+    fn sources(dir: &std::path::Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(std::fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+    let mut texts = Vec::new();
+    sources(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut texts,
+    );
+    let known = ids(include_str!("../../assets/locales/ru.ftl"));
+    let mut missing = Vec::new();
+    for text in &texts {
+        for opener in ["tr(\"", "Msg::new(\"", "Msg::counted(\""] {
+            for (at, _) in text.match_indices(opener) {
+                // `push_str("` is not `tr("`.
+                let before = text[..at].chars().next_back();
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                    continue;
+                }
+                let rest = &text[at + opener.len()..];
+                let id = &rest[..rest.find('"').unwrap()];
+                if !known.contains(&id) {
+                    missing.push(id.to_owned());
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "not in the locales: {missing:?}");
+}

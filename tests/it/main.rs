@@ -10,6 +10,7 @@ mod import_contacts;
 mod import_orders_events;
 mod killed_import;
 mod locales;
+mod messages_ui;
 mod migrations;
 mod names;
 mod phones;

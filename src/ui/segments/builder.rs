@@ -2,7 +2,6 @@
 //! condition a row of drop-downs and value widgets. Rows can be dragged by their handle to a new
 //! place in their group, moved with the arrows, or removed.
 
-use super::pickers::{pick_fixed, pick_fixed_width, pick_many, pick_one};
 use crate::i18n::tr;
 use crate::segment::presets::{Meaning, Meanings};
 use crate::segment::{
@@ -10,6 +9,7 @@ use crate::segment::{
     OrderMeasure, Purchase, Recency, TagOp, TextTest,
 };
 use crate::store::{Consent, EventKind, Status};
+use crate::ui::pickers::{pick_fixed, pick_fixed_width, pick_many, pick_one};
 
 /// Groups nest this deep at most in the builder (the top group is level 1).
 const MAX_DEPTH: usize = 5;

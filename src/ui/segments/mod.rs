@@ -4,7 +4,6 @@
 //! matching contacts below.
 
 mod builder;
-mod pickers;
 mod windows;
 
 use std::path::Path;

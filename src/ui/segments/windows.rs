@@ -425,7 +425,7 @@ impl FlowsWindow {
                 });
                 ui.horizontal_wrapped(|ui| {
                     ui.label(tr("flows-buttons"));
-                    super::pickers::pick_many(
+                    crate::ui::pickers::pick_many(
                         ui,
                         ui.make_persistent_id("flow-buttons"),
                         &mut self.buttons,

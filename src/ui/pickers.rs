@@ -1,4 +1,4 @@
-//! Value pickers of the segment builder: a drop-down of the base's own values with a filter
+//! Value pickers (segment builder, messages): a drop-down of the base's own values with a filter
 //! (and the typed text itself, for a value the base does not hold yet), and a multi-select of
 //! such values shown as removable chips.
 
