@@ -4,7 +4,6 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use super::{Campaign, Channel, arm};
@@ -126,6 +125,18 @@ fn stop_if(cancel: &AtomicBool) -> Result<()> {
     }
 }
 
+/// No variant.
+const NONE: u16 = u16::MAX;
+
+/// The entry of `id` in a per-id table, growing it with `empty` as needed.
+fn slot<T: Copy>(table: &mut Vec<T>, id: i64, empty: T) -> &mut T {
+    let i = usize::try_from(id).unwrap_or(0);
+    if table.len() <= i {
+        table.resize(i + 1, empty);
+    }
+    &mut table[i]
+}
+
 /// Decides the audience of `campaign` as of `today`. Setting `cancel` stops it between steps.
 pub fn audience(
     store: &Store,
@@ -133,30 +144,40 @@ pub fn audience(
     today: Today,
     cancel: &AtomicBool,
 ) -> Result<Audience> {
-    let mut first_variant: FxHashMap<i64, usize> = FxHashMap::default();
+    // Contact ids are dense (SQLite's rowids), so per-id tables are plain vectors.
+    let mut first_variant: Vec<u16> = Vec::new();
     for (i, variant) in campaign.variants.iter().enumerate() {
         stop_if(cancel)?;
         for id in segment_ids(store, &variant.segment, today)? {
-            first_variant.entry(id).or_insert(i);
+            let slot = slot(&mut first_variant, id, NONE);
+            if *slot == NONE {
+                *slot = i as u16;
+            }
         }
     }
-    let mut never: FxHashSet<i64> = FxHashSet::default();
+    let mut never: Vec<bool> = Vec::new();
     for name in &campaign.never {
         stop_if(cancel)?;
-        never.extend(segment_ids(store, name, today)?);
+        for id in segment_ids(store, name, today)? {
+            *slot(&mut never, id, false) = true;
+        }
     }
     if let Some(campaigns) = campaign.sleeping.filter(|k| *k > 0) {
         let sleeping = Rule::all_of(vec![Item::Sleeping { campaigns }]);
-        never.extend(ids_of(store, &sleeping, None, today)?);
+        for id in ids_of(store, &sleeping, None, today)? {
+            *slot(&mut never, id, false) = true;
+        }
     }
     stop_if(cancel)?;
     let mut out = Audience::default();
     store.each_reach(&mut |reach: Reach| {
-        let Some(&variant) = first_variant.get(&reach.contact_id) else {
-            return Ok(());
-        };
         let id = reach.contact_id;
-        match exclusion(&reach, never.contains(&id), campaign.channel) {
+        let variant = match first_variant.get(id as usize) {
+            Some(&v) if v != NONE => usize::from(v),
+            _ => return Ok(()),
+        };
+        let never = never.get(id as usize).copied().unwrap_or(false);
+        match exclusion(&reach, never, campaign.channel) {
             Some(reason) => out.excluded.push(Excluded {
                 contact_id: id,
                 variant,

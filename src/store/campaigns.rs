@@ -155,12 +155,22 @@ impl Store {
 
     /// Calls `each` with the facts of the contacts `ids` (ascending), in that order; a contact
     /// deleted meanwhile is skipped. `each` returns false to stop.
+    ///
+    /// Many recipients are read in one pass over the contacts in id order (sequential pages);
+    /// a few are looked up in chunks by id. The interest tags are read once, up front.
     pub fn each_message_facts(
         &self,
         ids: &[i64],
         needs: &FactNeeds,
         each: &mut dyn FnMut(MessageFacts) -> Result<bool>,
     ) -> Result<()> {
+        let (Some(&first), Some(&last)) = (ids.first(), ids.last()) else {
+            return Ok(());
+        };
+        let interests = match &needs.interest_prefix {
+            Some(prefix) => self.first_tags_of_group(prefix)?,
+            None => Interests::default(),
+        };
         let order = if needs.last_order {
             "(SELECT json_array(o.order_id, o.ordered_at, o.amount_kop, o.product) FROM orders o
               WHERE o.contact_id = c.id ORDER BY o.ordered_at DESC, o.id DESC LIMIT 1)"
@@ -172,64 +182,105 @@ impl Store {
         } else {
             "NULL"
         };
-        let interest = if needs.interest_prefix.is_some() {
-            "(SELECT substr(n.name, length(?1) + 1) FROM tags t JOIN tag_names n ON n.id = t.tag_id
-              WHERE t.contact_id = c.id AND substr(n.name, 1, length(?1)) = ?1
-              ORDER BY n.name LIMIT 1)"
-        } else {
-            // The prefix stays bound as ?1 either way, so the ids are always ?2 onwards.
-            "?1"
-        };
-        let prefix = needs.interest_prefix.clone().unwrap_or_default();
+        let select = format!(
+            "SELECT c.id, c.external_id, c.name, c.first_name, c.city, c.phone,
+                    coalesce(c.tg_chat_id, c.tg_username), c.time_zone, c.custom, {order}, {rfm}
+             FROM contacts c"
+        );
+        let dense = ids.len() as i64 * 8 >= last - first + 1;
+        if dense {
+            let mut stmt = self.conn().prepare(&format!(
+                "{select} WHERE c.id BETWEEN ?1 AND ?2 ORDER BY c.id"
+            ))?;
+            let mut rows = stmt.query([first, last])?;
+            let mut wanted = ids.iter().peekable();
+            while let Some(r) = rows.next()? {
+                let id: i64 = r.get(0)?;
+                while wanted.next_if(|w| **w < id).is_some() {}
+                if wanted.next_if(|w| **w == id).is_none() {
+                    continue;
+                }
+                if !each(facts_of(r, &interests)?)? {
+                    return Ok(());
+                }
+            }
+            return Ok(());
+        }
         for chunk in ids.chunks(FACTS_CHUNK) {
             let marks = vec!["?"; chunk.len()].join(",");
-            let sql = format!(
-                "SELECT c.id, c.external_id, c.name, c.first_name, c.city, c.phone,
-                        coalesce(c.tg_chat_id, c.tg_username), c.time_zone, c.custom,
-                        {order}, {rfm}, {interest}
-                 FROM contacts c WHERE c.id IN ({marks}) ORDER BY c.id"
-            );
+            let sql = format!("{select} WHERE c.id IN ({marks}) ORDER BY c.id");
             let mut stmt = self.conn().prepare_cached(&sql)?;
-            let params: Vec<&dyn rusqlite::ToSql> =
-                std::iter::once(&prefix as &dyn rusqlite::ToSql)
-                    .chain(chunk.iter().map(|id| id as &dyn rusqlite::ToSql))
-                    .collect();
-            let mut rows = stmt.query(params.as_slice())?;
+            let mut rows = stmt.query(rusqlite::params_from_iter(chunk))?;
             while let Some(r) = rows.next()? {
-                let last_order = r
-                    .get::<_, Option<String>>(9)?
-                    .and_then(|j| serde_json::from_str::<OrderJson>(&j).ok())
-                    .map(|(order_id, ordered_at, amount_kop, product)| OrderLine {
-                        order_id,
-                        ordered_at,
-                        amount_kop,
-                        product,
-                    });
-                let facts = MessageFacts {
-                    contact_id: r.get(0)?,
-                    external_id: r.get(1)?,
-                    name: r.get(2)?,
-                    first_name: r.get(3)?,
-                    city: r.get(4)?,
-                    phone: r.get(5)?,
-                    telegram: r.get(6)?,
-                    time_zone: r.get(7)?,
-                    custom: r.get(8)?,
-                    last_order,
-                    rfm_group: r.get(10)?,
-                    interest: if needs.interest_prefix.is_some() {
-                        r.get(11)?
-                    } else {
-                        None
-                    },
-                };
-                if !each(facts)? {
+                if !each(facts_of(r, &interests)?)? {
                     return Ok(());
                 }
             }
         }
         Ok(())
     }
+
+    /// Per contact, the first tag (by name) of the group `prefix` (`интерес:`), without the
+    /// prefix: read through the tag index, a few tags at a time.
+    fn first_tags_of_group(&self, prefix: &str) -> Result<Interests> {
+        let mut names = self.conn().prepare(
+            "SELECT id, substr(name, length(?1) + 1) FROM tag_names
+             WHERE substr(name, 1, length(?1)) = ?1 ORDER BY name",
+        )?;
+        let tags: Vec<(i64, String)> = names
+            .query_map([prefix], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut holders = self
+            .conn()
+            .prepare("SELECT contact_id FROM tags WHERE tag_id = ?1")?;
+        let mut out = Interests::default();
+        for (i, (tag_id, value)) in tags.into_iter().enumerate() {
+            out.values.push(value);
+            let mut rows = holders.query([tag_id])?;
+            while let Some(r) = rows.next()? {
+                out.of.entry(r.get(0)?).or_insert(i as u32);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Contacts' interest: an index into `values` per contact id.
+#[derive(Default)]
+struct Interests {
+    of: rustc_hash::FxHashMap<i64, u32>,
+    values: Vec<String>,
+}
+
+/// One row of the facts query as [`MessageFacts`].
+fn facts_of(r: &rusqlite::Row<'_>, interests: &Interests) -> Result<MessageFacts> {
+    let contact_id: i64 = r.get(0)?;
+    let last_order = r
+        .get::<_, Option<String>>(9)?
+        .and_then(|j| serde_json::from_str::<OrderJson>(&j).ok())
+        .map(|(order_id, ordered_at, amount_kop, product)| OrderLine {
+            order_id,
+            ordered_at,
+            amount_kop,
+            product,
+        });
+    Ok(MessageFacts {
+        contact_id,
+        external_id: r.get(1)?,
+        name: r.get(2)?,
+        first_name: r.get(3)?,
+        city: r.get(4)?,
+        phone: r.get(5)?,
+        telegram: r.get(6)?,
+        time_zone: r.get(7)?,
+        custom: r.get(8)?,
+        last_order,
+        rfm_group: r.get(10)?,
+        interest: interests
+            .of
+            .get(&contact_id)
+            .map(|i| interests.values[*i as usize].clone()),
+    })
 }
 
 /// A last order as the facts query packs it.
