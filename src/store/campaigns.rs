@@ -187,7 +187,7 @@ impl Store {
                     coalesce(c.tg_chat_id, c.tg_username), c.time_zone, c.custom, {order}, {rfm}
              FROM contacts c"
         );
-        let dense = ids.len() as i64 * 8 >= last - first + 1;
+        let dense = ids.len() as i64 * 8 > last - first;
         if dense {
             let mut stmt = self.conn().prepare(&format!(
                 "{select} WHERE c.id BETWEEN ?1 AND ?2 ORDER BY c.id"
