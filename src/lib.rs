@@ -11,6 +11,7 @@ pub mod format;
 pub mod geo;
 pub mod i18n;
 pub mod import;
+pub mod plan;
 pub mod rfm;
 pub mod segment;
 pub mod store;

@@ -691,3 +691,17 @@ exclusion-blocked = blocked
 exclusion-never-send = in "never send to"
 exclusion-other-channel = other channel
 exclusion-no-address = no address
+
+## Send plans
+cli-plan-done = { $planned } of the segments' { $of } contacts planned → { $path }
+plan-moved-later = Moved to later days by the number's limit: { $count }
+plan-error-date = "{ $value }" is not a date; use YYYY-MM-DD, e.g. 2026-12-01.
+plan-error-time = "{ $value }" is not a time; use HH:MM, e.g. 10:00.
+plan-error-span = "{ $value }" is not a span; use HH:MM-HH:MM, e.g. 21:00-09:00.
+error-bad-number = "{ $value }": a whole number above zero is needed (or off).
+error-bad-tier = "{ $value }" is not a WhatsApp tier; possible: { $tiers }.
+exclusion-capped = messaged too recently
+setting-plan-quiet-hours = quiet hours in the contact's local time, HH:MM-HH:MM (off: none)
+setting-plan-cap-hours = message a contact at most once in this many hours (off: no cap)
+setting-plan-cap-week = at most this many messages to a contact in 7 days (off: no cap)
+setting-plan-whatsapp-tier = the WhatsApp number's tier: unique recipients per rolling 24 hours (250, 2000, 10000, 100000, unlimited)

@@ -703,3 +703,17 @@ exclusion-blocked = заблокировали
 exclusion-never-send = в «никогда не отправлять»
 exclusion-other-channel = другой канал
 exclusion-no-address = нет адреса
+
+## Send plans
+cli-plan-done = В плане { $planned } из { $of } контактов сегментов → { $path }
+plan-moved-later = Перенесено на следующие дни из-за лимита номера: { $count }
+plan-error-date = «{ $value }» — не дата; нужна ГГГГ-ММ-ДД, например 2026-12-01.
+plan-error-time = «{ $value }» — не время; нужно ЧЧ:ММ, например 10:00.
+plan-error-span = «{ $value }» — не промежуток; нужно ЧЧ:ММ-ЧЧ:ММ, например 21:00-09:00.
+error-bad-number = «{ $value }» — нужно целое число больше нуля (или off).
+error-bad-tier = «{ $value }» — не уровень WhatsApp; возможны: { $tiers }.
+exclusion-capped = недавно получали сообщения
+setting-plan-quiet-hours = тихие часы по местному времени контакта, ЧЧ:ММ-ЧЧ:ММ (off — без них)
+setting-plan-cap-hours = не писать контакту чаще, чем раз в столько часов (off — без ограничения)
+setting-plan-cap-week = не больше стольких сообщений контакту за 7 дней (off — без ограничения)
+setting-plan-whatsapp-tier = уровень номера WhatsApp: уникальных получателей за скользящие 24 часа (250, 2000, 10000, 100000, unlimited)

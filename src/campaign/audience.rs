@@ -39,6 +39,18 @@ impl Exclusion {
         Exclusion::NoAddress,
     ];
 
+    /// Its stable name in files.
+    pub fn key(self) -> &'static str {
+        match self {
+            Exclusion::NoConsent => "no_consent",
+            Exclusion::Unsubscribed => "unsubscribed",
+            Exclusion::Blocked => "blocked",
+            Exclusion::NeverSend => "never_send",
+            Exclusion::OtherChannel => "other_channel",
+            Exclusion::NoAddress => "no_address",
+        }
+    }
+
     /// The reason in words.
     pub fn msg(self) -> Msg {
         Msg::new(match self {
@@ -59,6 +71,8 @@ pub struct Assigned {
     pub variant: usize,
     /// `A`, or `B` for the variant's B arm.
     pub arm: char,
+    /// The zone the send time is computed in (`None`: a zone this build does not know).
+    pub time_zone: Option<chrono_tz::Tz>,
 }
 
 /// A contact of the segments who gets nothing, with the variant they would have had.
@@ -192,6 +206,7 @@ pub fn audience(
                     contact_id: id,
                     variant,
                     arm,
+                    time_zone: reach.time_zone,
                 });
             }
         }

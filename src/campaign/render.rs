@@ -124,6 +124,13 @@ impl Renderer {
                 "last_product",
             ]),
             rfm: used(&["rfm_group"]),
+            custom: templates
+                .iter()
+                .flat_map(|(a, b)| a.pieces.iter().chain(b.iter().flat_map(|b| &b.pieces)))
+                .any(|p| {
+                    matches!(p, Piece::Var { name, .. }
+                        if !VARIABLES.contains(&name.as_str()) && !campaign.values.contains_key(name))
+                }),
             interest_prefix: campaign
                 .interest_group
                 .as_ref()
@@ -208,7 +215,11 @@ impl Renderer {
             variant: self.campaign.variants[who.variant].name.clone(),
             arm: who.arm,
             text: template.render(&mut value),
-            whatsapp_parameters: template.whatsapp_parameters(&mut value),
+            whatsapp_parameters: if self.campaign.channel == Channel::Whatsapp {
+                template.whatsapp_parameters(&mut value)
+            } else {
+                Vec::new()
+            },
             missing: template.missing(&mut value),
         }
     }

@@ -33,7 +33,8 @@ fn read(path: &Path) -> Result<Campaign> {
     Campaign::from_json(&text)
 }
 
-fn resolve(store: &Store, arg: &str) -> Result<Campaign> {
+/// The campaign in the file `arg`, or saved under the name `arg`.
+pub(super) fn resolve(store: &Store, arg: &str) -> Result<Campaign> {
     let path = Path::new(arg);
     if path.is_file() {
         return read(path);
@@ -116,7 +117,8 @@ pub fn run(store: &Store, command: CampaignCommand, lang: Lang) -> Result<()> {
     }
 }
 
-fn print_checks(checks: &campaign::Checks, channel: campaign::Channel, lang: Lang) {
+/// The longest message and the gaps, in lines.
+pub(super) fn print_checks(checks: &campaign::Checks, channel: campaign::Channel, lang: Lang) {
     if let Some((id, n)) = checks.longest {
         let id_msg = match (channel, checks.limit) {
             (campaign::Channel::Sms, _) => Msg::new("campaign-sms-parts").arg("parts", n as i64),

@@ -16,6 +16,7 @@ macro_rules! out {
 use serde_json::json;
 
 mod campaign;
+mod plan;
 mod rfm;
 mod segment;
 
@@ -92,6 +93,9 @@ pub enum Command {
         #[command(subcommand)]
         command: campaign::CampaignCommand,
     },
+    /// Make a campaign's send plan for a date (each contact's own local time, quiet hours, caps,
+    /// the messenger's limit), save it in the base and export it.
+    Plan(plan::PlanArgs),
     /// Compute RFM (recency, frequency, monetary) as of a date, store it, and print a summary per
     /// group or write one row per scored customer.
     Rfm {
@@ -250,6 +254,7 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
         Command::Campaign { command } => {
             campaign::run(&Store::open(&db_path(&cli))?, command, lang)
         }
+        Command::Plan(args) => plan::run(&Store::open(&db_path(&cli))?, args, lang),
         Command::Rfm { as_of, out, json } => rfm::run(
             &mut Store::open(&db_path(&cli))?,
             as_of,

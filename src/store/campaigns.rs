@@ -58,14 +58,18 @@ impl Store {
     }
 }
 
-/// What a campaign's audience is decided on, per contact: consent, status and addresses.
+/// What a campaign's audience is decided on, per contact: consent, status, addresses, and the
+/// zone its send time is computed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reach {
     pub contact_id: i64,
+    /// Yes, or No for anything else (unknown is no consent).
     pub consent: Consent,
     pub status: Status,
     pub has_phone: bool,
     pub has_telegram: bool,
+    /// `None` for a zone name this build does not know.
+    pub time_zone: Option<chrono_tz::Tz>,
 }
 
 /// Which of a message's facts to read: only what the templates use is looked up.
@@ -73,6 +77,8 @@ pub struct Reach {
 pub struct FactNeeds {
     pub last_order: bool,
     pub rfm: bool,
+    /// Whether custom fields are used.
+    pub custom: bool,
     /// The tag group `{{interest}}` comes from, without its `*` (`интерес:`).
     pub interest_prefix: Option<String>,
 }
@@ -87,8 +93,7 @@ pub struct MessageFacts {
     pub city: Option<String>,
     pub phone: Option<String>,
     pub telegram: Option<String>,
-    pub time_zone: String,
-    /// The custom fields as stored (a JSON object).
+    /// The custom fields as stored (a JSON object; `{}` when not asked for).
     pub custom: String,
     pub last_order: Option<OrderLine>,
     /// The RFM group's code.
@@ -133,24 +138,60 @@ impl Store {
         Ok(())
     }
 
-    /// Calls `each` with every contact's consent, status and addresses, by id.
+    /// Calls `each` with every contact's consent, status, addresses and time zone, by id.
     pub fn each_reach(&self, each: &mut dyn FnMut(Reach) -> Result<()>) -> Result<()> {
         let mut stmt = self.conn().prepare(
-            "SELECT id, consent, status, phone IS NOT NULL,
-                    tg_chat_id IS NOT NULL OR tg_username IS NOT NULL
+            "SELECT id, consent = 'yes',
+                    CASE status WHEN 'unsubscribed' THEN 1 WHEN 'blocked' THEN 2 ELSE 0 END,
+                    phone IS NOT NULL, tg_chat_id IS NOT NULL OR tg_username IS NOT NULL, time_zone
              FROM contacts ORDER BY id",
         )?;
         let mut rows = stmt.query([])?;
+        let mut zones: Vec<(String, Option<chrono_tz::Tz>)> = Vec::new();
         while let Some(r) = rows.next()? {
+            // Zones repeat: each distinct name is parsed once.
+            let zone = match r.get_ref(5)? {
+                rusqlite::types::ValueRef::Text(t) => t,
+                _ => b"",
+            };
+            let time_zone = match zones.iter().find(|(n, _)| n.as_bytes() == zone) {
+                Some((_, tz)) => *tz,
+                None => {
+                    let name = String::from_utf8_lossy(zone).into_owned();
+                    let tz = name.parse().ok();
+                    zones.push((name, tz));
+                    tz
+                }
+            };
             each(Reach {
                 contact_id: r.get(0)?,
-                consent: Consent::parse(&r.get::<_, String>(1)?).unwrap_or(Consent::Unknown),
-                status: Status::parse(&r.get::<_, String>(2)?).unwrap_or(Status::Active),
+                consent: if r.get(1)? {
+                    Consent::Yes
+                } else {
+                    Consent::No
+                },
+                status: match r.get::<_, i64>(2)? {
+                    1 => Status::Unsubscribed,
+                    2 => Status::Blocked,
+                    _ => Status::Active,
+                },
                 has_phone: r.get(3)?,
                 has_telegram: r.get(4)?,
+                time_zone,
             })?;
         }
         Ok(())
+    }
+
+    /// Each scored customer's R + F + M (3–15), by contact id: the plan's priority by RFM.
+    pub fn rfm_scores(&self) -> Result<Vec<(i64, u8)>> {
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT contact_id, r + f + m FROM rfm ORDER BY contact_id")?;
+        let scores = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(scores)
     }
 
     /// Calls `each` with the facts of the contacts `ids` (ascending), in that order; a contact
@@ -182,9 +223,10 @@ impl Store {
         } else {
             "NULL"
         };
+        let custom = if needs.custom { "c.custom" } else { "'{}'" };
         let select = format!(
             "SELECT c.id, c.external_id, c.name, c.first_name, c.city, c.phone,
-                    coalesce(c.tg_chat_id, c.tg_username), c.time_zone, c.custom, {order}, {rfm}
+                    coalesce(c.tg_chat_id, c.tg_username), {custom}, {order}, {rfm}
              FROM contacts c"
         );
         let dense = ids.len() as i64 * 8 > last - first;
@@ -256,7 +298,7 @@ struct Interests {
 fn facts_of(r: &rusqlite::Row<'_>, interests: &Interests) -> Result<MessageFacts> {
     let contact_id: i64 = r.get(0)?;
     let last_order = r
-        .get::<_, Option<String>>(9)?
+        .get::<_, Option<String>>(8)?
         .and_then(|j| serde_json::from_str::<OrderJson>(&j).ok())
         .map(|(order_id, ordered_at, amount_kop, product)| OrderLine {
             order_id,
@@ -272,10 +314,9 @@ fn facts_of(r: &rusqlite::Row<'_>, interests: &Interests) -> Result<MessageFacts
         city: r.get(4)?,
         phone: r.get(5)?,
         telegram: r.get(6)?,
-        time_zone: r.get(7)?,
-        custom: r.get(8)?,
+        custom: r.get(7)?,
         last_order,
-        rfm_group: r.get(10)?,
+        rfm_group: r.get(9)?,
         interest: interests
             .of
             .get(&contact_id)

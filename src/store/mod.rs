@@ -5,6 +5,7 @@ mod browse;
 mod campaigns;
 mod contacts;
 mod engagement;
+mod plans;
 mod rfm;
 mod schema;
 mod segments;
@@ -21,10 +22,11 @@ pub use campaigns::{FactNeeds, MessageFacts, Reach};
 pub use contacts::{
     Consent, Contact, ContactKey, Event, EventKind, Order, Saved, Status, TzSource, Writer,
 };
+pub use plans::{PlanHeader, PlanListed, SavedItem};
 pub use rfm::RfmRow;
 pub use schema::CURRENT_VERSION;
 pub use segments::SavedSegment;
-pub use settings::{SETTING_KEYS, Settings};
+pub use settings::{SETTING_KEYS, Settings, WHATSAPP_TIERS};
 
 use crate::error::{Error, Result};
 use crate::i18n::Msg;

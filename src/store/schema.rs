@@ -131,6 +131,31 @@ pub const MIGRATIONS: &[&str] = &[
         updated_at  TEXT NOT NULL
     );
     "#,
+    // 6: send plans and their messages, so caps see what is planned and results find the
+    // message they answer. A message's id is the plan's prefix and the contact's id; the plan
+    // keeps the campaign as it was planned, so its variants are numbers here. Moments are unix
+    // seconds (UTC).
+    r#"
+    CREATE TABLE plans (
+        id          INTEGER PRIMARY KEY,
+        campaign    TEXT NOT NULL,
+        plan_date   TEXT NOT NULL,
+        id_prefix   TEXT NOT NULL,
+        snapshot    TEXT NOT NULL,
+        options     TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        UNIQUE (campaign, plan_date)
+    );
+    CREATE INDEX plans_prefix ON plans(id_prefix);
+    CREATE TABLE plan_items (
+        plan_id     INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        contact_id  INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+        variant     INTEGER NOT NULL,
+        arm         TEXT NOT NULL,
+        send_at     INTEGER NOT NULL,
+        PRIMARY KEY (plan_id, contact_id)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes.

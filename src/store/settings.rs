@@ -31,7 +31,23 @@ pub const SETTING_KEYS: &[(&str, &str)] = &[
     ("rfm.recency_cuts", "setting-rfm-recency-cuts"),
     ("rfm.frequency_cuts", "setting-rfm-frequency-cuts"),
     ("rfm.monetary_cuts", "setting-rfm-monetary-cuts"),
+    ("plan.quiet_hours", "setting-plan-quiet-hours"),
+    ("plan.cap_hours", "setting-plan-cap-hours"),
+    ("plan.cap_week", "setting-plan-cap-week"),
+    ("plan.whatsapp_tier", "setting-plan-whatsapp-tier"),
 ];
+
+/// The plan settings' defaults: quiet 21:00–09:00, a day between messages, at most 3 a week,
+/// and the tier of a new WhatsApp number (250 unique people a day).
+const PLAN_DEFAULTS: &[(&str, &str)] = &[
+    ("plan.quiet_hours", "21:00-09:00"),
+    ("plan.cap_hours", "24"),
+    ("plan.cap_week", "3"),
+    ("plan.whatsapp_tier", "250"),
+];
+
+/// The WhatsApp tiers: unique people a number may message in a rolling 24 hours.
+pub const WHATSAPP_TIERS: &[&str] = &["250", "2000", "10000", "100000", "unlimited"];
 
 /// Settings that name one of the owner's own words (a tag, a source, a category): the presets
 /// that depend on them ask once and keep the answer here. Empty until answered.
@@ -80,6 +96,28 @@ fn validate(key: &str, value: &str) -> Result<String> {
         }
         "demo" => Ok(if value == "1" { "1" } else { "0" }.to_owned()),
         _ if is_meaning(key) => Ok(value.to_owned()),
+        "plan.quiet_hours" if value.is_empty() || value == "off" => Ok("off".to_owned()),
+        "plan.quiet_hours" => crate::plan::Span::parse(value).map(|s| s.to_string()),
+        "plan.cap_hours" | "plan.cap_week" if value.is_empty() || value == "off" => {
+            Ok("off".to_owned())
+        }
+        "plan.cap_hours" | "plan.cap_week" => value
+            .parse::<u32>()
+            .ok()
+            .filter(|n| *n > 0)
+            .map(|n| n.to_string())
+            .ok_or_else(|| Error::user(Msg::new("error-bad-number").arg("value", value))),
+        "plan.whatsapp_tier" => WHATSAPP_TIERS
+            .iter()
+            .find(|t| **t == value.replace([' ', '\u{a0}', ','], ""))
+            .map(|t| (*t).to_owned())
+            .ok_or_else(|| {
+                Error::user(
+                    Msg::new("error-bad-tier")
+                        .arg("value", value)
+                        .arg("tiers", WHATSAPP_TIERS.join(", ")),
+                )
+            }),
         "rfm.as_of" if value.is_empty() => Ok(String::new()),
         "rfm.as_of" => chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
             .map(|d| d.to_string())
@@ -144,6 +182,9 @@ impl Store {
             "owner_tz" => Ok(defaults.owner_tz.name().to_owned()),
             "default_country" => Ok(defaults.default_country),
             "demo" => Ok("0".to_owned()),
+            _ if let Some((_, v)) = PLAN_DEFAULTS.iter().find(|(k, _)| *k == key) => {
+                Ok((*v).to_owned())
+            }
             // The owner's words and the RFM choices are empty until set.
             _ if is_known(key) => Ok(String::new()),
             _ => Err(unknown_key(key)),

@@ -444,6 +444,7 @@ impl MessagesScreen {
         let needs = FactNeeds {
             last_order: true,
             rfm: true,
+            custom: true,
             interest_prefix: self
                 .campaign
                 .interest_group

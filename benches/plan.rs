@@ -1,0 +1,68 @@
+//! Planning and exporting a campaign over a real base (not run by CI): the plan made (audience,
+//! local times, caps, limits), saved in the base, and exported to CSV, each step timed.
+//!
+//!     cargo bench --bench plan -- BASE.sqlite CAMPAIGN.json [DAILY_LIMIT]
+//!
+//! The campaign's segments must be saved in the base (`adresat segment save`). Peak memory:
+//! run the built binary under `/usr/bin/time -v` (`target/release/deps/plan-*`).
+
+use std::sync::atomic::AtomicBool;
+use std::time::Instant;
+
+use adresat::campaign::Campaign;
+use adresat::i18n::Lang;
+use adresat::plan::export::{self, Format, Target};
+use adresat::plan::{self, Options};
+use adresat::store::Store;
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let (base, file) = match &args[..] {
+        [base, file, ..] => (base, file),
+        _ => {
+            eprintln!("usage: cargo bench --bench plan -- BASE.sqlite CAMPAIGN.json [DAILY_LIMIT]");
+            std::process::exit(2);
+        }
+    };
+    let limit: Option<u32> = args.get(2).and_then(|l| l.parse().ok()).filter(|l| *l > 0);
+    let mut store = Store::open(std::path::Path::new(base)).expect("the base opens");
+    let c = Campaign::from_json(&std::fs::read_to_string(file).expect("the campaign file"))
+        .expect("a campaign");
+    let never = AtomicBool::new(false);
+    let date = chrono::Utc::now().date_naive() + chrono::Duration::days(2);
+    let options = Options {
+        daily_limit: limit,
+        ..Options::new(date, None)
+    };
+    let t = Instant::now();
+    let made =
+        plan::build(&store, &c, &options, chrono::Utc::now(), &never, &mut |_| {}).expect("a plan");
+    let made_in = t.elapsed().as_secs_f64();
+    println!("plan made: {} messages in {made_in:.2} s", made.items.len());
+    let t = Instant::now();
+    made.save(&mut store).expect("saved");
+    println!("saved in the base in {:.2} s", t.elapsed().as_secs_f64());
+    let out = std::env::temp_dir().join("adresat-plan-bench.csv");
+    let target = Target::new(&out, Format::Csv { separator: b';' }, Lang::Ru);
+    let t = Instant::now();
+    let written = export::export(&store, &made, &target, &never, &mut |_| {}).expect("exported");
+    println!(
+        "exported {} rows ({} MB) in {:.2} s",
+        written.rows,
+        std::fs::metadata(&out).map(|m| m.len() / 1_000_000).unwrap_or(0),
+        t.elapsed().as_secs_f64()
+    );
+    let t = Instant::now();
+    export::save_and_export(&store, &made, &target, &never, &mut |_| {}).expect("both");
+    println!(
+        "saved and exported side by side (as the app and the CLI do) in {:.2} s",
+        t.elapsed().as_secs_f64()
+    );
+    println!(
+        "plan + save + export, as the app does: {:.2} s",
+        made_in + t.elapsed().as_secs_f64()
+    );
+}

@@ -1,0 +1,181 @@
+//! `adresat plan`: make a campaign's send plan, save it in the base and export it.
+
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+
+use clap::{Args, ValueEnum};
+use serde_json::json;
+
+use crate::error::{Error, Result};
+use crate::i18n::{Lang, Msg};
+use crate::plan::export::{self, Format, Target};
+use crate::plan::{self, Options, Priority, Span, Timing, TimeOfDay};
+use crate::store::Store;
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    Csv,
+    Xlsx,
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum PriorityArg {
+    Variant,
+    Rfm,
+}
+
+/// The options of `adresat plan`.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// CAMPAIGN.json or a saved campaign's name.
+    pub campaign: String,
+    /// The day to send (YYYY-MM-DD), in each contact's own time zone.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: String,
+    /// The local time to send (default 10:00).
+    #[arg(long, value_name = "HH:MM", conflicts_with = "window")]
+    pub at: Option<String>,
+    /// A local window the sends are spread evenly over, per time zone.
+    #[arg(long, value_name = "HH:MM-HH:MM")]
+    pub window: Option<String>,
+    /// Quiet hours, local (default: the setting plan.quiet_hours, 21:00-09:00); `off` for none.
+    #[arg(long, value_name = "HH:MM-HH:MM")]
+    pub quiet: Option<String>,
+    /// Skip a contact with a message within N hours (default: plan.cap_hours, 24); 0: no cap.
+    #[arg(long, value_name = "N")]
+    pub cap_hours: Option<u32>,
+    /// Skip a contact with K or more messages in the 7 days before (default: plan.cap_week, 3).
+    #[arg(long, value_name = "K")]
+    pub cap_week: Option<u32>,
+    /// WhatsApp: unique people per rolling 24 hours (default: plan.whatsapp_tier); 0: no limit.
+    #[arg(long, value_name = "N")]
+    pub daily_limit: Option<u32>,
+    /// Who goes first when the limit moves some to later days.
+    #[arg(long, value_enum, default_value = "variant")]
+    pub priority: PriorityArg,
+    /// Where to write the plan.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// The file's format (default: from its extension, else CSV).
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// The CSV separator: ';' (Russian Excel) or ','.
+    #[arg(long, default_value = ";")]
+    pub sep: char,
+    /// Print the summary as JSON, with the counts per exclusion reason.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The plan options from the arguments, over the base's settings.
+fn options(store: &Store, args: &PlanArgs) -> Result<Options> {
+    let date = chrono::NaiveDate::parse_from_str(args.date.trim(), "%Y-%m-%d")
+        .map_err(|_| Error::user(Msg::new("plan-error-date").arg("value", args.date.as_str())))?;
+    let mut o = Options::from_settings(store, date)?;
+    if let Some(at) = &args.at {
+        o.timing = Timing::At(TimeOfDay::parse(at)?);
+    }
+    if let Some(window) = &args.window {
+        o.timing = Timing::Window(Span::parse(window)?);
+    }
+    if let Some(quiet) = &args.quiet {
+        o.quiet = match quiet.trim() {
+            "off" | "" => None,
+            q => Some(Span::parse(q)?),
+        };
+    }
+    if let Some(h) = args.cap_hours {
+        o.cap_hours = (h > 0).then_some(h);
+    }
+    if let Some(k) = args.cap_week {
+        o.cap_week = (k > 0).then_some(k);
+    }
+    if let Some(l) = args.daily_limit {
+        o.daily_limit = (l > 0).then_some(l);
+    }
+    o.priority = match args.priority {
+        PriorityArg::Variant => Priority::Variant,
+        PriorityArg::Rfm => Priority::Rfm,
+    };
+    Ok(o)
+}
+
+pub fn run(store: &Store, args: PlanArgs, lang: Lang) -> Result<()> {
+    super::check_separator(args.sep)?;
+    let separator = args.sep as u8;
+    let campaign = super::campaign::resolve(store, &args.campaign)?;
+    let options = options(store, &args)?;
+    let never = AtomicBool::new(false);
+    let made = plan::build(store, &campaign, &options, chrono::Utc::now(), &never, &mut |_| {})?;
+    let format = match args.format {
+        Some(FormatArg::Csv) => Format::Csv { separator },
+        Some(FormatArg::Xlsx) => Format::Xlsx,
+        Some(FormatArg::Jsonl) => Format::Jsonl,
+        None => match Format::for_path(&args.out) {
+            Format::Csv { .. } => Format::Csv { separator },
+            other => other,
+        },
+    };
+    let target = Target::new(&args.out, format, lang);
+    let (_, written) = export::save_and_export(store, &made, &target, &never, &mut |_| {})?;
+    let summary = made.summary(store.settings()?.owner_tz);
+    let gaps: serde_json::Map<String, serde_json::Value> = written
+        .checks
+        .missing
+        .iter()
+        .map(|(k, ids)| (k.clone(), json!(ids.len())))
+        .collect();
+    if args.json {
+        let excluded: serde_json::Map<String, serde_json::Value> = summary
+            .excluded
+            .iter()
+            .map(|(r, n)| (r.key().to_owned(), json!(n)))
+            .collect();
+        out!(
+            "{}",
+            json!({
+                "campaign": summary.campaign,
+                "date": summary.date.to_string(),
+                "segments_size": summary.segments_size,
+                "planned": summary.planned,
+                "excluded": excluded,
+                "moved_to_later_days": summary.moved_later,
+                "per_variant": summary.per_variant.iter().map(|(v, arm, n)| json!({"variant": v, "arm": arm.to_string(), "count": n})).collect::<Vec<_>>(),
+                "per_day": summary.per_day.iter().map(|(d, n)| json!({"date": d.to_string(), "count": n})).collect::<Vec<_>>(),
+                "daily_limit": summary.daily_limit,
+                "fullest_24h": summary.fullest_window,
+                "missing_values": gaps,
+                "longest": written.checks.longest.map(|(id, n)| json!({"contact_id": id, "length": n})),
+                "file": args.out.display().to_string(),
+                "rows": written.rows,
+                "sheets": written.sheets,
+            })
+        );
+        return Ok(());
+    }
+    out!(
+        "{}",
+        Msg::new("cli-plan-done")
+            .arg("planned", summary.planned as i64)
+            .arg("of", summary.segments_size as i64)
+            .arg("path", args.out.display().to_string())
+            .render(lang)
+    );
+    for (reason, n) in summary.excluded.iter().filter(|(_, n)| *n > 0) {
+        out!("  {}: {n}", reason.msg().render(lang));
+    }
+    for (day, n) in &summary.per_day {
+        out!("  {day}: {n}");
+    }
+    if summary.moved_later > 0 {
+        out!(
+            "{}",
+            Msg::new("plan-moved-later")
+                .arg("count", summary.moved_later as i64)
+                .render(lang)
+        );
+    }
+    super::campaign::print_checks(&written.checks, campaign.channel, lang);
+    Ok(())
+}

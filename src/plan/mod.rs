@@ -1,0 +1,622 @@
+//! Send plans: every recipient of a campaign with the exact moment to send, in their own time,
+//! inside the rules — consent, quiet hours, frequency caps, the messenger's limits — and every
+//! contact of the campaign's segments either planned or excluded with exactly one reason.
+//!
+//! How a plan is made ([`build`]):
+//! 1. The campaign's audience: the first matching variant per contact, or the first failing
+//!    reason of [`crate::campaign::Exclusion`] (no consent, unsubscribed, blocked, never send,
+//!    other channel, no address).
+//! 2. Each recipient's local send time: the given time, or a window spread evenly over each
+//!    zone's recipients (to the minute). On the plan's date, in the contact's own zone, through
+//!    DST changes (a time in the spring gap moves forward); inside the quiet hours, moved to
+//!    their end; already past, moved to the next day.
+//! 3. Frequency caps, against earlier saved plans and imported `sent` events: a contact with a
+//!    message within N hours of the moment, or with K or more in the 7 days before it, is
+//!    excluded as "capped" (the last reason).
+//! 4. WhatsApp: at most L unique people in any rolling 24 hours (the number's tier), earlier plans
+//!    and sends counted. Recipients are placed in priority order; one who does not fit moves to
+//!    the same local time on the next day that has room. Telegram: at most 30 messages a second.
+
+mod clock;
+pub mod export;
+mod limit;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono_tz::Tz;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+pub use clock::{Span, TimeOfDay, out_of_quiet, resolve, send_moment};
+pub use limit::{RollingLimit, TELEGRAM_PER_SECOND, WINDOW, pace};
+
+use crate::campaign::{self, Campaign, Channel, Exclusion};
+use crate::error::{Error, Result};
+use crate::segment::Today;
+use crate::store::{PlanHeader, SavedItem, Store};
+
+/// When in their own day recipients get the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Timing {
+    At(TimeOfDay),
+    /// Spread evenly over the span, per time zone.
+    Window(Span),
+}
+
+/// Who goes first when the limit pushes some to later days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Priority {
+    /// The campaign's variant order, then contact number.
+    Variant,
+    /// The best RFM score (R + F + M) first; contacts without one last.
+    Rfm,
+}
+
+/// What a plan is made with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Options {
+    pub date: NaiveDate,
+    pub timing: Timing,
+    /// No message inside these local hours (21:00–09:00 by default); `None`: any time.
+    pub quiet: Option<Span>,
+    /// Skip a contact with a message within this many hours of the moment (24 by default).
+    pub cap_hours: Option<u32>,
+    /// Skip a contact with this many messages or more in the 7 days before the moment (3).
+    pub cap_week: Option<u32>,
+    /// WhatsApp: unique people per rolling 24 hours (the number's tier); `None`: unlimited.
+    pub daily_limit: Option<u32>,
+    pub priority: Priority,
+}
+
+impl Options {
+    /// The defaults for `date`: 10:00, quiet 21:00–09:00, caps 24 h and 3 a week, the tier of
+    /// the base's settings.
+    pub fn new(date: NaiveDate, daily_limit: Option<u32>) -> Options {
+        Options {
+            date,
+            timing: Timing::At(TimeOfDay::new(10, 0)),
+            quiet: Some(Span {
+                from: TimeOfDay::new(21, 0),
+                to: TimeOfDay::new(9, 0),
+            }),
+            cap_hours: Some(24),
+            cap_week: Some(3),
+            daily_limit,
+            priority: Priority::Variant,
+        }
+    }
+}
+
+impl Options {
+    /// The options for `date` from the base's settings (`plan.*`).
+    pub fn from_settings(store: &Store, date: NaiveDate) -> Result<Options> {
+        let off = |v: &str| v.is_empty() || v == "off";
+        let quiet = store.get_setting("plan.quiet_hours")?;
+        let number = |key: &str| -> Result<Option<u32>> {
+            let v = store.get_setting(key)?;
+            Ok(if off(&v) { None } else { v.parse().ok() })
+        };
+        let tier = store.get_setting("plan.whatsapp_tier")?;
+        Ok(Options {
+            quiet: if off(&quiet) {
+                None
+            } else {
+                Some(Span::parse(&quiet)?)
+            },
+            cap_hours: number("plan.cap_hours")?,
+            cap_week: number("plan.cap_week")?,
+            daily_limit: tier.parse().ok(),
+            ..Options::new(date, None)
+        })
+    }
+}
+
+/// Why a contact of the campaign's segments is not in the plan: the audience's reasons, then
+/// the caps. Every contact has exactly one, the first that applies in this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Reason {
+    Audience(Exclusion),
+    /// A message within the cap's hours, or too many in the last 7 days.
+    Capped,
+}
+
+impl Reason {
+    /// Every reason, in the order they are checked.
+    pub fn all() -> Vec<Reason> {
+        Exclusion::ALL
+            .iter()
+            .map(|e| Reason::Audience(*e))
+            .chain([Reason::Capped])
+            .collect()
+    }
+
+    /// The reason in words.
+    pub fn msg(self) -> crate::i18n::Msg {
+        match self {
+            Reason::Audience(e) => e.msg(),
+            Reason::Capped => crate::i18n::Msg::new("exclusion-capped"),
+        }
+    }
+
+    /// Its stable name in files (`no_consent`, …, `capped`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Reason::Audience(e) => e.key(),
+            Reason::Capped => "capped",
+        }
+    }
+}
+
+impl Serialize for Reason {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.key())
+    }
+}
+
+/// One planned message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Planned {
+    pub contact_id: i64,
+    pub variant: usize,
+    pub arm: char,
+    /// Unix seconds, UTC.
+    pub send_at: i64,
+    pub tz: Tz,
+    /// Moved to a later day because the limit was reached on the earlier ones.
+    pub moved: bool,
+}
+
+/// A contact of the segments left out, with the variant they would have had.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Left {
+    pub contact_id: i64,
+    pub variant: usize,
+    pub reason: Reason,
+}
+
+/// A plan: the planned messages (by contact id) and those left out.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub campaign: Campaign,
+    pub options: Options,
+    pub items: Vec<Planned>,
+    pub left: Vec<Left>,
+    /// A plan of the demo base: its exports are marked.
+    pub demo: bool,
+    /// The most messages any rolling 24 hours holds, earlier plans and sends included (WhatsApp
+    /// with a limit only).
+    pub fullest_window: Option<u32>,
+}
+
+/// The plan's counts: per variant and arm, per day, per reason.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    pub campaign: String,
+    pub date: NaiveDate,
+    pub planned: u64,
+    pub segments_size: u64,
+    /// Variant name, arm, count.
+    pub per_variant: Vec<(String, char, u64)>,
+    /// Date of the owner's zone, count.
+    pub per_day: Vec<(NaiveDate, u64)>,
+    pub excluded: Vec<(Reason, u64)>,
+    pub moved_later: u64,
+    pub fullest_window: Option<u32>,
+    pub daily_limit: Option<u32>,
+}
+
+/// FNV-1a, 32 bits: the campaign's part of a message id.
+fn fnv32(text: &str) -> u32 {
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in text.bytes() {
+        hash ^= u32::from(byte);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    hash
+}
+
+impl Plan {
+    /// The start of the plan's message ids: the campaign's hash and the plan's date.
+    pub fn id_prefix(&self) -> String {
+        format!(
+            "{:08x}-{}",
+            fnv32(&self.campaign.name),
+            self.options.date.format("%Y%m%d")
+        )
+    }
+
+    /// The stable id of the message to `contact_id`: the campaign's hash, the plan's date and
+    /// the contact (`9f3a01c2-20261201-4711`). The same plan made again gives the same ids.
+    pub fn message_id(&self, contact_id: i64) -> String {
+        format!("{}-{contact_id}", self.id_prefix())
+    }
+
+    /// The counts of the plan, days in the owner's zone `owner`.
+    pub fn summary(&self, owner: Tz) -> Summary {
+        let mut per_variant = Vec::new();
+        for (i, v) in self.campaign.variants.iter().enumerate() {
+            for arm in ['A', 'B'] {
+                let n = self
+                    .items
+                    .iter()
+                    .filter(|p| p.variant == i && p.arm == arm)
+                    .count() as u64;
+                if n > 0 || (arm == 'A' && v.b.is_none()) {
+                    per_variant.push((v.name.clone(), arm, n));
+                }
+            }
+        }
+        let mut days: std::collections::BTreeMap<NaiveDate, u64> = Default::default();
+        for p in &self.items {
+            let day = DateTime::from_timestamp(p.send_at, 0)
+                .unwrap_or_default()
+                .with_timezone(&owner)
+                .date_naive();
+            *days.entry(day).or_default() += 1;
+        }
+        let excluded = Reason::all()
+            .into_iter()
+            .map(|r| (r, self.left.iter().filter(|l| l.reason == r).count() as u64))
+            .collect();
+        Summary {
+            campaign: self.campaign.name.clone(),
+            date: self.options.date,
+            planned: self.items.len() as u64,
+            segments_size: (self.items.len() + self.left.len()) as u64,
+            per_variant,
+            per_day: days.into_iter().collect(),
+            excluded,
+            moved_later: self.items.iter().filter(|p| p.moved).count() as u64,
+            fullest_window: self.fullest_window,
+            daily_limit: self.options.daily_limit,
+        }
+    }
+
+    /// Sends per hour of the day, in UTC and in the recipients' own time.
+    pub fn hours(&self) -> ([u64; 24], [u64; 24]) {
+        use chrono::Timelike;
+        let mut utc = [0; 24];
+        let mut local = [0; 24];
+        for p in &self.items {
+            let at = DateTime::from_timestamp(p.send_at, 0).unwrap_or_default();
+            utc[at.hour() as usize] += 1;
+            local[at.with_timezone(&p.tz).hour() as usize] += 1;
+        }
+        (utc, local)
+    }
+
+    /// Saves the plan in the base (replacing the campaign's plan for the same date).
+    pub fn save(&self, store: &mut Store) -> Result<i64> {
+        let header = PlanHeader {
+            campaign: self.campaign.name.clone(),
+            plan_date: self.options.date.to_string(),
+            id_prefix: self.id_prefix(),
+            snapshot: self.campaign.to_json(),
+            options: serde_json::to_string(&self.options).unwrap_or_default(),
+        };
+        let mut items = self.items.iter().map(|p| SavedItem {
+            contact_id: p.contact_id,
+            variant: p.variant as u32,
+            arm: p.arm,
+            send_at: p.send_at,
+        });
+        store.save_plan(&header, &mut items)
+    }
+}
+
+/// The channel's name in files.
+pub fn channel_name(channel: Channel) -> &'static str {
+    match channel {
+        Channel::Whatsapp => "whatsapp",
+        Channel::Telegram => "telegram",
+        Channel::Sms => "sms",
+    }
+}
+
+/// A recipient before their moment is fixed.
+struct Candidate {
+    contact_id: i64,
+    variant: usize,
+    arm: char,
+    tz: Tz,
+    /// Local send time, seconds after midnight.
+    local: u32,
+    /// The first day (after the plan's date) whose moment is not past.
+    first_day: u32,
+    priority: (u8, usize, i64),
+}
+
+fn stop_if(cancel: &AtomicBool) -> Result<()> {
+    if cancel.load(Ordering::Relaxed) {
+        Err(Error::Cancelled)
+    } else {
+        Ok(())
+    }
+}
+
+/// Moments of local times on the plan's days, each computed once: recipients share a few
+/// (zone, local time) pairs.
+struct Clock {
+    date: NaiveDate,
+    quiet: Option<Span>,
+    known: FxHashMap<(Tz, u32, u32), i64>,
+}
+
+impl Clock {
+    fn new(options: &Options) -> Clock {
+        Clock {
+            date: options.date,
+            quiet: options.quiet,
+            known: FxHashMap::default(),
+        }
+    }
+
+    /// The moment (unix seconds) of local time `local` (seconds after midnight) on the plan's
+    /// date + `day` days in `tz`, quiet hours respected.
+    fn at(&mut self, tz: Tz, day: u32, local: u32) -> i64 {
+        let (date, quiet) = (self.date, self.quiet);
+        *self.known.entry((tz, day, local)).or_insert_with(|| {
+            let time =
+                chrono::NaiveTime::from_num_seconds_from_midnight_opt(local, 0).unwrap_or_default();
+            send_moment(tz, date + Duration::days(i64::from(day)), time, quiet).timestamp()
+        })
+    }
+}
+
+/// Makes the plan of `campaign` with `options`, as of `now`. `progress` hears the share done.
+pub fn build(
+    store: &Store,
+    campaign: &Campaign,
+    options: &Options,
+    now: DateTime<Utc>,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(f32),
+) -> Result<Plan> {
+    let settings = store.settings()?;
+    // The texts must be sound before anyone is planned.
+    campaign::check(store, campaign)?;
+    let today = Today::now(settings.owner_tz);
+    let audience = campaign::audience(store, campaign, today, cancel)?;
+    progress(0.3);
+    stop_if(cancel)?;
+    let mut left: Vec<Left> = audience
+        .excluded
+        .iter()
+        .map(|e| Left {
+            contact_id: e.contact_id,
+            variant: e.variant,
+            reason: Reason::Audience(e.reason),
+        })
+        .collect();
+    let rfm: FxHashMap<i64, u8> = match options.priority {
+        Priority::Rfm => store.rfm_scores()?.into_iter().collect(),
+        Priority::Variant => FxHashMap::default(),
+    };
+
+    // Local send times: one time, or a window spread evenly over each zone's recipients.
+    let mut per_zone: FxHashMap<Tz, (u64, u64)> = FxHashMap::default();
+    for a in &audience.assigned {
+        per_zone
+            .entry(a.time_zone.unwrap_or(settings.owner_tz))
+            .or_default()
+            .1 += 1;
+    }
+    let now_s = now.timestamp();
+    let mut clock = Clock::new(options);
+    let mut candidates: Vec<Candidate> = Vec::with_capacity(audience.assigned.len());
+    for a in &audience.assigned {
+        let tz = a.time_zone.unwrap_or(settings.owner_tz);
+        let local: u32 = match options.timing {
+            Timing::At(t) => u32::from(t.minutes) * 60,
+            Timing::Window(span) => {
+                let (rank, count) = per_zone.get_mut(&tz).map_or((0, 1), |e| {
+                    e.0 += 1;
+                    (e.0 - 1, e.1)
+                });
+                let offset = rank * u64::from(span.minutes()) / count.max(1);
+                (u32::from(span.from.minutes) + offset as u32) % 1440 * 60
+            }
+        };
+        let mut first_day = 0;
+        while clock.at(tz, first_day, local) < now_s && first_day < 366 {
+            first_day += 1;
+        }
+        let score = rfm.get(&a.contact_id).copied().unwrap_or(0);
+        candidates.push(Candidate {
+            contact_id: a.contact_id,
+            variant: a.variant,
+            arm: a.arm,
+            tz,
+            local,
+            first_day,
+            priority: (u8::MAX - score, a.variant, a.contact_id),
+        });
+    }
+    progress(0.4);
+    stop_if(cancel)?;
+
+    // Frequency caps, against earlier plans and sends.
+    let start = send_moment(
+        settings.owner_tz,
+        options.date,
+        chrono::NaiveTime::MIN,
+        None,
+    )
+    .timestamp();
+    let earlier = store.earlier_messages(
+        start - 8 * 86_400,
+        &campaign.name,
+        &options.date.to_string(),
+    )?;
+    let mut kept = Vec::with_capacity(candidates.len());
+    for c in candidates {
+        let m = clock.at(c.tz, c.first_day, c.local);
+        let from = earlier.partition_point(|e| e.0 < c.contact_id);
+        let to = earlier.partition_point(|e| e.0 <= c.contact_id);
+        if is_capped(&earlier[from..to], m, options) {
+            left.push(Left {
+                contact_id: c.contact_id,
+                variant: c.variant,
+                reason: Reason::Capped,
+            });
+        } else {
+            kept.push(c);
+        }
+    }
+    let mut candidates = kept;
+    left.sort_by_key(|l| l.contact_id);
+    progress(0.5);
+    stop_if(cancel)?;
+
+    let limited = campaign.channel == Channel::Whatsapp && options.daily_limit.is_some();
+    let mut items = if limited {
+        let limit = options.daily_limit.unwrap_or(u32::MAX).max(1);
+        place_within_limit(&mut candidates, &earlier, limit, &mut clock, cancel)?
+    } else {
+        candidates
+            .iter()
+            .map(|c| Planned {
+                contact_id: c.contact_id,
+                variant: c.variant,
+                arm: c.arm,
+                send_at: clock.at(c.tz, c.first_day, c.local),
+                tz: c.tz,
+                moved: false,
+            })
+            .collect()
+    };
+    let fullest_window = if limited {
+        Some(fullest(&items, &earlier))
+    } else {
+        None
+    };
+    if campaign.channel == Channel::Telegram {
+        pace_outside_quiet(&mut items, options.quiet);
+    }
+    items.sort_by_key(|p| p.contact_id);
+    progress(1.0);
+    Ok(Plan {
+        campaign: campaign.clone(),
+        options: options.clone(),
+        items,
+        left,
+        demo: settings.demo,
+        fullest_window,
+    })
+}
+
+/// Places candidates in priority order, each on the first day from its own whose moment keeps
+/// every rolling 24 hours within `limit` (earlier messages counted).
+fn place_within_limit(
+    candidates: &mut [Candidate],
+    earlier: &[(i64, i64)],
+    limit: u32,
+    clock: &mut Clock,
+    cancel: &AtomicBool,
+) -> Result<Vec<Planned>> {
+    candidates.sort_by_key(|c| c.priority);
+    let first = candidates
+        .iter()
+        .map(|c| clock.at(c.tz, c.first_day, c.local) / 60)
+        .min()
+        .unwrap_or(0);
+    // Enough days for everyone even if each day held only `limit` of them.
+    let days = (candidates.len() + earlier.len()) as i64 / i64::from(limit) + 3;
+    let latest_start = candidates.iter().map(|c| c.first_day).max().unwrap_or(0);
+    let last = first + (days + i64::from(latest_start) + 2) * 1440;
+    let mut windows = RollingLimit::new(limit, first, last);
+    for (_, t) in earlier {
+        windows.take(t / 60);
+    }
+    // Recipients of one zone and local time share their days: once a day is full for one of
+    // them it is full for the rest, so each group remembers the first day worth trying.
+    let mut next_day: FxHashMap<(Tz, u32), u32> = FxHashMap::default();
+    let mut out = Vec::with_capacity(candidates.len());
+    for (i, c) in candidates.iter().enumerate() {
+        if i % 65_536 == 0 {
+            stop_if(cancel)?;
+        }
+        let from = next_day.entry((c.tz, c.local)).or_insert(c.first_day);
+        let mut day = (*from).max(c.first_day);
+        let mut at = clock.at(c.tz, day, c.local);
+        while !windows.fits(at / 60) {
+            day += 1;
+            at = clock.at(c.tz, day, c.local);
+        }
+        *from = day;
+        windows.take(at / 60);
+        out.push(Planned {
+            contact_id: c.contact_id,
+            variant: c.variant,
+            arm: c.arm,
+            send_at: at,
+            tz: c.tz,
+            moved: day > c.first_day,
+        });
+    }
+    Ok(out)
+}
+
+/// Whether a contact with the earlier messages `mine` (unix seconds) is capped at moment `m`: one
+/// within the cap's hours of it (before or after), or the weekly number already reached in the 7
+/// days before it.
+fn is_capped(mine: &[(i64, i64)], m: i64, options: &Options) -> bool {
+    let near = options.cap_hours.is_some_and(|h| {
+        let gap = i64::from(h) * 3600;
+        mine.iter().any(|(_, t)| (t - m).abs() < gap)
+    });
+    let week = options.cap_week.is_some_and(|k| {
+        let n = mine
+            .iter()
+            .filter(|(_, t)| *t > m - 7 * 86_400 && *t <= m)
+            .count();
+        n >= k as usize
+    });
+    near || week
+}
+
+/// The most messages in any rolling 24 hours of the plan with the earlier ones.
+fn fullest(items: &[Planned], earlier: &[(i64, i64)]) -> u32 {
+    let mut minutes: Vec<i64> = items
+        .iter()
+        .map(|p| p.send_at / 60)
+        .chain(earlier.iter().map(|(_, t)| t / 60))
+        .collect();
+    minutes.sort_unstable();
+    let mut most = 0;
+    let mut start = 0;
+    for end in 0..minutes.len() {
+        while minutes[end] - minutes[start] >= WINDOW {
+            start += 1;
+        }
+        most = most.max(end - start + 1);
+    }
+    most as u32
+}
+
+/// Telegram: no second with more than 30 messages; a message pushed into the quiet hours moves
+/// to their end, and the pacing is done again.
+fn pace_outside_quiet(items: &mut [Planned], quiet: Option<Span>) {
+    for _ in 0..4 {
+        let moments: Vec<i64> = items.iter().map(|p| p.send_at).collect();
+        let paced = pace(&moments, TELEGRAM_PER_SECOND);
+        let mut moved = false;
+        for (p, at) in items.iter_mut().zip(paced) {
+            p.send_at = at;
+            if let Some(q) = quiet {
+                let t = DateTime::from_timestamp(at, 0).unwrap_or_default();
+                let out = out_of_quiet(p.tz, t, q).timestamp();
+                if out != at {
+                    p.send_at = out;
+                    moved = true;
+                }
+            }
+        }
+        if !moved {
+            return;
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! Saved send plans: what was planned for whom and when, so caps and limits see earlier plans
+//! and results can be matched to the message they answer.
+//!
+//! A message's id is its plan's prefix, a dash and the contact's id (`9f3a01c2-20261201-4711`):
+//! nothing per message needs storing to find it again.
+
+use rusqlite::OptionalExtension;
+
+use super::Store;
+use crate::error::Result;
+
+/// A plan as saved: which campaign (and the campaign as it was), for which date, with which
+/// options (JSON).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanHeader {
+    pub campaign: String,
+    /// The plan's date (`YYYY-MM-DD`): a campaign has one plan per date; planning it again
+    /// replaces it.
+    pub plan_date: String,
+    /// The start of its messages' ids.
+    pub id_prefix: String,
+    /// The campaign's JSON when planned: variant numbers refer to it.
+    pub snapshot: String,
+    pub options: String,
+}
+
+/// One planned message as saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SavedItem {
+    pub contact_id: i64,
+    /// The variant's number in the plan's campaign.
+    pub variant: u32,
+    pub arm: char,
+    /// Unix seconds, UTC.
+    pub send_at: i64,
+}
+
+/// A saved plan in a list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanListed {
+    pub id: i64,
+    pub campaign: String,
+    pub plan_date: String,
+    pub messages: u64,
+    pub created_at: String,
+}
+
+impl Store {
+    /// Saves a plan and its messages (ascending by contact) in one transaction, replacing the
+    /// campaign's plan for the same date. Returns the plan's id.
+    pub fn save_plan(
+        &mut self,
+        header: &PlanHeader,
+        items: &mut dyn Iterator<Item = SavedItem>,
+    ) -> Result<i64> {
+        let tx = self.conn_mut().transaction()?;
+        tx.execute(
+            "DELETE FROM plan_items WHERE plan_id IN
+               (SELECT id FROM plans WHERE campaign = ?1 AND plan_date = ?2)",
+            (&header.campaign, &header.plan_date),
+        )?;
+        tx.execute(
+            "DELETE FROM plans WHERE campaign = ?1 AND plan_date = ?2",
+            (&header.campaign, &header.plan_date),
+        )?;
+        tx.execute(
+            "INSERT INTO plans (campaign, plan_date, id_prefix, snapshot, options, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            (
+                &header.campaign,
+                &header.plan_date,
+                &header.id_prefix,
+                &header.snapshot,
+                &header.options,
+                crate::import::values::format_utc(chrono::Utc::now()),
+            ),
+        )?;
+        let plan_id = tx.last_insert_rowid();
+        {
+            let mut insert = tx.prepare(
+                "INSERT INTO plan_items (plan_id, contact_id, variant, arm, send_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for item in items {
+                insert.execute((
+                    plan_id,
+                    item.contact_id,
+                    item.variant,
+                    if item.arm == 'B' { "B" } else { "A" },
+                    item.send_at,
+                ))?;
+            }
+        }
+        tx.commit()?;
+        Ok(plan_id)
+    }
+
+    /// Messages already planned or sent from unix second `since` on, as (contact, unix second)
+    /// sorted by contact and time: saved plans (but the campaign's plan for `except_date`,
+    /// which is being made again) and imported `sent` events.
+    pub fn earlier_messages(
+        &self,
+        since: i64,
+        campaign: &str,
+        except_date: &str,
+    ) -> Result<Vec<(i64, i64)>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT i.contact_id, i.send_at FROM plan_items i JOIN plans p ON p.id = i.plan_id
+             WHERE i.send_at >= ?1 AND NOT (p.campaign = ?2 AND p.plan_date = ?3)
+             UNION ALL
+             SELECT contact_id, CAST(strftime('%s', at) AS INTEGER) FROM events
+             WHERE kind = 'sent' AND at >= ?4",
+        )?;
+        let since_text = crate::import::values::format_utc(
+            chrono::DateTime::from_timestamp(since, 0).unwrap_or_default(),
+        );
+        let mut out: Vec<(i64, i64)> = stmt
+            .query_map((since, campaign, except_date, since_text), |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        out.sort_unstable();
+        Ok(out)
+    }
+
+    /// Saved plans, newest first.
+    pub fn plans(&self) -> Result<Vec<PlanListed>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT p.id, p.campaign, p.plan_date, p.created_at,
+                    (SELECT count(*) FROM plan_items i WHERE i.plan_id = p.id)
+             FROM plans p ORDER BY p.created_at DESC, p.id DESC",
+        )?;
+        let plans = stmt
+            .query_map([], |r| {
+                Ok(PlanListed {
+                    id: r.get(0)?,
+                    campaign: r.get(1)?,
+                    plan_date: r.get(2)?,
+                    created_at: r.get(3)?,
+                    messages: r.get::<_, i64>(4)? as u64,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(plans)
+    }
+
+    /// The id of the campaign's plan for `plan_date`, if one is saved.
+    pub fn plan_id(&self, campaign: &str, plan_date: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT id FROM plans WHERE campaign = ?1 AND plan_date = ?2",
+                (campaign, plan_date),
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// The messages of a saved plan, by contact.
+    pub fn plan_items(&self, plan_id: i64) -> Result<Vec<SavedItem>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT contact_id, variant, arm, send_at FROM plan_items
+             WHERE plan_id = ?1 ORDER BY contact_id",
+        )?;
+        let items = stmt
+            .query_map([plan_id], |r| {
+                Ok(SavedItem {
+                    contact_id: r.get(0)?,
+                    variant: r.get(1)?,
+                    arm: if r.get_ref(2)?.as_str().unwrap_or("A") == "B" {
+                        'B'
+                    } else {
+                        'A'
+                    },
+                    send_at: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(items)
+    }
+}
