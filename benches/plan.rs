@@ -38,8 +38,15 @@ fn main() {
         ..Options::new(date, None)
     };
     let t = Instant::now();
-    let made =
-        plan::build(&store, &c, &options, chrono::Utc::now(), &never, &mut |_| {}).expect("a plan");
+    let made = plan::build(
+        &store,
+        &c,
+        &options,
+        chrono::Utc::now(),
+        &never,
+        &mut |_| {},
+    )
+    .expect("a plan");
     let made_in = t.elapsed().as_secs_f64();
     println!("plan made: {} messages in {made_in:.2} s", made.items.len());
     let t = Instant::now();
@@ -52,7 +59,9 @@ fn main() {
     println!(
         "exported {} rows ({} MB) in {:.2} s",
         written.rows,
-        std::fs::metadata(&out).map(|m| m.len() / 1_000_000).unwrap_or(0),
+        std::fs::metadata(&out)
+            .map(|m| m.len() / 1_000_000)
+            .unwrap_or(0),
         t.elapsed().as_secs_f64()
     );
     let t = Instant::now();

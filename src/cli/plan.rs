@@ -9,7 +9,7 @@ use serde_json::json;
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg};
 use crate::plan::export::{self, Format, Target};
-use crate::plan::{self, Options, Priority, Span, Timing, TimeOfDay};
+use crate::plan::{self, Options, Priority, Span, TimeOfDay, Timing};
 use crate::store::Store;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -107,7 +107,14 @@ pub fn run(store: &Store, args: PlanArgs, lang: Lang) -> Result<()> {
     let campaign = super::campaign::resolve(store, &args.campaign)?;
     let options = options(store, &args)?;
     let never = AtomicBool::new(false);
-    let made = plan::build(store, &campaign, &options, chrono::Utc::now(), &never, &mut |_| {})?;
+    let made = plan::build(
+        store,
+        &campaign,
+        &options,
+        chrono::Utc::now(),
+        &never,
+        &mut |_| {},
+    )?;
     let format = match args.format {
         Some(FormatArg::Csv) => Format::Csv { separator },
         Some(FormatArg::Xlsx) => Format::Xlsx,

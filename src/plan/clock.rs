@@ -43,8 +43,12 @@ impl TimeOfDay {
     }
 
     pub fn time(self) -> NaiveTime {
-        NaiveTime::from_hms_opt(u32::from(self.minutes / 60), u32::from(self.minutes % 60), 0)
-            .unwrap_or(NaiveTime::MIN)
+        NaiveTime::from_hms_opt(
+            u32::from(self.minutes / 60),
+            u32::from(self.minutes % 60),
+            0,
+        )
+        .unwrap_or(NaiveTime::MIN)
     }
 }
 

@@ -394,7 +394,10 @@ pub fn save_and_export(
         let saving = scope.spawn(|| plan.save(&mut Store::open(&db)?));
         let exported = export(store, plan, target, cancel, progress);
         let saved = saving.join().unwrap_or_else(|_| {
-            Err(Error::io(&db, std::io::Error::other("the saving thread failed")))
+            Err(Error::io(
+                &db,
+                std::io::Error::other("the saving thread failed"),
+            ))
         });
         Ok((saved?, exported?))
     })

@@ -165,11 +165,7 @@ impl Store {
             };
             each(Reach {
                 contact_id: r.get(0)?,
-                consent: if r.get(1)? {
-                    Consent::Yes
-                } else {
-                    Consent::No
-                },
+                consent: if r.get(1)? { Consent::Yes } else { Consent::No },
                 status: match r.get::<_, i64>(2)? {
                     1 => Status::Unsubscribed,
                     2 => Status::Blocked,

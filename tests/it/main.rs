@@ -14,6 +14,7 @@ mod messages_ui;
 mod migrations;
 mod names;
 mod phones;
+mod plan;
 mod rfm;
 mod segments;
 mod support;
