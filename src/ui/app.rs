@@ -11,6 +11,7 @@ use super::dialogs::{BaseDialog, DemoDialog, SettingsDialog};
 use super::import::ImportWizard;
 use super::jobs::{Pending, Poll, Progress};
 use super::messages::MessagesScreen;
+use super::plan::PlanScreen;
 use super::rfm::RfmScreen;
 use super::segments::SegmentsScreen;
 use super::{Action, Prefs};
@@ -34,7 +35,7 @@ const SCREENS: &[(Screen, &str, bool)] = &[
     (Screen::Segments, "nav-segments", true),
     (Screen::Rfm, "nav-rfm", true),
     (Screen::Messages, "nav-messages", true),
-    (Screen::Plan, "nav-plan", false),
+    (Screen::Plan, "nav-plan", true),
     (Screen::Results, "nav-results", false),
 ];
 
@@ -56,6 +57,7 @@ pub struct AdresatApp {
     segments: SegmentsScreen,
     rfm: RfmScreen,
     messages: MessagesScreen,
+    plan: PlanScreen,
     import: Option<ImportWizard>,
     settings: Option<SettingsDialog>,
     demo: Option<DemoDialog>,
@@ -83,6 +85,7 @@ impl AdresatApp {
             segments: SegmentsScreen::default(),
             rfm: RfmScreen::default(),
             messages: MessagesScreen::default(),
+            plan: PlanScreen::default(),
             import: None,
             settings: None,
             demo: None,
@@ -149,6 +152,7 @@ impl AdresatApp {
                 Screen::Segments => self.segments.show(ui, &self.db),
                 Screen::Rfm => self.rfm.show(ui, &self.db, &mut self.actions),
                 Screen::Messages => self.messages.show(ui, &self.db),
+                Screen::Plan => self.plan.show(ui, &self.db),
                 _ => {
                     ui.label(tr("screen-later"));
                 }
@@ -391,6 +395,7 @@ impl AdresatApp {
                 self.segments.reload();
                 self.rfm.reload();
                 self.messages.reload();
+                self.plan.reload();
                 self.refresh_stats(ctx);
             }
             Action::OpenRule { rule, name, notes } => {

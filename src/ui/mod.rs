@@ -10,6 +10,7 @@ mod import;
 mod jobs;
 mod messages;
 mod pickers;
+mod plan;
 mod rfm;
 mod segments;
 mod widgets;

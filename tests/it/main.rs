@@ -15,6 +15,7 @@ mod migrations;
 mod names;
 mod phones;
 mod plan;
+mod plan_ui;
 mod rfm;
 mod segments;
 mod support;

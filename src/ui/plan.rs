@@ -1,0 +1,875 @@
+//! The Plan screen: a campaign, a day and the rules (local time or window, quiet hours, caps, the
+//! WhatsApp tier, who goes first); the plan made in the background with progress and cancel; its
+//! summary per variant and per day, sends per hour in UTC and local time, the exclusions per
+//! reason (a click lists who), the first rows; and the export, after one clear warning when
+//! someone would get a gap, a text is too long, or the limit moves people to later days.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use egui_plot::{Bar, BarChart, Legend, Plot};
+
+use super::jobs::{Pending, QueryJob};
+use super::widgets::{PathField, PathMode};
+use crate::campaign::{Checks, Renderer};
+use crate::format::group_thousands;
+use crate::i18n::{Msg, tr};
+use crate::plan::export::{self, Exported, Format, Target};
+use crate::plan::{self, Options, Plan, Priority, Reason, Span, Summary, TimeOfDay, Timing};
+use crate::store::{ContactRow, Store, WHATSAPP_TIERS};
+
+/// Rows of the plan shown on screen.
+const PREVIEW_ROWS: usize = 50;
+/// Contacts listed for a clicked exclusion reason.
+const WHO_ROWS: usize = 200;
+/// Days listed in the summary before "… and N more".
+const DAYS_SHOWN: usize = 14;
+
+/// The base's campaigns and plan settings.
+#[derive(Debug, Clone, Default)]
+struct Base {
+    campaigns: Vec<String>,
+    quiet: String,
+    cap_hours: String,
+    cap_week: String,
+    tier: String,
+}
+
+fn load_base(store: &Store) -> crate::Result<Base> {
+    Ok(Base {
+        campaigns: store.campaign_names()?,
+        quiet: store.get_setting("plan.quiet_hours")?,
+        cap_hours: store.get_setting("plan.cap_hours")?,
+        cap_week: store.get_setting("plan.cap_week")?,
+        tier: store.get_setting("plan.whatsapp_tier")?,
+    })
+}
+
+/// One row of the plan's preview.
+struct Row {
+    message_id: String,
+    name: String,
+    address: String,
+    variant: String,
+    local: String,
+    zone: String,
+    utc: String,
+    text: String,
+}
+
+/// A made plan with what the screen shows of it.
+struct Built {
+    plan: Plan,
+    summary: Summary,
+    hours: ([u64; 24], [u64; 24]),
+    checks: Checks,
+    rows: Vec<Row>,
+}
+
+/// The export formats offered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FileKind {
+    CsvSemicolon,
+    CsvComma,
+    Xlsx,
+    Jsonl,
+}
+
+impl FileKind {
+    fn format(self) -> Format {
+        match self {
+            FileKind::CsvSemicolon => Format::Csv { separator: b';' },
+            FileKind::CsvComma => Format::Csv { separator: b',' },
+            FileKind::Xlsx => Format::Xlsx,
+            FileKind::Jsonl => Format::Jsonl,
+        }
+    }
+
+    fn extension(self) -> &'static str {
+        match self {
+            FileKind::CsvSemicolon | FileKind::CsvComma => "csv",
+            FileKind::Xlsx => "xlsx",
+            FileKind::Jsonl => "jsonl",
+        }
+    }
+}
+
+/// The rules as the owner types them.
+struct Form {
+    campaign: String,
+    date: NaiveDate,
+    window: bool,
+    at: String,
+    window_text: String,
+    quiet_on: bool,
+    quiet: String,
+    cap_hours: Option<u32>,
+    cap_week: Option<u32>,
+    tier: String,
+    priority: Priority,
+}
+
+impl Form {
+    /// The options, or what is wrong with the typed times.
+    fn options(&self) -> Result<Options, String> {
+        let timing = if self.window {
+            Timing::Window(Span::parse(&self.window_text).map_err(|e| e.to_string())?)
+        } else {
+            Timing::At(TimeOfDay::parse(&self.at).map_err(|e| e.to_string())?)
+        };
+        let quiet = if self.quiet_on {
+            Some(Span::parse(&self.quiet).map_err(|e| e.to_string())?)
+        } else {
+            None
+        };
+        Ok(Options {
+            date: self.date,
+            timing,
+            quiet,
+            cap_hours: self.cap_hours,
+            cap_week: self.cap_week,
+            daily_limit: self.tier.parse().ok(),
+            priority: self.priority,
+        })
+    }
+
+    /// The rules kept as the base's settings, so the CLI plans the same way.
+    fn settings(&self) -> Vec<(&'static str, String)> {
+        let number = |n: Option<u32>| n.map_or("off".to_owned(), |n| n.to_string());
+        vec![
+            (
+                "plan.quiet_hours",
+                if self.quiet_on {
+                    self.quiet.clone()
+                } else {
+                    "off".to_owned()
+                },
+            ),
+            ("plan.cap_hours", number(self.cap_hours)),
+            ("plan.cap_week", number(self.cap_week)),
+            ("plan.whatsapp_tier", self.tier.clone()),
+        ]
+    }
+}
+
+/// The screen's state.
+pub struct PlanScreen {
+    loaded: bool,
+    base: Base,
+    base_job: Option<QueryJob<Base>>,
+    form: Form,
+    build: Option<Pending<crate::Result<Built>>>,
+    built: Option<Result<Arc<Built>, String>>,
+    who: Option<(Reason, Result<Vec<ContactRow>, String>)>,
+    who_job: Option<(Reason, QueryJob<Vec<ContactRow>>)>,
+    path: PathField,
+    kind: FileKind,
+    confirm: bool,
+    export: Option<Pending<crate::Result<(i64, Exported)>>>,
+    exported: Option<Result<String, String>>,
+}
+
+impl Default for PlanScreen {
+    fn default() -> Self {
+        PlanScreen {
+            loaded: false,
+            base: Base::default(),
+            base_job: None,
+            form: Form {
+                campaign: String::new(),
+                date: chrono::Local::now().date_naive() + chrono::Duration::days(1),
+                window: false,
+                at: "10:00".to_owned(),
+                window_text: "10:00-12:00".to_owned(),
+                quiet_on: true,
+                quiet: "21:00-09:00".to_owned(),
+                cap_hours: Some(24),
+                cap_week: Some(3),
+                tier: "250".to_owned(),
+                priority: Priority::Variant,
+            },
+            build: None,
+            built: None,
+            who: None,
+            who_job: None,
+            path: PathField::new(PathMode::Save, ""),
+            kind: FileKind::CsvSemicolon,
+            confirm: false,
+            export: None,
+            exported: None,
+        }
+    }
+}
+
+/// Makes the plan, then renders every message once for the checks and the first rows.
+fn make(
+    db: &Path,
+    campaign: &str,
+    options: &Options,
+    settings: &[(&'static str, String)],
+    progress: &super::jobs::Progress,
+) -> crate::Result<Built> {
+    let store = Store::open(db)?;
+    for (key, value) in settings {
+        store.set_setting(key, value)?;
+    }
+    let c = store
+        .campaign(campaign)?
+        .ok_or_else(|| crate::Error::user(Msg::new("cli-no-campaign").arg("value", campaign)))?;
+    let made = plan::build(
+        &store,
+        &c,
+        options,
+        chrono::Utc::now(),
+        progress.cancel_flag(),
+        &mut |f| progress.set(f * 0.4, 0),
+    )?;
+    let renderer = Renderer::new(&store, &c)?;
+    let who: Vec<crate::campaign::Assigned> = made
+        .items
+        .iter()
+        .map(|p| crate::campaign::Assigned {
+            contact_id: p.contact_id,
+            variant: p.variant,
+            arm: p.arm,
+            time_zone: Some(p.tz),
+        })
+        .collect();
+    let mut checks = Checks::new(c.channel);
+    let mut rows = Vec::new();
+    let total = who.len().max(1) as f32;
+    let mut next = 0;
+    renderer.each(
+        &store,
+        &who,
+        progress.cancel_flag(),
+        &mut |done| progress.set(0.4 + 0.6 * done as f32 / total, done as u64),
+        &mut |r, facts| {
+            checks.add(r);
+            if rows.len() < PREVIEW_ROWS {
+                while made.items[next].contact_id < r.contact_id {
+                    next += 1;
+                }
+                let p = &made.items[next];
+                let at = chrono::DateTime::from_timestamp(p.send_at, 0).unwrap_or_default();
+                rows.push(Row {
+                    message_id: made.message_id(p.contact_id),
+                    name: facts.name.clone().unwrap_or_default(),
+                    address: facts
+                        .phone
+                        .clone()
+                        .or_else(|| facts.telegram.clone())
+                        .unwrap_or_default(),
+                    variant: format!("{} {}", r.variant, r.arm),
+                    local: at.with_timezone(&p.tz).format("%d.%m %H:%M").to_string(),
+                    zone: p.tz.name().to_owned(),
+                    utc: at.format("%d.%m %H:%M").to_string(),
+                    text: r.text.clone(),
+                });
+            }
+            Ok(true)
+        },
+    )?;
+    let settings_tz = store.settings()?.owner_tz;
+    Ok(Built {
+        summary: made.summary(settings_tz),
+        hours: made.hours(),
+        plan: made,
+        checks,
+        rows,
+    })
+}
+
+impl PlanScreen {
+    /// Forgets what was read from the base (after an import, or on another base).
+    pub fn reload(&mut self) {
+        self.loaded = false;
+        self.built = None;
+        self.who = None;
+    }
+
+    fn poll(&mut self, ctx: &egui::Context, db: &Path) {
+        if !self.loaded {
+            self.loaded = true;
+            self.base_job = Some(QueryJob::spawn(ctx, db, |s| load_base(s)));
+        }
+        if let Some(job) = &mut self.base_job
+            && let Some(result) = job.pending.finished()
+        {
+            self.base_job = None;
+            if let Some(Ok(base)) = result {
+                let off = |v: &str| v == "off" || v.is_empty();
+                self.form.quiet_on = !off(&base.quiet);
+                if !off(&base.quiet) {
+                    self.form.quiet = base.quiet.clone();
+                }
+                self.form.cap_hours = base.cap_hours.parse().ok();
+                self.form.cap_week = base.cap_week.parse().ok();
+                self.form.tier = base.tier.clone();
+                if !base.campaigns.contains(&self.form.campaign) {
+                    self.form.campaign = base.campaigns.first().cloned().unwrap_or_default();
+                }
+                self.base = base;
+            }
+        }
+        if let Some(job) = &mut self.build
+            && let Some(result) = job.finished()
+        {
+            self.build = None;
+            self.built = match result {
+                Some(Ok(built)) => {
+                    if self.path.text.trim().is_empty() {
+                        self.path.text = default_file_name(&built.plan, self.kind);
+                    }
+                    Some(Ok(Arc::new(built)))
+                }
+                Some(Err(crate::Error::Cancelled)) | None => None,
+                Some(Err(e)) => Some(Err(e.to_string())),
+            };
+        }
+        if let Some((reason, job)) = &mut self.who_job
+            && let Some(result) = job.pending.finished()
+        {
+            let reason = *reason;
+            self.who_job = None;
+            if let Some(r) = result {
+                self.who = Some((reason, r.map_err(|e| e.to_string())));
+            }
+        }
+        if let Some(job) = &mut self.export
+            && let Some(result) = job.finished()
+        {
+            self.export = None;
+            self.exported = match result {
+                Some(Ok((_, written))) => Some(Ok(Msg::new("plan-exported")
+                    .arg("rows", group_thousands(written.rows as i64))
+                    .arg("path", self.path.text.trim().to_owned())
+                    .to_string())),
+                Some(Err(crate::Error::Cancelled)) => Some(Err(tr("plan-export-cancelled"))),
+                Some(Err(e)) => Some(Err(e.to_string())),
+                None => None,
+            };
+        }
+    }
+
+    /// Draws the screen.
+    pub fn show(&mut self, ui: &mut egui::Ui, db: &Path) {
+        self.poll(ui.ctx(), db);
+        egui::ScrollArea::vertical()
+            .id_salt("plan-scroll")
+            .show(ui, |ui| {
+                ui.heading(tr("plan-title"));
+                self.form_ui(ui, db);
+                ui.separator();
+                match self.built.clone() {
+                    Some(Ok(built)) => {
+                        self.summary_ui(ui, db, &built);
+                        ui.separator();
+                        self.export_ui(ui, db, &built);
+                        ui.separator();
+                        hours_chart(ui, built.hours);
+                        ui.separator();
+                        rows_ui(ui, &built);
+                    }
+                    Some(Err(e)) => {
+                        ui.colored_label(ui.visuals().error_fg_color, e);
+                    }
+                    None if self.build.is_none() => {
+                        ui.weak(tr("plan-not-built"));
+                    }
+                    None => {}
+                }
+            });
+        if self.confirm {
+            self.warning_window(ui.ctx(), db);
+        }
+    }
+
+    fn form_ui(&mut self, ui: &mut egui::Ui, db: &Path) {
+        let f = &mut self.form;
+        egui::Grid::new("plan-form")
+            .num_columns(2)
+            .spacing([12.0, 6.0])
+            .show(ui, |ui| {
+                ui.label(tr("plan-campaign"));
+                if self.base.campaigns.is_empty() {
+                    ui.weak(tr("plan-no-campaigns"));
+                } else {
+                    crate::ui::pickers::pick_one(
+                        ui,
+                        ui.scope_id().with("plan-campaign"),
+                        &mut f.campaign,
+                        &self.base.campaigns,
+                        &tr("plan-campaign"),
+                    );
+                }
+                ui.end_row();
+                ui.label(tr("plan-date"));
+                crate::ui::widgets::date_picker(ui, "plan-date", &mut f.date, &tr("plan-date"));
+                ui.end_row();
+                ui.label(tr("plan-time"));
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut f.window, false, tr("plan-at"));
+                    let at = tr("plan-at");
+                    ui.add_enabled(
+                        !f.window,
+                        egui::TextEdit::singleline(&mut f.at).desired_width(60.0),
+                    )
+                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &at));
+                    ui.radio_value(&mut f.window, true, tr("plan-window"));
+                    let window = tr("plan-window");
+                    ui.add_enabled(
+                        f.window,
+                        egui::TextEdit::singleline(&mut f.window_text).desired_width(110.0),
+                    )
+                    .widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, &window)
+                    });
+                });
+                ui.end_row();
+                ui.label(tr("plan-quiet"));
+                ui.horizontal(|ui| {
+                    ui.checkbox(&mut f.quiet_on, tr("plan-quiet-on"));
+                    let quiet = tr("plan-quiet");
+                    ui.add_enabled(
+                        f.quiet_on,
+                        egui::TextEdit::singleline(&mut f.quiet).desired_width(110.0),
+                    )
+                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &quiet));
+                });
+                ui.end_row();
+                ui.label(tr("plan-caps"));
+                ui.horizontal(|ui| {
+                    optional_number(ui, &mut f.cap_hours, 24, &tr("plan-cap-hours"));
+                    optional_number(ui, &mut f.cap_week, 3, &tr("plan-cap-week"));
+                });
+                ui.end_row();
+                ui.label(tr("plan-tier"));
+                ui.horizontal(|ui| {
+                    let tiers: Vec<(usize, String)> = WHATSAPP_TIERS
+                        .iter()
+                        .enumerate()
+                        .map(|(i, t)| (i, tier_label(t)))
+                        .collect();
+                    let mut i = WHATSAPP_TIERS
+                        .iter()
+                        .position(|t| *t == f.tier)
+                        .unwrap_or(0);
+                    if crate::ui::pickers::pick_fixed(
+                        ui,
+                        ui.scope_id().with("plan-tier"),
+                        &mut i,
+                        &tiers,
+                        &tr("plan-tier-hint"),
+                    ) {
+                        f.tier = WHATSAPP_TIERS[i].to_owned();
+                    }
+                    ui.weak(tr("plan-tier-hint"));
+                });
+                ui.end_row();
+                ui.label(tr("plan-priority"));
+                ui.horizontal(|ui| {
+                    ui.radio_value(
+                        &mut f.priority,
+                        Priority::Variant,
+                        tr("plan-priority-variant"),
+                    );
+                    ui.radio_value(&mut f.priority, Priority::Rfm, tr("plan-priority-rfm"));
+                });
+                ui.end_row();
+            });
+        let options = self.form.options();
+        if let Err(e) = &options {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        ui.horizontal(|ui| {
+            let ready = options.is_ok() && !self.form.campaign.is_empty() && self.build.is_none();
+            if ui
+                .add_enabled(ready, egui::Button::new(tr("plan-build")))
+                .clicked()
+                && let Ok(options) = options
+            {
+                self.start_build(ui.ctx(), db, options);
+            }
+            if let Some(job) = &self.build {
+                ui.add(
+                    egui::ProgressBar::new(job.progress.fraction())
+                        .desired_width(240.0)
+                        .show_percentage(),
+                );
+                if ui.button(tr("cancel")).clicked() {
+                    job.progress.cancel();
+                }
+            }
+        });
+    }
+
+    fn start_build(&mut self, ctx: &egui::Context, db: &Path, options: Options) {
+        let db = db.to_owned();
+        let campaign = self.form.campaign.clone();
+        let settings = self.form.settings();
+        self.built = None;
+        self.who = None;
+        self.exported = None;
+        self.build = Some(Pending::spawn(ctx, move |progress| {
+            make(&db, &campaign, &options, &settings, progress)
+        }));
+    }
+
+    fn summary_ui(&mut self, ui: &mut egui::Ui, db: &Path, built: &Built) {
+        let s = &built.summary;
+        ui.strong(
+            Msg::new("plan-summary")
+                .arg("planned", group_thousands(s.planned as i64))
+                .arg("of", group_thousands(s.segments_size as i64))
+                .to_string(),
+        );
+        ui.columns(3, |cols| {
+            cols[0].label(tr("plan-per-variant"));
+            egui::Grid::new("plan-variants")
+                .striped(true)
+                .show(&mut cols[0], |ui| {
+                    for (variant, arm, n) in &s.per_variant {
+                        ui.label(format!("{variant} {arm}"));
+                        ui.label(group_thousands(*n as i64));
+                        ui.end_row();
+                    }
+                });
+            cols[1].label(tr("plan-per-day"));
+            egui::Grid::new("plan-days")
+                .striped(true)
+                .show(&mut cols[1], |ui| {
+                    for (day, n) in s.per_day.iter().take(DAYS_SHOWN) {
+                        ui.label(day.format("%d.%m.%Y").to_string());
+                        ui.label(group_thousands(*n as i64));
+                        ui.end_row();
+                    }
+                });
+            if s.per_day.len() > DAYS_SHOWN
+                && let Some((last, _)) = s.per_day.last()
+            {
+                cols[1].weak(
+                    Msg::new("plan-more-days")
+                        .arg("count", (s.per_day.len() - DAYS_SHOWN) as i64)
+                        .arg("last", last.format("%d.%m.%Y").to_string())
+                        .to_string(),
+                );
+            }
+            cols[2].label(tr("plan-excluded"));
+            let mut clicked = None;
+            egui::Grid::new("plan-reasons")
+                .striped(true)
+                .show(&mut cols[2], |ui| {
+                    for (reason, n) in &s.excluded {
+                        if *n > 0 {
+                            if ui
+                                .link(reason.msg().to_string())
+                                .on_hover_text(tr("plan-who-hint"))
+                                .clicked()
+                            {
+                                clicked = Some(*reason);
+                            }
+                        } else {
+                            ui.weak(reason.msg().to_string());
+                        }
+                        ui.label(group_thousands(*n as i64));
+                        ui.end_row();
+                    }
+                    if s.moved_later > 0 {
+                        ui.colored_label(ui.visuals().warn_fg_color, tr("plan-moved"));
+                        ui.label(group_thousands(s.moved_later as i64));
+                        ui.end_row();
+                    }
+                });
+            if let Some(reason) = clicked {
+                let ids: Vec<i64> = built
+                    .plan
+                    .left
+                    .iter()
+                    .filter(|l| l.reason == reason)
+                    .take(WHO_ROWS)
+                    .map(|l| l.contact_id)
+                    .collect();
+                let job = QueryJob::spawn(cols[2].ctx(), db, move |s| s.contact_rows(&ids));
+                self.who_job = Some((reason, job));
+            }
+        });
+        if let Some((reason, who)) = &self.who {
+            egui::CollapsingHeader::new(
+                Msg::new("plan-who")
+                    .arg("reason", reason.msg().to_string())
+                    .to_string(),
+            )
+            .default_open(true)
+            .show(ui, |ui| match who {
+                Ok(rows) => {
+                    for r in rows {
+                        ui.label(format!(
+                            "№{} {} {}",
+                            r.id,
+                            r.name.as_deref().unwrap_or_default(),
+                            r.phone.as_deref().unwrap_or_default()
+                        ));
+                    }
+                }
+                Err(e) => {
+                    ui.colored_label(ui.visuals().error_fg_color, e);
+                }
+            });
+        }
+    }
+
+    fn export_ui(&mut self, ui: &mut egui::Ui, db: &Path, built: &Built) {
+        ui.strong(tr("plan-export"));
+        ui.horizontal(|ui| {
+            let kinds = [
+                (FileKind::CsvSemicolon, tr("plan-format-csv-semicolon")),
+                (FileKind::CsvComma, tr("plan-format-csv-comma")),
+                (FileKind::Xlsx, "Excel (.xlsx)".to_owned()),
+                (FileKind::Jsonl, "JSON Lines".to_owned()),
+            ];
+            ui.label(tr("plan-format"));
+            if crate::ui::pickers::pick_fixed(
+                ui,
+                ui.scope_id().with("plan-format"),
+                &mut self.kind,
+                &kinds,
+                &tr("plan-format"),
+            ) {
+                self.path.text = with_extension(&self.path.text, self.kind.extension());
+            }
+        });
+        self.path
+            .show(ui, &tr("plan-file"), &[self.kind.extension()]);
+        ui.horizontal(|ui| {
+            let ready = self.path.is_valid() && self.export.is_none();
+            if ui
+                .add_enabled(ready, egui::Button::new(tr("plan-export-button")))
+                .clicked()
+            {
+                if warnings(built).is_empty() {
+                    self.start_export(ui.ctx(), db, built);
+                } else {
+                    self.confirm = true;
+                }
+            }
+            if let Some(job) = &self.export {
+                ui.add(
+                    egui::ProgressBar::new(job.progress.fraction())
+                        .desired_width(240.0)
+                        .show_percentage(),
+                );
+                if ui.button(tr("cancel")).clicked() {
+                    job.progress.cancel();
+                }
+            }
+        });
+        crate::ui::widgets::outcome(ui, &self.exported);
+    }
+
+    fn start_export(&mut self, ctx: &egui::Context, db: &Path, built: &Built) {
+        let Some(path) = self.path.path() else {
+            return;
+        };
+        self.exported = None;
+        let built_plan = built.plan.clone();
+        let format = self.kind.format();
+        let lang = crate::i18n::current();
+        let db = db.to_owned();
+        self.export = Some(Pending::spawn(ctx, move |progress| {
+            let store = Store::open(&db)?;
+            let target = Target::new(&path, format, lang);
+            export::save_and_export(
+                &store,
+                &built_plan,
+                &target,
+                progress.cancel_flag(),
+                &mut |f| progress.set(f, 0),
+            )
+        }));
+    }
+
+    /// The one warning before an export that would send someone a gap, a too long text, or
+    /// move people to later days.
+    fn warning_window(&mut self, ctx: &egui::Context, db: &Path) {
+        let Some(Ok(built)) = self.built.clone() else {
+            self.confirm = false;
+            return;
+        };
+        let mut go = false;
+        let mut stop = false;
+        egui::Modal::new(egui::Id::unique("plan-warning")).show(ctx, |ui| {
+            ui.heading(tr("plan-warning-title"));
+            for w in warnings(&built) {
+                ui.colored_label(ui.visuals().warn_fg_color, format!("• {w}"));
+            }
+            ui.horizontal(|ui| {
+                if ui.button(tr("plan-export-anyway")).clicked() {
+                    go = true;
+                }
+                if ui.button(tr("cancel")).clicked() {
+                    stop = true;
+                }
+            });
+        });
+        if go {
+            self.confirm = false;
+            self.start_export(ctx, db, &built);
+        } else if stop {
+            self.confirm = false;
+        }
+    }
+}
+
+/// What the owner must know before exporting `built`.
+fn warnings(built: &Built) -> Vec<String> {
+    let mut out = Vec::new();
+    for (name, ids) in &built.checks.missing {
+        out.push(
+            Msg::new("plan-warning-gap")
+                .arg("name", name.as_str())
+                .arg("count", group_thousands(ids.len() as i64))
+                .to_string(),
+        );
+    }
+    if built.checks.too_long()
+        && let (Some((id, n)), Some(limit)) = (built.checks.longest, built.checks.limit)
+    {
+        out.push(
+            Msg::new("campaign-too-long")
+                .arg("id", id)
+                .arg("length", n as i64)
+                .arg("limit", limit as i64)
+                .to_string(),
+        );
+    }
+    let s = &built.summary;
+    if s.moved_later > 0 {
+        out.push(
+            Msg::new("plan-warning-moved")
+                .arg("count", group_thousands(s.moved_later as i64))
+                .arg("days", s.per_day.len() as i64)
+                .to_string(),
+        );
+    }
+    if let (Some(fullest), Some(limit)) = (s.fullest_window, s.daily_limit)
+        && fullest > limit
+    {
+        out.push(
+            Msg::new("plan-warning-limit")
+                .arg("fullest", i64::from(fullest))
+                .arg("limit", i64::from(limit))
+                .to_string(),
+        );
+    }
+    out
+}
+
+/// A number with a checkbox that turns it off.
+fn optional_number(ui: &mut egui::Ui, value: &mut Option<u32>, default: u32, label: &str) {
+    let mut on = value.is_some();
+    if ui.checkbox(&mut on, label).changed() {
+        *value = on.then_some(default);
+    }
+    if let Some(n) = value {
+        ui.add(egui::DragValue::new(n).range(1..=999))
+            .on_hover_text(label);
+    }
+}
+
+fn tier_label(tier: &str) -> String {
+    match tier.parse::<i64>() {
+        Ok(n) => Msg::new("plan-tier-n")
+            .arg("n", group_thousands(n))
+            .to_string(),
+        Err(_) => tr("plan-tier-unlimited"),
+    }
+}
+
+fn default_file_name(plan: &Plan, kind: FileKind) -> String {
+    let dir = directories::UserDirs::new()
+        .and_then(|d| d.document_dir().map(Path::to_owned))
+        .unwrap_or_else(std::env::temp_dir);
+    let name = format!(
+        "{} {}.{}",
+        plan.campaign.name.replace(['/', '\\', ':'], "-"),
+        plan.options.date,
+        kind.extension()
+    );
+    dir.join(name).display().to_string()
+}
+
+fn with_extension(path: &str, extension: &str) -> String {
+    let p = Path::new(path.trim());
+    if path.trim().is_empty() {
+        return String::new();
+    }
+    p.with_extension(extension).display().to_string()
+}
+
+/// Sends per hour of the day, in UTC and in the recipients' own time, side by side.
+fn hours_chart(ui: &mut egui::Ui, (utc, local): ([u64; 24], [u64; 24])) {
+    ui.label(tr("plan-hours"));
+    let bars = |values: &[u64; 24], shift: f64, color: egui::Color32| -> Vec<Bar> {
+        values
+            .iter()
+            .enumerate()
+            .map(|(h, n)| Bar::new(h as f64 + shift, *n as f64).width(0.4).fill(color))
+            .collect()
+    };
+    Plot::new("plan-hours")
+        .height(180.0)
+        .legend(Legend::default())
+        .x_axis_formatter(|mark, _| format!("{:02}:00", mark.value.round() as i64))
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .show(ui, |plot_ui| {
+            let (blue, green) = (
+                egui::Color32::from_rgb(0x5b, 0x8d, 0xef),
+                egui::Color32::from_rgb(0x3c, 0xb3, 0x71),
+            );
+            plot_ui
+                .bar_chart(BarChart::new(tr("plan-hours-utc"), bars(&utc, -0.2, blue)).color(blue));
+            plot_ui.bar_chart(
+                BarChart::new(tr("plan-hours-local"), bars(&local, 0.2, green)).color(green),
+            );
+        });
+}
+
+/// The first rows of the plan, as the file will hold them.
+fn rows_ui(ui: &mut egui::Ui, built: &Built) {
+    ui.strong(
+        Msg::new("plan-first-rows")
+            .arg("count", built.rows.len() as i64)
+            .to_string(),
+    );
+    egui::Grid::new("plan-rows").striped(true).show(ui, |ui| {
+        for h in [
+            "plan-col-id",
+            "plan-col-name",
+            "plan-col-address",
+            "plan-col-variant",
+            "plan-col-local",
+            "plan-col-zone",
+            "plan-col-utc",
+            "plan-col-text",
+        ] {
+            ui.strong(tr(h));
+        }
+        ui.end_row();
+        for r in &built.rows {
+            ui.monospace(&r.message_id);
+            ui.label(&r.name);
+            ui.label(&r.address);
+            ui.label(&r.variant);
+            ui.label(&r.local);
+            ui.label(&r.zone);
+            ui.label(&r.utc);
+            let short: String = r.text.chars().take(60).collect();
+            ui.label(short.replace('\n', " ")).on_hover_text(&r.text);
+            ui.end_row();
+        }
+    });
+}

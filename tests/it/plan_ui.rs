@@ -1,0 +1,64 @@
+//! The Plan screen, driven by clicks: a plan made for a saved campaign, its exclusions listed by
+//! reason, exported through the typed path and saved in the base.
+
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+
+use crate::support::Scratch;
+use crate::ui::{app, wait, wait_exact, wait_label};
+
+#[test]
+fn a_plan_is_made_explained_and_exported() {
+    let mut s = Scratch::new();
+    s.contacts(
+        "ID клиента;ФИО;Телефон;Город;Часовой пояс;Согласие на рассылку\n\
+         A1;Анна;89120000001;Москва;Europe/Moscow;да\n\
+         A2;Борис;89120000002;Новосибирск;Asia/Novosibirsk;да\n\
+         A3;Вера Петрова;89120000003;Омск;Asia/Omsk;нет\n",
+    );
+    s.store
+        .save_segment("Все", &adresat::segment::Rule::everyone(), "")
+        .unwrap();
+    let campaign = adresat::campaign::Campaign::from_json(
+        r#"{"name": "Зима", "channel": "whatsapp",
+            "variants": [{"name": "Все", "segment": "Все", "text": "{{first_name|Друг}}, в {{city}} скидки"}]}"#,
+    )
+    .unwrap();
+    s.store.save_campaign(&campaign).unwrap();
+    let mut harness = app(s.store.path().to_owned());
+    wait_exact(&mut harness, "3 контакта");
+    harness.get_by_label("План рассылки").click();
+    wait_label(&mut harness, "Выберите кампанию и день");
+    harness.get_by_label("Составить план").click();
+    wait_label(&mut harness, "В плане 2 из 3 контактов сегментов");
+    // The reason is a link: who lacks consent.
+    harness.get_by_label("нет согласия").click();
+    wait_label(&mut harness, "Вера Петрова");
+    // Both get 10:00 in their own zones; the rows show it.
+    wait(&mut harness, "rows", |h| {
+        h.query_all_by_label("Europe/Moscow").count() >= 1
+            && h.query_all_by_label("Asia/Novosibirsk").count() >= 1
+    });
+
+    let out = s.dir.path().join("план.csv");
+    let field = harness.get_by_role_and_label(Role::TextInput, "Файл");
+    field.scroll_to_me();
+    field.focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Файл")
+        .type_text(out.to_str().unwrap());
+    harness.run_steps(2);
+    harness
+        .get_by_label("Сохранить план и выгрузить")
+        .scroll_to_me();
+    harness.run_steps(2);
+    harness.get_by_label("Сохранить план и выгрузить").click();
+    wait_label(&mut harness, "Выгружено сообщений: 2");
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(text.lines().count(), 3);
+    assert!(text.contains("Анна, в Москва скидки"));
+    let plans = s.store.plans().unwrap();
+    assert_eq!(plans.len(), 1);
+    assert_eq!(plans[0].messages, 2);
+}
