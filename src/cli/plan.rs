@@ -12,6 +12,9 @@ use crate::plan::export::{self, Format, Target};
 use crate::plan::{self, Options, Priority, Span, TimeOfDay, Timing};
 use crate::store::Store;
 
+/// Days listed one by one before "… and N more".
+const DAYS_SHOWN: usize = 14;
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum FormatArg {
     Csv,
@@ -172,8 +175,19 @@ pub fn run(store: &Store, args: PlanArgs, lang: Lang) -> Result<()> {
     for (reason, n) in summary.excluded.iter().filter(|(_, n)| *n > 0) {
         out!("  {}: {n}", reason.msg().render(lang));
     }
-    for (day, n) in &summary.per_day {
+    for (day, n) in summary.per_day.iter().take(DAYS_SHOWN) {
         out!("  {day}: {n}");
+    }
+    if summary.per_day.len() > DAYS_SHOWN
+        && let Some((last, _)) = summary.per_day.last()
+    {
+        out!(
+            "  {}",
+            Msg::new("plan-more-days")
+                .arg("count", (summary.per_day.len() - DAYS_SHOWN) as i64)
+                .arg("last", last.to_string())
+                .render(lang)
+        );
     }
     if summary.moved_later > 0 {
         out!(

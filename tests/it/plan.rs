@@ -354,6 +354,33 @@ fn a_window_spreads_each_zones_recipients_evenly() {
         let h = chrono::Timelike::hour(&local);
         assert!((10..12).contains(&h), "{local}");
     }
+
+    // Sixty recipients in one zone over an hour: one a minute, 10:00 to 10:59.
+    let mut many = Scratch::new();
+    let mut csv = String::from("ID клиента;Имя;Телефон;Часовой пояс;Согласие на рассылку\n");
+    for i in 0..60 {
+        csv.push_str(&format!("M{i};Имя{i};8912100{i:04};Europe/Moscow;да\n"));
+    }
+    many.contacts(&csv);
+    many.store
+        .save_segment("Все", &Rule::everyone(), "")
+        .unwrap();
+    many.store
+        .save_segment(
+            "VIP",
+            &Rule::from_json(r#"{"version":1,"mode":"none","items":[]}"#).unwrap(),
+            "",
+        )
+        .unwrap();
+    let o = Options {
+        timing: Timing::Window(Span::parse("10:00-11:00").unwrap()),
+        ..no_caps(date(2027, 1, 15))
+    };
+    let p = make(&many, &campaign("whatsapp"), &o, utc(2027, 1, 1, 0, 0));
+    let mut moments: Vec<i64> = p.items.iter().map(|i| i.send_at).collect();
+    moments.sort_unstable();
+    let expected: Vec<i64> = (0..60).map(|m| utc(2027, 1, 15, 7, 0) + m * 60).collect();
+    assert_eq!(moments, expected);
 }
 
 fn read_csv(path: &std::path::Path) -> Vec<Vec<String>> {
