@@ -321,6 +321,20 @@ impl Checks {
         }
     }
 
+    /// Takes in the checks of other recipients (of higher ids: the lists stay in id order).
+    pub fn merge(&mut self, other: Checks) {
+        if let Some((id, n)) = other.longest
+            && self
+                .longest
+                .is_none_or(|(mine, m)| n > m || (n == m && id < mine))
+        {
+            self.longest = Some((id, n));
+        }
+        for (name, ids) in other.missing {
+            self.missing.entry(name).or_default().extend(ids);
+        }
+    }
+
     /// Whether the longest message is over the channel's limit.
     pub fn too_long(&self) -> bool {
         matches!((self.longest, self.limit), (Some((_, n)), Some(limit)) if n > limit)

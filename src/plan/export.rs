@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use chrono::DateTime;
 use chrono_tz::Tz;
@@ -81,6 +81,8 @@ trait Sink {
 struct CsvSink {
     writer: csv::Writer<std::io::BufWriter<std::fs::File>>,
     path: PathBuf,
+    /// The second half of a file written in two: no BOM and no header.
+    part: bool,
 }
 
 impl CsvSink {
@@ -91,6 +93,9 @@ impl CsvSink {
 
 impl Sink for CsvSink {
     fn start(&mut self, header: &[String]) -> Result<()> {
+        if self.part {
+            return Ok(());
+        }
         self.writer.write_record(header).map_err(|e| self.fail(e))
     }
 
@@ -220,18 +225,22 @@ impl Sink for XlsxSink {
     }
 }
 
-fn open_sink(path: &Path, format: Format, sheet_rows: u32) -> Result<Box<dyn Sink>> {
+/// A sink writing `path`; `part`: the second half of a CSV or JSON Lines file, appended later.
+fn open_sink(path: &Path, format: Format, sheet_rows: u32, part: bool) -> Result<Box<dyn Sink>> {
     let create = || std::fs::File::create(path).map_err(|e| Error::io(path, e));
     Ok(match format {
         Format::Csv { separator } => {
             let mut file = std::io::BufWriter::with_capacity(1 << 20, create()?);
-            file.write_all("\u{feff}".as_bytes())
-                .map_err(|e| Error::io(path, e))?;
+            if !part {
+                file.write_all("\u{feff}".as_bytes())
+                    .map_err(|e| Error::io(path, e))?;
+            }
             Box::new(CsvSink {
                 writer: csv::WriterBuilder::new()
                     .delimiter(separator)
                     .from_writer(file),
                 path: path.to_owned(),
+                part,
             })
         }
         Format::Jsonl => Box::new(JsonlSink {
@@ -259,6 +268,9 @@ pub struct Target {
     pub sheet_rows: u32,
     /// The language of the demo mark.
     pub lang: Lang,
+    /// From this many messages a CSV or JSON Lines file is written in two halves by two threads
+    /// ([`SPLIT_FROM`] but in tests).
+    pub split_from: usize,
 }
 
 impl Target {
@@ -269,21 +281,13 @@ impl Target {
             format,
             sheet_rows: XLSX_SHEET_ROWS,
             lang,
+            split_from: SPLIT_FROM,
         }
     }
 }
 
-/// Writes `plan` to the target, rendering each message as it goes.
-pub fn export(
-    store: &Store,
-    plan: &Plan,
-    target: &Target,
-    cancel: &AtomicBool,
-    progress: &mut dyn FnMut(f32),
-) -> Result<Exported> {
-    let (path, format, sheet_rows, lang) =
-        (&target.path, target.format, target.sheet_rows, target.lang);
-    let renderer = Renderer::new(store, &plan.campaign)?;
+/// The columns of `plan`'s file and how many WhatsApp parameters it has.
+fn header(plan: &Plan, renderer: &Renderer) -> (Vec<String>, usize) {
     let params = match plan.campaign.channel {
         Channel::Whatsapp => (0..plan.campaign.variants.len())
             .flat_map(|v| ['A', 'B'].map(|arm| (v, arm)))
@@ -298,9 +302,129 @@ pub fn export(
     if plan.demo {
         header.push(crate::export::DEMO_COLUMN.to_owned());
     }
-    let demo_note = tr_in(lang, "demo-row-mark", &[]);
-    let who: Vec<Assigned> = plan
-        .items
+    (header, params)
+}
+
+/// Below this many messages a CSV or JSON Lines file is written by one thread.
+pub const SPLIT_FROM: usize = 20_000;
+
+/// Writes `plan` to the target, rendering each message as it goes. A big CSV or JSON Lines plan
+/// is written in two halves by two threads (the second to a part file appended at the end).
+pub fn export(
+    store: &Store,
+    plan: &Plan,
+    target: &Target,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(f32),
+) -> Result<Exported> {
+    let total = plan.items.len();
+    let split = total >= target.split_from.max(2) && !matches!(target.format, Format::Xlsx);
+    if !split {
+        let mut sink = open_sink(&target.path, target.format, target.sheet_rows, false)?;
+        let (rows, checks) = write_rows(
+            store,
+            plan,
+            &plan.items,
+            sink.as_mut(),
+            target,
+            cancel,
+            &mut |done| progress(done as f32 / total.max(1) as f32),
+        )?;
+        let sheets = sink.finish()?;
+        return Ok(Exported {
+            rows,
+            sheets,
+            checks,
+        });
+    }
+    let (first, second) = plan.items.split_at(total / 2);
+    let part_path = target.path.with_extension("part");
+    let other_done = AtomicUsize::new(0);
+    let db = store.path().to_owned();
+    let (first_result, second_result) = std::thread::scope(|scope| {
+        let other = scope.spawn(|| -> Result<(u64, Checks)> {
+            let store = Store::open(&db)?;
+            let mut sink = open_sink(&part_path, target.format, target.sheet_rows, true)?;
+            let written = write_rows(
+                &store,
+                plan,
+                second,
+                sink.as_mut(),
+                target,
+                cancel,
+                &mut |done| other_done.store(done, Ordering::Relaxed),
+            )?;
+            sink.finish()?;
+            Ok(written)
+        });
+        let mine = open_sink(&target.path, target.format, target.sheet_rows, false).and_then(
+            |mut sink| {
+                let written = write_rows(
+                    store,
+                    plan,
+                    first,
+                    sink.as_mut(),
+                    target,
+                    cancel,
+                    &mut |done| {
+                        let all = done + other_done.load(Ordering::Relaxed);
+                        progress(all as f32 / total as f32)
+                    },
+                )?;
+                sink.finish()?;
+                Ok(written)
+            },
+        );
+        let theirs = other.join().unwrap_or_else(|_| {
+            Err(Error::io(
+                &part_path,
+                std::io::Error::other("the second writer failed"),
+            ))
+        });
+        (mine, theirs)
+    });
+    let appended = first_result.and_then(|mine| {
+        let theirs = second_result?;
+        append(&target.path, &part_path)?;
+        Ok((mine, theirs))
+    });
+    let _ = std::fs::remove_file(&part_path);
+    let ((rows, mut checks), (more, other_checks)) = appended?;
+    checks.merge(other_checks);
+    Ok(Exported {
+        rows: rows + more,
+        sheets: 1,
+        checks,
+    })
+}
+
+/// Appends the file `part` to the file `path`.
+fn append(path: &Path, part: &Path) -> Result<()> {
+    let mut out = std::fs::OpenOptions::new()
+        .append(true)
+        .open(path)
+        .map_err(|e| Error::io(path, e))?;
+    let mut from = std::fs::File::open(part).map_err(|e| Error::io(part, e))?;
+    std::io::copy(&mut from, &mut out).map_err(|e| Error::io(path, e))?;
+    Ok(())
+}
+
+/// Renders and writes the messages `items` (ascending by contact) of `plan` into `sink`;
+/// `progress` hears how many are done. Returns the rows written and the checks of their texts.
+fn write_rows(
+    store: &Store,
+    plan: &Plan,
+    items: &[super::Planned],
+    sink: &mut dyn Sink,
+    target: &Target,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(usize),
+) -> Result<(u64, Checks)> {
+    let renderer = Renderer::new(store, &plan.campaign)?;
+    let (header, params) = header(plan, &renderer);
+    sink.start(&header)?;
+    let demo_note = tr_in(target.lang, "demo-row-mark", &[]);
+    let who: Vec<Assigned> = items
         .iter()
         .map(|p| Assigned {
             contact_id: p.contact_id,
@@ -309,12 +433,9 @@ pub fn export(
             time_zone: Some(p.tz),
         })
         .collect();
-    let mut sink = open_sink(path, format, sheet_rows)?;
-    sink.start(&header)?;
     let mut checks = Checks::new(plan.campaign.channel);
     let mut rows = 0u64;
     let mut next = 0usize;
-    let total = plan.items.len().max(1) as f32;
     let channel = channel_name(plan.campaign.channel);
     let prefix = plan.id_prefix();
     // Moments repeat (one local time per zone): their texts are made once.
@@ -322,62 +443,51 @@ pub fn export(
     let empty = String::new();
     let mut id = String::new();
     let mut contact = String::new();
-    renderer.each(
-        store,
-        &who,
-        cancel,
-        &mut |done| progress(done as f32 / total),
-        &mut |r, facts| {
-            while plan.items[next].contact_id < r.contact_id {
-                next += 1;
-            }
-            let p = &plan.items[next];
-            checks.add(r);
-            let (local, utc) = times.entry((p.send_at, p.tz)).or_insert_with(|| {
-                let at = DateTime::from_timestamp(p.send_at, 0).unwrap_or_default();
-                (
-                    at.with_timezone(&p.tz).format("%Y-%m-%d %H:%M").to_string(),
-                    at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
-                )
-            });
-            id.clear();
-            contact.clear();
-            let _ = write!(id, "{prefix}-{}", p.contact_id);
-            let _ = write!(contact, "{}", p.contact_id);
-            let mut values: Vec<&str> = Vec::with_capacity(header.len());
-            values.extend([
-                id.as_str(),
-                contact.as_str(),
-                facts.external_id.as_deref().unwrap_or_default(),
-                facts.phone.as_deref().unwrap_or_default(),
-                facts.telegram.as_deref().unwrap_or_default(),
-                facts.name.as_deref().unwrap_or_default(),
-                channel,
-                plan.campaign.name.as_str(),
-                r.variant.as_str(),
-                if r.arm == 'B' { "B" } else { "A" },
-                r.text.as_str(),
-                local.as_str(),
-                p.tz.name(),
-                utc.as_str(),
-            ]);
-            for i in 0..params {
-                values.push(r.whatsapp_parameters.get(i).unwrap_or(&empty));
-            }
-            if plan.demo {
-                values.push(&demo_note);
-            }
-            sink.row(&values)?;
-            rows += 1;
-            Ok(true)
-        },
-    )?;
-    let sheets = sink.finish()?;
-    Ok(Exported {
-        rows,
-        sheets,
-        checks,
-    })
+    renderer.each(store, &who, cancel, progress, &mut |r, facts| {
+        while items[next].contact_id < r.contact_id {
+            next += 1;
+        }
+        let p = &items[next];
+        checks.add(r);
+        let (local, utc) = times.entry((p.send_at, p.tz)).or_insert_with(|| {
+            let at = DateTime::from_timestamp(p.send_at, 0).unwrap_or_default();
+            (
+                at.with_timezone(&p.tz).format("%Y-%m-%d %H:%M").to_string(),
+                at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            )
+        });
+        id.clear();
+        contact.clear();
+        let _ = write!(id, "{prefix}-{}", p.contact_id);
+        let _ = write!(contact, "{}", p.contact_id);
+        let mut values: Vec<&str> = Vec::with_capacity(header.len());
+        values.extend([
+            id.as_str(),
+            contact.as_str(),
+            facts.external_id.as_deref().unwrap_or_default(),
+            facts.phone.as_deref().unwrap_or_default(),
+            facts.telegram.as_deref().unwrap_or_default(),
+            facts.name.as_deref().unwrap_or_default(),
+            channel,
+            plan.campaign.name.as_str(),
+            r.variant.as_str(),
+            if r.arm == 'B' { "B" } else { "A" },
+            r.text.as_str(),
+            local.as_str(),
+            p.tz.name(),
+            utc.as_str(),
+        ]);
+        for i in 0..params {
+            values.push(r.whatsapp_parameters.get(i).unwrap_or(&empty));
+        }
+        if plan.demo {
+            values.push(&demo_note);
+        }
+        sink.row(&values)?;
+        rows += 1;
+        Ok(true)
+    })?;
+    Ok((rows, checks))
 }
 
 /// Saves `plan` in the base (on a second connection, in a second thread) while exporting it on

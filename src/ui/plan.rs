@@ -67,6 +67,14 @@ struct Built {
     rows: Vec<Row>,
 }
 
+/// Whose list is open under the summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Who {
+    Left(Reason),
+    /// Planned, but on a later day because of the limit.
+    Moved,
+}
+
 /// The export formats offered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum FileKind {
@@ -161,8 +169,8 @@ pub struct PlanScreen {
     form: Form,
     build: Option<Pending<crate::Result<Built>>>,
     built: Option<Result<Arc<Built>, String>>,
-    who: Option<(Reason, Result<Vec<ContactRow>, String>)>,
-    who_job: Option<(Reason, QueryJob<Vec<ContactRow>>)>,
+    who: Option<(Who, Result<Vec<ContactRow>, String>)>,
+    who_job: Option<(Who, QueryJob<Vec<ContactRow>>)>,
     path: PathField,
     kind: FileKind,
     confirm: bool,
@@ -568,7 +576,7 @@ impl PlanScreen {
                                 .on_hover_text(tr("plan-who-hint"))
                                 .clicked()
                             {
-                                clicked = Some(*reason);
+                                clicked = Some(Who::Left(*reason));
                             }
                         } else {
                             ui.weak(reason.msg().to_string());
@@ -577,46 +585,65 @@ impl PlanScreen {
                         ui.end_row();
                     }
                     if s.moved_later > 0 {
-                        ui.colored_label(ui.visuals().warn_fg_color, tr("plan-moved"));
+                        let moved = egui::RichText::new(tr("plan-moved"))
+                            .color(ui.visuals().warn_fg_color)
+                            .underline();
+                        if ui
+                            .add(egui::Button::new(moved).frame(false))
+                            .on_hover_text(tr("plan-who-hint"))
+                            .clicked()
+                        {
+                            clicked = Some(Who::Moved);
+                        }
                         ui.label(group_thousands(s.moved_later as i64));
                         ui.end_row();
                     }
                 });
-            if let Some(reason) = clicked {
-                let ids: Vec<i64> = built
-                    .plan
-                    .left
-                    .iter()
-                    .filter(|l| l.reason == reason)
-                    .take(WHO_ROWS)
-                    .map(|l| l.contact_id)
-                    .collect();
+            if let Some(which) = clicked {
+                let plan = &built.plan;
+                let ids: Vec<i64> = match which {
+                    Who::Left(reason) => plan
+                        .left
+                        .iter()
+                        .filter(|l| l.reason == reason)
+                        .take(WHO_ROWS)
+                        .map(|l| l.contact_id)
+                        .collect(),
+                    Who::Moved => plan
+                        .items
+                        .iter()
+                        .filter(|p| p.moved)
+                        .take(WHO_ROWS)
+                        .map(|p| p.contact_id)
+                        .collect(),
+                };
+                let reason = which;
                 let job = QueryJob::spawn(cols[2].ctx(), db, move |s| s.contact_rows(&ids));
                 self.who_job = Some((reason, job));
             }
         });
-        if let Some((reason, who)) = &self.who {
-            egui::CollapsingHeader::new(
-                Msg::new("plan-who")
-                    .arg("reason", reason.msg().to_string())
-                    .to_string(),
-            )
-            .default_open(true)
-            .show(ui, |ui| match who {
-                Ok(rows) => {
-                    for r in rows {
-                        ui.label(format!(
-                            "№{} {} {}",
-                            r.id,
-                            r.name.as_deref().unwrap_or_default(),
-                            r.phone.as_deref().unwrap_or_default()
-                        ));
+        if let Some((which, who)) = &self.who {
+            let title = match which {
+                Who::Left(reason) => reason.msg().to_string(),
+                Who::Moved => tr("plan-moved"),
+            };
+            egui::CollapsingHeader::new(Msg::new("plan-who").arg("reason", title).to_string())
+                .default_open(true)
+                .show(ui, |ui| match who {
+                    Ok(rows) => {
+                        for r in rows {
+                            ui.label(format!(
+                                "№{} {} {}",
+                                r.id,
+                                r.name.as_deref().unwrap_or_default(),
+                                r.phone.as_deref().unwrap_or_default()
+                            ));
+                        }
                     }
-                }
-                Err(e) => {
-                    ui.colored_label(ui.visuals().error_fg_color, e);
-                }
-            });
+                    Err(e) => {
+                        ui.colored_label(ui.visuals().error_fg_color, e);
+                    }
+                });
         }
     }
 

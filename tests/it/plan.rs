@@ -416,6 +416,16 @@ fn exports_read_back_the_same_in_csv_xlsx_and_json_lines() {
     let written = export::export(&s.store, &p, &target, &never, &mut |_| {}).unwrap();
     assert_eq!(written.rows, 6);
     let rows = read_csv(&csv_path);
+    // Written in two halves by two threads (as a big plan is), the file is the same.
+    let halves = Target {
+        split_from: 2,
+        path: s.dir.path().join("halves.csv"),
+        ..target.clone()
+    };
+    let in_two = export::export(&s.store, &p, &halves, &never, &mut |_| {}).unwrap();
+    assert_eq!(std::fs::read(&halves.path).unwrap(), std::fs::read(&csv_path).unwrap());
+    assert_eq!(in_two.checks, written.checks);
+    assert!(!halves.path.with_extension("part").exists());
     assert_eq!(
         &rows[0][..14],
         &export::COLUMNS.map(str::to_owned)[..],
@@ -456,7 +466,10 @@ fn exports_read_back_the_same_in_csv_xlsx_and_json_lines() {
 
     // JSON Lines: one object per message.
     let jsonl_path = s.dir.path().join("plan.jsonl");
-    let target = Target::new(&jsonl_path, Format::Jsonl, adresat::i18n::Lang::Ru);
+    let target = Target {
+        split_from: 2,
+        ..Target::new(&jsonl_path, Format::Jsonl, adresat::i18n::Lang::Ru)
+    };
     export::export(&s.store, &p, &target, &never, &mut |_| {}).unwrap();
     let lines: Vec<serde_json::Value> = std::fs::read_to_string(&jsonl_path)
         .unwrap()
