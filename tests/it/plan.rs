@@ -423,7 +423,10 @@ fn exports_read_back_the_same_in_csv_xlsx_and_json_lines() {
         ..target.clone()
     };
     let in_two = export::export(&s.store, &p, &halves, &never, &mut |_| {}).unwrap();
-    assert_eq!(std::fs::read(&halves.path).unwrap(), std::fs::read(&csv_path).unwrap());
+    assert_eq!(
+        std::fs::read(&halves.path).unwrap(),
+        std::fs::read(&csv_path).unwrap()
+    );
     assert_eq!(in_two.checks, written.checks);
     assert!(!halves.path.with_extension("part").exists());
     assert_eq!(
