@@ -12,6 +12,7 @@ pub mod geo;
 pub mod i18n;
 pub mod import;
 pub mod plan;
+pub mod results;
 pub mod rfm;
 pub mod segment;
 pub mod store;

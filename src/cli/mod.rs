@@ -17,6 +17,7 @@ use serde_json::json;
 
 mod campaign;
 mod plan;
+mod results;
 mod rfm;
 mod segment;
 
@@ -96,6 +97,14 @@ pub enum Command {
     /// Make a campaign's send plan for a date (each contact's own local time, quiet hours, caps,
     /// the messenger's limit), save it in the base and export it.
     Plan(plan::PlanArgs),
+    /// Print a campaign's results: planned, sent, delivered and the rates per delivered message,
+    /// per variant and A/B arm, the A/B verdicts and the health warnings.
+    Results {
+        /// CAMPAIGN.json or a saved campaign's name.
+        campaign: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Compute RFM (recency, frequency, monetary) as of a date, store it, and print a summary per
     /// group or write one row per scored customer.
     Rfm {
@@ -253,6 +262,9 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
         }
         Command::Campaign { command } => {
             campaign::run(&Store::open(&db_path(&cli))?, command, lang)
+        }
+        Command::Results { campaign, json } => {
+            results::run(&Store::open(&db_path(&cli))?, &campaign, json, lang)
         }
         Command::Plan(args) => plan::run(&Store::open(&db_path(&cli))?, args, lang),
         Command::Rfm { as_of, out, json } => rfm::run(

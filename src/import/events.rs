@@ -1,5 +1,8 @@
-//! Loading events from a sending service: sends, reads, clicks, opt-outs. Opt-outs set the
-//! contact's status at once; every import refreshes the engagement summary of the contacts it touched.
+//! Loading events from a sending service: sends, reads, clicks, opt-outs. A row is matched to its
+//! planned message by the message id first (`9f3a01c2-20261201-4711`: a saved plan's prefix and
+//! the contact), else to the contact by its keys and the campaign column. Opt-outs set the
+//! contact's status at once; a click on a button sets the tag the campaign's button names; every
+//! import refreshes the engagement summary of the contacts it touched.
 
 use chrono_tz::Tz;
 
@@ -11,13 +14,19 @@ use super::values::parse_event_kind;
 use super::{Loader, Outcome};
 use crate::error::Result;
 use crate::i18n::Msg;
-use crate::store::{Event, EventKind, Saved, Status, Writer};
+use std::collections::HashMap;
+
+use crate::store::{Event, EventKind, PlanRef, Saved, Status, Writer};
 
 pub(crate) struct EventsLoader {
     pub customers: Customers,
     pub tz: Tz,
     /// The contact last marked for an engagement refresh.
     last_touched: Option<i64>,
+    /// Saved plans by their message ids' prefix; read on the first row.
+    plans: Option<HashMap<String, PlanRef>>,
+    /// Per campaign: each button's text (case folded) and the tag it sets.
+    buttons: HashMap<String, Vec<(String, String)>>,
 }
 
 impl EventsLoader {
@@ -26,20 +35,98 @@ impl EventsLoader {
             customers: Customers::new(country),
             tz,
             last_touched: None,
+            plans: None,
+            buttons: HashMap::new(),
         }
     }
 }
 
+/// A planned message's id split into its plan's prefix and the contact: `9f3a01c2-20261201-4711`.
+fn split_message_id(id: &str) -> Option<(&str, i64)> {
+    let (prefix, contact) = id.trim().rsplit_once('-')?;
+    let (hash, date) = prefix.split_once('-')?;
+    let ours = hash.len() == 8
+        && hash.bytes().all(|b| b.is_ascii_hexdigit())
+        && date.len() == 8
+        && date.bytes().all(|b| b.is_ascii_digit());
+    ours.then_some(())?;
+    Some((prefix, contact.parse().ok()?))
+}
+
+/// The buttons of a campaign's JSON: text (case folded) and the tag a click sets.
+fn button_tags(json: &str) -> Vec<(String, String)> {
+    let Ok(c) = crate::campaign::Campaign::from_json(json) else {
+        return Vec::new();
+    };
+    c.variants
+        .iter()
+        .flat_map(|v| v.buttons.iter().chain(v.b.iter().flat_map(|b| &b.buttons)))
+        .filter_map(|b| Some((crate::store::fold_case(b.text.trim()), b.tag.clone()?)))
+        .collect()
+}
+
 impl EventsLoader {
-    fn read(&self, row: &Row, contact_id: i64) -> Result<Event, Msg> {
+    /// The contact and campaign of a row: through its planned message's id when it names one,
+    /// else through the contact's keys and the campaign column.
+    fn whose(&mut self, w: &Writer, row: &Row) -> Result<Result<(i64, String), Msg>> {
+        if self.plans.is_none() {
+            self.plans = Some(w.plans_by_prefix()?);
+        }
+        let message = row.get(Field::MessageId).unwrap_or_default();
+        if let Some((prefix, contact)) = split_message_id(message) {
+            let plan = self.plans.as_ref().and_then(|p| p.get(prefix));
+            if let Some(plan) = plan
+                && w.has_contact(contact)?
+            {
+                if !self.buttons.contains_key(&plan.campaign) {
+                    self.buttons
+                        .insert(plan.campaign.clone(), button_tags(&plan.snapshot));
+                }
+                return Ok(Ok((contact, plan.campaign.clone())));
+            }
+            if !row.has_key() {
+                return Ok(Err(
+                    Msg::new("reject-unknown-message").arg("id", message.trim())
+                ));
+            }
+        }
+        let contact = match self.customers.find(w, row)? {
+            Ok(id) => id,
+            Err(msg) => return Ok(Err(msg)),
+        };
+        let campaign = match row.required(Field::Campaign) {
+            Ok(c) => c.to_owned(),
+            Err(msg) => return Ok(Err(msg)),
+        };
+        if !self.buttons.contains_key(&campaign) {
+            let tags = w
+                .campaign_json(&campaign)?
+                .map(|j| button_tags(&j))
+                .unwrap_or_default();
+            self.buttons.insert(campaign.clone(), tags);
+        }
+        Ok(Ok((contact, campaign)))
+    }
+
+    fn read(&self, row: &Row, contact_id: i64, campaign: String) -> Result<Event, Msg> {
         Ok(Event {
             contact_id,
-            campaign: row.required(Field::Campaign)?.to_owned(),
+            campaign,
             message_id: row.owned(Field::MessageId).unwrap_or_default(),
             kind: parse_event_kind(row.required(Field::EventKind)?)?,
             button: row.owned(Field::Button).unwrap_or_default(),
             at: row.moment(Field::At, self.tz)?,
         })
+    }
+
+    /// The tag a click on `button` in `campaign` sets, if its button names one.
+    fn tag_of(&self, campaign: &str, button: &str) -> Option<&String> {
+        let button = crate::store::fold_case(button.trim());
+        self.buttons
+            .get(campaign)?
+            .iter()
+            .find(|(text, _)| *text == button)
+            .map(|(_, tag)| tag)
     }
 }
 
@@ -52,9 +139,8 @@ impl Loader for EventsLoader {
         _report: &mut ImportReport,
     ) -> Result<Outcome> {
         let event = match self
-            .customers
-            .find(w, row)?
-            .and_then(|id| self.read(row, id))
+            .whose(w, row)?
+            .and_then(|(id, campaign)| self.read(row, id, campaign))
         {
             Ok(event) => event,
             Err(msg) => return Ok(Outcome::Rejected(msg)),
@@ -72,6 +158,11 @@ impl Loader for EventsLoader {
             EventKind::Blocked => Some(Status::Blocked),
             _ => None,
         };
+        if event.kind == EventKind::Clicked
+            && let Some(tag) = self.tag_of(&event.campaign, &event.button)
+        {
+            w.add_tags(contact_id, std::slice::from_ref(tag), &event.at)?;
+        }
         if let Some(status) = opt_out {
             let mut c = w.load(contact_id)?;
             let newer = c.status_at.as_deref().is_none_or(|s| s < event.at.as_str());
@@ -85,10 +176,17 @@ impl Loader for EventsLoader {
     }
 
     fn preview(&mut self, _line: u64, row: &Row) -> Result<Vec<(Field, String)>, Msg> {
-        let keys = row.keys(self.customers.country())?;
-        let event = self.read(row, 0)?;
+        let key = match row.get(Field::MessageId).and_then(split_message_id) {
+            Some(_) => (
+                Field::MessageId,
+                row.owned(Field::MessageId).unwrap_or_default(),
+            ),
+            None => super::orders::key_preview(&row.keys(self.customers.country())?),
+        };
+        let campaign = row.owned(Field::Campaign).unwrap_or_default();
+        let event = self.read(row, 0, campaign)?;
         Ok(vec![
-            super::orders::key_preview(&keys),
+            key,
             (Field::Campaign, event.campaign),
             (Field::EventKind, event.kind.as_str().to_owned()),
             (Field::At, event.at),
@@ -96,6 +194,7 @@ impl Loader for EventsLoader {
     }
 
     fn finish(&mut self, w: &Writer, _report: &mut ImportReport) -> Result<()> {
-        w.refresh_engagement()
+        w.refresh_engagement()?;
+        w.record_sleeping_share(&crate::import::values::format_utc(chrono::Utc::now()))
     }
 }

@@ -110,9 +110,19 @@ fn required(kind: ImportKind) -> (&'static [Field], &'static [Field]) {
     match kind {
         ImportKind::Contacts => (KEYS, &[]),
         ImportKind::Orders => (KEYS, &[Field::OrderedAt, Field::Amount]),
-        ImportKind::Events => (KEYS, &[Field::Campaign, Field::EventKind, Field::At]),
+        // A results file may name the planned message instead of the contact and campaign.
+        ImportKind::Events => (EVENT_KEYS, &[Field::EventKind, Field::At]),
     }
 }
+
+/// What identifies an event's contact: a contact key, or the id of a planned message.
+const EVENT_KEYS: &[Field] = &[
+    Field::ExternalId,
+    Field::Phone,
+    Field::TgChatId,
+    Field::TgUsername,
+    Field::MessageId,
+];
 
 /// Why a file of `kind` cannot be loaded with this mapping, if it cannot.
 fn check_columns(
@@ -127,6 +137,10 @@ fn check_columns(
         .filter(|f| !layout.has(**f))
         .map(|f| f.name().to_owned())
         .collect();
+    // Without message ids, events say which campaign they answer.
+    if kind == ImportKind::Events && !layout.has(Field::MessageId) && !layout.has(Field::Campaign) {
+        missing.push(Field::Campaign.name().to_owned());
+    }
     if !one_of.iter().any(|f| layout.has(*f)) {
         let names: Vec<&str> = one_of.iter().map(|f| f.name()).collect();
         missing.insert(0, names.join(" | "));

@@ -77,6 +77,18 @@ impl<'a> Row<'a> {
         })
     }
 
+    /// Whether the row holds any contact key (valid or not).
+    pub fn has_key(&self) -> bool {
+        [
+            Field::ExternalId,
+            Field::Phone,
+            Field::TgChatId,
+            Field::TgUsername,
+        ]
+        .iter()
+        .any(|f| self.get(*f).is_some())
+    }
+
     /// The contact keys in the row, strongest first (external id, phone, Telegram chat id,
     /// Telegram username). A key that is present but unusable rejects the row.
     pub fn keys(&self, default_country: &str) -> Result<Vec<ContactKey>, Msg> {

@@ -59,4 +59,17 @@ impl Writer<'_> {
             .execute([contact_id])?;
         Ok(())
     }
+
+    /// Notes how many contacts are sleeping (3 delivered campaigns in a row without a read,
+    /// click or reply) among those ever reached: after each results import.
+    pub fn record_sleeping_share(&self, at: &str) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO sleeping_history (at, sleeping, reached)
+             SELECT ?1, count(*) FILTER (WHERE unengaged_streak >= 3),
+                    count(*) FILTER (WHERE campaigns_delivered > 0)
+             FROM engagement",
+            [at],
+        )?;
+        Ok(())
+    }
 }

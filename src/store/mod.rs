@@ -6,6 +6,7 @@ mod campaigns;
 mod contacts;
 mod engagement;
 mod plans;
+mod results;
 mod rfm;
 mod schema;
 mod segments;
@@ -22,7 +23,8 @@ pub use campaigns::{FactNeeds, MessageFacts, Reach};
 pub use contacts::{
     Consent, Contact, ContactKey, Event, EventKind, Order, Saved, Status, TzSource, Writer,
 };
-pub use plans::{PlanHeader, PlanListed, SavedItem};
+pub use plans::{PlanHeader, PlanListed, PlanRef, SavedItem};
+pub use results::Tally;
 pub use rfm::RfmRow;
 pub use schema::CURRENT_VERSION;
 pub use segments::SavedSegment;

@@ -195,3 +195,48 @@ impl Store {
         Ok(items)
     }
 }
+
+/// A saved plan as a results import sees it: its campaign and the campaign as planned (JSON).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanRef {
+    pub campaign: String,
+    pub snapshot: String,
+}
+
+impl super::Writer<'_> {
+    /// Every saved plan by the prefix of its message ids.
+    pub fn plans_by_prefix(&self) -> Result<std::collections::HashMap<String, PlanRef>> {
+        let mut stmt = self
+            .tx
+            .prepare("SELECT id_prefix, campaign, snapshot FROM plans")?;
+        let plans = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    PlanRef {
+                        campaign: r.get(1)?,
+                        snapshot: r.get(2)?,
+                    },
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(plans)
+    }
+
+    /// Whether contact `id` exists.
+    pub fn has_contact(&self, id: i64) -> Result<bool> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT 1 FROM contacts WHERE id = ?1")?
+            .exists([id])?)
+    }
+
+    /// The saved campaign `name`'s JSON, if there is one.
+    pub fn campaign_json(&self, name: &str) -> Result<Option<String>> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT campaign FROM campaigns WHERE name = ?1")?
+            .query_row([name], |r| r.get(0))
+            .optional()?)
+    }
+}

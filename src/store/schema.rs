@@ -156,6 +156,15 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (plan_id, contact_id)
     ) WITHOUT ROWID;
     "#,
+    // 7: the share of sleeping contacts after each results import, so a growing share shows.
+    r#"
+    CREATE TABLE sleeping_history (
+        id        INTEGER PRIMARY KEY,
+        at        TEXT NOT NULL,
+        sleeping  INTEGER NOT NULL,
+        reached   INTEGER NOT NULL
+    );
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -35,15 +35,23 @@ pub const SETTING_KEYS: &[(&str, &str)] = &[
     ("plan.cap_hours", "setting-plan-cap-hours"),
     ("plan.cap_week", "setting-plan-cap-week"),
     ("plan.whatsapp_tier", "setting-plan-whatsapp-tier"),
+    ("results.block_threshold", "setting-results-block-threshold"),
+    (
+        "results.unsubscribe_threshold",
+        "setting-results-unsubscribe-threshold",
+    ),
 ];
 
-/// The plan settings' defaults: quiet 21:00–09:00, a day between messages, at most 3 a week,
-/// and the tier of a new WhatsApp number (250 unique people a day).
+/// Defaults of the plan and results settings: quiet 21:00–09:00, a day between messages, at
+/// most 3 a week, the tier of a new WhatsApp number (250 unique people a day); warnings above
+/// 1 % blocks or 2 % unsubscribes.
 const PLAN_DEFAULTS: &[(&str, &str)] = &[
     ("plan.quiet_hours", "21:00-09:00"),
     ("plan.cap_hours", "24"),
     ("plan.cap_week", "3"),
     ("plan.whatsapp_tier", "250"),
+    ("results.block_threshold", "1"),
+    ("results.unsubscribe_threshold", "2"),
 ];
 
 /// The WhatsApp tiers: unique people a number may message in a rolling 24 hours.
@@ -118,6 +126,15 @@ fn validate(key: &str, value: &str) -> Result<String> {
                         .arg("tiers", WHATSAPP_TIERS.join(", ")),
                 )
             }),
+        "results.block_threshold" | "results.unsubscribe_threshold" => value
+            .replace(',', ".")
+            .trim_end_matches('%')
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|p| *p > 0.0 && *p <= 100.0)
+            .map(|p| p.to_string())
+            .ok_or_else(|| Error::user(Msg::new("error-bad-percent").arg("value", value))),
         "rfm.as_of" if value.is_empty() => Ok(String::new()),
         "rfm.as_of" => chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
             .map(|d| d.to_string())

@@ -12,6 +12,7 @@ use super::import::ImportWizard;
 use super::jobs::{Pending, Poll, Progress};
 use super::messages::MessagesScreen;
 use super::plan::PlanScreen;
+use super::results::ResultsScreen;
 use super::rfm::RfmScreen;
 use super::segments::SegmentsScreen;
 use super::{Action, Prefs};
@@ -19,7 +20,7 @@ use crate::error::Result;
 use crate::i18n::{self, Msg, tr};
 use crate::store::{Settings, Stats, Store};
 
-/// The screens of the navigation; the ones not built yet arrive with their issues.
+/// The screens of the navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Screen {
     Contacts,
@@ -30,13 +31,13 @@ enum Screen {
     Results,
 }
 
-const SCREENS: &[(Screen, &str, bool)] = &[
-    (Screen::Contacts, "nav-contacts", true),
-    (Screen::Segments, "nav-segments", true),
-    (Screen::Rfm, "nav-rfm", true),
-    (Screen::Messages, "nav-messages", true),
-    (Screen::Plan, "nav-plan", true),
-    (Screen::Results, "nav-results", false),
+const SCREENS: &[(Screen, &str)] = &[
+    (Screen::Contacts, "nav-contacts"),
+    (Screen::Segments, "nav-segments"),
+    (Screen::Rfm, "nav-rfm"),
+    (Screen::Messages, "nav-messages"),
+    (Screen::Plan, "nav-plan"),
+    (Screen::Results, "nav-results"),
 ];
 
 /// A long job of the app's own (the demo base), shown in the status bar.
@@ -58,6 +59,7 @@ pub struct AdresatApp {
     rfm: RfmScreen,
     messages: MessagesScreen,
     plan: PlanScreen,
+    results: ResultsScreen,
     import: Option<ImportWizard>,
     settings: Option<SettingsDialog>,
     demo: Option<DemoDialog>,
@@ -86,6 +88,7 @@ impl AdresatApp {
             rfm: RfmScreen::default(),
             messages: MessagesScreen::default(),
             plan: PlanScreen::default(),
+            results: ResultsScreen::default(),
             import: None,
             settings: None,
             demo: None,
@@ -153,9 +156,7 @@ impl AdresatApp {
                 Screen::Rfm => self.rfm.show(ui, &self.db, &mut self.actions),
                 Screen::Messages => self.messages.show(ui, &self.db),
                 Screen::Plan => self.plan.show(ui, &self.db),
-                _ => {
-                    ui.label(tr("screen-later"));
-                }
+                Screen::Results => self.results.show(ui, &self.db, &mut self.actions),
             }
         });
 
@@ -313,16 +314,14 @@ impl AdresatApp {
         ui.add_space(6.0);
         ui.heading(tr("app-title"));
         ui.add_space(6.0);
-        for (screen, label, ready) in SCREENS {
-            let response = ui.add_enabled(
-                *ready,
+        for (screen, label) in SCREENS {
+            let response = ui.add(
                 egui::Button::selectable(self.screen == *screen, tr(label))
                     .min_size(egui::vec2(130.0, 28.0)),
             );
             if response.clicked() {
                 self.screen = *screen;
             }
-            response.on_disabled_hover_text(tr("screen-later"));
         }
     }
 
@@ -396,6 +395,7 @@ impl AdresatApp {
                 self.rfm.reload();
                 self.messages.reload();
                 self.plan.reload();
+                self.results.reload();
                 self.refresh_stats(ctx);
             }
             Action::OpenRule { rule, name, notes } => {

@@ -11,6 +11,7 @@ mod jobs;
 mod messages;
 mod pickers;
 mod plan;
+mod results;
 mod rfm;
 mod segments;
 mod widgets;

@@ -16,6 +16,8 @@ mod names;
 mod phones;
 mod plan;
 mod plan_ui;
+mod results;
+mod results_ui;
 mod rfm;
 mod segments;
 mod support;

@@ -1,0 +1,103 @@
+//! `adresat results`: a campaign's metrics, its A/B verdicts and its health warnings.
+
+use serde_json::json;
+
+use crate::error::Result;
+use crate::i18n::{Lang, Msg};
+use crate::results::{self, Line, Thresholds, percent};
+use crate::store::Store;
+
+/// A rate as a cell: `12,5 %`, or `—` when there is nothing to divide by.
+fn cell(rate: Option<f64>) -> String {
+    rate.map_or("—".to_owned(), percent)
+}
+
+fn print_line(title: &str, l: &Line, reads: bool) {
+    let c = &l.counts;
+    out!(
+        "{title:<28} {:>9} {:>9} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8}",
+        c.planned,
+        c.sent,
+        c.delivered,
+        if reads {
+            cell(l.rates.read)
+        } else {
+            "—".to_owned()
+        },
+        cell(l.rates.click),
+        cell(l.rates.reply),
+        cell(l.rates.unsubscribe),
+        cell(l.rates.block),
+    );
+}
+
+pub fn run(store: &Store, campaign: &str, json: bool, lang: Lang) -> Result<()> {
+    let name = super::campaign::resolve(store, campaign)?.name;
+    let m = results::metrics(store, &name, Thresholds::from_settings(store)?)?;
+    if json {
+        let mut value = serde_json::to_value(&m).unwrap_or_default();
+        value["ab_verdicts"] = json!(
+            m.ab.iter()
+                .map(|t| t.msg().render(lang))
+                .collect::<Vec<_>>()
+        );
+        value["warning_texts"] = json!(
+            m.warnings
+                .iter()
+                .map(|w| w.msg().render(lang))
+                .collect::<Vec<_>>()
+        );
+        out!("{value}");
+        return Ok(());
+    }
+    out!(
+        "{}",
+        Msg::new("results-header")
+            .arg("campaign", name)
+            .render(lang)
+    );
+    out!(
+        "{:<28} {:>9} {:>9} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8}",
+        "",
+        "planned",
+        "sent",
+        "delivered",
+        "read",
+        "click",
+        "reply",
+        "unsub",
+        "block"
+    );
+    print_line(
+        &Msg::new("results-total").render(lang),
+        &m.total,
+        m.reads_reported,
+    );
+    for l in &m.per_variant {
+        print_line(
+            &format!("{} ({})", l.variant, l.segment),
+            l,
+            m.reads_reported,
+        );
+    }
+    for l in &m.per_arm {
+        print_line(
+            &format!("{} {}", l.variant, l.arm.unwrap_or('A')),
+            l,
+            m.reads_reported,
+        );
+    }
+    if !m.reads_reported {
+        out!("{}", Msg::new("results-no-reads").render(lang));
+    }
+    for t in &m.ab {
+        out!("A/B {}: {}", t.variant, t.msg().render(lang));
+    }
+    for w in &m.warnings {
+        out!("⚠ {}", w.msg().render(lang));
+    }
+    if let Some((before, now)) = results::sleeping_growth(store)? {
+        out!("⚠ {}", results::sleeping_msg(before, now).render(lang));
+    }
+    Ok(())
+}

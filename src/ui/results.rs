@@ -1,0 +1,447 @@
+//! The Results screen: campaigns on the left; for the chosen one, metric cards, bars per variant,
+//! the A/B arms with a plain verdict, the health warnings in red, the trend of read / click /
+//! block rates over campaigns, and one click to make a segment of who clicked a button or did not
+//! read. Everything is computed in the background; a results file is loaded through the import.
+
+use std::path::Path;
+
+use egui::{Color32, RichText};
+use egui_plot::{Bar, BarChart, Legend, Line as PlotLine, Plot, PlotPoints};
+
+use super::Action;
+use super::jobs::QueryJob;
+use crate::format::group_thousands;
+use crate::i18n::{Msg, tr};
+use crate::results::{self, Metrics, Rates, Thresholds, percent};
+use crate::store::Store;
+
+/// What the screen shows of one campaign, and the trend over all.
+struct Loaded {
+    metrics: Metrics,
+    /// The sleeping share before and after the last results import, when it grew.
+    sleeping: Option<(f64, f64)>,
+    /// The thresholds the warnings were checked against.
+    thresholds: Thresholds,
+    /// The campaign's buttons (for "clicked button X").
+    buttons: Vec<String>,
+    /// Per campaign, oldest first: its total rates.
+    trend: Vec<(String, Rates)>,
+}
+
+fn load(store: &Store, campaign: &str) -> crate::Result<Loaded> {
+    let thresholds = Thresholds::from_settings(store)?;
+    let metrics = results::metrics(store, campaign, thresholds)?;
+    let mut buttons: Vec<String> = store
+        .campaign(campaign)?
+        .map(|c| {
+            c.variants
+                .iter()
+                .flat_map(|v| v.buttons.iter().chain(v.b.iter().flat_map(|b| &b.buttons)))
+                .map(|b| b.text.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    buttons.sort();
+    buttons.dedup();
+    let mut trend = Vec::new();
+    for name in results::campaigns(store)? {
+        if let Ok(m) = results::metrics(store, &name, thresholds) {
+            trend.push((name, m.total.rates));
+        }
+    }
+    Ok(Loaded {
+        metrics,
+        sleeping: results::sleeping_growth(store)?,
+        thresholds,
+        buttons,
+        trend,
+    })
+}
+
+/// The screen's state.
+#[derive(Default)]
+pub struct ResultsScreen {
+    /// The warning thresholds as edited, in percent.
+    block_pct: f64,
+    unsubscribe_pct: f64,
+    save_job: Option<QueryJob<()>>,
+    loaded: bool,
+    campaigns: Vec<String>,
+    list_job: Option<QueryJob<Vec<String>>>,
+    chosen: Option<String>,
+    shown: Option<Result<Loaded, String>>,
+    job: Option<QueryJob<Loaded>>,
+}
+
+impl ResultsScreen {
+    /// Forgets what was read from the base (after an import, or on another base).
+    pub fn reload(&mut self) {
+        self.loaded = false;
+    }
+
+    fn poll(&mut self, ctx: &egui::Context, db: &Path) {
+        if !self.loaded {
+            self.loaded = true;
+            self.list_job = Some(QueryJob::spawn(ctx, db, |s| results::campaigns(s)));
+            if let Some(name) = self.chosen.clone() {
+                self.open(ctx, db, name);
+            }
+        }
+        if let Some(job) = &mut self.list_job
+            && let Some(result) = job.pending.finished()
+        {
+            self.list_job = None;
+            if let Some(Ok(mut names)) = result {
+                names.reverse();
+                self.campaigns = names;
+                if self.chosen.is_none()
+                    && let Some(first) = self.campaigns.first().cloned()
+                {
+                    self.open(ctx, db, first);
+                }
+            }
+        }
+        if let Some(job) = &mut self.job
+            && let Some(result) = job.pending.finished()
+        {
+            self.job = None;
+            if let Some(Ok(loaded)) = &result {
+                self.block_pct = loaded.thresholds.block * 100.0;
+                self.unsubscribe_pct = loaded.thresholds.unsubscribe * 100.0;
+            }
+            self.shown = result.map(|r| r.map_err(|e| e.to_string()));
+        }
+        if let Some(job) = &mut self.save_job
+            && job.pending.finished().is_some()
+        {
+            self.save_job = None;
+            if let Some(name) = self.chosen.clone() {
+                self.open(ctx, db, name);
+            }
+        }
+    }
+
+    /// The owner's warning thresholds, kept in the base when changed.
+    fn thresholds(&mut self, ui: &mut egui::Ui, db: &Path) {
+        ui.horizontal_wrapped(|ui| {
+            ui.weak(tr("results-thresholds"));
+            let block = ui.add(
+                egui::DragValue::new(&mut self.block_pct)
+                    .range(0.1..=100.0)
+                    .speed(0.1)
+                    .suffix(" %"),
+            );
+            let block = block.on_hover_text(tr("results-block-threshold"));
+            ui.weak(tr("results-thresholds-or"));
+            let unsubscribe = ui
+                .add(
+                    egui::DragValue::new(&mut self.unsubscribe_pct)
+                        .range(0.1..=100.0)
+                        .speed(0.1)
+                        .suffix(" %"),
+                )
+                .on_hover_text(tr("results-unsubscribe-threshold"));
+            ui.weak(tr("results-thresholds-end"));
+            let done = |r: &egui::Response| r.drag_stopped() || r.lost_focus();
+            if done(&block) || done(&unsubscribe) {
+                let (b, u) = (self.block_pct, self.unsubscribe_pct);
+                self.save_job = Some(QueryJob::spawn(ui.ctx(), db, move |s| {
+                    s.set_setting("results.block_threshold", &format!("{b:.1}"))?;
+                    s.set_setting("results.unsubscribe_threshold", &format!("{u:.1}"))
+                }));
+            }
+        });
+    }
+
+    fn open(&mut self, ctx: &egui::Context, db: &Path, name: String) {
+        if let Some(job) = &self.job {
+            job.interrupt();
+        }
+        self.chosen = Some(name.clone());
+        self.job = Some(QueryJob::spawn(ctx, db, move |s| load(s, &name)));
+    }
+
+    /// Draws the screen.
+    pub fn show(&mut self, ui: &mut egui::Ui, db: &Path, actions: &mut Vec<Action>) {
+        self.poll(ui.ctx(), db);
+        egui::Panel::left("results-list")
+            .resizable(true)
+            .default_size(200.0)
+            .show(ui, |ui| {
+                ui.heading(tr("results-title"));
+                if ui.button(tr("results-import")).clicked() {
+                    actions.push(Action::OpenImport(None));
+                }
+                ui.separator();
+                if self.campaigns.is_empty() && self.list_job.is_none() {
+                    ui.weak(tr("results-none"));
+                }
+                let mut open = None;
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    for name in &self.campaigns {
+                        let selected = self.chosen.as_deref() == Some(name.as_str());
+                        if ui
+                            .add(egui::Button::selectable(selected, name).truncate())
+                            .clicked()
+                        {
+                            open = Some(name.clone());
+                        }
+                    }
+                });
+                if let Some(name) = open {
+                    self.open(ui.ctx(), db, name);
+                }
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("results-scroll")
+                .show(ui, |ui| match &self.shown {
+                    _ if self.job.is_some() => {
+                        ui.spinner();
+                    }
+                    Some(Ok(loaded)) => {
+                        shown(ui, loaded, actions);
+                        ui.separator();
+                        self.thresholds(ui, db);
+                    }
+                    Some(Err(e)) => {
+                        ui.colored_label(ui.visuals().error_fg_color, e);
+                    }
+                    None => {
+                        ui.weak(tr("results-choose"));
+                    }
+                })
+        });
+    }
+}
+
+fn shown(ui: &mut egui::Ui, loaded: &Loaded, actions: &mut Vec<Action>) {
+    let m = &loaded.metrics;
+    ui.heading(&m.campaign);
+    let mut alarms: Vec<String> = m.warnings.iter().map(|w| w.msg().to_string()).collect();
+    if let Some((before, now)) = loaded.sleeping {
+        alarms.push(results::sleeping_msg(before, now).to_string());
+    }
+    for text in alarms {
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            RichText::new(format!("⚠ {text}")).strong(),
+        );
+    }
+    cards(ui, m);
+    if !m.reads_reported {
+        ui.weak(tr("results-no-reads"));
+    }
+    ui.separator();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(tr("results-make-segment"));
+        for button in &loaded.buttons {
+            if ui
+                .button(
+                    Msg::new("results-clicked")
+                        .arg("button", button.as_str())
+                        .to_string(),
+                )
+                .clicked()
+            {
+                actions.push(Action::OpenRule {
+                    rule: results::clicked_segment(&m.campaign, button),
+                    name: Msg::new("results-clicked-name")
+                        .arg("button", button.as_str())
+                        .arg("campaign", m.campaign.as_str())
+                        .to_string(),
+                    notes: String::new(),
+                });
+            }
+        }
+        if ui.button(tr("results-unread")).clicked() {
+            actions.push(Action::OpenRule {
+                rule: results::unread_segment(&m.campaign),
+                name: Msg::new("results-unread-name")
+                    .arg("campaign", m.campaign.as_str())
+                    .to_string(),
+                notes: String::new(),
+            });
+        }
+    });
+    ui.separator();
+    lines_table(ui, m);
+    for t in &m.ab {
+        ui.label(format!("A/B «{}»: {}", t.variant, t.msg()));
+    }
+    ui.separator();
+    ui.columns(2, |cols| {
+        cols[0].strong(tr("results-per-variant"));
+        variant_bars(&mut cols[0], m);
+        cols[1].strong(tr("results-trend"));
+        trend(&mut cols[1], &loaded.trend);
+    });
+}
+
+/// The headline numbers as cards.
+fn cards(ui: &mut egui::Ui, m: &Metrics) {
+    let c = &m.total.counts;
+    let r = &m.total.rates;
+    let rate = |x: Option<f64>| x.map_or("—".to_owned(), percent);
+    ui.horizontal_wrapped(|ui| {
+        for (title, value, alarm) in [
+            ("results-planned", group_thousands(c.planned as i64), false),
+            ("results-sent", group_thousands(c.sent as i64), false),
+            (
+                "results-delivered",
+                group_thousands(c.delivered as i64),
+                false,
+            ),
+            ("results-read", rate(r.read), false),
+            ("results-click", rate(r.click), false),
+            ("results-reply", rate(r.reply), false),
+            ("results-unsubscribe", rate(r.unsubscribe), false),
+            (
+                "results-block",
+                rate(r.block),
+                m.warnings.iter().any(|w| w.kind == "block"),
+            ),
+        ] {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.set_min_width(96.0);
+                ui.vertical(|ui| {
+                    ui.weak(tr(title));
+                    let text = RichText::new(value).size(22.0).strong();
+                    if alarm {
+                        ui.label(text.color(ui.visuals().error_fg_color));
+                    } else {
+                        ui.label(text);
+                    }
+                });
+            });
+        }
+    });
+}
+
+/// Per variant (its segment) and per arm: the counts and rates.
+fn lines_table(ui: &mut egui::Ui, m: &Metrics) {
+    let rate = |x: Option<f64>| x.map_or("—".to_owned(), percent);
+    egui::Grid::new("results-lines")
+        .striped(true)
+        .show(ui, |ui| {
+            for h in [
+                "results-col-variant",
+                "results-col-segment",
+                "results-planned",
+                "results-delivered",
+                "results-read",
+                "results-click",
+                "results-reply",
+                "results-unsubscribe",
+                "results-block",
+            ] {
+                ui.strong(tr(h));
+            }
+            ui.end_row();
+            for l in m.per_variant.iter().chain(&m.per_arm) {
+                match l.arm {
+                    Some(arm) => ui.label(format!("  {} {arm}", l.variant)),
+                    None => ui.label(&l.variant),
+                };
+                ui.label(&l.segment);
+                ui.label(group_thousands(l.counts.planned as i64));
+                ui.label(group_thousands(l.counts.delivered as i64));
+                ui.label(rate(l.rates.read));
+                ui.label(rate(l.rates.click));
+                ui.label(rate(l.rates.reply));
+                ui.label(rate(l.rates.unsubscribe));
+                let warned = m
+                    .warnings
+                    .iter()
+                    .any(|w| w.kind == "block" && w.variant == l.variant && l.arm.is_none());
+                if warned {
+                    ui.colored_label(ui.visuals().error_fg_color, rate(l.rates.block));
+                } else {
+                    ui.label(rate(l.rates.block));
+                }
+                ui.end_row();
+            }
+        });
+}
+
+const READ: Color32 = Color32::from_rgb(0x5b, 0x8d, 0xef);
+const CLICK: Color32 = Color32::from_rgb(0x3c, 0xb3, 0x71);
+const BLOCK: Color32 = Color32::from_rgb(0xe0, 0x4f, 0x4f);
+
+/// Read, click and block rates per variant, as grouped bars.
+fn variant_bars(ui: &mut egui::Ui, m: &Metrics) {
+    let names: Vec<String> = m.per_variant.iter().map(|l| l.variant.clone()).collect();
+    let series = |pick: fn(&Rates) -> Option<f64>, shift: f64, color: Color32| -> Vec<Bar> {
+        m.per_variant
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                Bar::new(i as f64 + shift, pick(&l.rates).unwrap_or(0.0) * 100.0)
+                    .width(0.25)
+                    .fill(color)
+            })
+            .collect()
+    };
+    Plot::new("results-variants")
+        .height(220.0)
+        .legend(Legend::default())
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 0.01 && i >= 0.0 {
+                names.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .y_axis_formatter(|mark, _| format!("{:.0} %", mark.value))
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .show(ui, |plot_ui| {
+            plot_ui.bar_chart(
+                BarChart::new(tr("results-read"), series(|r| r.read, -0.27, READ)).color(READ),
+            );
+            plot_ui.bar_chart(
+                BarChart::new(tr("results-click"), series(|r| r.click, 0.0, CLICK)).color(CLICK),
+            );
+            plot_ui.bar_chart(
+                BarChart::new(tr("results-block"), series(|r| r.block, 0.27, BLOCK)).color(BLOCK),
+            );
+        });
+}
+
+/// Read, click and block rates over campaigns, oldest first; the campaigns numbered under it.
+fn trend(ui: &mut egui::Ui, points: &[(String, Rates)]) {
+    let line = |pick: fn(&Rates) -> Option<f64>| -> PlotPoints {
+        points
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (_, r))| pick(r).map(|v| [i as f64 + 1.0, v * 100.0]))
+            .collect()
+    };
+    Plot::new("results-trend")
+        .height(220.0)
+        .legend(Legend::default())
+        .x_axis_formatter(|mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 0.01 && i >= 1.0 {
+                format!("{i:.0}")
+            } else {
+                String::new()
+            }
+        })
+        .y_axis_formatter(|mark, _| format!("{:.0} %", mark.value))
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .show(ui, |plot_ui| {
+            plot_ui.line(PlotLine::new(tr("results-read"), line(|r| r.read)).color(READ));
+            plot_ui.line(PlotLine::new(tr("results-click"), line(|r| r.click)).color(CLICK));
+            plot_ui.line(PlotLine::new(tr("results-block"), line(|r| r.block)).color(BLOCK));
+        });
+    ui.horizontal_wrapped(|ui| {
+        for (i, (name, _)) in points.iter().enumerate() {
+            ui.weak(format!("{} — {name}", i + 1));
+        }
+    });
+}
