@@ -109,7 +109,7 @@ pub struct AbTest {
 impl AbTest {
     /// The verdict in plain words.
     pub fn msg(&self) -> Msg {
-        let pp = format!("{:+.1}", self.difference_pp).replace('.', ",");
+        let pp = decimal(&format!("{:+.1}", self.difference_pp));
         match self.verdict {
             Verdict::NotEnoughData => Msg::new("ab-not-enough"),
             Verdict::NoDifference => Msg::new("ab-no-difference").arg("pp", pp),
@@ -144,9 +144,17 @@ impl Warning {
     }
 }
 
-/// A share as `1,5 %`.
+/// A share as `1,5 %` (`1.5 %` in English).
 pub fn percent(share: f64) -> String {
-    format!("{:.1}\u{a0}%", share * 100.0).replace('.', ",")
+    decimal(&format!("{:.1}\u{a0}%", share * 100.0))
+}
+
+/// `text` with the decimal mark of the interface language.
+fn decimal(text: &str) -> String {
+    match crate::i18n::current() {
+        crate::i18n::Lang::Ru => text.replace('.', ","),
+        crate::i18n::Lang::En => text.to_owned(),
+    }
 }
 
 /// A campaign's results.

@@ -802,3 +802,6 @@ warning-sleeping = The share of sleeping contacts is growing: { $before } → { 
 error-bad-percent = "{ $value }": a percentage above 0 and at most 100 is needed.
 setting-results-block-threshold = warn when more than this % of delivered messages get blocked
 setting-results-unsubscribe-threshold = warn when more than this % of delivered messages lead to an unsubscribe
+plan-saved = Saved plans: { $count }
+plan-saved-hint = Caps and the number's limit count them; results are matched to them.
+plan-delete = Delete the plan: caps and the limit stop counting it, and its results no longer match

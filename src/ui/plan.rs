@@ -17,7 +17,7 @@ use crate::format::group_thousands;
 use crate::i18n::{Msg, tr};
 use crate::plan::export::{self, Exported, Format, Target};
 use crate::plan::{self, Options, Plan, Priority, Reason, Span, Summary, TimeOfDay, Timing};
-use crate::store::{ContactRow, Store, WHATSAPP_TIERS};
+use crate::store::{ContactRow, PlanListed, Store, WHATSAPP_TIERS};
 
 /// Rows of the plan shown on screen.
 const PREVIEW_ROWS: usize = 50;
@@ -26,10 +26,11 @@ const WHO_ROWS: usize = 200;
 /// Days listed in the summary before "… and N more".
 const DAYS_SHOWN: usize = 14;
 
-/// The base's campaigns and plan settings.
+/// The base's campaigns, saved plans and plan settings.
 #[derive(Debug, Clone, Default)]
 struct Base {
     campaigns: Vec<String>,
+    plans: Vec<PlanListed>,
     quiet: String,
     cap_hours: String,
     cap_week: String,
@@ -39,6 +40,7 @@ struct Base {
 fn load_base(store: &Store) -> crate::Result<Base> {
     Ok(Base {
         campaigns: store.campaign_names()?,
+        plans: store.plans()?,
         quiet: store.get_setting("plan.quiet_hours")?,
         cap_hours: store.get_setting("plan.cap_hours")?,
         cap_week: store.get_setting("plan.cap_week")?,
@@ -176,6 +178,7 @@ pub struct PlanScreen {
     confirm: bool,
     export: Option<Pending<crate::Result<(i64, Exported)>>>,
     exported: Option<Result<String, String>>,
+    delete_job: Option<QueryJob<()>>,
 }
 
 impl Default for PlanScreen {
@@ -206,6 +209,7 @@ impl Default for PlanScreen {
             confirm: false,
             export: None,
             exported: None,
+            delete_job: None,
         }
     }
 }
@@ -345,10 +349,17 @@ impl PlanScreen {
                 self.who = Some((reason, r.map_err(|e| e.to_string())));
             }
         }
+        if let Some(job) = &mut self.delete_job
+            && job.pending.finished().is_some()
+        {
+            self.delete_job = None;
+            self.loaded = false;
+        }
         if let Some(job) = &mut self.export
             && let Some(result) = job.finished()
         {
             self.export = None;
+            self.loaded = false;
             self.exported = match result {
                 Some(Ok((_, written))) => Some(Ok(Msg::new("plan-exported")
                     .arg("rows", group_thousands(written.rows as i64))
@@ -369,6 +380,7 @@ impl PlanScreen {
             .show(ui, |ui| {
                 ui.heading(tr("plan-title"));
                 self.form_ui(ui, db);
+                self.saved_plans(ui, db);
                 ui.separator();
                 match self.built.clone() {
                     Some(Ok(built)) => {
@@ -511,6 +523,42 @@ impl PlanScreen {
                 }
             }
         });
+    }
+
+    /// The plans saved in the base: what caps and limits count, and what results are matched to.
+    fn saved_plans(&mut self, ui: &mut egui::Ui, db: &Path) {
+        if self.base.plans.is_empty() {
+            return;
+        }
+        let mut delete = None;
+        egui::CollapsingHeader::new(
+            Msg::new("plan-saved")
+                .arg("count", self.base.plans.len() as i64)
+                .to_string(),
+        )
+        .show(ui, |ui| {
+            ui.weak(tr("plan-saved-hint"));
+            egui::Grid::new("plan-saved").striped(true).show(ui, |ui| {
+                for p in &self.base.plans {
+                    ui.label(&p.campaign);
+                    ui.label(&p.plan_date);
+                    ui.label(group_thousands(p.messages as i64));
+                    if ui
+                        .add_enabled(self.delete_job.is_none(), egui::Button::new("✕").small())
+                        .on_hover_text(tr("plan-delete"))
+                        .clicked()
+                    {
+                        delete = Some((p.campaign.clone(), p.plan_date.clone()));
+                    }
+                    ui.end_row();
+                }
+            });
+        });
+        if let Some((campaign, date)) = delete {
+            self.delete_job = Some(QueryJob::spawn(ui.ctx(), db, move |s| {
+                s.delete_plan(&campaign, &date)
+            }));
+        }
     }
 
     fn start_build(&mut self, ctx: &egui::Context, db: &Path, options: Options) {

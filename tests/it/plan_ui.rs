@@ -61,4 +61,15 @@ fn a_plan_is_made_explained_and_exported() {
     let plans = s.store.plans().unwrap();
     assert_eq!(plans.len(), 1);
     assert_eq!(plans[0].messages, 2);
+
+    // Saved plans are listed; one deleted is gone from the base.
+    wait_label(&mut harness, "Сохранённые планы: 1");
+    let header = harness.get_by_label("Сохранённые планы: 1");
+    header.scroll_to_me();
+    header.click();
+    harness.run_steps(2);
+    harness.get_by_label("✕").click();
+    wait(&mut harness, "deleted", |_| {
+        s.store.plans().unwrap().is_empty()
+    });
 }
