@@ -13,6 +13,17 @@ impl Writer<'_> {
     /// most recent delivered campaigns that found no engagement, newest first, up to the first
     /// engaged one.
     pub fn refresh_engagement(&self) -> Result<()> {
+        // The window query sorts every touched contact's events, in memory up to the cache
+        // size: a smaller cache for it keeps a big import's peak down.
+        self.tx
+            .pragma_update(None, "cache_size", -super::INDEX_BUILD_CACHE_KIB)?;
+        let refreshed = self.refresh_touched();
+        self.tx
+            .pragma_update(None, "cache_size", -super::WRITE_CACHE_KIB)?;
+        refreshed
+    }
+
+    fn refresh_touched(&self) -> Result<()> {
         self.tx.execute_batch(
             "CREATE TEMP TABLE IF NOT EXISTS touched (id INTEGER PRIMARY KEY);
              INSERT OR REPLACE INTO engagement
