@@ -12,7 +12,7 @@ use chrono_tz::Tz;
 use rustc_hash::FxHashMap;
 
 use super::{Plan, channel_name};
-use crate::campaign::{Assigned, Channel, Checks, Renderer};
+use crate::campaign::{Channel, Checks, Renderer};
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, tr_in};
 use crate::store::Store;
@@ -424,15 +424,7 @@ fn write_rows(
     let (header, params) = header(plan, &renderer);
     sink.start(&header)?;
     let demo_note = tr_in(target.lang, "demo-row-mark", &[]);
-    let who: Vec<Assigned> = items
-        .iter()
-        .map(|p| Assigned {
-            contact_id: p.contact_id,
-            variant: p.variant,
-            arm: p.arm,
-            time_zone: Some(p.tz),
-        })
-        .collect();
+    let who = Plan::recipients(items);
     let mut checks = Checks::new(plan.campaign.channel);
     let mut rows = 0u64;
     let mut next = 0usize;

@@ -234,6 +234,19 @@ impl Plan {
         format!("{}-{contact_id}", self.id_prefix())
     }
 
+    /// The recipients of `items` as the renderer takes them.
+    pub fn recipients(items: &[Planned]) -> Vec<crate::campaign::Assigned> {
+        items
+            .iter()
+            .map(|p| crate::campaign::Assigned {
+                contact_id: p.contact_id,
+                variant: p.variant,
+                arm: p.arm,
+                time_zone: Some(p.tz),
+            })
+            .collect()
+    }
+
     /// The counts of the plan, days in the owner's zone `owner`.
     pub fn summary(&self, owner: Tz) -> Summary {
         let mut per_variant = Vec::new();

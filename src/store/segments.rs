@@ -184,6 +184,17 @@ impl Store {
         Ok(rows)
     }
 
+    /// The tag groups (`интерес:*`) of the tags written `group:value`, sorted.
+    pub fn tag_groups(tags: &[String]) -> Vec<String> {
+        let mut groups: Vec<String> = tags
+            .iter()
+            .filter_map(|t| t.split_once(':').map(|(g, _)| format!("{g}:*")))
+            .collect();
+        groups.sort();
+        groups.dedup();
+        groups
+    }
+
     /// Whether some contact has the custom field `name`.
     pub fn has_custom_field(&self, name: &str) -> Result<bool> {
         Ok(self.conn().query_row(

@@ -238,16 +238,7 @@ fn make(
         &mut |f| progress.set(f * 0.4, 0),
     )?;
     let renderer = Renderer::new(&store, &c)?;
-    let who: Vec<crate::campaign::Assigned> = made
-        .items
-        .iter()
-        .map(|p| crate::campaign::Assigned {
-            contact_id: p.contact_id,
-            variant: p.variant,
-            arm: p.arm,
-            time_zone: Some(p.tz),
-        })
-        .collect();
+    let who = Plan::recipients(&made.items);
     let mut checks = Checks::new(c.channel);
     let mut rows = Vec::new();
     let total = who.len().max(1) as f32;
@@ -513,14 +504,7 @@ impl PlanScreen {
                 self.start_build(ui.ctx(), db, options);
             }
             if let Some(job) = &self.build {
-                ui.add(
-                    egui::ProgressBar::new(job.progress.fraction())
-                        .desired_width(240.0)
-                        .show_percentage(),
-                );
-                if ui.button(tr("cancel")).clicked() {
-                    job.progress.cancel();
-                }
+                crate::ui::widgets::progress_with_cancel(ui, &job.progress, 240.0);
             }
         });
     }
@@ -730,14 +714,7 @@ impl PlanScreen {
                 }
             }
             if let Some(job) = &self.export {
-                ui.add(
-                    egui::ProgressBar::new(job.progress.fraction())
-                        .desired_width(240.0)
-                        .show_percentage(),
-                );
-                if ui.button(tr("cancel")).clicked() {
-                    job.progress.cancel();
-                }
+                crate::ui::widgets::progress_with_cancel(ui, &job.progress, 240.0);
             }
         });
         crate::ui::widgets::outcome(ui, &self.exported);

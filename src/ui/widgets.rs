@@ -156,3 +156,15 @@ pub fn outcome(ui: &mut egui::Ui, result: &Option<Result<String, String>>) {
         None => {}
     }
 }
+
+/// A running job's progress bar with its cancel button.
+pub fn progress_with_cancel(ui: &mut egui::Ui, progress: &super::jobs::Progress, width: f32) {
+    ui.add(
+        egui::ProgressBar::new(progress.fraction())
+            .desired_width(width)
+            .show_percentage(),
+    );
+    if ui.button(tr("cancel")).clicked() {
+        progress.cancel();
+    }
+}

@@ -41,12 +41,7 @@ struct Base {
 
 fn load_base(store: &Store) -> crate::Result<Base> {
     let tags: Vec<String> = store.tag_names()?.into_iter().map(|(_, n)| n).collect();
-    let mut tag_groups: Vec<String> = tags
-        .iter()
-        .filter_map(|t| t.split_once(':').map(|(g, _)| format!("{g}:*")))
-        .collect();
-    tag_groups.sort();
-    tag_groups.dedup();
+    let tag_groups = Store::tag_groups(&tags);
     Ok(Base {
         campaigns: store.campaign_names()?,
         segments: store.segments()?.into_iter().map(|s| s.name).collect(),

@@ -314,16 +314,7 @@ impl MessagesScreen {
     fn checks_view(&mut self, ui: &mut egui::Ui) {
         ui.strong(tr("checks-title"));
         if let Some(job) = &self.checks_job {
-            ui.horizontal(|ui| {
-                ui.add(
-                    egui::ProgressBar::new(job.progress.fraction())
-                        .desired_width(200.0)
-                        .show_percentage(),
-                );
-                if ui.button(tr("cancel")).clicked() {
-                    job.progress.cancel();
-                }
-            });
+            ui.horizontal(|ui| crate::ui::widgets::progress_with_cancel(ui, &job.progress, 200.0));
             return;
         }
         let mut go = None;

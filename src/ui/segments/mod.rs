@@ -112,12 +112,7 @@ impl Default for SegmentsScreen {
 /// The base's values for the builder's pickers.
 fn load_choices(store: &Store) -> crate::Result<Choices> {
     let tags: Vec<String> = store.tag_names()?.into_iter().map(|(_, n)| n).collect();
-    let mut tag_groups: Vec<String> = tags
-        .iter()
-        .filter_map(|t| t.split_once(':').map(|(g, _)| format!("{g}:*")))
-        .collect();
-    tag_groups.sort();
-    tag_groups.dedup();
+    let tag_groups = Store::tag_groups(&tags);
     let mut values = std::collections::HashMap::new();
     for key in [
         "city",
