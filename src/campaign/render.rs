@@ -110,12 +110,15 @@ impl Renderer {
         templates: Vec<(Template, Option<Template>)>,
         tz: chrono_tz::Tz,
     ) -> Renderer {
-        let used = |names: &[&str]| {
-            templates
-                .iter()
-                .flat_map(|(a, b)| a.pieces.iter().chain(b.iter().flat_map(|b| &b.pieces)))
-                .any(|p| matches!(p, Piece::Var { name, .. } if names.contains(&name.as_str())))
-        };
+        let variables: Vec<&str> = templates
+            .iter()
+            .flat_map(|(a, b)| a.pieces.iter().chain(b.iter().flat_map(|b| &b.pieces)))
+            .filter_map(|p| match p {
+                Piece::Var { name, .. } => Some(name.as_str()),
+                Piece::Text(_) => None,
+            })
+            .collect();
+        let used = |names: &[&str]| variables.iter().any(|v| names.contains(v));
         let needs = FactNeeds {
             last_order: used(&[
                 "last_order_id",
@@ -124,13 +127,9 @@ impl Renderer {
                 "last_product",
             ]),
             rfm: used(&["rfm_group"]),
-            custom: templates
+            custom: variables
                 .iter()
-                .flat_map(|(a, b)| a.pieces.iter().chain(b.iter().flat_map(|b| &b.pieces)))
-                .any(|p| {
-                    matches!(p, Piece::Var { name, .. }
-                        if !VARIABLES.contains(&name.as_str()) && !campaign.values.contains_key(name))
-                }),
+                .any(|v| !VARIABLES.contains(v) && !campaign.values.contains_key(*v)),
             interest_prefix: campaign
                 .interest_group
                 .as_ref()

@@ -368,6 +368,25 @@ const READ: Color32 = Color32::from_rgb(0x5b, 0x8d, 0xef);
 const CLICK: Color32 = Color32::from_rgb(0x3c, 0xb3, 0x71);
 const BLOCK: Color32 = Color32::from_rgb(0xe0, 0x4f, 0x4f);
 
+/// A fixed plot of rates in percent, with `labels` under the whole x positions 0, 1, ….
+fn rates_plot(id: &str, labels: Vec<String>) -> Plot<'static> {
+    Plot::new(id)
+        .height(220.0)
+        .legend(Legend::default())
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 0.01 && i >= 0.0 {
+                labels.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .y_axis_formatter(|mark, _| format!("{:.0} %", mark.value))
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+}
+
 /// Read, click and block rates per variant, as grouped bars.
 fn variant_bars(ui: &mut egui::Ui, m: &Metrics) {
     let names: Vec<String> = m.per_variant.iter().map(|l| l.variant.clone()).collect();
@@ -382,32 +401,17 @@ fn variant_bars(ui: &mut egui::Ui, m: &Metrics) {
             })
             .collect()
     };
-    Plot::new("results-variants")
-        .height(220.0)
-        .legend(Legend::default())
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 0.01 && i >= 0.0 {
-                names.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
-        .y_axis_formatter(|mark, _| format!("{:.0} %", mark.value))
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .show(ui, |plot_ui| {
-            plot_ui.bar_chart(
-                BarChart::new(tr("results-read"), series(|r| r.read, -0.27, READ)).color(READ),
-            );
-            plot_ui.bar_chart(
-                BarChart::new(tr("results-click"), series(|r| r.click, 0.0, CLICK)).color(CLICK),
-            );
-            plot_ui.bar_chart(
-                BarChart::new(tr("results-block"), series(|r| r.block, 0.27, BLOCK)).color(BLOCK),
-            );
-        });
+    rates_plot("results-variants", names).show(ui, |plot_ui| {
+        plot_ui.bar_chart(
+            BarChart::new(tr("results-read"), series(|r| r.read, -0.27, READ)).color(READ),
+        );
+        plot_ui.bar_chart(
+            BarChart::new(tr("results-click"), series(|r| r.click, 0.0, CLICK)).color(CLICK),
+        );
+        plot_ui.bar_chart(
+            BarChart::new(tr("results-block"), series(|r| r.block, 0.27, BLOCK)).color(BLOCK),
+        );
+    });
 }
 
 /// Read, click and block rates over campaigns, oldest first; the campaigns numbered under it.
@@ -416,29 +420,15 @@ fn trend(ui: &mut egui::Ui, points: &[(String, Rates)]) {
         points
             .iter()
             .enumerate()
-            .filter_map(|(i, (_, r))| pick(r).map(|v| [i as f64 + 1.0, v * 100.0]))
+            .filter_map(|(i, (_, r))| pick(r).map(|v| [i as f64, v * 100.0]))
             .collect()
     };
-    Plot::new("results-trend")
-        .height(220.0)
-        .legend(Legend::default())
-        .x_axis_formatter(|mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 0.01 && i >= 1.0 {
-                format!("{i:.0}")
-            } else {
-                String::new()
-            }
-        })
-        .y_axis_formatter(|mark, _| format!("{:.0} %", mark.value))
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .show(ui, |plot_ui| {
-            plot_ui.line(PlotLine::new(tr("results-read"), line(|r| r.read)).color(READ));
-            plot_ui.line(PlotLine::new(tr("results-click"), line(|r| r.click)).color(CLICK));
-            plot_ui.line(PlotLine::new(tr("results-block"), line(|r| r.block)).color(BLOCK));
-        });
+    let numbers = (1..=points.len()).map(|n| n.to_string()).collect();
+    rates_plot("results-trend", numbers).show(ui, |plot_ui| {
+        plot_ui.line(PlotLine::new(tr("results-read"), line(|r| r.read)).color(READ));
+        plot_ui.line(PlotLine::new(tr("results-click"), line(|r| r.click)).color(CLICK));
+        plot_ui.line(PlotLine::new(tr("results-block"), line(|r| r.block)).color(BLOCK));
+    });
     ui.horizontal_wrapped(|ui| {
         for (i, (name, _)) in points.iter().enumerate() {
             ui.weak(format!("{} — {name}", i + 1));
