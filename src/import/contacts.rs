@@ -1,17 +1,16 @@
 //! Loading contact rows: identity, normalising, merging into what the base already holds.
 
-use std::collections::HashMap;
-
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use chrono_tz::Tz;
 
 use super::fields::Field;
+use super::key_ids::KeyIds;
 use super::name::{first_name_from_full, tidy_word};
 use super::report::{CityNotes, ImportReport, Warning};
 use super::row::{Contacts, Identity, Row, identify};
 use super::values::{parse_consent, parse_status, split_tags};
-use super::{Loader, Outcome};
+use super::{Loader, Outcome, Preparer};
 use crate::error::Result;
 use crate::geo::{CityZone, zone_for_city};
 use crate::i18n::Msg;
@@ -28,19 +27,37 @@ struct Incoming {
     status_at: Option<String>,
     created_at: Option<String>,
     tags: Vec<String>,
+    /// The zone of the row's own city and region, when it names a city.
+    row_zone: Option<CityZone>,
+}
+
+/// A contact row read on its own: its keys and what it says.
+pub(crate) struct PreparedContact {
+    keys: Vec<ContactKey>,
+    incoming: Incoming,
+}
+
+/// Reads contact rows without the base, on the reading thread: keys, names, dates, the zone of
+/// the row's city (towns repeat, so each city and region is looked up once).
+#[derive(Clone)]
+struct RowReader {
+    country: String,
+    tz: Tz,
+    /// City → region (empty when none) → zone.
+    zones: FxHashMap<String, FxHashMap<String, CityZone>>,
 }
 
 /// How many new contacts wait in memory before they are written together.
 const BATCH: usize = 512;
 
-/// The contacts an import creates, kept in memory until there are enough to write at once, and a
-/// filter that spares the base a lookup for a key it surely does not hold.
+/// The contacts an import creates, kept in memory until there are enough to write at once, and
+/// where every key is: the base's keys and the ones this import gave out, by fingerprint. A
+/// first import drops the key indexes until its end, so the base cannot be asked; a re-import
+/// is spared an index lookup per key.
 struct NewContacts {
     pending: Vec<(Contact, Vec<String>)>,
-    /// Keys of the pending contacts → their ids.
-    by_key: FxHashMap<ContactKey, i64>,
-    /// Fingerprints of every key in the base and of every key this import gave out.
-    known: FxHashSet<u64>,
+    /// Every key in the base and every key this import gave out → its contact.
+    known: KeyIds,
     /// The first id this import gives; contacts from it on were created by this import.
     first_id: i64,
     next_id: i64,
@@ -49,10 +66,11 @@ struct NewContacts {
 impl NewContacts {
     fn new(w: &Writer) -> Result<NewContacts> {
         let first_id = w.next_contact_id()?;
+        let mut known = KeyIds::new();
+        w.each_key(|key, id| known.insert(key, id))?;
         Ok(NewContacts {
             pending: Vec::with_capacity(BATCH),
-            by_key: FxHashMap::default(),
-            known: w.key_fingerprints()?,
+            known,
             first_id,
             next_id: first_id,
         })
@@ -66,19 +84,15 @@ impl NewContacts {
     }
 
     /// Notes the keys of `c`, so later rows find it.
-    fn register(&mut self, c: &Contact, pending: bool) {
+    fn register(&mut self, c: &Contact) {
         for key in contact_keys(c) {
-            self.known.insert(key.fingerprint());
-            if pending {
-                self.by_key.insert(key, c.id);
-            }
+            self.known.insert(&key, c.id);
         }
     }
 
     fn flush(&mut self, w: &Writer, at: &str) -> Result<()> {
         w.insert_batch(&self.pending, at)?;
         self.pending.clear();
-        self.by_key.clear();
         Ok(())
     }
 }
@@ -86,17 +100,35 @@ impl NewContacts {
 /// The base as seen by one row: the pending new contacts first, then the stored ones.
 struct Lookup<'a, 'w> {
     w: &'a Writer<'w>,
-    new: &'a NewContacts,
+    new: &'a mut NewContacts,
+    at: &'a str,
+}
+
+impl Lookup<'_, '_> {
+    /// Whether the contact `id` holds `key`.
+    fn holds(&self, id: i64, key: &ContactKey) -> Result<bool> {
+        let stored = match self.new.pending_index(id) {
+            Some(i) => key.of_same_kind(&self.new.pending[i].0).map(str::to_owned),
+            None => self.w.key_of(id, key)?,
+        };
+        Ok(stored.as_deref() == Some(key.value()))
+    }
 }
 
 impl Contacts for Lookup<'_, '_> {
     fn find(&mut self, key: &ContactKey) -> Result<Option<i64>> {
-        if let Some(id) = self.new.by_key.get(key) {
-            return Ok(Some(*id));
+        let Some(id) = self.new.known.get(key) else {
+            return Ok(None);
+        };
+        if self.holds(id, key)? {
+            return Ok(Some(id));
         }
-        if !self.new.known.contains(&key.fingerprint()) {
+        // The contact that had this fingerprint holds another key now (or another key's digest
+        // collided): only a collision can hide the key's holder, and then the base knows it.
+        if self.new.known.collisions == 0 {
             return Ok(None);
         }
+        self.new.flush(self.w, self.at)?;
         self.w.find(key)
     }
 
@@ -120,24 +152,33 @@ fn contact_keys(c: &Contact) -> impl Iterator<Item = ContactKey> + '_ {
 }
 
 pub(crate) struct ContactsLoader {
-    pub country: String,
-    pub tz: Tz,
-    pub now: String,
+    reader: RowReader,
+    now: String,
     new: Option<NewContacts>,
     cities: CityNotes,
-    zone_cache: HashMap<(String, String), CityZone>,
 }
 
 impl ContactsLoader {
     pub fn new(country: String, tz: Tz, now: String) -> Self {
         ContactsLoader {
-            country,
-            tz,
+            reader: RowReader {
+                country,
+                tz,
+                zones: FxHashMap::default(),
+            },
             now,
             new: None,
             cities: CityNotes::default(),
-            zone_cache: HashMap::new(),
         }
+    }
+}
+
+impl RowReader {
+    fn prepare(&mut self, row: &Row) -> Result<PreparedContact, Msg> {
+        Ok(PreparedContact {
+            keys: row.keys(&self.country)?,
+            incoming: self.read(row)?,
+        })
     }
 
     fn date(&self, row: &Row, field: Field) -> Result<Option<String>, Msg> {
@@ -146,7 +187,7 @@ impl ContactsLoader {
             .transpose()
     }
 
-    fn read(&self, row: &Row) -> Result<Incoming, Msg> {
+    fn read(&mut self, row: &Row) -> Result<Incoming, Msg> {
         let parts: Vec<&str> = [Field::LastName, Field::FirstName, Field::MiddleName]
             .iter()
             .filter_map(|f| row.get(*f))
@@ -194,16 +235,38 @@ impl ContactsLoader {
                 .get(Field::Tags)
                 .map(|t| split_tags(t).collect())
                 .unwrap_or_default(),
+            row_zone: row
+                .get(Field::City)
+                .map(|city| self.zone(city, row.get(Field::Region))),
         })
     }
 
-    /// The zone a contact gets from its city, noting unknown and ambiguous cities.
-    fn zone_from_city(&mut self, city: &str, region: Option<&str>, line: u64) -> Option<String> {
-        let key = (city.to_owned(), region.unwrap_or("").to_owned());
-        let zone = *self
-            .zone_cache
-            .entry(key)
-            .or_insert_with(|| zone_for_city(city, region));
+    /// The zone of `city`, told apart by `region`; each pair is looked up in the table once.
+    fn zone(&mut self, city: &str, region: Option<&str>) -> CityZone {
+        let region = region.unwrap_or("");
+        if let Some(zone) = self.zones.get(city).and_then(|r| r.get(region)) {
+            return *zone;
+        }
+        let zone = zone_for_city(city, Some(region).filter(|r| !r.is_empty()));
+        self.zones
+            .entry(city.to_owned())
+            .or_default()
+            .insert(region.to_owned(), zone);
+        zone
+    }
+}
+
+impl ContactsLoader {
+    /// The zone a contact gets from its city, noting unknown and ambiguous cities; `known` is the
+    /// zone already looked up for this city and region, if it was.
+    fn zone_from_city(
+        &mut self,
+        city: &str,
+        region: Option<&str>,
+        known: Option<CityZone>,
+        line: u64,
+    ) -> Option<String> {
+        let zone = known.unwrap_or_else(|| self.reader.zone(city, region));
         match zone {
             CityZone::Found(tz) => Some(tz.name().to_owned()),
             CityZone::Ambiguous(tz) => {
@@ -258,13 +321,17 @@ impl ContactsLoader {
         } else if c.tz_source != TzSource::Column || c.city != old_city || is_new {
             let city = c.city.clone();
             let region = c.region.clone();
-            match city.and_then(|city| self.zone_from_city(&city, region.as_deref(), line)) {
+            // The row's city was looked up with the row's region while it was read.
+            let known = inc.row_zone.filter(|_| {
+                row.get(Field::City).is_some() && region.as_deref() == row.get(Field::Region)
+            });
+            match city.and_then(|city| self.zone_from_city(&city, region.as_deref(), known, line)) {
                 Some(tz) => {
                     c.time_zone = tz;
                     c.tz_source = TzSource::City;
                 }
                 None if is_new || c.tz_source == TzSource::City => {
-                    c.time_zone = self.tz.name().to_owned();
+                    c.time_zone = self.reader.tz.name().to_owned();
                     c.tz_source = TzSource::Default;
                 }
                 None => {}
@@ -326,35 +393,50 @@ impl ContactsLoader {
 }
 
 impl Loader for ContactsLoader {
+    type Prepared = Result<PreparedContact, Msg>;
+
+    fn preparer(&self) -> Preparer<Self::Prepared> {
+        let mut reader = self.reader.clone();
+        Box::new(move |row| reader.prepare(row))
+    }
+
     fn load(
         &mut self,
         w: &Writer,
         line: u64,
         row: &Row,
+        prepared: Self::Prepared,
         report: &mut ImportReport,
     ) -> Result<Outcome> {
-        let keys = match row.keys(&self.country) {
-            Ok(keys) => keys,
-            Err(msg) => return Ok(Outcome::Rejected(msg)),
-        };
-        let incoming = match self.read(row) {
-            Ok(inc) => inc,
+        let PreparedContact { keys, incoming } = match prepared {
+            Ok(prepared) => prepared,
             Err(msg) => return Ok(Outcome::Rejected(msg)),
         };
         let mut new = match self.new.take() {
             Some(new) => new,
             None => NewContacts::new(w)?,
         };
-        let identity = identify(&mut Lookup { w, new: &new }, &keys);
+        let identity = identify(
+            &mut Lookup {
+                w,
+                new: &mut new,
+                at: &self.now,
+            },
+            &keys,
+        );
         let outcome = self.save(w, &mut new, line, row, keys, incoming, identity?, report);
         self.new = Some(new);
         outcome
     }
 
-    fn preview(&mut self, line: u64, row: &Row) -> Result<Vec<(Field, String)>, Msg> {
-        let keys = row.keys(&self.country)?;
-        let incoming = self.read(row)?;
-        let mut c = blank_contact(&self.now, self.tz);
+    fn preview(
+        &mut self,
+        line: u64,
+        row: &Row,
+        prepared: Self::Prepared,
+    ) -> Result<Vec<(Field, String)>, Msg> {
+        let PreparedContact { keys, incoming } = prepared?;
+        let mut c = blank_contact(&self.now, self.reader.tz);
         let mut warnings = Vec::new();
         self.apply(true, &mut c, row, incoming, line, &mut warnings);
         assign_keys(&mut c, &keys);
@@ -372,16 +454,19 @@ impl Loader for ContactsLoader {
 
     fn preview_warnings(&mut self) -> Vec<Warning> {
         std::mem::take(&mut self.cities)
-            .into_warnings(self.tz.name())
+            .into_warnings(self.reader.tz.name())
             .collect()
     }
 
     fn finish(&mut self, w: &Writer, report: &mut ImportReport) -> Result<()> {
-        if let Some(new) = &mut self.new {
+        // The key map goes before the commit builds the indexes.
+        if let Some(mut new) = self.new.take() {
             new.flush(w, &self.now)?;
         }
         let notes = std::mem::take(&mut self.cities);
-        report.warnings.extend(notes.into_warnings(self.tz.name()));
+        report
+            .warnings
+            .extend(notes.into_warnings(self.reader.tz.name()));
         Ok(())
     }
 }
@@ -404,25 +489,30 @@ impl ContactsLoader {
         let stored = match identity {
             Err(msg) => return Ok(Outcome::Rejected(msg)),
             Ok(Identity::New) => {
-                let mut c = blank_contact(&self.now, self.tz);
+                let mut c = blank_contact(&self.now, self.reader.tz);
                 self.apply(true, &mut c, row, incoming, line, &mut report.warnings);
                 assign_keys(&mut c, &keys);
                 c.id = new.next_id;
                 new.next_id += 1;
-                new.register(&c, true);
+                new.register(&c);
                 new.pending.push((c, tags));
                 if new.pending.len() >= BATCH {
                     new.flush(w, &self.now)?;
                 }
                 return Ok(Outcome::Saved(Saved::Inserted));
             }
-            Ok(Identity::Existing(id)) => Lookup { w, new }.load(id)?,
+            Ok(Identity::Existing(id)) => Lookup {
+                w,
+                new,
+                at: &self.now,
+            }
+            .load(id)?,
         };
         let mut c = stored.clone();
         self.apply(false, &mut c, row, incoming, line, &mut report.warnings);
         assign_keys(&mut c, &keys);
+        new.register(&c);
         if let Some(i) = new.pending_index(c.id) {
-            new.register(&c, true);
             let (slot, slot_tags) = &mut new.pending[i];
             *slot = c;
             for tag in tags {
@@ -432,7 +522,6 @@ impl ContactsLoader {
             }
             return Ok(Outcome::Merged);
         }
-        new.register(&c, false);
         let changed = c != stored;
         if changed {
             w.update(&c)?;

@@ -11,16 +11,16 @@ use super::orders::Customers;
 use super::report::ImportReport;
 use super::row::Row;
 use super::values::parse_event_kind;
-use super::{Loader, Outcome};
+use super::{Loader, Outcome, Preparer};
 use crate::error::Result;
 use crate::i18n::Msg;
 use std::collections::HashMap;
 
-use crate::store::{Event, EventKind, PlanRef, Saved, Status, Writer};
+use crate::store::{ContactKey, Event, EventKind, PlanRef, Saved, Status, Writer};
 
 pub(crate) struct EventsLoader {
-    pub customers: Customers,
-    pub tz: Tz,
+    customers: Customers,
+    tz: Tz,
     /// The contact last marked for an engagement refresh.
     last_touched: Option<i64>,
     /// Saved plans by their message ids' prefix; read on the first row.
@@ -39,6 +39,25 @@ impl EventsLoader {
             buttons: HashMap::new(),
         }
     }
+}
+
+/// An event row read on its own: the contact's keys and the event (contact 0, campaign empty),
+/// each or the reason the row is rejected.
+pub(crate) struct PreparedEvent {
+    keys: Result<Vec<ContactKey>, Msg>,
+    event: Result<Event, Msg>,
+}
+
+/// An event as a row states it, for contact 0 and no campaign yet.
+fn read_event(row: &Row, tz: Tz) -> Result<Event, Msg> {
+    Ok(Event {
+        contact_id: 0,
+        campaign: String::new(),
+        message_id: row.owned(Field::MessageId).unwrap_or_default(),
+        kind: parse_event_kind(row.required(Field::EventKind)?)?,
+        button: row.owned(Field::Button).unwrap_or_default(),
+        at: row.moment(Field::At, tz)?,
+    })
 }
 
 /// A planned message's id split into its plan's prefix and the contact: `9f3a01c2-20261201-4711`.
@@ -68,7 +87,12 @@ fn button_tags(json: &str) -> Vec<(String, String)> {
 impl EventsLoader {
     /// The contact and campaign of a row: through its planned message's id when it names one,
     /// else through the contact's keys and the campaign column.
-    fn whose(&mut self, w: &Writer, row: &Row) -> Result<Result<(i64, String), Msg>> {
+    fn whose(
+        &mut self,
+        w: &Writer,
+        row: &Row,
+        keys: Result<Vec<ContactKey>, Msg>,
+    ) -> Result<Result<(i64, String), Msg>> {
         if self.plans.is_none() {
             self.plans = Some(w.plans_by_prefix()?);
         }
@@ -90,7 +114,7 @@ impl EventsLoader {
                 ));
             }
         }
-        let contact = match self.customers.find(w, row)? {
+        let contact = match self.customers.find(w, keys)? {
             Ok(id) => id,
             Err(msg) => return Ok(Err(msg)),
         };
@@ -108,17 +132,6 @@ impl EventsLoader {
         Ok(Ok((contact, campaign)))
     }
 
-    fn read(&self, row: &Row, contact_id: i64, campaign: String) -> Result<Event, Msg> {
-        Ok(Event {
-            contact_id,
-            campaign,
-            message_id: row.owned(Field::MessageId).unwrap_or_default(),
-            kind: parse_event_kind(row.required(Field::EventKind)?)?,
-            button: row.owned(Field::Button).unwrap_or_default(),
-            at: row.moment(Field::At, self.tz)?,
-        })
-    }
-
     /// The tag a click on `button` in `campaign` sets, if its button names one.
     fn tag_of(&self, campaign: &str, button: &str) -> Option<&String> {
         let button = crate::store::fold_case(button.trim());
@@ -131,17 +144,35 @@ impl EventsLoader {
 }
 
 impl Loader for EventsLoader {
+    type Prepared = PreparedEvent;
+
+    fn preparer(&self) -> Preparer<PreparedEvent> {
+        let country = self.customers.country().to_owned();
+        let tz = self.tz;
+        Box::new(move |row| PreparedEvent {
+            keys: row.keys(&country),
+            event: read_event(row, tz),
+        })
+    }
+
     fn load(
         &mut self,
         w: &Writer,
         _line: u64,
         row: &Row,
+        prepared: PreparedEvent,
         _report: &mut ImportReport,
     ) -> Result<Outcome> {
-        let event = match self
-            .whose(w, row)?
-            .and_then(|(id, campaign)| self.read(row, id, campaign))
-        {
+        let event = self
+            .whose(w, row, prepared.keys)?
+            .and_then(|(id, campaign)| {
+                prepared.event.map(|e| Event {
+                    contact_id: id,
+                    campaign,
+                    ..e
+                })
+            });
+        let event = match event {
             Ok(event) => event,
             Err(msg) => return Ok(Outcome::Rejected(msg)),
         };
@@ -175,19 +206,26 @@ impl Loader for EventsLoader {
         Ok(Outcome::Saved(Saved::Inserted))
     }
 
-    fn preview(&mut self, _line: u64, row: &Row) -> Result<Vec<(Field, String)>, Msg> {
+    fn preview(
+        &mut self,
+        _line: u64,
+        row: &Row,
+        prepared: PreparedEvent,
+    ) -> Result<Vec<(Field, String)>, Msg> {
         let key = match row.get(Field::MessageId).and_then(split_message_id) {
             Some(_) => (
                 Field::MessageId,
                 row.owned(Field::MessageId).unwrap_or_default(),
             ),
-            None => super::orders::key_preview(&row.keys(self.customers.country())?),
+            None => super::orders::key_preview(&prepared.keys?),
         };
-        let campaign = row.owned(Field::Campaign).unwrap_or_default();
-        let event = self.read(row, 0, campaign)?;
+        let event = prepared.event?;
         Ok(vec![
             key,
-            (Field::Campaign, event.campaign),
+            (
+                Field::Campaign,
+                row.owned(Field::Campaign).unwrap_or_default(),
+            ),
             (Field::EventKind, event.kind.as_str().to_owned()),
             (Field::At, event.at),
         ])

@@ -9,6 +9,7 @@
 mod contacts;
 mod events;
 pub mod fields;
+mod key_ids;
 mod name;
 mod orders;
 pub mod phone;
@@ -72,20 +73,37 @@ pub(crate) enum Outcome {
     Rejected(Msg),
 }
 
-/// What loads one kind of row.
+/// Turns a row into what its loader stores, on the reading thread.
+pub(crate) type Preparer<P> = Box<dyn FnMut(&Row) -> P + Send>;
+
+/// What loads one kind of row, in two steps: reading the row on its own (on the reading thread,
+/// [`Loader::preparer`]) and then storing it against what the base holds (on the writer's).
 pub(crate) trait Loader {
+    /// What a row is read into before the base is consulted: normalised values, or the reason
+    /// the row is rejected.
+    type Prepared: Send + 'static;
+
+    /// What reads rows on the reading thread: owns everything it needs.
+    fn preparer(&self) -> Preparer<Self::Prepared>;
+
     /// Loads one row. A row-level problem is `Outcome::Rejected`; an `Err` aborts the import.
     fn load(
         &mut self,
         w: &Writer,
         line: u64,
         row: &Row,
+        prepared: Self::Prepared,
         report: &mut ImportReport,
     ) -> Result<Outcome>;
 
     /// What the row will be stored as, field by field, without touching the base: for the
     /// mapping step's preview.
-    fn preview(&mut self, line: u64, row: &Row) -> Result<Vec<(Field, String)>, Msg>;
+    fn preview(
+        &mut self,
+        line: u64,
+        row: &Row,
+        prepared: Self::Prepared,
+    ) -> Result<Vec<(Field, String)>, Msg>;
 
     /// Notes for the preview's rows (unknown or ambiguous cities).
     fn preview_warnings(&mut self) -> Vec<Warning> {
@@ -208,16 +226,25 @@ pub struct PreviewRow {
     pub values: Result<Vec<(Field, String)>, Msg>,
 }
 
-fn loader_for(kind: ImportKind, country: String, tz: Tz) -> Box<dyn Loader> {
-    let now = values::format_utc(chrono::Utc::now());
-    match kind {
-        ImportKind::Contacts => Box::new(contacts::ContactsLoader::new(country, tz, now)),
-        ImportKind::Orders => Box::new(orders::OrdersLoader {
-            customers: orders::Customers::new(country),
-            tz,
-        }),
-        ImportKind::Events => Box::new(events::EventsLoader::new(country, tz)),
-    }
+/// Calls `$body` with `$loader` bound to the loader of `$options.kind`, whose type differs by kind.
+macro_rules! with_loader {
+    ($options:expr, $country:expr, $tz:expr, |$loader:ident| $body:expr) => {{
+        let now = values::format_utc(chrono::Utc::now());
+        match $options.kind {
+            ImportKind::Contacts => {
+                let $loader = contacts::ContactsLoader::new($country, $tz, now);
+                $body
+            }
+            ImportKind::Orders => {
+                let $loader = orders::OrdersLoader::new($country, $tz);
+                $body
+            }
+            ImportKind::Events => {
+                let $loader = events::EventsLoader::new($country, $tz);
+                $body
+            }
+        }
+    }};
 }
 
 fn country_and_zone(store: &Store, options: &ImportOptions) -> Result<(String, Tz)> {
@@ -238,10 +265,21 @@ pub fn preview(
     limit: usize,
 ) -> Result<Preview> {
     let (country, tz) = country_and_zone(store, options)?;
-    let mut mapped = Mapped::open(path, options)?;
+    let mapped = Mapped::open(path, options)?;
     let blocked = mapped.check(path, options.kind).err();
+    with_loader!(options, country, tz, |loader| preview_rows(
+        mapped, loader, limit, blocked
+    ))
+}
+
+fn preview_rows(
+    mut mapped: Mapped,
+    mut loader: impl Loader,
+    limit: usize,
+    blocked: Option<Msg>,
+) -> Result<Preview> {
     let columns = mapped.columns();
-    let mut loader = loader_for(options.kind, country, tz);
+    let mut prepare = loader.preparer();
     let mut rows = Vec::new();
     let mut values = Vec::new();
     while rows.len() < limit {
@@ -255,9 +293,10 @@ pub fn preview(
             layout: &mapped.layout,
             values: &values,
         };
+        let prepared = prepare(&row);
         rows.push(PreviewRow {
             line,
-            values: loader.preview(line, &row),
+            values: loader.preview(line, &row, prepared),
         });
     }
     Ok(Preview {
@@ -289,11 +328,46 @@ pub fn run(
         mapped.source.format.clone(),
         mapped.columns(),
     );
+    with_loader!(options, country, tz, |loader| load_rows(
+        store,
+        mapped,
+        loader,
+        &mut report,
+        progress,
+        cancel
+    ))?;
+    // Orders change every customer's recency, frequency and money: the stored RFM follows.
+    if options.kind == ImportKind::Orders && report.inserted > 0 {
+        crate::rfm::recompute(store, crate::rfm::as_of_date(store)?)?;
+    }
+    progress(Progress {
+        fraction: 1.0,
+        rows: report.read,
+    });
+    Ok(report)
+}
+
+/// Reads every row of `mapped` (prepared on the reading thread) and stores it, in one
+/// transaction that commits only when all went well.
+fn load_rows(
+    store: &mut Store,
+    mapped: Mapped,
+    mut loader: impl Loader,
+    report: &mut ImportReport,
+    progress: &mut dyn FnMut(Progress),
+    cancel: &AtomicBool,
+) -> Result<()> {
     let Mapped { source, layout, .. } = mapped;
-    let mut loader = loader_for(options.kind, country, tz);
     let writer = store.writer()?;
-    let mut source = source.read_ahead();
-    while let Some((line, values)) = source.next_row()? {
+    let mut prepare = loader.preparer();
+    let reading_layout = layout.clone();
+    let mut source = source.read_ahead(move |values| {
+        prepare(&Row {
+            layout: &reading_layout,
+            values,
+        })
+    });
+    while let Some((line, values, prepared)) = source.next_row()? {
         if values.iter().all(String::is_empty) {
             continue;
         }
@@ -302,7 +376,7 @@ pub fn run(
             layout: &layout,
             values,
         };
-        match loader.load(&writer, line, &row, &mut report)? {
+        match loader.load(&writer, line, &row, prepared, report)? {
             Outcome::Saved(Saved::Inserted) => report.inserted += 1,
             Outcome::Saved(Saved::Updated) => report.updated += 1,
             Outcome::Saved(Saved::Unchanged) => report.unchanged += 1,
@@ -322,15 +396,6 @@ pub fn run(
     if cancel.load(Ordering::Relaxed) {
         return Err(Error::Cancelled);
     }
-    loader.finish(&writer, &mut report)?;
-    writer.commit()?;
-    // Orders change every customer's recency, frequency and money: the stored RFM follows.
-    if options.kind == ImportKind::Orders && report.inserted > 0 {
-        crate::rfm::recompute(store, crate::rfm::as_of_date(store)?)?;
-    }
-    progress(Progress {
-        fraction: 1.0,
-        rows: report.read,
-    });
-    Ok(report)
+    loader.finish(&writer, report)?;
+    writer.commit()
 }

@@ -6,14 +6,30 @@ use super::fields::Field;
 use super::report::ImportReport;
 use super::row::{Identity, Row, identify};
 use super::values::parse_amount;
-use super::{Loader, Outcome};
+use super::{Loader, Outcome, Preparer};
 use crate::error::Result;
 use crate::i18n::Msg;
 use crate::store::{ContactKey, Order, Writer};
 
 pub(crate) struct OrdersLoader {
-    pub customers: Customers,
-    pub tz: Tz,
+    customers: Customers,
+    tz: Tz,
+}
+
+impl OrdersLoader {
+    pub fn new(country: String, tz: Tz) -> Self {
+        OrdersLoader {
+            customers: Customers::new(country),
+            tz,
+        }
+    }
+}
+
+/// An order row read on its own: the customer's keys and the order (its customer still 0), each
+/// or the reason the row is rejected.
+pub(crate) struct PreparedOrder {
+    keys: Result<Vec<ContactKey>, Msg>,
+    order: Result<Order, Msg>,
 }
 
 /// The strongest key of a row, for a preview.
@@ -43,9 +59,13 @@ impl Customers {
         }
     }
 
-    /// The stored contact a row is about, or why there is none.
-    pub fn find(&mut self, w: &Writer, row: &Row) -> Result<Result<i64, Msg>> {
-        let keys = match row.keys(&self.country) {
+    /// The stored contact a row's keys lead to, or why there is none.
+    pub fn find(
+        &mut self,
+        w: &Writer,
+        keys: Result<Vec<ContactKey>, Msg>,
+    ) -> Result<Result<i64, Msg>> {
+        let keys = match keys {
             Ok(keys) => keys,
             Err(msg) => return Ok(Err(msg)),
         };
@@ -71,41 +91,58 @@ impl Customers {
     }
 }
 
-impl OrdersLoader {
-    fn read(&self, row: &Row, contact_id: i64) -> Result<Order, Msg> {
-        Ok(Order {
-            contact_id,
-            order_id: row.owned(Field::OrderId),
-            ordered_at: row.moment(Field::OrderedAt, self.tz)?,
-            amount_kop: parse_amount(row.required(Field::Amount)?)?,
-            product: row.owned(Field::Product),
-            category: row.owned(Field::Category),
-        })
-    }
+/// An order as a row states it, for customer 0.
+fn read_order(row: &Row, tz: Tz) -> Result<Order, Msg> {
+    Ok(Order {
+        contact_id: 0,
+        order_id: row.owned(Field::OrderId),
+        ordered_at: row.moment(Field::OrderedAt, tz)?,
+        amount_kop: parse_amount(row.required(Field::Amount)?)?,
+        product: row.owned(Field::Product),
+        category: row.owned(Field::Category),
+    })
 }
 
 impl Loader for OrdersLoader {
+    type Prepared = PreparedOrder;
+
+    fn preparer(&self) -> Preparer<PreparedOrder> {
+        let country = self.customers.country().to_owned();
+        let tz = self.tz;
+        Box::new(move |row| PreparedOrder {
+            keys: row.keys(&country),
+            order: read_order(row, tz),
+        })
+    }
+
     fn load(
         &mut self,
         w: &Writer,
         _line: u64,
-        row: &Row,
+        _row: &Row,
+        prepared: PreparedOrder,
         _report: &mut ImportReport,
     ) -> Result<Outcome> {
-        let order = match self
-            .customers
-            .find(w, row)?
-            .and_then(|id| self.read(row, id))
-        {
-            Ok(order) => order,
-            Err(msg) => return Ok(Outcome::Rejected(msg)),
-        };
-        Ok(Outcome::Saved(w.save_order(&order)?))
+        let order = self.customers.find(w, prepared.keys)?.and_then(|id| {
+            prepared.order.map(|mut order| {
+                order.contact_id = id;
+                order
+            })
+        });
+        match order {
+            Ok(order) => Ok(Outcome::Saved(w.save_order(&order)?)),
+            Err(msg) => Ok(Outcome::Rejected(msg)),
+        }
     }
 
-    fn preview(&mut self, _line: u64, row: &Row) -> Result<Vec<(Field, String)>, Msg> {
-        let keys = row.keys(self.customers.country())?;
-        let order = self.read(row, 0)?;
+    fn preview(
+        &mut self,
+        _line: u64,
+        _row: &Row,
+        prepared: PreparedOrder,
+    ) -> Result<Vec<(Field, String)>, Msg> {
+        let keys = prepared.keys?;
+        let order = prepared.order?;
         Ok(vec![
             key_preview(&keys),
             (Field::OrderedAt, order.ordered_at),

@@ -8,6 +8,7 @@ use crate::i18n::Msg;
 use crate::store::{Contact, ContactKey, Writer};
 
 /// Which column feeds each field, fixed for the whole file.
+#[derive(Clone)]
 pub(crate) struct Layout {
     positions: Vec<(Field, usize)>,
     custom: Vec<(String, usize)>,

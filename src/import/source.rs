@@ -265,18 +265,26 @@ impl TableSource {
         fraction(&self.bytes_read, self.bytes_total)
     }
 
-    /// Hands the reading to a thread of its own, which decodes and splits rows while the caller
-    /// stores the previous ones: on a big file this takes the parsing off the import's critical path.
-    pub fn read_ahead(self) -> ReadAhead {
-        let (full_tx, full_rx) = sync_channel::<Result<Batch>>(4);
-        let (empty_tx, empty_rx) = sync_channel::<Batch>(8);
+    /// Hands the reading to a thread of its own, which decodes and splits rows and passes each
+    /// through `prepare` while the caller stores the previous ones: on a big file this takes the
+    /// parsing and normalising off the import's critical path.
+    pub fn read_ahead<P: Send + 'static>(
+        self,
+        prepare: impl FnMut(&[String]) -> P + Send + 'static,
+    ) -> ReadAhead<P> {
+        let (full_tx, full_rx) = sync_channel::<Result<Batch<P>>>(4);
+        let (empty_tx, empty_rx) = sync_channel::<Batch<P>>(8);
         let bytes_read = self.bytes_read.clone();
         let bytes_total = self.bytes_total;
-        std::thread::spawn(move || read_batches(self, full_tx, empty_rx));
+        std::thread::Builder::new()
+            .name("import-read".into())
+            .spawn(move || read_batches(self, prepare, full_tx, empty_rx))
+            .expect("the system can start a thread");
         ReadAhead {
             full: full_rx,
             empty: empty_tx,
             batch: Batch::default(),
+            prepared: Vec::new().into_iter(),
             next: 0,
             bytes_read,
             bytes_total,
@@ -294,16 +302,32 @@ fn fraction(read: &AtomicU64, total: u64) -> f32 {
 /// Rows travel between the threads this many at a time.
 const BATCH_ROWS: usize = 1024;
 
-/// Rows read together, with their line numbers; sent back empty to be filled again.
-#[derive(Default)]
-struct Batch {
+/// Rows read together, with their line numbers and what `prepare` made of them; sent back empty
+/// to be filled again.
+struct Batch<P> {
     lines: Vec<u64>,
     rows: Vec<Vec<String>>,
+    prepared: Vec<P>,
+}
+
+impl<P> Default for Batch<P> {
+    fn default() -> Self {
+        Batch {
+            lines: Vec::new(),
+            rows: Vec::new(),
+            prepared: Vec::new(),
+        }
+    }
 }
 
 /// The reading thread: fills batches until the file ends, an error stops it, or the importer
 /// goes away (its channel closes).
-fn read_batches(mut source: TableSource, full: SyncSender<Result<Batch>>, empty: Receiver<Batch>) {
+fn read_batches<P>(
+    mut source: TableSource,
+    mut prepare: impl FnMut(&[String]) -> P,
+    full: SyncSender<Result<Batch<P>>>,
+    empty: Receiver<Batch<P>>,
+) {
     loop {
         let mut batch = empty.try_recv().unwrap_or_default();
         batch.lines.clear();
@@ -325,36 +349,45 @@ fn read_batches(mut source: TableSource, full: SyncSender<Result<Batch>>, empty:
                 }
             }
         }
-        if (!batch.lines.is_empty() && full.send(Ok(batch)).is_err()) || at_end {
+        let read = batch.lines.len();
+        batch.prepared = batch.rows[..read].iter().map(|r| prepare(r)).collect();
+        if (read > 0 && full.send(Ok(batch)).is_err()) || at_end {
             return;
         }
     }
 }
 
 /// A table read on a thread of its own ([`TableSource::read_ahead`]), row by row.
-pub struct ReadAhead {
-    full: Receiver<Result<Batch>>,
-    empty: SyncSender<Batch>,
-    batch: Batch,
+pub struct ReadAhead<P> {
+    full: Receiver<Result<Batch<P>>>,
+    empty: SyncSender<Batch<P>>,
+    batch: Batch<P>,
+    prepared: std::vec::IntoIter<P>,
     next: usize,
     bytes_read: Arc<AtomicU64>,
     bytes_total: u64,
 }
 
-impl ReadAhead {
-    /// The next row and its line number, `None` at the end.
-    pub fn next_row(&mut self) -> Result<Option<(u64, &[String])>> {
+impl<P> ReadAhead<P> {
+    /// The next row, its line number and what `prepare` made of it; `None` at the end.
+    pub fn next_row(&mut self) -> Result<Option<(u64, &[String], P)>> {
         if self.next == self.batch.lines.len() {
             let Ok(batch) = self.full.recv() else {
                 return Ok(None);
             };
-            let used = std::mem::replace(&mut self.batch, batch?);
+            let mut used = std::mem::replace(&mut self.batch, batch?);
+            self.prepared = std::mem::take(&mut self.batch.prepared).into_iter();
+            used.prepared = Vec::new();
             let _ = self.empty.try_send(used);
             self.next = 0;
         }
         let i = self.next;
         self.next += 1;
-        Ok(Some((self.batch.lines[i], &self.batch.rows[i])))
+        let prepared = self
+            .prepared
+            .next()
+            .expect("a batch holds what each of its rows was prepared into");
+        Ok(Some((self.batch.lines[i], &self.batch.rows[i], prepared)))
     }
 
     /// How far through the file the reading thread is, 0.0–1.0.

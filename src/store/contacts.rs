@@ -1,13 +1,13 @@
 //! Contacts, their tags, orders and events: the rows and the statements that read and write them.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::hash::{BuildHasher, Hash};
 
 use std::sync::LazyLock;
 
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 
 use super::Store;
 use crate::error::Result;
@@ -271,7 +271,7 @@ pub enum Saved {
 pub struct Writer<'a> {
     pub(crate) tx: Transaction<'a>,
     /// Tag name → number, for the tags this transaction has used.
-    tag_ids: RefCell<HashMap<String, i64>>,
+    tag_ids: RefCell<FxHashMap<String, i64>>,
     /// Indexes of tables that were empty, dropped for the load and built again at commit.
     rebuild: Vec<String>,
 }
@@ -280,6 +280,22 @@ impl Writer<'_> {
     /// The contact holding `key`, if any.
     pub fn find(&self, key: &ContactKey) -> Result<Option<i64>> {
         find_id(&self.tx, key)
+    }
+
+    /// The stored contact `id`'s key of the same kind as `key`, if it has one.
+    pub fn key_of(&self, id: i64, key: &ContactKey) -> Result<Option<String>> {
+        let sql = match key {
+            ContactKey::External(_) => "SELECT external_id FROM contacts WHERE id = ?1",
+            ContactKey::Phone(_) => "SELECT phone FROM contacts WHERE id = ?1",
+            ContactKey::TgChatId(_) => "SELECT tg_chat_id FROM contacts WHERE id = ?1",
+            ContactKey::TgUsername(_) => "SELECT tg_username FROM contacts WHERE id = ?1",
+        };
+        Ok(self
+            .tx
+            .prepare_cached(sql)?
+            .query_row([id], |r| r.get(0))
+            .optional()?
+            .flatten())
     }
 
     /// The stored contact `id`.
@@ -314,29 +330,32 @@ impl Writer<'_> {
             insert_sql("contacts", &COLUMNS["id, ".len()..], CONTACT_ROWS)
                 .replace("INSERT", "INSERT OR FAIL")
         });
+        let mut many = self.tx.prepare_cached(&MANY)?;
         for chunk in contacts.chunks(CONTACT_ROWS) {
-            let customs: Vec<String> = chunk
-                .iter()
-                .map(|(c, _)| {
-                    serde_json::to_string(&c.custom).expect("a map of strings serialises")
-                })
-                .collect();
             if chunk.len() == CONTACT_ROWS {
-                let mut values: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(CONTACT_ROWS * 23);
-                for ((c, _), custom) in chunk.iter().zip(&customs) {
-                    values.extend(&contact_values(c, &c.id, custom)[1..]);
+                // Bound one by one into the statement kept for the whole batch: collecting 1,472
+                // values into a list and clearing them after every statement cost nearly as much
+                // as the insert itself.
+                let mut index = 1;
+                for (c, _) in chunk {
+                    let custom = custom_json(c);
+                    for value in &contact_values(c, &c.id, &custom)[1..] {
+                        many.raw_bind_parameter(index, value)?;
+                        index += 1;
+                    }
                 }
-                self.tx
-                    .prepare_cached(&MANY)?
-                    .execute(rusqlite::params_from_iter(&values))?;
+                many.raw_execute()?;
                 let last = chunk.last().map(|(c, _)| c.id);
                 if last != Some(self.tx.last_insert_rowid()) {
                     return Err(rusqlite::Error::StatementChangedRows(0).into());
                 }
             } else {
-                for ((c, _), custom) in chunk.iter().zip(&customs) {
-                    let mut stmt = self.tx.prepare_cached(&INSERT_ONE)?;
-                    stmt.execute(rusqlite::params_from_iter(contact_values(c, &c.id, custom)))?;
+                let mut one = self.tx.prepare_cached(&INSERT_ONE)?;
+                for (c, _) in chunk {
+                    let custom = custom_json(c);
+                    one.execute(rusqlite::params_from_iter(contact_values(
+                        c, &c.id, &custom,
+                    )))?;
                 }
             }
         }
@@ -355,16 +374,15 @@ impl Writer<'_> {
             insert_sql("tags", "contact_id, tag_id, set_at", ROWS)
                 .replace("INSERT", "INSERT OR IGNORE")
         });
-        let mut values: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(ROWS * 3);
+        let mut many = self.tx.prepare_cached(&MANY)?;
         for chunk in tags.chunks(ROWS) {
             if chunk.len() == ROWS {
-                values.clear();
-                for (contact, tag) in chunk {
-                    values.extend([contact as &dyn rusqlite::ToSql, tag, &at]);
+                for (i, (contact, tag)) in chunk.iter().enumerate() {
+                    many.raw_bind_parameter(3 * i + 1, contact)?;
+                    many.raw_bind_parameter(3 * i + 2, tag)?;
+                    many.raw_bind_parameter(3 * i + 3, at)?;
                 }
-                self.tx
-                    .prepare_cached(&MANY)?
-                    .execute(rusqlite::params_from_iter(&values))?;
+                many.raw_execute()?;
             } else {
                 let mut stmt = self.tx.prepare_cached(ADD_TAG)?;
                 for (contact, tag) in chunk {
@@ -384,23 +402,26 @@ impl Writer<'_> {
             })?)
     }
 
-    /// The fingerprints of every key stored: a key whose fingerprint is absent is surely new.
-    pub fn key_fingerprints(&self) -> Result<FxHashSet<u64>> {
-        let mut set = FxHashSet::default();
+    /// Calls `f` with every stored key and the contact holding it, so an import can find
+    /// contacts in memory, without the key indexes (which it may have dropped).
+    pub fn each_key(&self, mut f: impl FnMut(&ContactKey, i64)) -> Result<()> {
         let mut stmt = self
             .tx
-            .prepare("SELECT external_id, phone, tg_chat_id, tg_username FROM contacts")?;
+            .prepare("SELECT id, external_id, phone, tg_chat_id, tg_username FROM contacts")?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
             let keys = [
-                r.get::<_, Option<String>>(0)?.map(ContactKey::External),
-                r.get::<_, Option<String>>(1)?.map(ContactKey::Phone),
-                r.get::<_, Option<String>>(2)?.map(ContactKey::TgChatId),
-                r.get::<_, Option<String>>(3)?.map(ContactKey::TgUsername),
+                r.get::<_, Option<String>>(1)?.map(ContactKey::External),
+                r.get::<_, Option<String>>(2)?.map(ContactKey::Phone),
+                r.get::<_, Option<String>>(3)?.map(ContactKey::TgChatId),
+                r.get::<_, Option<String>>(4)?.map(ContactKey::TgUsername),
             ];
-            set.extend(keys.iter().flatten().map(ContactKey::fingerprint));
+            for key in keys.iter().flatten() {
+                f(key, id);
+            }
         }
-        Ok(set)
+        Ok(())
     }
 
     /// Overwrites the stored contact `c.id` with `c`.
@@ -526,6 +547,7 @@ impl Writer<'_> {
             // peak down while the pages already written are spilled to the log.
             self.tx
                 .pragma_update(None, "cache_size", -super::INDEX_BUILD_CACHE_KIB)?;
+            self.tx.execute_batch("PRAGMA shrink_memory")?;
         }
         for sql in &self.rebuild {
             self.tx.execute_batch(sql)?;
@@ -538,7 +560,9 @@ impl Writer<'_> {
 /// Drops the secondary indexes of the tables that hold no rows yet and returns the statements that
 /// build them again. Filling a table first and sorting its index once at the end is several times
 /// faster than keeping the index in order row by row; the first import of a big base gains most.
-/// Unique constraints stay: they are what keeps keys unique.
+/// Unique indexes go too: the import keeps the keys it gives out unique itself, and building the
+/// index at the end still refuses a duplicate, failing the whole transaction. (A column's UNIQUE
+/// constraint has no SQL of its own and stays.)
 fn drop_indexes_of_empty_tables(tx: &Transaction) -> Result<Vec<String>> {
     let mut rebuild = Vec::new();
     for table in ["contacts", "tags", "orders", "events"] {
@@ -623,12 +647,17 @@ fn contact_values<'c>(
     ]
 }
 
+/// The contact's custom fields as stored: a JSON object.
+fn custom_json(c: &Contact) -> String {
+    serde_json::to_string(&c.custom).expect("a map of strings serialises")
+}
+
 fn execute_contact(
     stmt: &mut rusqlite::CachedStatement,
     c: &Contact,
     id: Option<i64>,
 ) -> Result<()> {
-    let custom = serde_json::to_string(&c.custom).expect("a map of strings serialises");
+    let custom = custom_json(c);
     stmt.execute(rusqlite::params_from_iter(contact_values(c, &id, &custom)))?;
     Ok(())
 }

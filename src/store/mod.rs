@@ -14,7 +14,7 @@ mod settings;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
 pub use browse::{
     ContactCard, ContactQuery, ContactRow, Engagement, EventLine, OrderLine, SortColumn, fold_case,
@@ -44,6 +44,12 @@ pub(crate) const WRITE_CACHE_KIB: i64 = 128 * 1024;
 
 /// The page cache while indexes of a first load are built at commit, in KiB.
 pub(crate) const INDEX_BUILD_CACHE_KIB: i64 = 32 * 1024;
+
+/// How long a statement waits for another connection's write to finish.
+const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// How long opening a base waits for another connection's migration of it.
+const MIGRATION_WAIT: std::time::Duration = std::time::Duration::from_secs(600);
 
 /// An open base file.
 pub struct Store {
@@ -86,7 +92,7 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| not_a_base(path, e))?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.busy_timeout(BUSY_WAIT)?;
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(|e| not_a_base(path, e))?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -114,15 +120,43 @@ impl Store {
         if current >= target {
             return Ok(());
         }
-        let tx = self.conn.transaction()?;
+        // A migration may rebuild a table others refer to (SQLite's documented way to change a
+        // column): with foreign keys on, dropping the old table would delete what refers to it.
+        // They are off while migrations run and every reference is checked before the commit.
+        // Another job of the window may be migrating the same base (a million contacts take
+        // seconds): this one waits for it instead of failing as busy.
+        self.conn.pragma_update(None, "foreign_keys", "OFF")?;
+        self.conn.busy_timeout(MIGRATION_WAIT)?;
+        let migrated = self.run_migrations(target);
+        self.conn.busy_timeout(BUSY_WAIT)?;
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrated
+    }
+
+    fn run_migrations(&mut self, target: usize) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // Read again under the write lock: whoever waited for another migration finds it done.
+        let current: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
         for (i, sql) in schema::MIGRATIONS
             .iter()
             .enumerate()
             .take(target)
-            .skip(current)
+            .skip(current as usize)
         {
             tx.execute_batch(sql)?;
             tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        }
+        let broken: Option<String> = tx
+            .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
+            .optional()?;
+        if let Some(table) = broken {
+            return Err(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY),
+                Some(format!("a migration left a broken reference in {table}")),
+            )
+            .into());
         }
         tx.commit()?;
         Ok(())

@@ -165,6 +165,50 @@ pub const MIGRATIONS: &[&str] = &[
         reached   INTEGER NOT NULL
     );
     "#,
+    // 8: contact keys unique through partial indexes instead of column constraints. A column's
+    // UNIQUE cannot be dropped, so every row of a first import paid for four index entries (two
+    // of them for keys it does not have, NULL); an index can be dropped while an import fills an
+    // empty table and built once, sorted, at its end — where it still refuses a duplicate. The
+    // table is rebuilt the way SQLite documents it (foreign keys are off while migrations run),
+    // keeping every id.
+    r#"
+    CREATE TABLE contacts_new (
+        id              INTEGER PRIMARY KEY,
+        external_id     TEXT,
+        name            TEXT,
+        first_name      TEXT,
+        phone           TEXT,
+        tg_chat_id      TEXT,
+        tg_username     TEXT,
+        city            TEXT,
+        region          TEXT,
+        time_zone       TEXT NOT NULL,
+        tz_source       TEXT NOT NULL CHECK (tz_source IN ('column', 'city', 'default')),
+        source          TEXT,
+        utm_source      TEXT,
+        utm_medium      TEXT,
+        utm_campaign    TEXT,
+        utm_content     TEXT,
+        utm_term        TEXT,
+        consent         TEXT NOT NULL DEFAULT 'unknown' CHECK (consent IN ('yes', 'no', 'unknown')),
+        consent_at      TEXT,
+        consent_source  TEXT,
+        status          TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'unsubscribed', 'blocked')),
+        status_at       TEXT,
+        created_at      TEXT NOT NULL,
+        custom          TEXT NOT NULL DEFAULT '{}'
+    );
+    INSERT INTO contacts_new SELECT * FROM contacts;
+    DROP TABLE contacts;
+    ALTER TABLE contacts_new RENAME TO contacts;
+    CREATE UNIQUE INDEX contacts_external_id ON contacts(external_id) WHERE external_id IS NOT NULL;
+    CREATE UNIQUE INDEX contacts_phone ON contacts(phone) WHERE phone IS NOT NULL;
+    CREATE UNIQUE INDEX contacts_tg_chat_id ON contacts(tg_chat_id) WHERE tg_chat_id IS NOT NULL;
+    CREATE UNIQUE INDEX contacts_tg_username ON contacts(tg_username) WHERE tg_username IS NOT NULL;
+    CREATE INDEX contacts_city ON contacts(city);
+    CREATE INDEX contacts_time_zone ON contacts(time_zone);
+    CREATE INDEX contacts_source ON contacts(source);
+    "#,
 ];
 
 /// The schema version this build writes.

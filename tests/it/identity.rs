@@ -82,3 +82,49 @@ fn a_stronger_key_contradicting_the_match_is_rejected() {
     assert_eq!(r.updated, 1);
     assert_eq!(s.by_external("A").0.phone.as_deref(), Some("+79120000009"));
 }
+
+/// A first import writes new contacts in batches with the key indexes dropped until its end:
+/// a person repeated far apart, and a phone one contact gave up and another took, must still be
+/// found, and the indexes built at the end must hold.
+#[test]
+fn a_big_first_import_finds_people_across_batches() {
+    let mut s = Scratch::new();
+    let mut csv = String::from("ID клиента;Телефон;Город\n");
+    for i in 0..3000 {
+        csv.push_str(&format!("C{i};+7912{i:07};\n"));
+    }
+    // The first person again, much later, by phone only: the same contact.
+    csv.push_str(";+79120000000;Омск\n");
+    // C1 changes phone; the phone it gave up then belongs to someone new.
+    csv.push_str("C1;+79990000001;\n");
+    csv.push_str(";+79120000001;Тверь\n");
+    // And both are found again by those phones.
+    csv.push_str(";+79990000001;Сочи\n");
+    csv.push_str(";+79120000001;Тула\n");
+    let r = s.contacts(&csv);
+    assert_eq!(r.rejected, 0, "{:?}", reject_ids(&r));
+    assert_eq!((r.read, r.inserted), (3005, 3001));
+    assert_eq!(s.count(), 3001);
+    assert_eq!(s.by_phone("+79120000000").0.city.as_deref(), Some("Омск"));
+    let c1 = s.by_external("C1").0;
+    assert_eq!(c1.phone.as_deref(), Some("+79990000001"));
+    assert_eq!(c1.city.as_deref(), Some("Сочи"));
+    let taker = s.by_phone("+79120000001").0;
+    assert_eq!(taker.external_id, None);
+    assert_eq!(taker.city.as_deref(), Some("Тула"));
+
+    // The indexes came back, unique: the base refuses a second holder of a key.
+    let conn = rusqlite::Connection::open(s.path("base.sqlite")).unwrap();
+    let dup = conn.execute(
+        "INSERT INTO contacts (phone, time_zone, tz_source, created_at)
+         VALUES ('+79120000005', 'Europe/Moscow', 'default', '2026-01-01T00:00:00Z')",
+        [],
+    );
+    assert!(dup.is_err());
+    // A re-import of the same file adds no one; C1's old phone now belongs to someone else,
+    // so the row pairing them names two contacts.
+    let r = s.contacts(&csv);
+    assert_eq!(r.inserted, 0);
+    assert_eq!(reject_ids(&r), [(3, "reject-two-contacts")]);
+    assert_eq!(s.count(), 3001);
+}

@@ -76,3 +76,58 @@ fn a_newer_base_or_a_foreign_file_is_refused_untouched() {
     assert_eq!(err.id(), "error-not-a-base");
     assert_eq!(std::fs::read(&foreign).unwrap(), before);
 }
+
+/// Version 8 rebuilt the contacts table (its keys unique through indexes that a first import
+/// can drop): every reference to a contact survives, and keys stay unique.
+#[test]
+fn the_rebuilt_contacts_table_keeps_references_and_unique_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v7.sqlite");
+    drop(Store::open_at_version(&path, 7).unwrap());
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "INSERT INTO contacts (id, external_id, phone, time_zone, tz_source, created_at)
+               VALUES (3, 'A', '+79120000001', 'Asia/Omsk', 'city', '2024-01-01T00:00:00Z'),
+                      (9, 'B', '+79120000002', 'Europe/Moscow', 'default', '2024-01-01T00:00:00Z');
+             INSERT INTO tag_names VALUES (1, 'vip');
+             INSERT INTO tags VALUES (3, 1, '2024-01-01T00:00:00Z'), (9, 1, '2024-01-01T00:00:00Z');
+             INSERT INTO orders (contact_id, ordered_at, amount_kop, dedup_key) VALUES (9, '2024-02-01T00:00:00Z', 100, 'x');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.version().unwrap(), CURRENT_VERSION);
+    assert_eq!(store.contact(9).unwrap().unwrap().1, ["vip"]);
+    assert_eq!(store.stats().unwrap().orders, 1);
+    drop(store);
+
+    let conn = Connection::open(&path).unwrap();
+    conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+    let dup = conn.execute(
+        "INSERT INTO contacts (phone, time_zone, tz_source, created_at)
+         VALUES ('+79120000001', 'UTC', 'default', '2024-01-01T00:00:00Z')",
+        [],
+    );
+    assert!(dup.is_err(), "a second holder of a phone is refused");
+    // Contacts without a phone are many: only the keys they have are unique.
+    for _ in 0..2 {
+        conn.execute(
+            "INSERT INTO contacts (time_zone, tz_source, created_at)
+             VALUES ('UTC', 'default', '2024-01-01T00:00:00Z')",
+            [],
+        )
+        .unwrap();
+    }
+    // Deleting a contact still takes its tags and orders with it.
+    conn.execute("DELETE FROM contacts WHERE id = 9", [])
+        .unwrap();
+    let left: i64 = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM tags) + (SELECT count(*) FROM orders)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(left, 1);
+}
