@@ -61,6 +61,8 @@ struct NewContacts {
     /// The first id this import gives; contacts from it on were created by this import.
     first_id: i64,
     next_id: i64,
+    /// The stored contact read last: a row's keys and then its merge all look at the same one.
+    read_last: Option<Contact>,
 }
 
 impl NewContacts {
@@ -73,6 +75,7 @@ impl NewContacts {
             known,
             first_id,
             next_id: first_id,
+            read_last: None,
         })
     }
 
@@ -105,13 +108,22 @@ struct Lookup<'a, 'w> {
 }
 
 impl Lookup<'_, '_> {
+    /// The stored contact `id`, read from the base once for all the row's questions.
+    fn stored(&mut self, id: i64) -> Result<&Contact> {
+        let last = &mut self.new.read_last;
+        if last.as_ref().is_none_or(|c| c.id != id) {
+            *last = Some(self.w.load(id)?);
+        }
+        Ok(last.as_ref().expect("just read"))
+    }
+
     /// Whether the contact `id` holds `key`.
-    fn holds(&self, id: i64, key: &ContactKey) -> Result<bool> {
-        let stored = match self.new.pending_index(id) {
-            Some(i) => key.of_same_kind(&self.new.pending[i].0).map(str::to_owned),
-            None => self.w.key_of(id, key)?,
+    fn holds(&mut self, id: i64, key: &ContactKey) -> Result<bool> {
+        let holder = match self.new.pending_index(id) {
+            Some(i) => &self.new.pending[i].0,
+            None => self.stored(id)?,
         };
-        Ok(stored.as_deref() == Some(key.value()))
+        Ok(key.of_same_kind(holder) == Some(key.value()))
     }
 }
 
@@ -135,7 +147,7 @@ impl Contacts for Lookup<'_, '_> {
     fn load(&mut self, id: i64) -> Result<Contact> {
         match self.new.pending_index(id) {
             Some(i) => Ok(self.new.pending[i].0.clone()),
-            None => self.w.load(id),
+            None => self.stored(id).cloned(),
         }
     }
 }
@@ -525,6 +537,7 @@ impl ContactsLoader {
         let changed = c != stored;
         if changed {
             w.update(&c)?;
+            new.read_last = Some(c.clone());
         }
         let tagged = w.add_tags(c.id, &tags, &self.now)? > 0;
         Ok(if c.id >= new.first_id {

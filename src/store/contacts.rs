@@ -282,22 +282,6 @@ impl Writer<'_> {
         find_id(&self.tx, key)
     }
 
-    /// The stored contact `id`'s key of the same kind as `key`, if it has one.
-    pub fn key_of(&self, id: i64, key: &ContactKey) -> Result<Option<String>> {
-        let sql = match key {
-            ContactKey::External(_) => "SELECT external_id FROM contacts WHERE id = ?1",
-            ContactKey::Phone(_) => "SELECT phone FROM contacts WHERE id = ?1",
-            ContactKey::TgChatId(_) => "SELECT tg_chat_id FROM contacts WHERE id = ?1",
-            ContactKey::TgUsername(_) => "SELECT tg_username FROM contacts WHERE id = ?1",
-        };
-        Ok(self
-            .tx
-            .prepare_cached(sql)?
-            .query_row([id], |r| r.get(0))
-            .optional()?
-            .flatten())
-    }
-
     /// The stored contact `id`.
     pub fn load(&self, id: i64) -> Result<Contact> {
         load_contact(&self.tx, id)?.ok_or(rusqlite::Error::QueryReturnedNoRows.into())
@@ -440,10 +424,23 @@ impl Writer<'_> {
 
     /// Adds the tags the contact does not have yet; returns how many were new.
     pub fn add_tags(&self, contact_id: i64, tags: &[String], at: &str) -> Result<usize> {
+        if tags.is_empty() {
+            return Ok(0);
+        }
+        // One read of the tags the contact has spares an insert for each of them: a re-import
+        // mostly brings tags the base already holds.
+        let held = self
+            .tx
+            .prepare_cached("SELECT tag_id FROM tags WHERE contact_id = ?1")?
+            .query_map([contact_id], |r| r.get::<_, i64>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut stmt = self.tx.prepare_cached(ADD_TAG)?;
         let mut added = 0;
         for tag in tags {
-            added += stmt.execute(params![contact_id, self.tag_id(tag)?, at])?;
+            let tag_id = self.tag_id(tag)?;
+            if !held.contains(&tag_id) {
+                added += stmt.execute(params![contact_id, tag_id, at])?;
+            }
         }
         Ok(added)
     }
