@@ -7,7 +7,7 @@
 use chrono_tz::Tz;
 
 use super::fields::Field;
-use super::orders::Customers;
+use super::orders::{Customers, Keyed, keyed_preparer};
 use super::report::ImportReport;
 use super::row::Row;
 use super::values::parse_event_kind;
@@ -39,13 +39,6 @@ impl EventsLoader {
             buttons: HashMap::new(),
         }
     }
-}
-
-/// An event row read on its own: the contact's keys and the event (contact 0, campaign empty),
-/// each or the reason the row is rejected.
-pub(crate) struct PreparedEvent {
-    keys: Result<Vec<ContactKey>, Msg>,
-    event: Result<Event, Msg>,
 }
 
 /// An event as a row states it, for contact 0 and no campaign yet.
@@ -144,15 +137,10 @@ impl EventsLoader {
 }
 
 impl Loader for EventsLoader {
-    type Prepared = PreparedEvent;
+    type Prepared = Keyed<Event>;
 
-    fn preparer(&self) -> Preparer<PreparedEvent> {
-        let country = self.customers.country().to_owned();
-        let tz = self.tz;
-        Box::new(move |row| PreparedEvent {
-            keys: row.keys(&country),
-            event: read_event(row, tz),
-        })
+    fn preparer(&self) -> Preparer<Keyed<Event>> {
+        keyed_preparer(&self.customers, self.tz, read_event)
     }
 
     fn load(
@@ -160,13 +148,13 @@ impl Loader for EventsLoader {
         w: &Writer,
         _line: u64,
         row: &Row,
-        prepared: PreparedEvent,
+        prepared: Keyed<Event>,
         _report: &mut ImportReport,
     ) -> Result<Outcome> {
         let event = self
             .whose(w, row, prepared.keys)?
             .and_then(|(id, campaign)| {
-                prepared.event.map(|e| Event {
+                prepared.value.map(|e| Event {
                     contact_id: id,
                     campaign,
                     ..e
@@ -210,7 +198,7 @@ impl Loader for EventsLoader {
         &mut self,
         _line: u64,
         row: &Row,
-        prepared: PreparedEvent,
+        prepared: Keyed<Event>,
     ) -> Result<Vec<(Field, String)>, Msg> {
         let key = match row.get(Field::MessageId).and_then(split_message_id) {
             Some(_) => (
@@ -219,7 +207,7 @@ impl Loader for EventsLoader {
             ),
             None => super::orders::key_preview(&prepared.keys?),
         };
-        let event = prepared.event?;
+        let event = prepared.value?;
         Ok(vec![
             key,
             (

@@ -25,11 +25,24 @@ impl OrdersLoader {
     }
 }
 
-/// An order row read on its own: the customer's keys and the order (its customer still 0), each
-/// or the reason the row is rejected.
-pub(crate) struct PreparedOrder {
-    keys: Result<Vec<ContactKey>, Msg>,
-    order: Result<Order, Msg>,
+/// A row of an orders or events file read on its own: the customer's keys, and the order or
+/// event it states (for customer 0), each or the reason the row is rejected.
+pub(crate) struct Keyed<T> {
+    pub keys: Result<Vec<ContactKey>, Msg>,
+    pub value: Result<T, Msg>,
+}
+
+/// Reads rows into their keys and what `read` makes of them, on the reading thread.
+pub(crate) fn keyed_preparer<T: 'static>(
+    customers: &Customers,
+    tz: Tz,
+    read: fn(&Row, Tz) -> Result<T, Msg>,
+) -> Preparer<Keyed<T>> {
+    let country = customers.country().to_owned();
+    Box::new(move |row| Keyed {
+        keys: row.keys(&country),
+        value: read(row, tz),
+    })
 }
 
 /// The strongest key of a row, for a preview.
@@ -104,15 +117,10 @@ fn read_order(row: &Row, tz: Tz) -> Result<Order, Msg> {
 }
 
 impl Loader for OrdersLoader {
-    type Prepared = PreparedOrder;
+    type Prepared = Keyed<Order>;
 
-    fn preparer(&self) -> Preparer<PreparedOrder> {
-        let country = self.customers.country().to_owned();
-        let tz = self.tz;
-        Box::new(move |row| PreparedOrder {
-            keys: row.keys(&country),
-            order: read_order(row, tz),
-        })
+    fn preparer(&self) -> Preparer<Keyed<Order>> {
+        keyed_preparer(&self.customers, self.tz, read_order)
     }
 
     fn load(
@@ -120,11 +128,11 @@ impl Loader for OrdersLoader {
         w: &Writer,
         _line: u64,
         _row: &Row,
-        prepared: PreparedOrder,
+        prepared: Keyed<Order>,
         _report: &mut ImportReport,
     ) -> Result<Outcome> {
         let order = self.customers.find(w, prepared.keys)?.and_then(|id| {
-            prepared.order.map(|mut order| {
+            prepared.value.map(|mut order| {
                 order.contact_id = id;
                 order
             })
@@ -139,10 +147,10 @@ impl Loader for OrdersLoader {
         &mut self,
         _line: u64,
         _row: &Row,
-        prepared: PreparedOrder,
+        prepared: Keyed<Order>,
     ) -> Result<Vec<(Field, String)>, Msg> {
         let keys = prepared.keys?;
-        let order = prepared.order?;
+        let order = prepared.value?;
         Ok(vec![
             key_preview(&keys),
             (Field::OrderedAt, order.ordered_at),
