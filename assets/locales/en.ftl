@@ -226,6 +226,7 @@ import-preview = The first rows as they will be stored
 preview-rejected = will be rejected
 import-load = Load
 import-loading = Loading… rows read: { $rows }
+import-indexing = Saving: indexing { $rows } rows for fast search…
 import-done = Import finished: { $inserted } new, { $rejected } rejected
 report-headline = Rows read: { $read }. New: { $inserted }, updated: { $updated }, rejected: { $rejected }.
 report-read = Rows read

@@ -233,6 +233,7 @@ import-preview = Первые строки так, как они будут со
 preview-rejected = будет отклонена
 import-load = Загрузить
 import-loading = Загружаю… прочитано строк: { $rows }
+import-indexing = Сохраняю: строю индексы по { $rows } строкам для быстрого поиска…
 import-done = Импорт завершён: новых { $inserted }, отклонено { $rejected }
 report-headline = Прочитано строк: { $read }. Новых: { $inserted }, обновлено: { $updated }, отклонено: { $rejected }.
 report-read = Прочитано строк

@@ -537,8 +537,19 @@ impl Writer<'_> {
         Ok(added == 1)
     }
 
+    /// How many indexes this writer dropped (their tables were empty) and builds at commit.
+    pub fn index_builds(&self) -> usize {
+        self.rebuild.len()
+    }
+
     /// Commits everything written through this writer.
     pub fn commit(self) -> Result<()> {
+        self.commit_with(|_, _| true)
+    }
+
+    /// Commits, first calling `before_index(built, total)` before each dropped index is built
+    /// again; when it returns false nothing is committed (`Error::Cancelled`).
+    pub fn commit_with(self, mut before_index: impl FnMut(usize, usize) -> bool) -> Result<()> {
         if !self.rebuild.is_empty() {
             // An index build sorts in memory up to the cache size: a smaller cache keeps the
             // peak down while the pages already written are spilled to the log.
@@ -546,7 +557,10 @@ impl Writer<'_> {
                 .pragma_update(None, "cache_size", -super::INDEX_BUILD_CACHE_KIB)?;
             self.tx.execute_batch("PRAGMA shrink_memory")?;
         }
-        for sql in &self.rebuild {
+        for (built, sql) in self.rebuild.iter().enumerate() {
+            if !before_index(built, self.rebuild.len()) {
+                return Err(crate::error::Error::Cancelled);
+            }
             self.tx.execute_batch(sql)?;
         }
         self.tx.commit()?;

@@ -85,7 +85,10 @@ impl ImportWizard {
         let options = self.options();
         self.step = Step::Loading(Pending::spawn(ctx, move |progress| {
             let mut store = Store::open(&db)?;
-            let mut report = |p: import::Progress| progress.set(p.fraction, p.rows);
+            let mut report = |p: import::Progress| {
+                progress.set(p.fraction, p.rows);
+                progress.set_step(u32::from(p.indexing));
+            };
             import::run(
                 &mut store,
                 &path,
@@ -361,8 +364,13 @@ impl ImportWizard {
 }
 
 fn loading(ui: &mut egui::Ui, progress: &Progress) {
+    let stage = if progress.step() == 1 {
+        "import-indexing"
+    } else {
+        "import-loading"
+    };
     ui.label(
-        Msg::new("import-loading")
+        Msg::new(stage)
             .arg(
                 "rows",
                 crate::format::group_thousands(progress.rows() as i64),

@@ -10,6 +10,8 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 pub struct Progress {
     fraction_bits: AtomicU32,
     rows: AtomicU64,
+    /// Which of the job's steps it is in; the screen that started the job names them.
+    step: AtomicU32,
     cancel: AtomicBool,
 }
 
@@ -19,6 +21,15 @@ impl Progress {
         self.fraction_bits
             .store(fraction.to_bits(), Ordering::Relaxed);
         self.rows.store(rows, Ordering::Relaxed);
+    }
+
+    /// Records which of its steps the job is in.
+    pub fn set_step(&self, step: u32) {
+        self.step.store(step, Ordering::Relaxed);
+    }
+
+    pub fn step(&self) -> u32 {
+        self.step.load(Ordering::Relaxed)
     }
 
     pub fn fraction(&self) -> f32 {

@@ -308,3 +308,41 @@ fn a_first_load_into_an_empty_base_keeps_every_index() {
         .expect("count");
     assert_eq!(in_city, 10_000);
 }
+
+#[test]
+fn a_first_load_reports_its_index_builds_and_cancels_during_them() {
+    let mut s = Scratch::new();
+    let before = index_names(&s);
+    let mut csv = String::from("Телефон;Город;Теги\n");
+    for i in 0..5_000 {
+        csv.push_str(&format!("8913{i:07};Омск;vip\n"));
+    }
+    let path = s.file("big.csv", &csv);
+    let cancel = AtomicBool::new(false);
+    let mut seen = Vec::new();
+    let result = import::run(
+        &mut s.store,
+        &path,
+        &ImportOptions::new(ImportKind::Contacts),
+        &mut |p| {
+            seen.push(p);
+            // Stop once a few indexes are built: every row is read by then.
+            if p.indexing && p.fraction > 0.8 {
+                cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+        },
+        &cancel,
+    );
+    assert_eq!(result.unwrap_err().id(), "error-cancelled");
+    let indexing: Vec<_> = seen.iter().filter(|p| p.indexing).collect();
+    assert!(indexing.len() > 2, "{seen:?}");
+    assert!(
+        indexing
+            .iter()
+            .all(|p| p.rows == 5_000 && p.fraction >= 0.7)
+    );
+    assert!(indexing.windows(2).all(|w| w[0].fraction < w[1].fraction));
+    // Nothing of it stayed, and every index is there.
+    assert_eq!(s.count(), 0);
+    assert_eq!(index_names(&s), before);
+}
