@@ -405,9 +405,9 @@ fn load_rows(
     }
     loader.finish(&writer, report)?;
     let rows = report.read;
-    writer.commit_with(|built, total| {
+    writer.commit_with(|built| {
         progress(Progress {
-            fraction: reading_share + (1.0 - reading_share) * built as f32 / total as f32,
+            fraction: reading_share + (1.0 - reading_share) * built,
             rows,
             indexing: true,
         });

@@ -272,8 +272,9 @@ pub struct Writer<'a> {
     pub(crate) tx: Transaction<'a>,
     /// Tag name → number, for the tags this transaction has used.
     tag_ids: RefCell<FxHashMap<String, i64>>,
-    /// Indexes of tables that were empty, dropped for the load and built again at commit.
-    rebuild: Vec<String>,
+    /// Indexes of tables that were empty, dropped for the load and built again at commit: the
+    /// table and the statement.
+    rebuild: Vec<(&'static str, String)>,
 }
 
 impl Writer<'_> {
@@ -544,12 +545,13 @@ impl Writer<'_> {
 
     /// Commits everything written through this writer.
     pub fn commit(self) -> Result<()> {
-        self.commit_with(|_, _| true)
+        self.commit_with(|_| true)
     }
 
-    /// Commits, first calling `before_index(built, total)` before each dropped index is built
-    /// again; when it returns false nothing is committed (`Error::Cancelled`).
-    pub fn commit_with(self, mut before_index: impl FnMut(usize, usize) -> bool) -> Result<()> {
+    /// Commits, first calling `before_index(done, total)` before each dropped index is built
+    /// again, with the share of the building done so far (each index weighs its table's rows);
+    /// when it returns false nothing is committed (`Error::Cancelled`).
+    pub fn commit_with(self, mut before_index: impl FnMut(f32) -> bool) -> Result<()> {
         if !self.rebuild.is_empty() {
             // An index build sorts in memory up to the cache size: a smaller cache keeps the
             // peak down while the pages already written are spilled to the log.
@@ -557,11 +559,23 @@ impl Writer<'_> {
                 .pragma_update(None, "cache_size", -super::INDEX_BUILD_CACHE_KIB)?;
             self.tx.execute_batch("PRAGMA shrink_memory")?;
         }
-        for (built, sql) in self.rebuild.iter().enumerate() {
-            if !before_index(built, self.rebuild.len()) {
+        let mut rows = FxHashMap::default();
+        for (table, _) in &self.rebuild {
+            if !rows.contains_key(table) {
+                let n: i64 =
+                    self.tx
+                        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+                rows.insert(*table, n.max(1) as f32);
+            }
+        }
+        let total: f32 = self.rebuild.iter().map(|(t, _)| rows[t]).sum();
+        let mut done = 0.0;
+        for (table, sql) in &self.rebuild {
+            if !before_index(done / total) {
                 return Err(crate::error::Error::Cancelled);
             }
             self.tx.execute_batch(sql)?;
+            done += rows[table];
         }
         self.tx.commit()?;
         Ok(())
@@ -574,7 +588,7 @@ impl Writer<'_> {
 /// Unique indexes go too: the import keeps the keys it gives out unique itself, and building the
 /// index at the end still refuses a duplicate, failing the whole transaction. (A column's UNIQUE
 /// constraint has no SQL of its own and stays.)
-fn drop_indexes_of_empty_tables(tx: &Transaction) -> Result<Vec<String>> {
+fn drop_indexes_of_empty_tables(tx: &Transaction) -> Result<Vec<(&'static str, String)>> {
     let mut rebuild = Vec::new();
     for table in ["contacts", "tags", "orders", "events"] {
         let empty: bool = tx.query_row(
@@ -596,7 +610,7 @@ fn drop_indexes_of_empty_tables(tx: &Transaction) -> Result<Vec<String>> {
             .collect::<rusqlite::Result<Vec<_>>>()?;
         for (name, sql) in indexes {
             tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;
-            rebuild.push(sql);
+            rebuild.push((table, sql));
         }
     }
     Ok(rebuild)
