@@ -333,10 +333,11 @@ impl ContactsLoader {
         } else if c.tz_source != TzSource::Column || c.city != old_city || is_new {
             let city = c.city.clone();
             let region = c.region.clone();
-            // The row's city was looked up with the row's region while it was read.
-            let known = inc.row_zone.filter(|_| {
-                row.get(Field::City).is_some() && region.as_deref() == row.get(Field::Region)
-            });
+            // A row naming a city had it looked up with the row's region while it was read;
+            // that answer holds unless the region here is a stored one.
+            let known = inc
+                .row_zone
+                .filter(|_| region.as_deref() == row.get(Field::Region));
             match city.and_then(|city| self.zone_from_city(&city, region.as_deref(), known, line)) {
                 Some(tz) => {
                     c.time_zone = tz;

@@ -375,9 +375,9 @@ impl<P> ReadAhead<P> {
             let Ok(batch) = self.full.recv() else {
                 return Ok(None);
             };
-            let mut used = std::mem::replace(&mut self.batch, batch?);
+            // The batch given back was emptied of its prepared rows when it came.
+            let used = std::mem::replace(&mut self.batch, batch?);
             self.prepared = std::mem::take(&mut self.batch.prepared).into_iter();
-            used.prepared = Vec::new();
             let _ = self.empty.try_send(used);
             self.next = 0;
         }

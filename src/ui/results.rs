@@ -176,18 +176,12 @@ impl ResultsScreen {
                 if self.campaigns.is_empty() && self.list_job.is_none() {
                     ui.weak(tr("results-none"));
                 }
-                let mut open = None;
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    for name in &self.campaigns {
-                        let selected = self.chosen.as_deref() == Some(name.as_str());
-                        if ui
-                            .add(egui::Button::selectable(selected, name).truncate())
-                            .clicked()
-                        {
-                            open = Some(name.clone());
-                        }
-                    }
-                });
+                let open = super::widgets::name_list(
+                    ui,
+                    "results-campaigns",
+                    &self.campaigns,
+                    self.chosen.as_deref(),
+                );
                 if let Some(name) = open {
                     self.open(ui.ctx(), db, name);
                 }

@@ -168,3 +168,24 @@ pub fn progress_with_cancel(ui: &mut egui::Ui, progress: &super::jobs::Progress,
         progress.cancel();
     }
 }
+
+/// A scrolling list of names, `selected` highlighted; returns the one clicked this frame.
+pub fn name_list(
+    ui: &mut egui::Ui,
+    id_salt: &str,
+    names: &[String],
+    selected: Option<&str>,
+) -> Option<String> {
+    let mut clicked = None;
+    egui::ScrollArea::vertical()
+        .id_salt(id_salt)
+        .show(ui, |ui| {
+            for name in names {
+                let button = egui::Button::selectable(selected == Some(name.as_str()), name);
+                if ui.add(button.truncate()).clicked() {
+                    clicked = Some(name.clone());
+                }
+            }
+        });
+    clicked
+}

@@ -530,20 +530,12 @@ impl MessagesScreen {
         } else if self.base.campaigns.is_empty() {
             ui.weak(tr("messages-none"));
         }
-        let mut open = None;
-        egui::ScrollArea::vertical()
-            .id_salt("campaign-names")
-            .show(ui, |ui| {
-                for name in &self.base.campaigns {
-                    let selected = self.original.as_deref() == Some(name.as_str());
-                    if ui
-                        .add(egui::Button::selectable(selected, name).truncate())
-                        .clicked()
-                    {
-                        open = Some(name.clone());
-                    }
-                }
-            });
+        let open = super::widgets::name_list(
+            ui,
+            "campaign-names",
+            &self.base.campaigns,
+            self.original.as_deref(),
+        );
         if let Some(name) = open {
             self.save(ui.ctx(), db, Save::Open(name));
         }
