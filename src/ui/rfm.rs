@@ -283,9 +283,11 @@ impl RfmScreen {
             ui.label(tr("rfm-empty"));
             return;
         }
+        // On a laptop's 768 rows the table takes a third of the screen, not half of it.
+        let table_height = (ui.available_height() * 0.3).clamp(150.0, 300.0);
         egui::Panel::bottom("rfm-table")
             .resizable(true)
-            .default_size(300.0)
+            .default_size(table_height)
             .show(ui, |ui| groups_table(ui, &data, actions));
         egui::Panel::right("rfm-grid")
             .resizable(false)
@@ -383,7 +385,7 @@ impl RfmScreen {
         let rows = &data.rows;
         let plot = Plot::new("rfm-scatter")
             .height(height)
-            .legend(Legend::default())
+            .legend(Legend::default().text_style(egui::TextStyle::Small))
             .x_axis_label(tr("rfm-x-axis"))
             .y_axis_label(tr("rfm-y-axis"))
             .x_axis_formatter(move |mark, _| fmt(mark.value))
@@ -487,55 +489,60 @@ fn grid(ui: &mut egui::Ui, data: &Loaded, actions: &mut Vec<Action>) {
         .max()
         .unwrap_or(1)
         .max(1);
-    let size = egui::vec2(64.0, 52.0);
-    egui::Grid::new("rfm-cells")
-        .spacing([2.0, 2.0])
-        .show(ui, |ui| {
-            ui.label("R \\ F");
-            for f in 1..=5 {
-                ui.strong(f.to_string());
-            }
-            ui.end_row();
-            for r in (1..=5u8).rev() {
-                ui.strong(r.to_string());
-                for f in 1..=5u8 {
-                    let (n, kop) = data.cells[r as usize - 1][f as usize - 1];
-                    let group = GRID[5 - r as usize][f as usize - 1];
-                    let shade = (40.0 + 160.0 * n as f32 / max as f32) as u8;
-                    let text = format!(
-                        "{}\n{:.0}% / {:.0}%",
-                        group_thousands(n as i64),
-                        100.0 * n as f64 / total as f64,
-                        100.0 * kop as f64 / revenue as f64
-                    );
-                    let button =
-                        egui::Button::new(RichText::new(text).small().color(Color32::WHITE))
-                            .fill(Color32::from_rgb(20, shade / 2 + 20, shade))
-                            .stroke(egui::Stroke::new(2.0, color(group)))
-                            .min_size(size);
-                    let response = ui.add(button).on_hover_text(
-                        Msg::new("rfm-cell-hint")
-                            .arg("r", r as i64)
-                            .arg("f", f as i64)
-                            .arg("group", group_name(group))
-                            .to_string(),
-                    );
-                    if response.clicked() {
-                        actions.push(Action::OpenRule {
-                            rule: rule_of(Item::Rfm {
-                                groups: Vec::new(),
-                                r: Some([r, r]),
-                                f: Some([f, f]),
-                                m: None,
-                            }),
-                            name: format!("RFM R{r} F{f}"),
-                            notes: group_name(group),
-                        });
-                    }
+    // The five rows R 5…1 share the height under the header, so a laptop's window shows them all.
+    let row = ((ui.available_height() - 24.0) / 5.0 - 2.0).clamp(32.0, 52.0);
+    let size = egui::vec2(64.0, row);
+    // Below the smallest cells the grid scrolls rather than hiding its bottom rows.
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        egui::Grid::new("rfm-cells")
+            .spacing([2.0, 2.0])
+            .show(ui, |ui| {
+                ui.label("R \\ F");
+                for f in 1..=5 {
+                    ui.strong(f.to_string());
                 }
                 ui.end_row();
-            }
-        });
+                for r in (1..=5u8).rev() {
+                    ui.strong(r.to_string());
+                    for f in 1..=5u8 {
+                        let (n, kop) = data.cells[r as usize - 1][f as usize - 1];
+                        let group = GRID[5 - r as usize][f as usize - 1];
+                        let shade = (40.0 + 160.0 * n as f32 / max as f32) as u8;
+                        let text = format!(
+                            "{}\n{:.0}% / {:.0}%",
+                            group_thousands(n as i64),
+                            100.0 * n as f64 / total as f64,
+                            100.0 * kop as f64 / revenue as f64
+                        );
+                        let button =
+                            egui::Button::new(RichText::new(text).small().color(Color32::WHITE))
+                                .fill(Color32::from_rgb(20, shade / 2 + 20, shade))
+                                .stroke(egui::Stroke::new(2.0, color(group)))
+                                .min_size(size);
+                        let response = ui.add(button).on_hover_text(
+                            Msg::new("rfm-cell-hint")
+                                .arg("r", r as i64)
+                                .arg("f", f as i64)
+                                .arg("group", group_name(group))
+                                .to_string(),
+                        );
+                        if response.clicked() {
+                            actions.push(Action::OpenRule {
+                                rule: rule_of(Item::Rfm {
+                                    groups: Vec::new(),
+                                    r: Some([r, r]),
+                                    f: Some([f, f]),
+                                    m: None,
+                                }),
+                                name: format!("RFM R{r} F{f}"),
+                                notes: group_name(group),
+                            });
+                        }
+                    }
+                    ui.end_row();
+                }
+            });
+    });
 }
 
 /// Money per group as a second plot: what an average customer of each group has spent in all.
@@ -571,43 +578,53 @@ fn money(ui: &mut egui::Ui, data: &Loaded) {
 /// group's name opens it as a segment.
 fn groups_table(ui: &mut egui::Ui, data: &Loaded, actions: &mut Vec<Action>) {
     egui::ScrollArea::vertical().show(ui, |ui| {
-        egui::Grid::new("rfm-groups").striped(true).show(ui, |ui| {
-            for h in [
-                "rfm-col-group",
-                "rfm-col-customers",
-                "rfm-col-share",
-                "rfm-col-revenue",
-                "rfm-col-aov",
-                "rfm-col-advice",
-            ] {
-                ui.strong(tr(h));
-            }
-            ui.end_row();
-            for g in &data.summary {
-                let name = group_name(g.group);
-                if ui
-                    .add(egui::Button::new(RichText::new(&name).color(color(g.group))).frame(false))
-                    .on_hover_text(tr("rfm-open-segment"))
-                    .clicked()
-                {
-                    actions.push(Action::OpenRule {
-                        rule: rule_of(Item::Rfm {
-                            groups: vec![g.group],
-                            r: None,
-                            f: None,
-                            m: None,
-                        }),
-                        name: tr(&format!("preset-rfm-{}", g.group.as_str())),
-                        notes: tr(&format!("preset-rfm-{}-about", g.group.as_str())),
-                    });
+        // Six columns declared, so the last one (the advice) wraps in the width that is left.
+        egui::Grid::new("rfm-groups")
+            .striped(true)
+            .num_columns(6)
+            .show(ui, |ui| {
+                for h in [
+                    "rfm-col-group",
+                    "rfm-col-customers",
+                    "rfm-col-share",
+                    "rfm-col-revenue",
+                    "rfm-col-aov",
+                    "rfm-col-advice",
+                ] {
+                    ui.strong(tr(h));
                 }
-                ui.label(group_thousands(g.customers as i64));
-                ui.label(format!("{:.1}%", g.customer_share * 100.0));
-                ui.label(format!("{:.1}%", g.revenue_share * 100.0));
-                ui.label(format_rubles(g.average_order_kop));
-                ui.label(tr(&format!("preset-rfm-{}-about", g.group.as_str())));
                 ui.end_row();
-            }
-        });
+                for g in &data.summary {
+                    let name = group_name(g.group);
+                    if ui
+                        .add(
+                            egui::Button::new(RichText::new(&name).color(color(g.group)))
+                                .frame(false),
+                        )
+                        .on_hover_text(tr("rfm-open-segment"))
+                        .clicked()
+                    {
+                        actions.push(Action::OpenRule {
+                            rule: rule_of(Item::Rfm {
+                                groups: vec![g.group],
+                                r: None,
+                                f: None,
+                                m: None,
+                            }),
+                            name: tr(&format!("preset-rfm-{}", g.group.as_str())),
+                            notes: tr(&format!("preset-rfm-{}-about", g.group.as_str())),
+                        });
+                    }
+                    ui.label(group_thousands(g.customers as i64));
+                    ui.label(format!("{:.1}%", g.customer_share * 100.0));
+                    ui.label(format!("{:.1}%", g.revenue_share * 100.0));
+                    ui.label(format_rubles(g.average_order_kop));
+                    ui.add(
+                        egui::Label::new(tr(&format!("preset-rfm-{}-about", g.group.as_str())))
+                            .wrap(),
+                    );
+                    ui.end_row();
+                }
+            });
     });
 }
