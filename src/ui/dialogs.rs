@@ -27,10 +27,8 @@ impl SettingsDialog {
     pub fn show(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) -> bool {
         let mut open = true;
         let mut done = false;
-        egui::Window::new(tr("settings-title"))
-            .id(egui::Id::unique("settings"))
+        super::widgets::dialog(ctx, tr("settings-title"), "settings")
             .open(&mut open)
-            .collapsible(false)
             .resizable(false)
             .show(ctx, |ui| {
                 let tz_ok = self.owner_tz.trim().parse::<Tz>().is_ok();
@@ -94,10 +92,8 @@ impl DemoDialog {
     pub fn show(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) -> bool {
         let mut open = true;
         let mut done = false;
-        egui::Window::new(tr("demo-title"))
-            .id(egui::Id::unique("demo"))
+        super::widgets::dialog(ctx, tr("demo-title"), "demo")
             .open(&mut open)
-            .collapsible(false)
             .resizable(false)
             .show(ctx, |ui| {
                 ui.label(tr("demo-explain"));
@@ -159,10 +155,8 @@ impl BaseDialog {
         } else {
             "base-open-title"
         });
-        egui::Window::new(title)
-            .id(egui::Id::unique("base-dialog"))
+        super::widgets::dialog(ctx, title, "base-dialog")
             .open(&mut open)
-            .collapsible(false)
             .default_width(560.0)
             .show(ctx, |ui| {
                 self.file

@@ -109,12 +109,10 @@ impl ImportWizard {
         self.advance(actions);
         let mut open = true;
         let mut close = false;
-        egui::Window::new(tr("import-title"))
-            .id(egui::Id::unique("import-wizard"))
+        super::widgets::dialog(ctx, tr("import-title"), "import-wizard")
             .open(&mut open)
             .default_size([860.0, 560.0])
             .resizable(true)
-            .collapsible(false)
             .show(ctx, |ui| {
                 if let Some(error) = &self.error {
                     ui.colored_label(ui.visuals().error_fg_color, error);
@@ -458,8 +456,9 @@ fn rejects_table(ui: &mut egui::Ui, report: &ImportReport) {
             .striped(true)
             .max_scroll_height(200.0)
             .column(Column::auto().at_least(50.0))
-            .column(Column::initial(380.0).clip(true))
-            .column(Column::remainder().clip(true))
+            // The reason is what the owner must read; the row's values only remind which it was.
+            .column(Column::remainder().at_least(300.0).clip(true))
+            .column(Column::initial(240.0).clip(true))
             .header(22.0, |mut header| {
                 for id in ["rejects-line", "rejects-reason", "rejects-row"] {
                     header.col(|ui| {

@@ -189,3 +189,14 @@ pub fn name_list(
         });
     clicked
 }
+
+/// A dialog window opened in the middle of the app's window, where the owner is looking, rather
+/// than over the navigation at its top left corner. `id` keeps its place apart from its title,
+/// which changes with the language.
+pub fn dialog<'a>(ctx: &egui::Context, title: String, id: &str) -> egui::Window<'a> {
+    egui::Window::new(title)
+        .id(egui::Id::unique(("dialog", id)))
+        .collapsible(false)
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
+}

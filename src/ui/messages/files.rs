@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use crate::campaign::Campaign;
 use crate::i18n::{Msg, tr};
 use crate::ui::jobs::Pending;
-use crate::ui::widgets::{PathField, PathMode};
+use crate::ui::widgets::{PathField, PathMode, dialog};
 
 /// What the window came to.
 pub enum Outcome {
@@ -68,9 +68,8 @@ impl FileWindow {
             PathMode::Open => tr("messages-load-file"),
             PathMode::Save => tr("messages-save-file"),
         };
-        egui::Window::new(title)
+        dialog(ctx, title, "campaign-file")
             .open(&mut open)
-            .collapsible(false)
             .default_width(560.0)
             .show(ctx, |ui| {
                 self.path.show(ui, &tr("campaign-file"), &["json"]);

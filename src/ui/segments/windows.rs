@@ -8,7 +8,7 @@ use crate::i18n::{self, Msg, tr};
 use crate::segment::presets::{Meaning, Preset, suggest};
 use crate::segment::{self, Rule, StoreCatalog, Today};
 use crate::ui::jobs::{Pending, QueryJob};
-use crate::ui::widgets::{PathField, PathMode};
+use crate::ui::widgets::{PathField, PathMode, dialog};
 
 use super::Choices;
 
@@ -37,7 +37,7 @@ impl JsonWindow {
     pub fn show(&mut self, ctx: &egui::Context) -> Outcome {
         let mut open = true;
         let mut outcome = Outcome::Open;
-        egui::Window::new(tr("json-title"))
+        dialog(ctx, tr("json-title"), "segment-json")
             .open(&mut open)
             .default_size([520.0, 480.0])
             .show(ctx, |ui| {
@@ -142,7 +142,7 @@ impl OverlapWindow {
             self.result = result.map(|r| r.map_err(|e| e.to_string()));
         }
         let mut open = true;
-        egui::Window::new(tr("overlap-title"))
+        dialog(ctx, tr("overlap-title"), "segment-overlap")
             .open(&mut open)
             .default_size([640.0, 400.0])
             .show(ctx, |ui| {
@@ -262,7 +262,7 @@ impl ExportWindow {
             });
         }
         let mut open = true;
-        egui::Window::new(tr("segment-export-title"))
+        dialog(ctx, tr("segment-export-title"), "segment-export")
             .open(&mut open)
             .default_width(560.0)
             .show(ctx, |ui| {
@@ -328,11 +328,8 @@ impl MeaningDialog {
     pub fn show(&mut self, ctx: &egui::Context) -> Answer {
         let mut answer = Answer::Waiting;
         let mut open = true;
-        egui::Window::new(tr(&format!("preset-{}", self.preset.id)))
+        dialog(ctx, tr(&format!("preset-{}", self.preset.id)), "preset")
             .open(&mut open)
-            .collapsible(false)
-            .pivot(egui::Align2::CENTER_CENTER)
-            .default_pos(ctx.content_rect().center())
             .default_width(420.0)
             .show(ctx, |ui| {
                 ui.label(
@@ -395,7 +392,7 @@ impl FlowsWindow {
         known_buttons: &[String],
     ) -> FlowEdit {
         let mut edit = FlowEdit::None;
-        egui::Window::new(tr("flows-title"))
+        dialog(ctx, tr("flows-title"), "flows")
             .open(open)
             .default_width(520.0)
             .show(ctx, |ui| {
