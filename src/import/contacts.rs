@@ -7,6 +7,7 @@ use chrono_tz::Tz;
 use super::fields::Field;
 use super::key_ids::KeyIds;
 use super::name::{first_name_from_full, tidy_word};
+use super::repeats::{Count, Repeats};
 use super::report::{CityNotes, ImportReport, Warning};
 use super::row::{Contacts, Identity, Row, identify};
 use super::values::{parse_consent, parse_status, split_tags};
@@ -63,6 +64,8 @@ struct NewContacts {
     next_id: i64,
     /// The stored contact read last: a row's keys and then its merge all look at the same one.
     read_last: Option<Contact>,
+    /// Stored contacts the file's rows named, for counting repeated ones right.
+    repeats: Repeats,
 }
 
 impl NewContacts {
@@ -76,6 +79,7 @@ impl NewContacts {
             first_id,
             next_id: first_id,
             read_last: None,
+            repeats: Repeats::new(first_id),
         })
     }
 
@@ -541,12 +545,21 @@ impl ContactsLoader {
             new.read_last = Some(c.clone());
         }
         let tagged = w.add_tags(c.id, &tags, &self.now)? > 0;
-        Ok(if c.id >= new.first_id {
-            Outcome::Merged
-        } else if changed || tagged {
-            Outcome::Saved(Saved::Updated)
-        } else {
-            Outcome::Saved(Saved::Unchanged)
+        if c.id >= new.first_id {
+            return Ok(Outcome::Merged);
+        }
+        Ok(match new.repeats.note(&stored, &c, tagged) {
+            Count::First { updated: true } => Outcome::Saved(Saved::Updated),
+            Count::First { updated: false } => Outcome::Saved(Saved::Unchanged),
+            Count::Again {
+                was_updated,
+                updated,
+            } => {
+                if was_updated != updated {
+                    report.recount_updated(updated);
+                }
+                Outcome::Merged
+            }
         })
     }
 }

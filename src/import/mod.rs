@@ -13,6 +13,7 @@ mod key_ids;
 mod name;
 mod orders;
 pub mod phone;
+mod repeats;
 mod report;
 mod row;
 pub mod source;

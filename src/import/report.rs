@@ -39,11 +39,12 @@ pub struct ImportReport {
     pub read: u64,
     /// New contacts, orders or events.
     pub inserted: u64,
-    /// Stored rows that this import changed.
+    /// Stored rows that this import changed (a contact: by what it holds after the file's last
+    /// row naming it).
     pub updated: u64,
     /// Rows that matched stored data and changed nothing.
     pub unchanged: u64,
-    /// Rows merged into a contact an earlier row of the same file created.
+    /// Rows merged into a contact an earlier row of the same file created or named.
     pub merged: u64,
     pub rejected: u64,
     pub rejects: Vec<Reject>,
@@ -51,6 +52,18 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
+    /// A stored contact counted as unchanged turned out updated by a later row of the file
+    /// (`updated`), or one counted as updated was set back to what it was.
+    pub(crate) fn recount_updated(&mut self, updated: bool) {
+        let (from, to) = if updated {
+            (&mut self.unchanged, &mut self.updated)
+        } else {
+            (&mut self.updated, &mut self.unchanged)
+        };
+        *from -= 1;
+        *to += 1;
+    }
+
     pub(crate) fn new(
         kind: ImportKind,
         file: &Path,

@@ -13,7 +13,7 @@ use super::Store;
 use crate::error::Result;
 
 /// Whether a contact agreed to receive mailings (38-FZ). Unknown counts as no when planning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Consent {
     Yes,
@@ -22,7 +22,7 @@ pub enum Consent {
 }
 
 /// Whether a contact may be written to at all.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Active,
@@ -31,7 +31,7 @@ pub enum Status {
 }
 
 /// Where a contact's time zone came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TzSource {
     /// An explicit IANA zone column.
@@ -65,7 +65,7 @@ text_enum!(Status { Active = "active", Unsubscribed = "unsubscribed", Blocked = 
 text_enum!(TzSource { Column = "column", City = "city", Default = "default" });
 
 /// One contact as stored. Times are UTC, RFC 3339 with `Z`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Contact {
     /// The internal id, stable for the life of the base; 0 before the first save.
     pub id: i64,

@@ -26,6 +26,39 @@ fn every_phone_form_is_one_person_and_reimport_updates() {
 }
 
 #[test]
+fn a_file_naming_a_person_twice_counts_the_same_on_every_import() {
+    let mut s = Scratch::new();
+    let file = "Телефон;ФИО;Теги\n\
+                8 912 345-67-89;Иванова Мария Петровна;vip\n\
+                89001112233;Пётр;\n\
+                +7 (912) 345-67-89;Сидорова Мария;опт\n";
+    let r = s.contacts(file);
+    assert_eq!((r.inserted, r.merged), (2, 1));
+    assert_eq!(
+        s.by_phone("+79123456789").0.name.as_deref(),
+        Some("Сидорова Мария")
+    );
+    // Again: the first row sets the earlier name, the third sets the stored one back. Nothing
+    // changed in the end, and the repeated row is a merge as it was the first time.
+    let r = s.contacts(file);
+    assert_eq!(
+        (r.read, r.inserted, r.updated, r.unchanged, r.merged),
+        (3, 0, 0, 2, 1)
+    );
+    assert_eq!(
+        s.by_phone("+79123456789").0.name.as_deref(),
+        Some("Сидорова Мария")
+    );
+    // A later row that does change the person makes the contact updated, counted once.
+    let r = s.contacts("Телефон;Город\n89123456789;\n89123456789;Омск\n");
+    assert_eq!((r.updated, r.unchanged, r.merged), (1, 0, 1));
+    // A new tag on a repeated row counts too, even if the fields end as they were.
+    let r = s.contacts("Телефон;Город;Теги\n89123456789;Казань;\n89123456789;Омск;новый\n");
+    assert_eq!((r.updated, r.unchanged, r.merged), (1, 0, 1));
+    assert_eq!(s.by_phone("+79123456789").0.city.as_deref(), Some("Омск"));
+}
+
+#[test]
 fn a_crm_id_is_never_taken_for_a_phone() {
     let mut s = Scratch::new();
     s.contacts("ID клиента;Телефон\n9123456789;+79001112233\n");
