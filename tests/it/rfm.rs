@@ -247,7 +247,15 @@ fn the_rfm_screen_shows_groups_and_opens_one_as_a_segment() {
     wait_label(&mut harness, "Сетка R × F");
     // The summary line and the groups table.
     wait_label(&mut harness, "покупателей 10, ещё без покупок 1");
-    // The group's name in the table (the plot's legend names it too, as a toggle).
+    // The group's name in the table (the plot's legend names it too, as a toggle), low in the
+    // table: the owner scrolls down to it first.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Чемпионы")
+        .scroll_down();
+    // The scroll glides over a few frames; the click lands where the row comes to rest.
+    for _ in 0..30 {
+        harness.step();
+    }
     harness
         .get_by_role_and_label(egui::accesskit::Role::Button, "Нельзя потерять")
         .click();
