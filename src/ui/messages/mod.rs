@@ -263,7 +263,9 @@ impl MessagesScreen {
                     .show(ui, |ui| self.preview_panel(ui))
             });
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::both()
+            // Text and chips wrap at the visible width; only the variants' table, which cannot,
+            // scrolls sideways on a narrow window.
+            egui::ScrollArea::vertical()
                 .id_salt("campaign-scroll")
                 .show(ui, |ui| self.editor(ui, db))
         });
