@@ -275,6 +275,7 @@ rule-error-cycle = Condition { $spot }: segments refer to each other in a circle
 rule-error-unknown-segment = Condition { $spot }: there is no segment "{ $segment }" (deleted or renamed).
 segment-error-exists = A segment "{ $name }" already exists.
 segment-error-not-found = There is no segment "{ $name }".
+plan-error-not-found = There is no saved plan of "{ $campaign }" for { $date }.
 segment-error-empty-name = A segment needs a name.
 segment-error-stored = The saved segment "{ $name }" cannot be read: { $reason }
 flow-error-no-buttons = The flow "{ $flow }" needs at least one button.

@@ -282,6 +282,7 @@ rule-error-cycle = Условие { $spot }: сегменты ссылаются
 rule-error-unknown-segment = Условие { $spot }: сегмента «{ $segment }» нет (удалён или переименован).
 segment-error-exists = Сегмент «{ $name }» уже есть.
 segment-error-not-found = Сегмента «{ $name }» нет.
+plan-error-not-found = Сохранённого плана кампании «{ $campaign }» на { $date } нет.
 segment-error-empty-name = У сегмента должно быть название.
 segment-error-stored = Сохранённый сегмент «{ $name }» не читается: { $reason }
 flow-error-no-buttons = В цепочке «{ $flow }» должна быть хотя бы одна кнопка.

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
-use clap::{Args, ValueEnum};
+use clap::{Args, Subcommand, ValueEnum};
 use serde_json::json;
 
 use crate::error::{Error, Result};
@@ -199,4 +199,60 @@ pub fn run(store: &Store, args: PlanArgs, lang: Lang) -> Result<()> {
     }
     super::campaign::print_checks(&written.checks, campaign.channel, lang);
     Ok(())
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlansCommand {
+    /// List the saved plans, newest first: campaign, date, messages, when it was made.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete the campaign's saved plan for a date: caps and limits stop counting its messages.
+    Delete {
+        /// The campaign's name.
+        campaign: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: String,
+    },
+}
+
+/// `adresat plans …`: what the Plan screen's list of saved plans does.
+pub fn run_plans(store: &mut Store, command: PlansCommand) -> Result<()> {
+    match command {
+        PlansCommand::List { json } => {
+            let plans = store.plans()?;
+            if json {
+                let items: Vec<_> = plans
+                    .iter()
+                    .map(|p| {
+                        json!({"campaign": p.campaign, "date": p.plan_date,
+                               "messages": p.messages, "created_at": p.created_at})
+                    })
+                    .collect();
+                out!("{}", serde_json::Value::Array(items));
+            } else {
+                for p in &plans {
+                    out!(
+                        "{}\t{}\t{}\t{}",
+                        p.campaign,
+                        p.plan_date,
+                        crate::format::group_thousands(p.messages as i64),
+                        p.created_at
+                    );
+                }
+            }
+            Ok(())
+        }
+        PlansCommand::Delete { campaign, date } => {
+            if store.plan_id(&campaign, &date)?.is_none() {
+                return Err(Error::user(
+                    Msg::new("plan-error-not-found")
+                        .arg("campaign", campaign)
+                        .arg("date", date),
+                ));
+            }
+            store.delete_plan(&campaign, &date)
+        }
+    }
 }

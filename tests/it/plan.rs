@@ -541,4 +541,33 @@ fn the_cli_plans_exports_and_prints_the_reasons() {
         .unwrap();
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("«25:00» — не время"));
+    // The saved plan is listed, and deleted as the Plan screen deletes it.
+    let plans = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_adresat"))
+            .arg("--db")
+            .arg(s.store.path())
+            .args(["--lang", "ru", "plans"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let list: serde_json::Value =
+        serde_json::from_slice(&plans(&["list", "--json"]).stdout).unwrap();
+    assert_eq!(
+        list,
+        serde_json::json!([{"campaign": "Зима", "date": "2099-01-15", "messages": 6,
+                            "created_at": list[0]["created_at"]}])
+    );
+    assert!(
+        plans(&["delete", "Зима", "--date", "2099-01-15"])
+            .status
+            .success()
+    );
+    assert_eq!(s.store.plan_id("Зима", "2099-01-15").unwrap(), None);
+    let again = plans(&["delete", "Зима", "--date", "2099-01-15"]);
+    assert!(!again.status.success());
+    assert!(
+        String::from_utf8_lossy(&again.stderr)
+            .contains("Сохранённого плана кампании «Зима» на 2099-01-15 нет.")
+    );
 }
