@@ -18,7 +18,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// The database refused; the operation was rolled back.
-    #[error("{}", Msg::new("error-db").arg("reason", .0.to_string()))]
+    #[error("{}", db_message(.0))]
     Db(#[from] rusqlite::Error),
     /// The user cancelled; nothing was changed.
     #[error("{}", Msg::new("error-cancelled"))]
@@ -44,10 +44,25 @@ impl Error {
         match self {
             Error::User(m) => m.id,
             Error::Io { .. } => "error-io",
-            Error::Db(_) => "error-db",
+            Error::Db(e) => db_message(e).id,
             Error::Cancelled => "error-cancelled",
         }
     }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What a database error means to the owner. The ones they can act on get words of their own:
+/// the base busy with another window's or job's work (SQLite waited and gave up), a full disk, a
+/// file they may not write; the rest carry SQLite's own words.
+fn db_message(e: &rusqlite::Error) -> Msg {
+    use rusqlite::ErrorCode::*;
+    match e.sqlite_error_code() {
+        Some(DatabaseBusy | DatabaseLocked) => Msg::new("error-db-busy"),
+        Some(DiskFull) => Msg::new("error-db-full"),
+        Some(ReadOnly | CannotOpen | PermissionDenied) => {
+            Msg::new("error-db-read-only").arg("reason", e.to_string())
+        }
+        _ => Msg::new("error-db").arg("reason", e.to_string()),
+    }
+}

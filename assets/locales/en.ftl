@@ -22,6 +22,9 @@ rejects-reason = Reason
 
 error-io = Could not read or write “{ $path }”: { $reason }
 error-db = Database error, changes rolled back: { $reason }
+error-db-busy = The base is busy with other work (an import or a plan in another window or job) and did not free up in time; nothing was changed. Try again when it has finished.
+error-db-full = The disk is full; nothing was changed. Free some space and try again.
+error-db-read-only = The base file cannot be written ({ $reason }); nothing was changed. Check that the file and its folder may be written, or open a copy.
 error-cancelled = Cancelled; the base is unchanged.
 error-base-too-new = The base “{ $path }” was made by a newer Adresat (schema { $version }); please update the app.
 error-not-a-base = “{ $path }” does not look like an Adresat base: { $reason }

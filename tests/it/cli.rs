@@ -200,3 +200,41 @@ fn demo_base_is_marked_everywhere() {
     assert!(header.ends_with("demo_data"), "{header}");
     assert!(text.lines().skip(1).all(|l| l.contains("DEMO")));
 }
+
+#[test]
+fn a_base_busy_with_other_work_says_so_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("base.sqlite");
+    assert!(
+        adresat(&db, &["settings", "set", "owner_tz", "Asia/Omsk"])
+            .status
+            .success()
+    );
+    // Another window's import holds the base's write lock for longer than a command waits.
+    let other = rusqlite::Connection::open(&db).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let busy = adresat(
+        &db,
+        &[
+            "--lang",
+            "ru",
+            "settings",
+            "set",
+            "owner_tz",
+            "Europe/Samara",
+        ],
+    );
+    assert!(!busy.status.success());
+    let said = String::from_utf8_lossy(&busy.stderr);
+    assert!(said.contains("База занята другой работой"), "{said}");
+    assert!(said.contains("ничего не изменено"), "{said}");
+    other.execute_batch("ROLLBACK").unwrap();
+    let value = adresat(&db, &["settings", "get", "owner_tz"]);
+    assert_eq!(String::from_utf8_lossy(&value.stdout).trim(), "Asia/Omsk");
+    // Once the other work is done, the same command goes through.
+    assert!(
+        adresat(&db, &["settings", "set", "owner_tz", "Europe/Samara"])
+            .status
+            .success()
+    );
+}
