@@ -52,6 +52,8 @@ pub struct AdresatApp {
     db: PathBuf,
     stats: Option<(Stats, Settings)>,
     stats_job: Option<Pending<Result<(Stats, Settings)>>>,
+    /// Saving the settings dialog's values: a busy base must not hold up the window.
+    settings_job: Option<Pending<Result<()>>>,
     base_error: Option<String>,
     screen: Screen,
     contacts: ContactsScreen,
@@ -81,6 +83,7 @@ impl AdresatApp {
             db,
             stats: None,
             stats_job: None,
+            settings_job: None,
             base_error: None,
             screen: Screen::Contacts,
             contacts: ContactsScreen::default(),
@@ -130,7 +133,7 @@ impl AdresatApp {
         if self.stats.is_none() && self.stats_job.is_none() && self.base_error.is_none() {
             self.refresh_stats(&ctx);
         }
-        self.poll_jobs();
+        self.poll_jobs(&ctx);
         self.take_dropped_files(&ctx);
 
         egui::Panel::top("menu").show(ui, |ui| self.menu(ui));
@@ -187,7 +190,7 @@ impl AdresatApp {
         }
     }
 
-    fn poll_jobs(&mut self) {
+    fn poll_jobs(&mut self, ctx: &egui::Context) {
         if let Some(job) = &mut self.stats_job {
             match job.poll() {
                 Poll::Running => {}
@@ -206,6 +209,21 @@ impl AdresatApp {
                 }
                 Poll::Lost => self.stats_job = None,
             }
+        }
+        if let Some(job) = &mut self.settings_job
+            && let Some(result) = job.finished()
+        {
+            self.settings_job = None;
+            match result {
+                Some(Ok(())) => {
+                    self.toasts.success(tr("settings-saved"));
+                }
+                Some(Err(e)) => {
+                    self.toasts.error(e.to_string());
+                }
+                None => {}
+            }
+            self.refresh_stats(ctx);
         }
         if let Some(job) = &mut self.job {
             match job.pending.poll() {
@@ -446,20 +464,12 @@ impl AdresatApp {
             } => {
                 i18n::set_current(lang);
                 self.prefs.lang = Some(lang);
-                let store = Store::open(&self.db);
-                let saved = store.and_then(|s| {
-                    s.set_setting("owner_tz", &owner_tz)?;
-                    s.set_setting("default_country", &country)
-                });
-                match saved {
-                    Ok(()) => {
-                        self.toasts.success(tr("settings-saved"));
-                    }
-                    Err(e) => {
-                        self.toasts.error(e.to_string());
-                    }
-                }
-                self.refresh_stats(ctx);
+                let db = self.db.clone();
+                self.settings_job = Some(Pending::spawn(ctx, move |_| {
+                    let store = Store::open(&db)?;
+                    store.set_setting("owner_tz", &owner_tz)?;
+                    store.set_setting("default_country", &country)
+                }));
             }
         }
     }

@@ -284,7 +284,7 @@ impl RfmScreen {
             return;
         }
         // On a laptop's 768 rows the table takes a third of the screen, not half of it.
-        let table_height = (ui.available_height() * 0.3).clamp(150.0, 300.0);
+        let table_height = (ui.available_height() * 0.35).clamp(160.0, 300.0);
         egui::Panel::bottom("rfm-table")
             .resizable(true)
             .default_size(table_height)

@@ -141,9 +141,22 @@ fn the_language_switch_changes_the_labels() {
     harness.get_by_label("Настройки…").click();
     harness.run_steps(2);
     harness.get_by_label("English").click();
+    let country = || (Role::TextInput, "Страна телефонов без кода");
+    harness
+        .get_by_role_and_label(country().0, country().1)
+        .focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_role_and_label(country().0, country().1)
+        .type_text("kz");
+    harness.run_steps(2);
     harness.get_by_label("Сохранить").click();
     wait_label(&mut harness, "The base is empty");
     harness.get_by_label("Contacts");
+    // The values are written in the background, without holding up the window.
+    wait(&mut harness, "the country saved", |_| {
+        s.store.get_setting("default_country").unwrap() == "KZ"
+    });
     i18n::set_current(Lang::Ru);
 }
 
