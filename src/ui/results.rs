@@ -277,39 +277,48 @@ fn cards(ui: &mut egui::Ui, m: &Metrics) {
     let c = &m.total.counts;
     let r = &m.total.rates;
     let rate = |x: Option<f64>| x.map_or("—".to_owned(), percent);
-    ui.horizontal_wrapped(|ui| {
-        for (title, value, alarm) in [
-            ("results-planned", group_thousands(c.planned as i64), false),
-            ("results-sent", group_thousands(c.sent as i64), false),
-            (
-                "results-delivered",
-                group_thousands(c.delivered as i64),
-                false,
-            ),
-            ("results-read", rate(r.read), false),
-            ("results-click", rate(r.click), false),
-            ("results-reply", rate(r.reply), false),
-            ("results-unsubscribe", rate(r.unsubscribe), false),
-            (
-                "results-block",
-                rate(r.block),
-                m.warnings.iter().any(|w| w.kind == "block"),
-            ),
-        ] {
-            egui::Frame::group(ui.style()).show(ui, |ui| {
-                ui.set_min_width(96.0);
-                ui.vertical(|ui| {
-                    ui.weak(tr(title));
-                    let text = RichText::new(value).size(22.0).strong();
-                    if alarm {
-                        ui.label(text.color(ui.visuals().error_fg_color));
-                    } else {
-                        ui.label(text);
-                    }
+    let cards = [
+        ("results-planned", group_thousands(c.planned as i64), false),
+        ("results-sent", group_thousands(c.sent as i64), false),
+        (
+            "results-delivered",
+            group_thousands(c.delivered as i64),
+            false,
+        ),
+        ("results-read", rate(r.read), false),
+        ("results-click", rate(r.click), false),
+        ("results-reply", rate(r.reply), false),
+        ("results-unsubscribe", rate(r.unsubscribe), false),
+        (
+            "results-block",
+            rate(r.block),
+            m.warnings.iter().any(|w| w.kind == "block"),
+        ),
+    ];
+    // Frames do not wrap in a wrapping row: as many equal cards per row as the width holds.
+    const CARD: f32 = 104.0;
+    let gap = ui.spacing().item_spacing.x;
+    // A group frame's margin is 6 and its stroke 1 on each side.
+    let outer = CARD + 2.0 * 7.0 + gap;
+    let per_row = ((ui.available_width() + gap) / outer).floor().max(1.0) as usize;
+    for row in cards.chunks(per_row) {
+        ui.horizontal(|ui| {
+            for (title, value, alarm) in row {
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    ui.set_width(CARD);
+                    ui.vertical(|ui| {
+                        ui.add(egui::Label::new(RichText::new(tr(title)).weak()).truncate());
+                        let text = RichText::new(value).size(22.0).strong();
+                        if *alarm {
+                            ui.label(text.color(ui.visuals().error_fg_color));
+                        } else {
+                            ui.label(text);
+                        }
+                    });
                 });
-            });
-        }
-    });
+            }
+        });
+    }
 }
 
 /// Per variant (its segment) and per arm: the counts and rates.
@@ -362,11 +371,24 @@ const READ: Color32 = Color32::from_rgb(0x5b, 0x8d, 0xef);
 const CLICK: Color32 = Color32::from_rgb(0x3c, 0xb3, 0x71);
 const BLOCK: Color32 = Color32::from_rgb(0xe0, 0x4f, 0x4f);
 
-/// A fixed plot of rates in percent, with `labels` under the whole x positions 0, 1, ….
-fn rates_plot(id: &str, labels: Vec<String>) -> Plot<'static> {
+/// A fixed plot of rates in percent, with `labels` under the whole x positions 0, 1, …, up to
+/// half again above the highest of `rates`, so the legend in the top corner sits over empty space
+/// rather than over a line or bar.
+fn rates_plot<'a>(
+    id: &str,
+    labels: Vec<String>,
+    rates: impl Iterator<Item = &'a Rates>,
+) -> Plot<'static> {
+    let top = rates
+        .flat_map(|r| [r.read, r.click, r.block])
+        .flatten()
+        .fold(0.0, f64::max)
+        * 100.0;
     Plot::new(id)
         .height(220.0)
         .legend(Legend::default())
+        .include_y(0.0)
+        .include_y(top * 1.5)
         .x_axis_formatter(move |mark, _| {
             let i = mark.value.round();
             if (mark.value - i).abs() < 0.01 && i >= 0.0 {
@@ -395,7 +417,8 @@ fn variant_bars(ui: &mut egui::Ui, m: &Metrics) {
             })
             .collect()
     };
-    rates_plot("results-variants", names).show(ui, |plot_ui| {
+    let rates = m.per_variant.iter().map(|l| &l.rates);
+    rates_plot("results-variants", names, rates).show(ui, |plot_ui| {
         plot_ui.bar_chart(
             BarChart::new(tr("results-read"), series(|r| r.read, -0.27, READ)).color(READ),
         );
@@ -418,7 +441,8 @@ fn trend(ui: &mut egui::Ui, points: &[(String, Rates)]) {
             .collect()
     };
     let numbers = (1..=points.len()).map(|n| n.to_string()).collect();
-    rates_plot("results-trend", numbers).show(ui, |plot_ui| {
+    let rates = points.iter().map(|(_, r)| r);
+    rates_plot("results-trend", numbers, rates).show(ui, |plot_ui| {
         plot_ui.line(PlotLine::new(tr("results-read"), line(|r| r.read)).color(READ));
         plot_ui.line(PlotLine::new(tr("results-click"), line(|r| r.click)).color(CLICK));
         plot_ui.line(PlotLine::new(tr("results-block"), line(|r| r.block)).color(BLOCK));
