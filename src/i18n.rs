@@ -99,7 +99,7 @@ pub fn tr_in(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
         if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
             let mut fargs = FluentArgs::new();
             for (name, value) in args {
-                fargs.set(*name, value.to_fluent());
+                fargs.set(*name, value.to_fluent(lang));
             }
             let mut errors = Vec::new();
             return bundle
@@ -115,20 +115,84 @@ pub fn tr(id: &str) -> String {
     tr_in(current(), id, &[])
 }
 
-/// An argument of a message: text or a number (numbers pick plural forms).
+/// An argument of a message: text, a whole number (numbers pick plural forms), or a decimal.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(untagged)]
 pub enum Arg {
     Text(String),
     Number(i64),
+    /// Written when the message is rendered, in that language's way: a message made while the
+    /// window spoke English reads `1,5 %` when rendered in Russian.
+    Decimal(Decimal),
+}
+
+/// A number shown with one digit after the decimal mark (`,` in Russian, `.` in English),
+/// optionally with its sign, optionally as a percentage of a share (`0.015` → `1,5 %`).
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[serde(into = "f64")]
+pub struct Decimal {
+    pub value: f64,
+    pub signed: bool,
+    pub percent: bool,
+}
+
+impl Decimal {
+    /// A share as a percentage: `0.015` → `1,5 %`.
+    pub fn percent(share: f64) -> Decimal {
+        Decimal {
+            value: share * 100.0,
+            signed: false,
+            percent: true,
+        }
+    }
+
+    /// A difference with its sign: `+1,5`.
+    pub fn signed(value: f64) -> Decimal {
+        Decimal {
+            value,
+            signed: true,
+            percent: false,
+        }
+    }
+
+    /// The text in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let digits = if self.signed {
+            format!("{:+.1}", self.value)
+        } else {
+            format!("{:.1}", self.value)
+        };
+        let digits = match lang {
+            Lang::Ru => digits.replace('.', ","),
+            Lang::En => digits,
+        };
+        if self.percent {
+            format!("{digits}\u{a0}%")
+        } else {
+            digits
+        }
+    }
+}
+
+impl From<Decimal> for f64 {
+    fn from(d: Decimal) -> f64 {
+        d.value
+    }
 }
 
 impl Arg {
-    fn to_fluent(&self) -> FluentValue<'_> {
+    fn to_fluent(&self, lang: Lang) -> FluentValue<'_> {
         match self {
             Arg::Text(s) => FluentValue::String(Cow::Borrowed(s)),
             Arg::Number(n) => FluentValue::from(*n),
+            Arg::Decimal(d) => FluentValue::String(Cow::Owned(d.render(lang))),
         }
+    }
+}
+
+impl From<Decimal> for Arg {
+    fn from(d: Decimal) -> Self {
+        Arg::Decimal(d)
     }
 }
 

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::campaign::{Campaign, Channel};
 use crate::error::{Error, Result};
-use crate::i18n::Msg;
+use crate::i18n::{Decimal, Msg};
 use crate::segment::{Cmp, Item, Rule};
 use crate::store::EventKind;
 use crate::store::Store;
@@ -109,7 +109,7 @@ pub struct AbTest {
 impl AbTest {
     /// The verdict in plain words.
     pub fn msg(&self) -> Msg {
-        let pp = decimal(&format!("{:+.1}", self.difference_pp));
+        let pp = Decimal::signed(self.difference_pp);
         match self.verdict {
             Verdict::NotEnoughData => Msg::new("ab-not-enough"),
             Verdict::NoDifference => Msg::new("ab-no-difference").arg("pp", pp),
@@ -139,22 +139,14 @@ impl Warning {
         })
         .arg("variant", self.variant.clone())
         .arg("segment", self.segment.clone())
-        .arg("rate", percent(self.rate))
-        .arg("threshold", percent(self.threshold))
+        .arg("rate", Decimal::percent(self.rate))
+        .arg("threshold", Decimal::percent(self.threshold))
     }
 }
 
-/// A share as `1,5 %` (`1.5 %` in English).
+/// A share as `1,5 %` (`1.5 %` in English), in the interface language.
 pub fn percent(share: f64) -> String {
-    decimal(&format!("{:.1}\u{a0}%", share * 100.0))
-}
-
-/// `text` with the decimal mark of the interface language.
-fn decimal(text: &str) -> String {
-    match crate::i18n::current() {
-        crate::i18n::Lang::Ru => text.replace('.', ","),
-        crate::i18n::Lang::En => text.to_owned(),
-    }
+    Decimal::percent(share).render(crate::i18n::current())
 }
 
 /// A campaign's results.
@@ -212,8 +204,8 @@ pub fn sleeping_growth(store: &Store) -> Result<Option<(f64, f64)>> {
 /// The warning that the sleeping share grew from `before` to `now`.
 pub fn sleeping_msg(before: f64, now: f64) -> Msg {
     Msg::new("warning-sleeping")
-        .arg("before", percent(before))
-        .arg("now", percent(now))
+        .arg("before", Decimal::percent(before))
+        .arg("now", Decimal::percent(now))
 }
 
 impl Default for Thresholds {
