@@ -214,14 +214,20 @@ impl ContactsScreen {
         let mut visible: Option<std::ops::Range<usize>> = None;
         let mut clicked = None;
         let mut sort_by = None;
+        // On a laptop with the card open (~870 px) name, city and zone start narrower, so consent,
+        // status and some tags still show; the table keeps its widths apart for either layout.
+        let spacing = 8.0 * ui.spacing().item_spacing.x;
+        let fixed = 60.0 + 130.0 + 90.0 + 110.0 + 100.0 + spacing;
+        let scale = ((ui.available_width() - fixed) / (240.0 + 140.0 + 140.0)).clamp(0.6, 1.0);
         TableBuilder::new(ui)
+            .id_salt(("contacts-table", self.selected.is_some()))
             .striped(true)
             .sense(egui::Sense::click())
             .column(Column::auto().at_least(60.0))
-            .column(Column::initial(240.0).clip(true).resizable(true))
+            .column(Column::initial(240.0 * scale).clip(true).resizable(true))
             .column(Column::initial(130.0).resizable(true))
-            .column(Column::initial(140.0).clip(true).resizable(true))
-            .column(Column::initial(140.0).clip(true).resizable(true))
+            .column(Column::initial(140.0 * scale).clip(true).resizable(true))
+            .column(Column::initial(140.0 * scale).clip(true).resizable(true))
             .column(Column::initial(90.0))
             .column(Column::initial(110.0))
             .column(Column::remainder().clip(true))
