@@ -548,7 +548,7 @@ impl ContactsLoader {
         if c.id >= new.first_id {
             return Ok(Outcome::Merged);
         }
-        Ok(match new.repeats.note(&stored, &c, tagged) {
+        Ok(match new.repeats.note(&stored, &c, changed, tagged) {
             Count::First { updated: true } => Outcome::Saved(Saved::Updated),
             Count::First { updated: false } => Outcome::Saved(Saved::Unchanged),
             Count::Again {

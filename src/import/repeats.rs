@@ -41,9 +41,15 @@ impl Repeats {
         }
     }
 
-    /// Notes a row that changed a stored contact from `before` to `after` (the same id), and
-    /// whether it gave the contact a new tag.
-    pub fn note(&mut self, before: &Contact, after: &Contact, tagged: bool) -> Count {
+    /// Notes a row that took a stored contact from `before` to `after` (the same id; `changed`
+    /// when they differ), and whether it gave the contact a new tag.
+    pub fn note(
+        &mut self,
+        before: &Contact,
+        after: &Contact,
+        changed: bool,
+        tagged: bool,
+    ) -> Count {
         if self.words.is_empty() {
             self.words = vec![0; self.end];
         }
@@ -53,11 +59,11 @@ impl Repeats {
         let Some(word) = slot else {
             // An id no import gives (below zero): counted on its own.
             return Count::First {
-                updated: tagged || before != after,
+                updated: tagged || changed,
             };
         };
         if *word & SEEN == 0 {
-            let updated = tagged || before != after;
+            let updated = tagged || changed;
             *word = SEEN | digest(before) | flag(tagged, TAGGED) | flag(updated, UPDATED);
             return Count::First { updated };
         }
