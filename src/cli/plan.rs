@@ -245,14 +245,14 @@ pub fn run_plans(store: &mut Store, command: PlansCommand) -> Result<()> {
             Ok(())
         }
         PlansCommand::Delete { campaign, date } => {
-            if store.plan_id(&campaign, &date)?.is_none() {
+            if !store.delete_plan(&campaign, &date)? {
                 return Err(Error::user(
                     Msg::new("plan-error-not-found")
                         .arg("campaign", campaign)
                         .arg("date", date),
                 ));
             }
-            store.delete_plan(&campaign, &date)
+            Ok(())
         }
     }
 }

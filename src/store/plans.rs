@@ -95,20 +95,20 @@ impl Store {
         Ok(plan_id)
     }
 
-    /// Deletes the campaign's plan for `plan_date`, if one is saved.
-    pub fn delete_plan(&mut self, campaign: &str, plan_date: &str) -> Result<()> {
+    /// Deletes the campaign's plan for `plan_date`, if one is saved; whether one was.
+    pub fn delete_plan(&mut self, campaign: &str, plan_date: &str) -> Result<bool> {
         let tx = self.conn_mut().transaction()?;
         tx.execute(
             "DELETE FROM plan_items WHERE plan_id IN
                (SELECT id FROM plans WHERE campaign = ?1 AND plan_date = ?2)",
             (campaign, plan_date),
         )?;
-        tx.execute(
+        let deleted = tx.execute(
             "DELETE FROM plans WHERE campaign = ?1 AND plan_date = ?2",
             (campaign, plan_date),
         )?;
         tx.commit()?;
-        Ok(())
+        Ok(deleted > 0)
     }
 
     /// Messages already planned or sent from unix second `since` on, as (contact, unix second)

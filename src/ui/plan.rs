@@ -178,7 +178,7 @@ pub struct PlanScreen {
     confirm: bool,
     export: Option<Pending<crate::Result<(i64, Exported)>>>,
     exported: Option<Result<String, String>>,
-    delete_job: Option<QueryJob<()>>,
+    delete_job: Option<QueryJob<bool>>,
 }
 
 impl Default for PlanScreen {
