@@ -256,120 +256,17 @@ impl MessagesScreen {
             ui.strong(tr("campaign-variants"));
             ui.weak(tr("campaign-variants-hint"));
         });
-        let sizes = self
-            .audience()
-            .map(|a| a.variant_sizes(self.campaign.variants.len()));
-        let counting = self.audience_job.is_some();
-        let mut action: Option<(usize, i32)> = None;
         // A solid bar under the table when it is wider than the window, so the owner sees that
         // the row's buttons lie further right.
-        ui.scope(|ui| {
-            ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
-            egui::ScrollArea::horizontal()
-                .id_salt("variants-scroll")
-                .show(ui, |ui| {
-                    egui::Grid::new("variants")
-                        .striped(true)
-                        .num_columns(6)
-                        .show(ui, |ui| {
-                            ui.weak("#");
-                            ui.weak(tr("campaign-variant-name"));
-                            ui.weak(tr("campaign-variant-segment"));
-                            ui.weak(tr("campaign-variant-gets"));
-                            ui.weak(tr("campaign-variant-ab"));
-                            ui.end_row();
-                            let count = self.campaign.variants.len();
-                            for (i, v) in self.campaign.variants.iter_mut().enumerate() {
-                                if ui
-                                    .selectable_label(self.variant == i, format!("{}", i + 1))
-                                    .on_hover_text(tr("campaign-variant-edit"))
-                                    .clicked()
-                                {
-                                    self.variant = i;
-                                }
-                                let name = Msg::new("campaign-variant-name-of")
-                                    .arg("n", (i + 1) as i64)
-                                    .to_string();
-                                let response = ui.add_sized(
-                                    [100.0, ui.spacing().interact_size.y],
-                                    egui::TextEdit::singleline(&mut v.name),
-                                );
-                                response.widget_info(|| {
-                                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, &name)
-                                });
-                                if response.gained_focus() {
-                                    self.variant = i;
-                                }
-                                pick_one(
-                                    ui,
-                                    ui.scope_id().with(("variant-segment", i)),
-                                    &mut v.segment,
-                                    &self.base.segments,
-                                    &tr("campaign-variant-segment"),
-                                );
-                                match (&sizes, counting) {
-                                    (_, true) => {
-                                        ui.spinner();
-                                    }
-                                    (Some(s), false) => {
-                                        let [a, b] = s.get(i).copied().unwrap_or_default();
-                                        let text = if v.b.is_some() {
-                                            Msg::new("campaign-gets-ab")
-                                                .arg("a", crate::format::group_thousands(a as i64))
-                                                .arg("b", crate::format::group_thousands(b as i64))
-                                                .to_string()
-                                        } else {
-                                            crate::format::group_thousands(a as i64)
-                                        };
-                                        ui.label(text);
-                                    }
-                                    (None, false) => {
-                                        ui.weak("—");
-                                    }
-                                }
-                                ui.horizontal(|ui| {
-                                    let mut split = v.b.is_some();
-                                    if ui.checkbox(&mut split, "A/B").changed() {
-                                        v.b = split.then(|| ArmB {
-                                            percent: 50,
-                                            text: v.text.clone(),
-                                            buttons: v.buttons.clone(),
-                                        });
-                                    }
-                                    if let Some(b) = &mut v.b {
-                                        ui.spacing_mut().slider_width = 60.0;
-                                        ui.add(
-                                            egui::Slider::new(&mut b.percent, 1..=99)
-                                                .suffix(" % B"),
-                                        );
-                                    }
-                                    if ui
-                                        .add_enabled(i > 0, egui::Button::new("↑").small())
-                                        .on_hover_text(tr("campaign-variant-up"))
-                                        .clicked()
-                                    {
-                                        action = Some((i, -1));
-                                    }
-                                    if ui
-                                        .add_enabled(i + 1 < count, egui::Button::new("↓").small())
-                                        .on_hover_text(tr("campaign-variant-down"))
-                                        .clicked()
-                                    {
-                                        action = Some((i, 1));
-                                    }
-                                    if ui
-                                        .add_enabled(count > 1, egui::Button::new("✕").small())
-                                        .on_hover_text(tr("campaign-variant-remove"))
-                                        .clicked()
-                                    {
-                                        action = Some((i, 0));
-                                    }
-                                });
-                                ui.end_row();
-                            }
-                        });
-                });
-        });
+        let action = ui
+            .scope(|ui| {
+                ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+                egui::ScrollArea::horizontal()
+                    .id_salt("variants-scroll")
+                    .show(ui, |ui| self.variants_table(ui))
+                    .inner
+            })
+            .inner;
         match action {
             Some((i, 0)) => {
                 self.campaign.variants.remove(i);
@@ -390,6 +287,115 @@ impl MessagesScreen {
             self.variant = n - 1;
         }
         ui.horizontal_wrapped(|ui| self.audience_line(ui));
+    }
+
+    /// One row per variant: its number (click to edit its text), name, segment, how many get it,
+    /// the A/B split and the buttons that move or remove it. Returns the move or removal asked
+    /// for: (variant, -1 up / 1 down / 0 remove).
+    fn variants_table(&mut self, ui: &mut egui::Ui) -> Option<(usize, i32)> {
+        let sizes = self
+            .audience()
+            .map(|a| a.variant_sizes(self.campaign.variants.len()));
+        let counting = self.audience_job.is_some();
+        let mut action = None;
+        egui::Grid::new("variants")
+            .striped(true)
+            .num_columns(6)
+            .show(ui, |ui| {
+                ui.weak("#");
+                ui.weak(tr("campaign-variant-name"));
+                ui.weak(tr("campaign-variant-segment"));
+                ui.weak(tr("campaign-variant-gets"));
+                ui.weak(tr("campaign-variant-ab"));
+                ui.end_row();
+                let count = self.campaign.variants.len();
+                for (i, v) in self.campaign.variants.iter_mut().enumerate() {
+                    if ui
+                        .selectable_label(self.variant == i, format!("{}", i + 1))
+                        .on_hover_text(tr("campaign-variant-edit"))
+                        .clicked()
+                    {
+                        self.variant = i;
+                    }
+                    let name = Msg::new("campaign-variant-name-of")
+                        .arg("n", (i + 1) as i64)
+                        .to_string();
+                    let response = ui.add_sized(
+                        [100.0, ui.spacing().interact_size.y],
+                        egui::TextEdit::singleline(&mut v.name),
+                    );
+                    response.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, &name)
+                    });
+                    if response.gained_focus() {
+                        self.variant = i;
+                    }
+                    pick_one(
+                        ui,
+                        ui.scope_id().with(("variant-segment", i)),
+                        &mut v.segment,
+                        &self.base.segments,
+                        &tr("campaign-variant-segment"),
+                    );
+                    match (&sizes, counting) {
+                        (_, true) => {
+                            ui.spinner();
+                        }
+                        (Some(s), false) => {
+                            let [a, b] = s.get(i).copied().unwrap_or_default();
+                            let text = if v.b.is_some() {
+                                Msg::new("campaign-gets-ab")
+                                    .arg("a", crate::format::group_thousands(a as i64))
+                                    .arg("b", crate::format::group_thousands(b as i64))
+                                    .to_string()
+                            } else {
+                                crate::format::group_thousands(a as i64)
+                            };
+                            ui.label(text);
+                        }
+                        (None, false) => {
+                            ui.weak("—");
+                        }
+                    }
+                    ui.horizontal(|ui| {
+                        let mut split = v.b.is_some();
+                        if ui.checkbox(&mut split, "A/B").changed() {
+                            v.b = split.then(|| ArmB {
+                                percent: 50,
+                                text: v.text.clone(),
+                                buttons: v.buttons.clone(),
+                            });
+                        }
+                        if let Some(b) = &mut v.b {
+                            ui.spacing_mut().slider_width = 60.0;
+                            ui.add(egui::Slider::new(&mut b.percent, 1..=99).suffix(" % B"));
+                        }
+                        if ui
+                            .add_enabled(i > 0, egui::Button::new("↑").small())
+                            .on_hover_text(tr("campaign-variant-up"))
+                            .clicked()
+                        {
+                            action = Some((i, -1));
+                        }
+                        if ui
+                            .add_enabled(i + 1 < count, egui::Button::new("↓").small())
+                            .on_hover_text(tr("campaign-variant-down"))
+                            .clicked()
+                        {
+                            action = Some((i, 1));
+                        }
+                        if ui
+                            .add_enabled(count > 1, egui::Button::new("✕").small())
+                            .on_hover_text(tr("campaign-variant-remove"))
+                            .clicked()
+                        {
+                            action = Some((i, 0));
+                        }
+                    });
+                    ui.end_row();
+                }
+            });
+        action
     }
 
     /// How many get the campaign, and how many are left out and why.
