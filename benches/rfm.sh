@@ -6,12 +6,13 @@
 #   target/release/adresat demo --contacts 1000000 --out /tmp/demo1m
 #   benches/rfm.sh /tmp/demo1m [AS_OF]
 #
-# Needs: sudo apt-get install -y python3-pandas time; python3 -m pip install duckdb
+# Needs: sudo apt-get install -y python3-pandas time (DuckDB is installed with pip when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${1:?usage: benches/rfm.sh DEMO_DIR [AS_OF]}
 as_of=${2:-$(date +%F)}
 cargo build --release --quiet
+/usr/bin/python3 -c 'import duckdb' 2>/dev/null || /usr/bin/python3 -m pip install --quiet duckdb
 bin=target/release/adresat
 db="$dir/adresat-demo.sqlite"
 tmp=$(mktemp -d)

@@ -147,8 +147,8 @@ pub enum ContactsCommand {
     Export {
         #[arg(long, value_name = "FILE.csv")]
         out: PathBuf,
-        /// Field separator: ';' (Russian Excel) or ','.
-        #[arg(long, default_value = ";", value_name = "SEP")]
+        /// Field separator: ';' (Russian Excel), ',' or tab.
+        #[arg(long, default_value = ";", value_name = "SEP", value_parser = separator)]
         sep: char,
     },
 }
@@ -225,10 +225,7 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
         }
         Command::Contacts {
             command: ContactsCommand::Export { out, sep },
-        } => {
-            check_separator(sep)?;
-            export(&Store::open(&db_path(&cli))?, &out, sep, lang, None)
-        }
+        } => export(&Store::open(&db_path(&cli))?, &out, sep, lang, None),
         Command::Stats { json } => {
             let store = Store::open(&db_path(&cli))?;
             let stats = store.stats()?;
@@ -325,18 +322,21 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
     }
 }
 
-/// The separators an export writes: `;` for Russian Excel, `,`, or tab.
-fn check_separator(sep: char) -> Result<()> {
-    if matches!(sep, ';' | ',' | '\t') {
-        return Ok(());
+/// The separator an export writes, as typed after `--sep`: `;` for Russian Excel, `,`, or a tab
+/// (`tab`, `\t` or the character itself, which shells make hard to type).
+fn separator(value: &str) -> std::result::Result<char, String> {
+    match value {
+        ";" => Ok(';'),
+        "," => Ok(','),
+        "\t" | "tab" | "TAB" | "\\t" => Ok('\t'),
+        _ => Err(Msg::new("error-bad-separator")
+            .arg("value", value)
+            .render(i18n::current())),
     }
-    Err(Error::user(
-        Msg::new("error-bad-separator").arg("value", sep.to_string()),
-    ))
 }
 
 /// Writes the contacts (all, or those of `only`) to `out` with the separator `sep` (checked by
-/// [`check_separator`]) and says how many.
+/// [`separator`]) and says how many.
 fn export(store: &Store, out: &Path, sep: char, lang: Lang, only: Option<&[i64]>) -> Result<()> {
     let n = crate::export::export_contacts(store, out, sep as u8, lang, only, &mut |_| Ok(()))?;
     out!(

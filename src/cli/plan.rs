@@ -63,8 +63,8 @@ pub struct PlanArgs {
     /// The file's format (default: from its extension, else CSV).
     #[arg(long, value_enum)]
     pub format: Option<FormatArg>,
-    /// The CSV separator: ';' (Russian Excel) or ','.
-    #[arg(long, default_value = ";")]
+    /// The CSV separator: ';' (Russian Excel), ',' or tab.
+    #[arg(long, default_value = ";", value_parser = super::separator)]
     pub sep: char,
     /// Print the summary as JSON, with the counts per exclusion reason.
     #[arg(long)]
@@ -105,7 +105,6 @@ fn options(store: &Store, args: &PlanArgs) -> Result<Options> {
 }
 
 pub fn run(store: &Store, args: PlanArgs, lang: Lang) -> Result<()> {
-    super::check_separator(args.sep)?;
     let separator = args.sep as u8;
     let campaign = super::campaign::resolve(store, &args.campaign)?;
     let options = options(store, &args)?;

@@ -24,8 +24,8 @@ pub enum SegmentCommand {
         rule: String,
         #[arg(long, value_name = "FILE.csv")]
         out: PathBuf,
-        /// Field separator: ';' (Russian Excel) or ','.
-        #[arg(long, default_value = ";", value_name = "SEP")]
+        /// Field separator: ';' (Russian Excel), ',' or tab.
+        #[arg(long, default_value = ";", value_name = "SEP", value_parser = super::separator)]
         sep: char,
     },
     /// Save RULE.json as the segment NAME (replacing one of that name).
@@ -102,7 +102,6 @@ pub fn run_segment(store: &Store, command: SegmentCommand, lang: Lang) -> Result
             Ok(())
         }
         SegmentCommand::Export { rule, out, sep } => {
-            super::check_separator(sep)?;
             let (rule, name) = resolve(store, &rule)?;
             let compiled = segment::prepare(store, &rule, name.as_deref(), today(store)?)?;
             let ids = segment::contact_ids(store, &compiled)?;
