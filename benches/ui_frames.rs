@@ -19,7 +19,7 @@ fn main() {
         std::process::exit(2);
     };
     i18n::set_current(Lang::Ru);
-    let app = AdresatApp::new(db.clone().into(), Prefs::default());
+    let app = AdresatApp::new(db.clone().into(), Prefs::default(), None);
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_ui_state(|ui, app: &mut AdresatApp| app.show(ui), app);

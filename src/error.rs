@@ -19,7 +19,7 @@ pub enum Error {
     },
     /// The database refused; the operation was rolled back.
     #[error("{}", db_message(.0))]
-    Db(#[from] rusqlite::Error),
+    Db(rusqlite::Error),
     /// The user cancelled; nothing was changed.
     #[error("{}", Msg::new("error-cancelled"))]
     Cancelled,
@@ -46,6 +46,17 @@ impl Error {
             Error::Io { .. } => "error-io",
             Error::Db(e) => db_message(e).id,
             Error::Cancelled => "error-cancelled",
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    /// A query interrupted through its connection's handle was stopped on purpose (a newer
+    /// search or count replaced it): it is a cancellation, not a fault of the base.
+    fn from(e: rusqlite::Error) -> Error {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::OperationInterrupted) => Error::Cancelled,
+            _ => Error::Db(e),
         }
     }
 }

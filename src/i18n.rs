@@ -31,6 +31,15 @@ impl Lang {
         }
     }
 
+    /// The language asked for this run: the `--lang` flag's, else `ADRESAT_LANG`'s; `None` when
+    /// neither is given (then a saved choice or the system decides).
+    pub fn asked(flag: Option<&str>) -> Option<Lang> {
+        flag.map(str::to_owned)
+            .or_else(|| std::env::var("ADRESAT_LANG").ok())
+            .filter(|tag| !tag.trim().is_empty())
+            .map(|tag| Lang::from_tag(tag.trim()))
+    }
+
     /// Reads a locale tag such as `ru-RU`, `ru_RU.UTF-8` or `en`.
     pub fn from_tag(tag: &str) -> Lang {
         if tag.to_ascii_lowercase().starts_with("ru") {

@@ -7,10 +7,8 @@ use adresat::i18n::{self, Lang};
 
 fn main() -> std::process::ExitCode {
     let mut cli = Cli::parse();
-    i18n::set_current(match &cli.lang {
-        Some(tag) => Lang::from_tag(tag),
-        None => Lang::from_system(),
-    });
+    let asked = Lang::asked(cli.lang.as_deref());
+    i18n::set_current(asked.unwrap_or_else(Lang::from_system));
     match cli.command.take() {
         Some(command) => match cli::run(cli, command) {
             Ok(()) => std::process::ExitCode::SUCCESS,
@@ -19,7 +17,7 @@ fn main() -> std::process::ExitCode {
                 std::process::ExitCode::FAILURE
             }
         },
-        None => match adresat::ui::run(cli.db) {
+        None => match adresat::ui::run(cli.db, asked) {
             Ok(()) => std::process::ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("adresat: {e}");

@@ -694,6 +694,7 @@ exclusion-unsubscribed = unsubscribed
 exclusion-blocked = blocked
 exclusion-never-send = in "never send to"
 exclusion-other-channel = other channel
+exclusion-telegram-username-only = only a Telegram username (a bot writes only to people who started it)
 exclusion-no-address = no address
 
 ## Send plans
@@ -810,3 +811,29 @@ setting-results-unsubscribe-threshold = warn when more than this % of delivered 
 plan-saved = Saved plans: { $count }
 plan-saved-hint = Caps and the number's limit count them; results are matched to them.
 plan-delete = Delete the plan: caps and the limit stop counting it, and its results no longer match
+
+## Background work, named when it stops on an internal error
+job-lost = An internal error stopped “{ $work }”: { $reason }. Try again; if it happens again, please report it to the developers.
+job-lost-short = An internal error stopped “{ $work }”.
+job-lost-dismiss = Click to dismiss.
+work-read-base = reading the base
+work-save-settings = saving the settings
+work-demo = creating the demo base
+work-count = counting the segment
+work-save = saving
+work-overlap = segment overlaps
+work-segment-export = exporting the segment
+work-search = search
+work-read-contacts = reading contacts
+work-results = campaign results
+work-file-dialog = choosing a file
+work-plan = making the plan
+work-plan-export = exporting the plan
+work-campaign-file = the campaign file
+work-audience = the campaign's audience
+work-checks = checking the recipients
+work-message-preview = the message preview
+work-import-preview = the import preview
+work-import = import
+work-write-rejects = saving the rejected rows
+work-rfm = RFM analysis

@@ -706,6 +706,7 @@ exclusion-unsubscribed = отписались
 exclusion-blocked = заблокировали
 exclusion-never-send = в «никогда не отправлять»
 exclusion-other-channel = другой канал
+exclusion-telegram-username-only = в Telegram только имя пользователя (бот пишет лишь тем, кто его запустил)
 exclusion-no-address = нет адреса
 
 ## Send plans
@@ -822,3 +823,29 @@ setting-results-unsubscribe-threshold = предупреждать, если о�
 plan-saved = Сохранённые планы: { $count }
 plan-saved-hint = Их учитывают ограничения частоты и лимит номера, по ним сопоставляются результаты.
 plan-delete = Удалить план: частота и лимит перестанут его учитывать, результаты по нему не сопоставятся
+
+## Background work, named when it stops on an internal error
+job-lost = Внутренняя ошибка прервала работу «{ $work }»: { $reason }. Повторите; если ошибка вернётся, сообщите о ней разработчикам.
+job-lost-short = Внутренняя ошибка прервала работу «{ $work }».
+job-lost-dismiss = Нажмите, чтобы убрать.
+work-read-base = чтение базы
+work-save-settings = сохранение настроек
+work-demo = создание демо-базы
+work-count = подсчёт сегмента
+work-save = сохранение
+work-overlap = пересечения сегментов
+work-segment-export = выгрузка сегмента
+work-search = поиск
+work-read-contacts = чтение контактов
+work-results = результаты кампании
+work-file-dialog = выбор файла
+work-plan = составление плана
+work-plan-export = выгрузка плана
+work-campaign-file = файл кампании
+work-audience = аудитория кампании
+work-checks = проверка получателей
+work-message-preview = предпросмотр сообщения
+work-import-preview = предпросмотр импорта
+work-import = импорт
+work-write-rejects = сохранение отклонённых строк
+work-rfm = RFM-анализ

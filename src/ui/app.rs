@@ -9,7 +9,7 @@ use egui::RichText;
 use super::contacts::ContactsScreen;
 use super::dialogs::{BaseDialog, DemoDialog, SettingsDialog};
 use super::import::ImportWizard;
-use super::jobs::{Pending, Poll, Progress};
+use super::jobs::{Pending, Poll, Progress, Work};
 use super::messages::MessagesScreen;
 use super::plan::PlanScreen;
 use super::results::ResultsScreen;
@@ -17,7 +17,7 @@ use super::rfm::RfmScreen;
 use super::segments::SegmentsScreen;
 use super::{Action, Prefs};
 use crate::error::Result;
-use crate::i18n::{self, Msg, tr};
+use crate::i18n::{self, Lang, Msg, tr};
 use crate::store::{Settings, Stats, Store};
 
 /// The screens of the navigation.
@@ -46,6 +46,31 @@ struct AppJob {
     pending: Pending<Result<PathBuf>>,
 }
 
+/// Every screen's state, all drawn from one base: opening another base starts them all afresh
+/// together, so no screen can keep (and save or export into the new base) what it read from the
+/// old one.
+#[derive(Default)]
+struct Screens {
+    contacts: ContactsScreen,
+    segments: SegmentsScreen,
+    rfm: RfmScreen,
+    messages: MessagesScreen,
+    plan: PlanScreen,
+    results: ResultsScreen,
+}
+
+impl Screens {
+    /// Forgets what each screen read from the base, keeping what the owner typed.
+    fn reload(&mut self) {
+        self.contacts.reload();
+        self.segments.reload();
+        self.rfm.reload();
+        self.messages.reload();
+        self.plan.reload();
+        self.results.reload();
+    }
+}
+
 /// The app's state.
 pub struct AdresatApp {
     prefs: Prefs,
@@ -56,26 +81,25 @@ pub struct AdresatApp {
     settings_job: Option<Pending<Result<()>>>,
     base_error: Option<String>,
     screen: Screen,
-    contacts: ContactsScreen,
-    segments: SegmentsScreen,
-    rfm: RfmScreen,
-    messages: MessagesScreen,
-    plan: PlanScreen,
-    results: ResultsScreen,
+    screens: Screens,
     import: Option<ImportWizard>,
     settings: Option<SettingsDialog>,
     demo: Option<DemoDialog>,
     base_dialog: Option<BaseDialog>,
     job: Option<AppJob>,
     toasts: egui_notify::Toasts,
+    /// Jobs that ended on an internal error, kept in the status bar until the owner has seen them.
+    lost: Vec<super::jobs::Lost>,
     actions: Vec<Action>,
     fonts_installed: bool,
 }
 
 impl AdresatApp {
-    /// An app on the base at `db`, with the remembered preferences.
-    pub fn new(db: PathBuf, prefs: Prefs) -> Self {
-        if let Some(lang) = prefs.lang {
+    /// An app on the base at `db`, with the remembered preferences. `asked`: the language the
+    /// command line (`--lang`, `ADRESAT_LANG`) chose for this run, which wins over the one saved
+    /// in the settings without replacing it.
+    pub fn new(db: PathBuf, prefs: Prefs, asked: Option<Lang>) -> Self {
+        if let Some(lang) = asked.or(prefs.lang) {
             i18n::set_current(lang);
         }
         AdresatApp {
@@ -86,18 +110,14 @@ impl AdresatApp {
             settings_job: None,
             base_error: None,
             screen: Screen::Contacts,
-            contacts: ContactsScreen::default(),
-            segments: SegmentsScreen::default(),
-            rfm: RfmScreen::default(),
-            messages: MessagesScreen::default(),
-            plan: PlanScreen::default(),
-            results: ResultsScreen::default(),
+            screens: Screens::default(),
             import: None,
             settings: None,
             demo: None,
             base_dialog: None,
             job: None,
             toasts: egui_notify::Toasts::default(),
+            lost: Vec::new(),
             actions: Vec::new(),
             fonts_installed: false,
         }
@@ -117,7 +137,7 @@ impl AdresatApp {
 
     fn refresh_stats(&mut self, ctx: &egui::Context) {
         let db = self.db.clone();
-        self.stats_job = Some(Pending::spawn(ctx, move |_| {
+        self.stats_job = Some(Pending::spawn(ctx, Work::ReadBase, move |_| {
             let store = Store::open(&db)?;
             Ok((store.stats()?, store.settings()?))
         }));
@@ -147,19 +167,20 @@ impl AdresatApp {
                 ui.colored_label(ui.visuals().error_fg_color, error);
                 return;
             }
+            let screens = &mut self.screens;
             match self.screen {
                 Screen::Contacts => {
                     let tz = self
                         .stats
                         .as_ref()
                         .map_or(Settings::default().owner_tz, |(_, s)| s.owner_tz);
-                    self.contacts.show(ui, &self.db, tz, &mut self.actions)
+                    screens.contacts.show(ui, &self.db, tz, &mut self.actions)
                 }
-                Screen::Segments => self.segments.show(ui, &self.db),
-                Screen::Rfm => self.rfm.show(ui, &self.db, &mut self.actions),
-                Screen::Messages => self.messages.show(ui, &self.db),
-                Screen::Plan => self.plan.show(ui, &self.db),
-                Screen::Results => self.results.show(ui, &self.db, &mut self.actions),
+                Screen::Segments => screens.segments.show(ui, &self.db),
+                Screen::Rfm => screens.rfm.show(ui, &self.db, &mut self.actions),
+                Screen::Messages => screens.messages.show(ui, &self.db),
+                Screen::Plan => screens.plan.show(ui, &self.db),
+                Screen::Results => screens.results.show(ui, &self.db, &mut self.actions),
             }
         });
 
@@ -191,6 +212,10 @@ impl AdresatApp {
     }
 
     fn poll_jobs(&mut self, ctx: &egui::Context) {
+        for lost in super::jobs::take_lost(ctx) {
+            self.toasts.error(lost.message());
+            self.lost.push(lost);
+        }
         if let Some(job) = &mut self.stats_job {
             match job.poll() {
                 Poll::Running => {}
@@ -207,7 +232,15 @@ impl AdresatApp {
                     self.base_error = Some(e.to_string());
                     self.stats_job = None;
                 }
-                Poll::Lost => self.stats_job = None,
+                Poll::Lost => {
+                    // Said once by the toast; starting it again every frame would not help.
+                    self.base_error = Some(
+                        Msg::new("job-lost-short")
+                            .arg("work", Work::ReadBase.name())
+                            .to_string(),
+                    );
+                    self.stats_job = None;
+                }
             }
         }
         if let Some(job) = &mut self.settings_job
@@ -378,6 +411,7 @@ impl AdresatApp {
                     ui.spinner();
                 }
             }
+            self.lost_jobs(ui);
             if let Some((label, progress)) = self.running() {
                 // Progress arrives through atomics, which wake nobody: look again soon.
                 ui.ctx()
@@ -399,6 +433,31 @@ impl AdresatApp {
         });
     }
 
+    /// The jobs lost to an internal error, one button each: its hover gives the reason, a click
+    /// puts it away.
+    fn lost_jobs(&mut self, ui: &mut egui::Ui) {
+        let mut seen = None;
+        for (i, lost) in self.lost.iter().enumerate() {
+            ui.separator();
+            let text = Msg::new("job-lost-short")
+                .arg("work", lost.work.name())
+                .to_string();
+            let button = egui::Button::new(
+                RichText::new(format!("⚠ {text}")).color(ui.visuals().error_fg_color),
+            );
+            if ui
+                .add(button)
+                .on_hover_text(format!("{}\n{}", lost.message(), tr("job-lost-dismiss")))
+                .clicked()
+            {
+                seen = Some(i);
+            }
+        }
+        if let Some(i) = seen {
+            self.lost.remove(i);
+        }
+    }
+
     /// Carries out one action.
     fn run(&mut self, ctx: &egui::Context, action: Action) {
         match action {
@@ -408,16 +467,11 @@ impl AdresatApp {
                 }
             }
             Action::BaseChanged => {
-                self.contacts.reload();
-                self.segments.reload();
-                self.rfm.reload();
-                self.messages.reload();
-                self.plan.reload();
-                self.results.reload();
+                self.screens.reload();
                 self.refresh_stats(ctx);
             }
             Action::OpenRule { rule, name, notes } => {
-                self.segments.open_rule(rule, name, notes);
+                self.screens.segments.open_rule(rule, name, notes);
                 self.screen = Screen::Segments;
             }
             Action::Notice(text) => {
@@ -427,9 +481,13 @@ impl AdresatApp {
                 self.db = path;
                 self.stats = None;
                 self.base_error = None;
-                self.contacts = ContactsScreen::default();
-                self.segments = SegmentsScreen::default();
-                self.rfm = RfmScreen::default();
+                self.screens = Screens::default();
+                // The settings dialog holds the old base's values; an import not yet started
+                // would load into the new base what was checked against the old one.
+                self.settings = None;
+                if self.import.as_ref().is_some_and(ImportWizard::can_close) {
+                    self.import = None;
+                }
                 self.refresh_stats(ctx);
             }
             Action::OpenDemo => self.demo = Some(DemoDialog::default()),
@@ -441,7 +499,7 @@ impl AdresatApp {
                     .unwrap_or_else(|| self.db.clone());
                 let db = crate::demo::default_demo_path(&real);
                 let label = Msg::counted("job-demo", size as i64).to_string();
-                let pending = Pending::spawn(ctx, move |progress| {
+                let pending = Pending::spawn(ctx, Work::Demo, move |progress| {
                     let files = tempfile_dir(&db)?;
                     let mut report = |f: f32| progress.set(f, 0);
                     let result = crate::demo::create_base(
@@ -465,7 +523,7 @@ impl AdresatApp {
                 i18n::set_current(lang);
                 self.prefs.lang = Some(lang);
                 let db = self.db.clone();
-                self.settings_job = Some(Pending::spawn(ctx, move |_| {
+                self.settings_job = Some(Pending::spawn(ctx, Work::SaveSettings, move |_| {
                     let store = Store::open(&db)?;
                     store.set_setting("owner_tz", &owner_tz)?;
                     store.set_setting("default_country", &country)

@@ -9,7 +9,7 @@ use chrono_tz::Tz;
 use egui_extras::{Column, TableBuilder};
 
 use super::Action;
-use super::jobs::{Pending, Poll};
+use super::jobs::{Pending, Poll, QueryJob, Work};
 use crate::error::Result;
 use crate::format::format_rubles;
 use crate::i18n::{Msg, tr};
@@ -36,7 +36,8 @@ pub struct ContactsScreen {
     /// The query the ids belong to.
     shown: Option<ContactQuery>,
     ids: Arc<Vec<i64>>,
-    ids_job: Option<(ContactQuery, Pending<Result<Vec<i64>>>)>,
+    /// The running search; a newer query interrupts it, so keystrokes never pile up scans.
+    ids_job: Option<(ContactQuery, QueryJob<Vec<i64>>)>,
     rows: HashMap<i64, ContactRow>,
     rows_job: Option<Pending<Result<Vec<ContactRow>>>>,
     selected: Option<i64>,
@@ -59,7 +60,7 @@ impl ContactsScreen {
 
     fn poll(&mut self, ctx: &egui::Context, db: &Path) {
         if let Some((query, job)) = &mut self.ids_job {
-            match job.poll() {
+            match job.pending.poll() {
                 Poll::Running => {}
                 Poll::Done(result) => {
                     match result {
@@ -68,6 +69,7 @@ impl ContactsScreen {
                             self.shown = Some(query.clone());
                             self.error = None;
                         }
+                        Err(crate::Error::Cancelled) => {}
                         Err(e) => self.error = Some(e.to_string()),
                     }
                     self.ids_job = None;
@@ -78,11 +80,13 @@ impl ContactsScreen {
         if self.shown.as_ref() != Some(&self.query)
             && self.ids_job.as_ref().is_none_or(|(q, _)| *q != self.query)
         {
+            if let Some((_, older)) = &self.ids_job {
+                older.interrupt();
+            }
             let query = self.query.clone();
-            let db = db.to_owned();
-            let job = Pending::spawn(ctx, {
+            let job = QueryJob::spawn(ctx, Work::Search, db, {
                 let query = query.clone();
-                move |_| Store::open(&db)?.contact_ids(&query)
+                move |store| store.contact_ids(&query)
             });
             self.ids_job = Some((query, job));
         }
@@ -125,14 +129,14 @@ impl ContactsScreen {
             self.rows.clear();
         }
         let db = db.to_owned();
-        self.rows_job = Some(Pending::spawn(ctx, move |_| {
+        self.rows_job = Some(Pending::spawn(ctx, Work::ReadContacts, move |_| {
             Store::open(&db)?.contact_rows(&missing)
         }));
     }
 
     fn open_card(&mut self, ctx: &egui::Context, db: PathBuf, id: i64) {
         self.selected = Some(id);
-        self.card_job = Some(Pending::spawn(ctx, move |_| {
+        self.card_job = Some(Pending::spawn(ctx, Work::ReadContacts, move |_| {
             Store::open(&db)?.contact_card(id)
         }));
     }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use egui_extras::{Column, TableBuilder};
 
 use super::Action;
-use super::jobs::{Pending, Poll, Progress};
+use super::jobs::{Pending, Poll, Progress, Work};
 use super::widgets::{PathField, PathMode};
 use crate::error::Result;
 use crate::i18n::{Msg, current, tr};
@@ -74,7 +74,7 @@ impl ImportWizard {
         let Some(path) = self.file.path() else { return };
         let options = self.options();
         self.error = None;
-        self.step = Step::Previewing(Pending::spawn(ctx, move |_| {
+        self.step = Step::Previewing(Pending::spawn(ctx, Work::ImportPreview, move |_| {
             let store = Store::open(&db)?;
             import::preview(&store, &path, &options, PREVIEW_ROWS)
         }));
@@ -83,7 +83,7 @@ impl ImportWizard {
     fn start_load(&mut self, ctx: &egui::Context, db: PathBuf) {
         let Some(path) = self.file.path() else { return };
         let options = self.options();
-        self.step = Step::Loading(Pending::spawn(ctx, move |progress| {
+        self.step = Step::Loading(Pending::spawn(ctx, Work::Import, move |progress| {
             let mut store = Store::open(&db)?;
             let mut report = |p: import::Progress| {
                 progress.set(p.fraction, p.rows);
@@ -351,7 +351,7 @@ impl ImportWizard {
                 .clicked()
                 && let Some(path) = self.rejects_file.path()
             {
-                self.saving = Some(Pending::spawn(ui.ctx(), move |_| {
+                self.saving = Some(Pending::spawn(ui.ctx(), Work::WriteRejects, move |_| {
                     report.write_rejects(&path, current())
                 }));
             }

@@ -54,6 +54,97 @@ impl Progress {
     }
 }
 
+/// What a background job does, in the words a lost job is reported with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Work {
+    ReadBase,
+    SaveSettings,
+    Demo,
+    Count,
+    Save,
+    Overlap,
+    SegmentExport,
+    Search,
+    ReadContacts,
+    Results,
+    FileDialog,
+    Plan,
+    PlanExport,
+    CampaignFile,
+    Audience,
+    Checks,
+    MessagePreview,
+    ImportPreview,
+    Import,
+    WriteRejects,
+    Rfm,
+}
+
+impl Work {
+    /// The work's name in the interface's words.
+    pub fn name(self) -> String {
+        crate::i18n::tr(match self {
+            Work::ReadBase => "work-read-base",
+            Work::SaveSettings => "work-save-settings",
+            Work::Demo => "work-demo",
+            Work::Count => "work-count",
+            Work::Save => "work-save",
+            Work::Overlap => "work-overlap",
+            Work::SegmentExport => "work-segment-export",
+            Work::Search => "work-search",
+            Work::ReadContacts => "work-read-contacts",
+            Work::Results => "work-results",
+            Work::FileDialog => "work-file-dialog",
+            Work::Plan => "work-plan",
+            Work::PlanExport => "work-plan-export",
+            Work::CampaignFile => "work-campaign-file",
+            Work::Audience => "work-audience",
+            Work::Checks => "work-checks",
+            Work::MessagePreview => "work-message-preview",
+            Work::ImportPreview => "work-import-preview",
+            Work::Import => "work-import",
+            Work::WriteRejects => "work-write-rejects",
+            Work::Rfm => "work-rfm",
+        })
+    }
+}
+
+/// A job whose thread ended without a result: it panicked. The window says so once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lost {
+    pub work: Work,
+    /// What the panic said.
+    pub reason: String,
+}
+
+impl Lost {
+    /// The sentence the owner reads.
+    pub fn message(&self) -> String {
+        crate::i18n::Msg::new("job-lost")
+            .arg("work", self.work.name())
+            .arg("reason", self.reason.as_str())
+            .to_string()
+    }
+}
+
+fn lost_id() -> egui::Id {
+    egui::Id::unique("adresat-lost-jobs")
+}
+
+/// The jobs lost since the last call, each handed out once.
+pub fn take_lost(ctx: &egui::Context) -> Vec<Lost> {
+    ctx.data_mut(|d| std::mem::take(d.get_temp_mut_or_default::<Vec<Lost>>(lost_id())))
+}
+
+/// What a panic's payload says.
+fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default()
+}
+
 /// A result that will arrive later, with the job's progress.
 pub struct Pending<T> {
     rx: Receiver<T>,
@@ -61,16 +152,32 @@ pub struct Pending<T> {
 }
 
 impl<T: Send + 'static> Pending<T> {
-    /// Runs `work` on a new thread; the window repaints when it reports and when it is done.
-    pub fn spawn(ctx: &egui::Context, work: impl FnOnce(&Progress) -> T + Send + 'static) -> Self {
+    /// Runs `work` on a new thread; the window repaints when it reports and when it is done. A
+    /// job that panics is [`Lost`]: [`take_lost`] hands it to the window, named by `what`.
+    pub fn spawn(
+        ctx: &egui::Context,
+        what: Work,
+        work: impl FnOnce(&Progress) -> T + Send + 'static,
+    ) -> Self {
         let (tx, rx) = channel();
         let progress = Arc::new(Progress::default());
         let shared = progress.clone();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let result = work(&shared);
-            // The receiver is gone when the app moved on; the result is not needed then.
-            let _ = tx.send(result);
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&shared)));
+            match outcome {
+                // The receiver is gone when the app moved on; the result is not needed then.
+                Ok(result) => {
+                    let _ = tx.send(result);
+                }
+                Err(payload) => {
+                    let lost = Lost {
+                        work: what,
+                        reason: panic_text(payload.as_ref()),
+                    };
+                    ctx.data_mut(|d| d.get_temp_mut_or_default::<Vec<Lost>>(lost_id()).push(lost));
+                }
+            }
             ctx.request_repaint();
         });
         Pending { rx, progress }
@@ -118,24 +225,31 @@ impl<T: Send + 'static> QueryJob<T> {
     /// Opens the base at `db` on a new thread and runs `work` on it.
     pub fn spawn(
         ctx: &egui::Context,
+        what: Work,
         db: &std::path::Path,
         work: impl FnOnce(&mut crate::store::Store) -> crate::Result<T> + Send + 'static,
     ) -> Self {
         let interrupt = Arc::new(std::sync::Mutex::new(None));
         let shared = interrupt.clone();
         let db = db.to_owned();
-        let pending = Pending::spawn(ctx, move |_| {
+        let pending = Pending::spawn(ctx, what, move |progress| {
             let mut store = crate::store::Store::open(&db)?;
             if let Ok(mut slot) = shared.lock() {
                 *slot = Some(store.interrupt_handle());
+            }
+            // Interrupted before its handle was there: the query must not start.
+            if progress.is_cancelled() {
+                return Err(crate::Error::Cancelled);
             }
             work(&mut store)
         });
         QueryJob { pending, interrupt }
     }
 
-    /// Stops the query if it is still running.
+    /// Stops the query if it is still running, or keeps it from starting; it then ends with
+    /// [`crate::Error::Cancelled`].
     pub fn interrupt(&self) {
+        self.pending.progress.cancel();
         if let Ok(slot) = self.interrupt.lock()
             && let Some(handle) = slot.as_ref()
         {

@@ -7,7 +7,7 @@ mod contacts;
 mod dialogs;
 mod fonts;
 mod import;
-mod jobs;
+pub mod jobs;
 mod messages;
 mod pickers;
 mod plan;
@@ -64,8 +64,9 @@ pub struct Prefs {
 
 const PREFS_KEY: &str = "adresat-prefs";
 
-/// Opens the window on `db`, or on the base open last time, or on the default base.
-pub fn run(db: Option<PathBuf>) -> eframe::Result<()> {
+/// Opens the window on `db`, or on the base open last time, or on the default base; in the
+/// language `asked` on the command line, else the one saved in the settings.
+pub fn run(db: Option<PathBuf>, asked: Option<Lang>) -> eframe::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Adresat")
@@ -86,7 +87,7 @@ pub fn run(db: Option<PathBuf>) -> eframe::Result<()> {
             let db = db
                 .or_else(|| prefs.current_base.clone().filter(|p| p.exists()))
                 .unwrap_or_else(crate::store::default_path);
-            Ok(Box::new(AdresatApp::new(db, prefs)))
+            Ok(Box::new(AdresatApp::new(db, prefs, asked)))
         }),
     )
 }

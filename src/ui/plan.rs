@@ -10,7 +10,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use egui_plot::{Bar, BarChart, Legend, Plot};
 
-use super::jobs::{Pending, QueryJob};
+use super::jobs::{Pending, QueryJob, Work};
 use super::widgets::{PathField, PathMode};
 use crate::campaign::{Checks, Renderer};
 use crate::format::group_thousands;
@@ -295,7 +295,7 @@ impl PlanScreen {
     fn poll(&mut self, ctx: &egui::Context, db: &Path) {
         if !self.loaded {
             self.loaded = true;
-            self.base_job = Some(QueryJob::spawn(ctx, db, |s| load_base(s)));
+            self.base_job = Some(QueryJob::spawn(ctx, Work::ReadBase, db, |s| load_base(s)));
         }
         if let Some(job) = &mut self.base_job
             && let Some(result) = job.pending.finished()
@@ -539,7 +539,7 @@ impl PlanScreen {
             });
         });
         if let Some((campaign, date)) = delete {
-            self.delete_job = Some(QueryJob::spawn(ui.ctx(), db, move |s| {
+            self.delete_job = Some(QueryJob::spawn(ui.ctx(), Work::Save, db, move |s| {
                 s.delete_plan(&campaign, &date)
             }));
         }
@@ -552,7 +552,7 @@ impl PlanScreen {
         self.built = None;
         self.who = None;
         self.exported = None;
-        self.build = Some(Pending::spawn(ctx, move |progress| {
+        self.build = Some(Pending::spawn(ctx, Work::Plan, move |progress| {
             make(&db, &campaign, &options, &settings, progress)
         }));
     }
@@ -650,7 +650,9 @@ impl PlanScreen {
                         .collect(),
                 };
                 let reason = which;
-                let job = QueryJob::spawn(cols[2].ctx(), db, move |s| s.contact_rows(&ids));
+                let job = QueryJob::spawn(cols[2].ctx(), Work::ReadContacts, db, move |s| {
+                    s.contact_rows(&ids)
+                });
                 self.who_job = Some((reason, job));
             }
         });
@@ -729,7 +731,7 @@ impl PlanScreen {
         let format = self.kind.format();
         let lang = crate::i18n::current();
         let db = db.to_owned();
-        self.export = Some(Pending::spawn(ctx, move |progress| {
+        self.export = Some(Pending::spawn(ctx, Work::PlanExport, move |progress| {
             let store = Store::open(&db)?;
             let target = Target::new(&path, format, lang);
             export::save_and_export(

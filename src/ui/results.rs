@@ -9,7 +9,7 @@ use egui::{Color32, RichText};
 use egui_plot::{Bar, BarChart, Legend, Line as PlotLine, Plot, PlotPoints};
 
 use super::Action;
-use super::jobs::QueryJob;
+use super::jobs::{QueryJob, Work};
 use crate::format::group_thousands;
 use crate::i18n::{Msg, tr};
 use crate::results::{self, Metrics, Rates, Thresholds, percent};
@@ -82,7 +82,9 @@ impl ResultsScreen {
     fn poll(&mut self, ctx: &egui::Context, db: &Path) {
         if !self.loaded {
             self.loaded = true;
-            self.list_job = Some(QueryJob::spawn(ctx, db, |s| results::campaigns(s)));
+            self.list_job = Some(QueryJob::spawn(ctx, Work::ReadBase, db, |s| {
+                results::campaigns(s)
+            }));
             if let Some(name) = self.chosen.clone() {
                 self.open(ctx, db, name);
             }
@@ -145,7 +147,7 @@ impl ResultsScreen {
             let done = |r: &egui::Response| r.drag_stopped() || r.lost_focus();
             if done(&block) || done(&unsubscribe) {
                 let (b, u) = (self.block_pct, self.unsubscribe_pct);
-                self.save_job = Some(QueryJob::spawn(ui.ctx(), db, move |s| {
+                self.save_job = Some(QueryJob::spawn(ui.ctx(), Work::Save, db, move |s| {
                     s.set_setting("results.block_threshold", &format!("{b:.1}"))?;
                     s.set_setting("results.unsubscribe_threshold", &format!("{u:.1}"))
                 }));
@@ -158,7 +160,9 @@ impl ResultsScreen {
             job.interrupt();
         }
         self.chosen = Some(name.clone());
-        self.job = Some(QueryJob::spawn(ctx, db, move |s| load(s, &name)));
+        self.job = Some(QueryJob::spawn(ctx, Work::Results, db, move |s| {
+            load(s, &name)
+        }));
     }
 
     /// Draws the screen.

@@ -10,7 +10,7 @@ use egui::{Color32, RichText};
 use egui_plot::{Bar, BarChart, Heatmap, Legend, Plot, PlotPoint, PlotPoints, Points};
 
 use super::Action;
-use super::jobs::QueryJob;
+use super::jobs::{QueryJob, Work};
 use crate::format::{format_rubles, group_thousands};
 use crate::i18n::{Msg, tr};
 use crate::rfm::{self, Analysis, Dimension, GRID, Group, GroupSummary};
@@ -218,7 +218,7 @@ impl RfmScreen {
         }
         let as_of = self.dated.then_some(self.as_of);
         self.error = None;
-        self.job = Some(QueryJob::spawn(ctx, db, move |store| {
+        self.job = Some(QueryJob::spawn(ctx, Work::Rfm, db, move |store| {
             if let Some(cuts) = &cuts {
                 for (d, text) in Dimension::ALL.into_iter().zip(cuts) {
                     store.set_setting(d.setting(), text)?;

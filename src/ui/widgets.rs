@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::jobs::Pending;
+use super::jobs::{Pending, Work};
 use crate::i18n::tr;
 
 /// Whether a path field picks a file to read or a place to write.
@@ -102,7 +102,7 @@ fn spawn_dialog(
         .and_then(Path::parent)
         .filter(|d| d.is_dir())
         .map(Path::to_owned);
-    Pending::spawn(ctx, move |_| {
+    Pending::spawn(ctx, Work::FileDialog, move |_| {
         let mut dialog = rfd::FileDialog::new();
         if !extensions.is_empty() {
             dialog = dialog.add_filter(extensions.join(", "), &extensions);

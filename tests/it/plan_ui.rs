@@ -7,8 +7,8 @@ use egui_kittest::kittest::Queryable;
 use crate::support::Scratch;
 use crate::ui::{app, wait, wait_exact, wait_label};
 
-#[test]
-fn a_plan_is_made_explained_and_exported() {
+/// A base of three contacts (one without consent), the segment «Все» and the campaign `name`.
+fn base_with_campaign(name: &str) -> Scratch {
     let mut s = Scratch::new();
     s.contacts(
         "ID клиента;ФИО;Телефон;Город;Часовой пояс;Согласие на рассылку\n\
@@ -19,12 +19,18 @@ fn a_plan_is_made_explained_and_exported() {
     s.store
         .save_segment("Все", &adresat::segment::Rule::everyone(), "")
         .unwrap();
-    let campaign = adresat::campaign::Campaign::from_json(
-        r#"{"name": "Зима", "channel": "whatsapp",
-            "variants": [{"name": "Все", "segment": "Все", "text": "{{first_name|Друг}}, в {{city}} скидки"}]}"#,
-    )
+    let campaign = adresat::campaign::Campaign::from_json(&format!(
+        r#"{{"name": "{name}", "channel": "whatsapp",
+            "variants": [{{"name": "Все", "segment": "Все", "text": "{{{{first_name|Друг}}}}, в {{{{city}}}} скидки"}}]}}"#
+    ))
     .unwrap();
     s.store.save_campaign(&campaign).unwrap();
+    s
+}
+
+#[test]
+fn a_plan_is_made_explained_and_exported() {
+    let s = base_with_campaign("Зима");
     let mut harness = app(s.store.path().to_owned());
     wait_exact(&mut harness, "3 контакта");
     harness.get_by_label("План рассылки").click();
@@ -72,4 +78,45 @@ fn a_plan_is_made_explained_and_exported() {
     wait(&mut harness, "deleted", |_| {
         s.store.plans().unwrap().is_empty()
     });
+}
+
+#[test]
+fn another_base_shows_its_own_campaigns_and_nothing_of_the_old_plan() {
+    let a = base_with_campaign("Зима");
+    let b = base_with_campaign("Весна");
+    let mut harness = app(a.store.path().to_owned());
+    wait_exact(&mut harness, "3 контакта");
+    harness.get_by_label("План рассылки").click();
+    wait_label(&mut harness, "Выберите кампанию и день");
+    harness.get_by_label("Составить план").click();
+    wait_label(&mut harness, "В плане 2 из 3 контактов сегментов");
+    harness.get_by_value("Зима");
+
+    // The menu's «Файл», not the export's file field of the same name.
+    harness.get_by_role_and_label(Role::Button, "Файл").click();
+    harness.run_steps(2);
+    harness.get_by_label("Открыть базу…").click();
+    harness.run_steps(2);
+    let field = harness.get_by_role_and_label(Role::TextInput, "Файл базы (.sqlite)");
+    field.focus();
+    field.type_text(b.store.path().to_str().unwrap());
+    harness.run_steps(2);
+    harness.get_by_label("Открыть").click();
+    // Still on the Plan screen, now of base B: its campaign, no plan of A to save into B.
+    wait(&mut harness, "base B's campaign", |h| {
+        h.query_by_value("Весна").is_some()
+    });
+    harness.run_steps(5);
+    assert!(harness.query_by_value("Зима").is_none());
+    assert!(
+        harness
+            .query_by_label_contains("В плане 2 из 3 контактов сегментов")
+            .is_none()
+    );
+    assert!(
+        harness
+            .query_by_label("Сохранить план и выгрузить")
+            .is_none()
+    );
+    assert!(b.store.plans().unwrap().is_empty());
 }

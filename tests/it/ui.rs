@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use adresat::i18n::{self, Lang};
+use adresat::ui::jobs::{Pending, Poll, Work};
 use adresat::ui::{AdresatApp, Prefs};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -20,6 +21,7 @@ pub fn app(db: std::path::PathBuf) -> App<'static> {
             lang: Some(Lang::Ru),
             ..Prefs::default()
         },
+        None,
     );
     Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
@@ -201,4 +203,44 @@ fn a_file_dropped_on_the_window_opens_the_import_on_it() {
     harness.get_by_label("Далее").click();
     wait_label(&mut harness, "Europe/Moscow");
     harness.get_by_label("+79120000001");
+}
+
+#[test]
+fn the_language_asked_on_the_command_line_wins_over_the_saved_one_for_this_run() {
+    let s = Scratch::new();
+    let saved = Prefs {
+        lang: Some(Lang::En),
+        ..Prefs::default()
+    };
+    let app = AdresatApp::new(s.store.path().to_owned(), saved, Some(Lang::Ru));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut AdresatApp| app.show(ui), app);
+    wait_label(&mut harness, "База пуста");
+    harness.get_by_label("Контакты");
+    assert!(harness.query_by_label("Contacts").is_none());
+    // The flag is for this run: the choice saved in the settings stays for the next.
+    assert_eq!(harness.state().prefs().lang, Some(Lang::En));
+    assert_eq!(Lang::asked(Some("en-US")), Some(Lang::En));
+    assert_eq!(Lang::asked(Some("ru_RU.UTF-8")), Some(Lang::Ru));
+}
+
+#[test]
+fn a_job_that_panics_is_named_in_one_error_notice() {
+    let s = Scratch::new();
+    let mut harness = app(s.store.path().to_owned());
+    wait_label(&mut harness, "База пуста");
+    let mut job = Pending::spawn(&harness.ctx.clone(), Work::Rfm, |_| -> u32 {
+        panic!("сбой для проверки")
+    });
+    // Beside the passing notice, the status bar keeps it until the owner has seen it.
+    let notice = "⚠ Внутренняя ошибка прервала работу «RFM-анализ».";
+    wait_exact(&mut harness, notice);
+    assert!(matches!(job.poll(), Poll::Lost));
+    harness.run_steps(10);
+    assert_eq!(harness.query_all_by_label(notice).count(), 1);
+    harness.get_by_label(notice).click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label(notice).is_none());
+    assert!(adresat::ui::jobs::take_lost(&harness.ctx).is_empty());
 }

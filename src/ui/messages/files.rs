@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::campaign::Campaign;
 use crate::i18n::{Msg, tr};
-use crate::ui::jobs::Pending;
+use crate::ui::jobs::{Pending, Work};
 use crate::ui::widgets::{PathField, PathMode, dialog};
 
 /// What the window came to.
@@ -103,7 +103,7 @@ impl FileWindow {
     ) -> Pending<Result<Option<Campaign>, String>> {
         let text = campaign.to_json();
         let mode = self.mode;
-        Pending::spawn(ctx, move |_| match mode {
+        Pending::spawn(ctx, Work::CampaignFile, move |_| match mode {
             PathMode::Open => std::fs::read_to_string(&path)
                 .map_err(|e| crate::Error::io(&path, e).to_string())
                 .and_then(|t| Campaign::from_json(&t).map_err(|e| e.to_string()))

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use super::jobs::{Pending, QueryJob};
+use super::jobs::{Pending, QueryJob, Work};
 use crate::campaign::{Audience, Campaign, Channel, Checks, Renderer, Variant};
 use crate::i18n::{Msg, tr};
 use crate::segment::Today;
@@ -275,7 +275,7 @@ impl MessagesScreen {
     fn poll(&mut self, ctx: &egui::Context, db: &Path) {
         if !self.loaded {
             self.loaded = true;
-            self.base_job = Some(QueryJob::spawn(ctx, db, |s| load_base(s)));
+            self.base_job = Some(QueryJob::spawn(ctx, Work::ReadBase, db, |s| load_base(s)));
         }
         if let Some(job) = &mut self.base_job
             && let Some(result) = job.pending.finished()
@@ -340,7 +340,7 @@ impl MessagesScreen {
                 job.interrupt();
             }
             let campaign = self.campaign.clone();
-            self.audience_job = Some(QueryJob::spawn(ctx, db, move |store| {
+            self.audience_job = Some(QueryJob::spawn(ctx, Work::Audience, db, move |store| {
                 let today = Today::now(store.settings()?.owner_tz);
                 let never = std::sync::atomic::AtomicBool::new(false);
                 crate::campaign::audience(store, &campaign, today, &never)
@@ -405,7 +405,7 @@ impl MessagesScreen {
         self.checked_for = Some(self.campaign.clone());
         let campaign = self.campaign.clone();
         let db = db.to_owned();
-        self.checks_job = Some(Pending::spawn(ctx, move |progress| {
+        self.checks_job = Some(Pending::spawn(ctx, Work::Checks, move |progress| {
             let store = Store::open(&db)?;
             let renderer = Renderer::new(&store, &campaign)?;
             let mut checks = Checks::new(campaign.channel);
@@ -454,14 +454,19 @@ impl MessagesScreen {
                 job.interrupt();
             }
             self.facts_for = Some(wanted);
-            self.facts_job = Some(QueryJob::spawn(ctx, db, move |store| {
-                let mut found = None;
-                store.each_message_facts(&[who.contact_id], &needs, &mut |f| {
-                    found = Some(f);
-                    Ok(false)
-                })?;
-                Ok(found)
-            }));
+            self.facts_job = Some(QueryJob::spawn(
+                ctx,
+                Work::MessagePreview,
+                db,
+                move |store| {
+                    let mut found = None;
+                    store.each_message_facts(&[who.contact_id], &needs, &mut |f| {
+                        found = Some(f);
+                        Ok(false)
+                    })?;
+                    Ok(found)
+                },
+            ));
         }
         if let Some(job) = &mut self.facts_job
             && let Some(result) = job.pending.finished()
@@ -483,7 +488,7 @@ impl MessagesScreen {
                 self.found.clear();
             } else {
                 let search = self.searched.clone();
-                self.search_job = Some(QueryJob::spawn(ctx, db, move |store| {
+                self.search_job = Some(QueryJob::spawn(ctx, Work::Search, db, move |store| {
                     let query = crate::store::ContactQuery {
                         search,
                         ..Default::default()
@@ -513,7 +518,9 @@ impl MessagesScreen {
 
     fn save(&mut self, ctx: &egui::Context, db: &Path, save: Save) {
         self.notice = None;
-        self.save_job = Some(QueryJob::spawn(ctx, db, move |store| run_save(store, save)));
+        self.save_job = Some(QueryJob::spawn(ctx, Work::Save, db, move |store| {
+            run_save(store, save)
+        }));
     }
 
     fn list_panel(&mut self, ui: &mut egui::Ui, db: &Path) {

@@ -10,7 +10,7 @@ use std::path::Path;
 
 pub use builder::Choices;
 
-use super::jobs::{Poll, QueryJob};
+use super::jobs::{Poll, QueryJob, Work};
 use crate::i18n::{Msg, tr};
 use crate::segment::presets::{Meaning, MeaningKind, PRESETS, Preset};
 use crate::segment::{self, Rule, StoreCatalog, Today};
@@ -238,8 +238,10 @@ impl SegmentsScreen {
     fn poll(&mut self, ctx: &egui::Context, db: &Path) {
         if !self.loaded {
             self.loaded = true;
-            self.list_job = Some(QueryJob::spawn(ctx, db, |s| load_list(s)));
-            self.choices_job = Some(QueryJob::spawn(ctx, db, |s| load_choices(s)));
+            self.list_job = Some(QueryJob::spawn(ctx, Work::ReadBase, db, |s| load_list(s)));
+            self.choices_job = Some(QueryJob::spawn(ctx, Work::ReadBase, db, |s| {
+                load_choices(s)
+            }));
         }
         if let Some(job) = &mut self.list_job
             && let Some(result) = job.pending.finished()
@@ -292,7 +294,7 @@ impl SegmentsScreen {
             self.funnel = None;
             let rule = self.rule.clone();
             let own = self.own_name();
-            self.count_job = Some(QueryJob::spawn(ctx, db, move |store| {
+            self.count_job = Some(QueryJob::spawn(ctx, Work::Count, db, move |store| {
                 let today = Today::now(store.settings()?.owner_tz);
                 let compiled = segment::prepare(store, &rule, own.as_deref(), today)?;
                 let count = segment::evaluate(store, &compiled, false)?.count;
@@ -317,12 +319,13 @@ impl SegmentsScreen {
                             let rule = self.rule.clone();
                             let own = self.own_name();
                             // The whole rule's count is in: only the earlier steps are counted.
-                            self.funnel_job = Some(QueryJob::spawn(ctx, db, move |store| {
-                                let today = Today::now(store.settings()?.owner_tz);
-                                let compiled =
-                                    segment::prepare(store, &rule, own.as_deref(), today)?;
-                                segment::funnel_steps(store, &compiled, n)
-                            }));
+                            self.funnel_job =
+                                Some(QueryJob::spawn(ctx, Work::Count, db, move |store| {
+                                    let today = Today::now(store.settings()?.owner_tz);
+                                    let compiled =
+                                        segment::prepare(store, &rule, own.as_deref(), today)?;
+                                    segment::funnel_steps(store, &compiled, n)
+                                }));
                         }
                         _ => {}
                     }
@@ -500,7 +503,9 @@ impl SegmentsScreen {
 
     fn save(&mut self, ctx: &egui::Context, db: &Path, save: Save) {
         self.notice = None;
-        self.save_job = Some(QueryJob::spawn(ctx, db, move |store| run_save(store, save)));
+        self.save_job = Some(QueryJob::spawn(ctx, Work::Save, db, move |store| {
+            run_save(store, save)
+        }));
     }
 
     fn editor(&mut self, ui: &mut egui::Ui, db: &Path) {

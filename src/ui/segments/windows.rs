@@ -7,7 +7,7 @@ use super::Listed;
 use crate::i18n::{self, Msg, tr};
 use crate::segment::presets::{Meaning, Preset, suggest};
 use crate::segment::{self, Rule, StoreCatalog, Today};
-use crate::ui::jobs::{Pending, QueryJob};
+use crate::ui::jobs::{Pending, QueryJob, Work};
 use crate::ui::widgets::{PathField, PathMode, dialog};
 
 use super::Choices;
@@ -133,7 +133,9 @@ impl OverlapWindow {
                 .take(OVERLAP_MAX)
                 .map(|l| (l.saved.name.clone(), l.saved.rule.clone()))
                 .collect();
-            self.job = Some(QueryJob::spawn(ctx, db, move |store| overlap(store, names)));
+            self.job = Some(QueryJob::spawn(ctx, Work::Overlap, db, move |store| {
+                overlap(store, names)
+            }));
         }
         if let Some(job) = &mut self.job
             && let Some(result) = job.pending.finished()
@@ -206,7 +208,7 @@ fn spawn_export(
 ) -> Pending<crate::Result<u64>> {
     let db = db.to_owned();
     let lang = i18n::current();
-    Pending::spawn(ctx, move |progress| {
+    Pending::spawn(ctx, Work::SegmentExport, move |progress| {
         let store = crate::store::Store::open(&db)?;
         let today = Today::now(store.settings()?.owner_tz);
         let compiled = segment::prepare(&store, &rule, own_name.as_deref(), today)?;
