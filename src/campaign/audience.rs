@@ -24,17 +24,21 @@ pub enum Exclusion {
     NeverSend,
     /// Has an address, but not on the campaign's channel.
     OtherChannel,
+    /// Telegram: only a username. A bot can write only to people who started it, and reaches
+    /// them by chat id.
+    TelegramUsernameOnly,
     /// Has no address at all.
     NoAddress,
 }
 
 impl Exclusion {
     /// Every reason, in the order they are checked.
-    pub const ALL: [Exclusion; 6] = [
+    pub const ALL: [Exclusion; 7] = [
         Exclusion::NoConsent,
         Exclusion::Unsubscribed,
         Exclusion::Blocked,
         Exclusion::NeverSend,
+        Exclusion::TelegramUsernameOnly,
         Exclusion::OtherChannel,
         Exclusion::NoAddress,
     ];
@@ -47,6 +51,7 @@ impl Exclusion {
             Exclusion::Blocked => "blocked",
             Exclusion::NeverSend => "never_send",
             Exclusion::OtherChannel => "other_channel",
+            Exclusion::TelegramUsernameOnly => "telegram_username_only",
             Exclusion::NoAddress => "no_address",
         }
     }
@@ -59,6 +64,7 @@ impl Exclusion {
             Exclusion::Blocked => "exclusion-blocked",
             Exclusion::NeverSend => "exclusion-never-send",
             Exclusion::OtherChannel => "exclusion-other-channel",
+            Exclusion::TelegramUsernameOnly => "exclusion-telegram-username-only",
             Exclusion::NoAddress => "exclusion-no-address",
         })
     }
@@ -258,8 +264,9 @@ fn decide(
 fn exclusion(reach: &Reach, never: bool, channel: Channel) -> Option<Exclusion> {
     let on_channel = match channel {
         Channel::Whatsapp | Channel::Sms => reach.has_phone,
-        Channel::Telegram => reach.has_telegram,
+        Channel::Telegram => reach.has_tg_chat,
     };
+    let username_only = channel == Channel::Telegram && reach.has_tg_username;
     if reach.consent != Consent::Yes {
         Some(Exclusion::NoConsent)
     } else if reach.status == Status::Unsubscribed {
@@ -270,7 +277,9 @@ fn exclusion(reach: &Reach, never: bool, channel: Channel) -> Option<Exclusion> 
         Some(Exclusion::NeverSend)
     } else if on_channel {
         None
-    } else if reach.has_phone || reach.has_telegram {
+    } else if username_only {
+        Some(Exclusion::TelegramUsernameOnly)
+    } else if reach.has_phone || reach.has_tg_chat || reach.has_tg_username {
         Some(Exclusion::OtherChannel)
     } else {
         Some(Exclusion::NoAddress)

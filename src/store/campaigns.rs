@@ -67,7 +67,10 @@ pub struct Reach {
     pub consent: Consent,
     pub status: Status,
     pub has_phone: bool,
-    pub has_telegram: bool,
+    /// A Telegram chat id: the bot can write to them.
+    pub has_tg_chat: bool,
+    /// A Telegram username: someone to find, not yet someone a bot can write to.
+    pub has_tg_username: bool,
     /// `None` for a zone name this build does not know.
     pub time_zone: Option<chrono_tz::Tz>,
 }
@@ -143,14 +146,14 @@ impl Store {
         let mut stmt = self.conn().prepare(
             "SELECT id, consent = 'yes',
                     CASE status WHEN 'unsubscribed' THEN 1 WHEN 'blocked' THEN 2 ELSE 0 END,
-                    phone IS NOT NULL, tg_chat_id IS NOT NULL OR tg_username IS NOT NULL, time_zone
+                    phone IS NOT NULL, tg_chat_id IS NOT NULL, tg_username IS NOT NULL, time_zone
              FROM contacts ORDER BY id",
         )?;
         let mut rows = stmt.query([])?;
         let mut zones: Vec<(String, Option<chrono_tz::Tz>)> = Vec::new();
         while let Some(r) = rows.next()? {
             // Zones repeat: each distinct name is parsed once.
-            let zone = match r.get_ref(5)? {
+            let zone = match r.get_ref(6)? {
                 rusqlite::types::ValueRef::Text(t) => t,
                 _ => b"",
             };
@@ -172,7 +175,8 @@ impl Store {
                     _ => Status::Active,
                 },
                 has_phone: r.get(3)?,
-                has_telegram: r.get(4)?,
+                has_tg_chat: r.get(4)?,
+                has_tg_username: r.get(5)?,
                 time_zone,
             })?;
         }

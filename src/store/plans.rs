@@ -112,21 +112,46 @@ impl Store {
     }
 
     /// Messages already planned or sent from unix second `since` on, as (contact, unix second)
-    /// sorted by contact and time: saved plans (but the campaign's plan for `except_date`,
-    /// which is being made again) and imported `sent` events.
+    /// sorted by contact and time, each message once: the items of saved plans from `since` on
+    /// (but the campaign's plan for `except_date`, which is being made again), and the sends no
+    /// such item holds. A send is a `sent` or `delivered` event. One with a message id is that
+    /// message (its earliest event), held by the plan item of that id; one without is held by an
+    /// item of its campaign's plans for the same contact — the results import matches rows the
+    /// same two ways. Of a contact's sends without an id that no plan holds, a campaign's `sent`
+    /// events are its messages, or its `delivered` ones when the service reported no `sent`.
     pub fn earlier_messages(
         &self,
         since: i64,
         campaign: &str,
         except_date: &str,
     ) -> Result<Vec<(i64, i64)>> {
-        let mut stmt = self.conn().prepare(
-            "SELECT i.contact_id, i.send_at FROM plan_items i JOIN plans p ON p.id = i.plan_id
+        let counted_item = "SELECT 1 FROM plans p JOIN plan_items i
+                              ON i.plan_id = p.id AND i.contact_id = s.contact_id
+                            WHERE i.send_at >= ?1 AND NOT (p.campaign = ?2 AND p.plan_date = ?3)";
+        let mut stmt = self.conn().prepare(&format!(
+            "WITH sends AS (
+                 SELECT contact_id, campaign, message_id, kind,
+                        CAST(strftime('%s', at) AS INTEGER) AS t
+                 FROM events WHERE kind IN ('sent', 'delivered') AND at >= ?4
+             )
+             SELECT i.contact_id, i.send_at FROM plan_items i JOIN plans p ON p.id = i.plan_id
              WHERE i.send_at >= ?1 AND NOT (p.campaign = ?2 AND p.plan_date = ?3)
              UNION ALL
-             SELECT contact_id, CAST(strftime('%s', at) AS INTEGER) FROM events
-             WHERE kind = 'sent' AND at >= ?4",
-        )?;
+             SELECT s.contact_id, min(s.t) FROM sends s
+             WHERE s.message_id <> '' AND NOT EXISTS ({counted_item}
+                 AND p.id_prefix = substr(s.message_id, 1,
+                                          length(s.message_id) - length(s.contact_id) - 1)
+                 AND substr(s.message_id, -length(s.contact_id) - 1) = '-' || s.contact_id)
+             GROUP BY s.message_id, s.contact_id
+             UNION ALL
+             SELECT s.contact_id, s.t FROM sends s
+             WHERE s.message_id = ''
+               AND NOT EXISTS ({counted_item} AND p.campaign = s.campaign)
+               AND (s.kind = 'sent' OR NOT EXISTS (
+                   SELECT 1 FROM events o
+                   WHERE o.contact_id = s.contact_id AND o.campaign = s.campaign
+                     AND o.kind = 'sent' AND o.message_id = '' AND o.at >= ?4))"
+        ))?;
         let since_text = crate::import::values::format_utc(
             chrono::DateTime::from_timestamp(since, 0).unwrap_or_default(),
         );

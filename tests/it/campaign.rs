@@ -240,3 +240,38 @@ fn the_worst_case_and_the_gaps_are_found_among_all_recipients() {
         adresat::template::sms_size(&r.iter().find(|x| x.contact_id == id).unwrap().text).parts
     );
 }
+
+#[test]
+fn telegram_reaches_a_chat_id_and_excludes_a_username_alone_with_its_own_reason() {
+    use campaign::Exclusion;
+    let mut s = Scratch::new();
+    s.contacts(
+        "ID клиента;ФИО;Telegram chat id;Telegram;Телефон;Согласие на рассылку\n\
+         T1;Чат;700100;;;да\n\
+         T2;Имя;;@only_name;;да\n\
+         T3;Оба;700300;@both;;да\n\
+         T4;Телефон;;;89120000004;да\n",
+    );
+    s.store.save_segment("Все", &Rule::everyone(), "").unwrap();
+    let c = Campaign::from_json(
+        r#"{"name": "Бот", "channel": "telegram",
+            "variants": [{"name": "Все", "segment": "Все", "text": "Привет"}]}"#,
+    )
+    .unwrap();
+    let today = adresat::segment::Today::now(chrono_tz::Europe::Moscow);
+    let never = std::sync::atomic::AtomicBool::new(false);
+    let audience = campaign::audience(&s.store, &c, today, &never).unwrap();
+    let reached: Vec<i64> = audience.assigned.iter().map(|a| a.contact_id).collect();
+    let id = |ext: &str| s.by_external(ext).0.id;
+    assert_eq!(reached, vec![id("T1"), id("T3")]);
+    let reasons: std::collections::BTreeMap<Exclusion, u64> =
+        audience.exclusion_counts().into_iter().collect();
+    assert_eq!(reasons[&Exclusion::TelegramUsernameOnly], 1);
+    assert_eq!(reasons[&Exclusion::OtherChannel], 1);
+    assert_eq!(
+        Exclusion::TelegramUsernameOnly
+            .msg()
+            .render(adresat::i18n::Lang::En),
+        "only a Telegram username (a bot writes only to people who started it)"
+    );
+}

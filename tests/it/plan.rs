@@ -256,6 +256,55 @@ fn caps_count_earlier_plans_and_sent_events() {
     assert_eq!(capped, vec![id_of(&s, "A1")]);
 }
 
+#[test]
+fn a_planned_message_and_its_send_events_count_once_against_the_caps() {
+    let mut s = base();
+    let mut first = campaign("whatsapp");
+    first.name = "Осень".into();
+    let earlier = make(
+        &s,
+        &first,
+        &no_caps(date(2027, 1, 15)),
+        utc(2027, 1, 1, 0, 0),
+    );
+    earlier.save(&mut s.store).unwrap();
+    // The planned message to A1 comes back sent and delivered by its id, A2's by contact and
+    // campaign: each is the plan's one message. A3 and A4 also got a message of a campaign no
+    // plan holds: sent and delivered (one message), or only delivered (one message).
+    let a1 = earlier.message_id(id_of(&s, "A1"));
+    let events = s.file(
+        "results.csv",
+        &format!(
+            "message_id;ID клиента;Кампания;Событие;Дата\n\
+             {a1};;;sent;15.01.2027 10:00\n{a1};;;delivered;15.01.2027 10:01\n\
+             ;A2;Осень;sent;15.01.2027 10:00\n;A2;Осень;delivered;15.01.2027 10:01\n\
+             ;A3;Старая;sent;16.01.2027 12:00\n;A3;Старая;delivered;16.01.2027 12:01\n\
+             ;A4;Старая;delivered;16.01.2027 12:01\n"
+        ),
+    );
+    let report = s.import(ImportKind::Events, &events);
+    assert_eq!(report.rejects.len(), 0, "{:?}", report.rejects);
+    let capped_by = |s: &Scratch, week: u32| -> Vec<i64> {
+        let o = Options {
+            cap_hours: None,
+            cap_week: Some(week),
+            ..Options::new(date(2027, 1, 18), None)
+        };
+        let p = make(s, &campaign("whatsapp"), &o, utc(2027, 1, 1, 0, 0));
+        p.left
+            .iter()
+            .filter(|l| l.reason == Reason::Capped)
+            .map(|l| l.contact_id)
+            .collect()
+    };
+    // A cap of two: only A3 and A4 had two messages (the plan's and the other campaign's).
+    let mut two = capped_by(&s, 2);
+    two.sort();
+    assert_eq!(two, vec![id_of(&s, "A3"), id_of(&s, "A4")]);
+    // A cap of three: nobody had three.
+    assert_eq!(capped_by(&s, 3), Vec::<i64>::new());
+}
+
 /// The most messages in any 24 hours, counted by brute force.
 fn busiest_day(moments: &[i64]) -> usize {
     moments
@@ -305,9 +354,10 @@ fn the_rolling_limit_holds_in_every_window_and_the_first_variant_goes_first() {
 #[test]
 fn telegram_sends_at_most_thirty_a_second() {
     let mut s = Scratch::new();
-    let mut csv = String::from("ID клиента;Имя;Telegram;Часовой пояс;Согласие на рассылку\n");
+    let mut csv =
+        String::from("ID клиента;Имя;Telegram chat id;Часовой пояс;Согласие на рассылку\n");
     for i in 0..95 {
-        csv.push_str(&format!("T{i};Имя{i};@user{i};Europe/Moscow;да\n"));
+        csv.push_str(&format!("T{i};Имя{i};{};Europe/Moscow;да\n", 700_000 + i));
     }
     s.contacts(&csv);
     s.store.save_segment("Все", &Rule::everyone(), "").unwrap();
