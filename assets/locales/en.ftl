@@ -600,6 +600,7 @@ campaign-error-segment = The campaign names the segment "{ $segment }", which do
 campaign-error-template = Variant "{ $variant }", character { $position }: { $reason }
 campaign-missing = Empty and without a fallback: { $name }
 cli-no-campaign = "{ $value }" is neither a campaign file nor a saved campaign.
+cli-no-results-campaign = "{ $value }" is neither a campaign file, a saved campaign, nor a campaign with plans or results in this base.
 cli-no-contact = There is no contact with the phone { $value }.
 cli-campaign-saved = Campaign "{ $name }" saved.
 campaign-sms-parts = The longest SMS (contact #{ $id }) takes { $parts } parts.

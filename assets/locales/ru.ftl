@@ -612,6 +612,7 @@ campaign-error-segment = В кампании указан сегмент «{ $se
 campaign-error-template = Вариант «{ $variant }», символ { $position }: { $reason }
 campaign-missing = Пусто и без замены: { $name }
 cli-no-campaign = «{ $value }» — не файл кампании и не сохранённая кампания.
+cli-no-results-campaign = «{ $value }» — не файл кампании, не сохранённая кампания и не кампания с планами или результатами в этой базе.
 cli-no-contact = Контакта с телефоном { $value } нет.
 cli-campaign-saved = Кампания «{ $name }» сохранена.
 campaign-sms-parts = Самое длинное SMS (контакт №{ $id }) — частей: { $parts }.

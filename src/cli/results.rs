@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg};
 use crate::results::{self, Line, Thresholds, percent};
 use crate::store::Store;
@@ -31,8 +31,22 @@ fn print_line(title: &str, l: &Line, reads: bool) {
     );
 }
 
+/// The campaign `arg` names: a campaign file's, a saved campaign, or one the base knows only
+/// from its plans and results (the Results screen lists those too).
+fn resolve(store: &Store, arg: &str) -> Result<String> {
+    if std::path::Path::new(arg).is_file() || store.campaign(arg)?.is_some() {
+        return Ok(super::campaign::resolve(store, arg)?.name);
+    }
+    if results::campaigns(store)?.iter().any(|c| c == arg) {
+        return Ok(arg.to_owned());
+    }
+    Err(Error::user(
+        Msg::new("cli-no-results-campaign").arg("value", arg),
+    ))
+}
+
 pub fn run(store: &Store, campaign: &str, json: bool, lang: Lang) -> Result<()> {
-    let name = super::campaign::resolve(store, campaign)?.name;
+    let name = resolve(store, campaign)?;
     let m = results::metrics(store, &name, Thresholds::from_settings(store)?)?;
     if json {
         let mut value = serde_json::to_value(&m).unwrap_or_default();

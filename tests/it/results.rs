@@ -321,3 +321,38 @@ fn the_owners_threshold_and_a_growing_sleeping_share() {
     let text = results::sleeping_msg(before, now).render(adresat::i18n::Lang::Ru);
     assert!(text.contains("0,0\u{a0}% → 50,0\u{a0}%"), "{text}");
 }
+
+#[test]
+fn the_cli_shows_a_campaign_known_only_from_its_results() {
+    let (mut s, _) = base();
+    let file = s.file(
+        "export.csv",
+        "Customer ID,Campaign,Status,Date\n\
+         A1,Рассылка из сервиса,delivered,2099-03-01 10:01\n\
+         A1,Рассылка из сервиса,read,2099-03-01 11:00\n\
+         A2,Рассылка из сервиса,delivered,2099-03-01 10:01\n",
+    );
+    s.import(ImportKind::Events, &file);
+    assert!(s.store.campaign("Рассылка из сервиса").unwrap().is_none());
+    let run = |name: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_adresat"))
+            .arg("--db")
+            .arg(s.store.path())
+            .args(["--lang", "en", "results", name, "--json"])
+            .output()
+            .unwrap()
+    };
+    let out = run("Рассылка из сервиса");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["total"]["counts"]["delivered"], 2);
+    assert_eq!(v["total"]["counts"]["planned"], 0);
+    // A name the base does not know at all is still refused, in words.
+    let out = run("Нет такой");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("neither a campaign file"));
+}
