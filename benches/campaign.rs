@@ -27,7 +27,7 @@ fn main() {
         .expect("a campaign");
     let never = AtomicBool::new(false);
     let started = Instant::now();
-    let today = Today::now(store.settings().unwrap().owner_tz);
+    let today = Today::at(chrono::Utc::now(), store.settings().unwrap().owner_tz);
     let audience = campaign::audience(&store, &c, today, &never).expect("the audience");
     let decided = started.elapsed().as_secs_f64();
     let renderer = Renderer::new(&store, &c).expect("the texts");

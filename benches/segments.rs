@@ -78,7 +78,7 @@ fn main() {
         std::process::exit(2);
     };
     let store = Store::open(db.as_ref()).expect("open base");
-    let today = Today::now(store.settings().unwrap().owner_tz);
+    let today = Today::at(chrono::Utc::now(), store.settings().unwrap().owner_tz);
     let raw = rusqlite::Connection::open(&db).expect("open base");
     let since30 = today.start_of_day_ago(29);
     println!(

@@ -9,7 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
-use chrono::{Duration, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use fastrand::Rng;
 
 use crate::error::{Error, Result};
@@ -208,8 +208,8 @@ fn csv_error(p: &Path) -> impl Fn(csv::Error) -> Error + '_ {
 }
 
 /// Writes `contacts.csv`, `orders.csv` and `events.csv` for `n` contacts into `dir`.
-/// The same `seed` gives the same files.
-pub fn write_files(dir: &Path, n: u64, seed: u64) -> Result<DemoFiles> {
+/// The same `seed` and `today` (the last day of the history) give the same files.
+pub fn write_files(dir: &Path, n: u64, seed: u64, today: NaiveDate) -> Result<DemoFiles> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let files = DemoFiles {
         contacts: dir.join("contacts.csv"),
@@ -270,7 +270,6 @@ pub fn write_files(dir: &Path, n: u64, seed: u64) -> Result<DemoFiles> {
         .map_err(&ee)?;
 
     let mut rng = Rng::with_seed(seed);
-    let today = Utc::now().date_naive();
     let epoch = Utc.from_utc_datetime(&today.and_hms_opt(9, 0, 0).expect("valid time"));
     let mut order_no = 100_000u64;
     for i in 0..n {
@@ -455,15 +454,16 @@ pub fn default_demo_path(real: &Path) -> PathBuf {
 }
 
 /// Creates (or replaces) a demo base at `db` with `n` generated contacts, their orders and
-/// events, marked as a demo. `progress` gets the overall share done.
+/// events up to `now`, marked as a demo. `progress` gets the overall share done.
 pub fn create_base(
     db: &Path,
     n: u64,
     files_dir: &Path,
+    now: DateTime<Utc>,
     progress: &mut dyn FnMut(f32),
     cancel: &AtomicBool,
 ) -> Result<Vec<ImportReport>> {
-    let files = write_files(files_dir, n, SEED)?;
+    let files = write_files(files_dir, n, SEED, now.date_naive())?;
     for suffix in ["", "-wal", "-shm"] {
         let mut p = db.as_os_str().to_owned();
         p.push(suffix);
@@ -485,7 +485,7 @@ pub fn create_base(
         reports.push(import::run(
             &mut store,
             path,
-            &ImportOptions::new(kind),
+            &ImportOptions::new(kind, now),
             &mut step,
             cancel,
         )?);

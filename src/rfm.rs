@@ -397,13 +397,14 @@ pub fn recompute(store: &mut Store, as_of: NaiveDate) -> Result<Analysis> {
     Ok(analysis)
 }
 
-/// The as-of date of the stored results: the owner's chosen date, or today in their zone.
-pub fn as_of_date(store: &Store) -> Result<NaiveDate> {
+/// The as-of date of the stored results: the owner's chosen date, or the day `now` falls on in
+/// their zone.
+pub fn as_of_date(store: &Store, now: chrono::DateTime<chrono::Utc>) -> Result<NaiveDate> {
     let chosen = store.get_setting("rfm.as_of")?;
     if let Ok(date) = NaiveDate::parse_from_str(chosen.trim(), "%Y-%m-%d") {
         return Ok(date);
     }
-    Ok(crate::segment::Today::now(store.settings()?.owner_tz).date)
+    Ok(crate::segment::Today::at(now, store.settings()?.owner_tz).date)
 }
 
 /// One line of the summary per group.

@@ -8,6 +8,7 @@
 
 mod audience;
 mod render;
+mod save;
 
 use std::collections::BTreeMap;
 use std::sync::atomic::AtomicBool;
@@ -16,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 pub use audience::{Assigned, Audience, Excluded, Exclusion, audience};
 pub use render::{Checks, Recipient, Renderer, check, checks, is_known};
+pub use save::{B_SHARE, MAX_BUTTONS, save, validate};
 
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
@@ -137,16 +139,16 @@ impl Campaign {
     }
 }
 
-/// Who gets which variant and text: the campaign's audience (see [`audience`]) rendered. `only`
-/// limits it to one contact; `limit` to the first recipients by id.
+/// Who gets which variant and text on `today`: the campaign's audience (see [`audience`])
+/// rendered. `only` limits it to one contact; `limit` to the first recipients by id.
 pub fn preview(
     store: &Store,
     campaign: &Campaign,
+    today: Today,
     only: Option<i64>,
     limit: usize,
 ) -> Result<Vec<Recipient>> {
     let renderer = Renderer::new(store, campaign)?;
-    let today = Today::now(store.settings()?.owner_tz);
     let never = AtomicBool::new(false);
     let mut who = audience(store, campaign, today, &never)?.assigned;
     who.retain(|a| only.is_none_or(|o| o == a.contact_id));

@@ -13,7 +13,12 @@ use crate::store::{ContactKey, Store};
 #[derive(Debug, Subcommand)]
 pub enum CampaignCommand {
     /// Check CAMPAIGN.json and save it in the base under its name.
-    Save { file: PathBuf },
+    Save {
+        file: PathBuf,
+        /// Replace the saved campaign of the same name (without it, that name is refused).
+        #[arg(long)]
+        replace: bool,
+    },
     /// Show who gets which variant and text (CAMPAIGN.json or a saved campaign's name).
     Preview {
         campaign: String,
@@ -44,12 +49,12 @@ pub(super) fn resolve(store: &Store, arg: &str) -> Result<Campaign> {
         .ok_or_else(|| Error::user(Msg::new("cli-no-campaign").arg("value", arg)))
 }
 
-pub fn run(store: &Store, command: CampaignCommand, lang: Lang) -> Result<()> {
+pub fn run(store: &mut Store, command: CampaignCommand, lang: Lang) -> Result<()> {
     match command {
-        CampaignCommand::Save { file } => {
+        CampaignCommand::Save { file, replace } => {
             let c = read(&file)?;
-            campaign::check(store, &c)?;
-            store.save_campaign(&c)?;
+            let replacing = replace.then(|| c.name.trim());
+            campaign::save(store, &c, replacing, chrono::Utc::now())?;
             out!(
                 "{}",
                 Msg::new("cli-campaign-saved")
@@ -82,7 +87,8 @@ pub fn run(store: &Store, command: CampaignCommand, lang: Lang) -> Result<()> {
                 None => None,
             };
             // The checks look at every recipient; the listing shows the first `limit`.
-            let mut recipients = campaign::preview(store, &c, only, usize::MAX)?;
+            let today = crate::segment::Today::at(chrono::Utc::now(), settings.owner_tz);
+            let mut recipients = campaign::preview(store, &c, today, only, usize::MAX)?;
             let checks = campaign::checks(c.channel, &recipients);
             recipients.truncate(limit);
             if json {

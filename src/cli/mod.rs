@@ -180,11 +180,14 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
             rejects,
             json,
         } => {
-            let mut options = ImportOptions::new(match kind {
-                KindArg::Contacts => ImportKind::Contacts,
-                KindArg::Orders => ImportKind::Orders,
-                KindArg::Events => ImportKind::Events,
-            });
+            let mut options = ImportOptions::new(
+                match kind {
+                    KindArg::Contacts => ImportKind::Contacts,
+                    KindArg::Orders => ImportKind::Orders,
+                    KindArg::Events => ImportKind::Events,
+                },
+                chrono::Utc::now(),
+            );
             options.default_country = default_country;
             options.default_tz = default_tz
                 .map(|z| {
@@ -263,7 +266,7 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
             Ok(())
         }
         Command::Campaign { command } => {
-            campaign::run(&Store::open(&db_path(&cli))?, command, lang)
+            campaign::run(&mut Store::open(&db_path(&cli))?, command, lang)
         }
         Command::Results { campaign, json } => {
             results::run(&Store::open(&db_path(&cli))?, &campaign, json, lang)
@@ -286,7 +289,12 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
             out,
             files_only: true,
         } => {
-            let files = crate::demo::write_files(&out, contacts, crate::demo::SEED)?;
+            let files = crate::demo::write_files(
+                &out,
+                contacts,
+                crate::demo::SEED,
+                chrono::Utc::now().date_naive(),
+            )?;
             for path in [files.contacts, files.orders, files.events] {
                 out!("{}", path.display());
             }
@@ -304,6 +312,7 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
                 &db,
                 contacts,
                 &out,
+                chrono::Utc::now(),
                 &mut progress,
                 &AtomicBool::new(false),
             )?;

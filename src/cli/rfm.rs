@@ -22,7 +22,7 @@ pub fn run(
     let as_of = match as_of {
         Some(text) => NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
             .map_err(|_| Error::user(Msg::new("rfm-error-date").arg("value", text)))?,
-        None => rfm::as_of_date(store)?,
+        None => rfm::as_of_date(store, chrono::Utc::now())?,
     };
     let analysis = rfm::recompute(store, as_of)?;
     if let Some(path) = out {

@@ -82,7 +82,7 @@ fn read_rule(path: &Path) -> Result<Rule> {
 }
 
 fn today(store: &Store) -> Result<Today> {
-    Ok(Today::now(store.settings()?.owner_tz))
+    Ok(Today::at(chrono::Utc::now(), store.settings()?.owner_tz))
 }
 
 pub fn run_segment(store: &Store, command: SegmentCommand, lang: Lang) -> Result<()> {
@@ -111,7 +111,7 @@ pub fn run_segment(store: &Store, command: SegmentCommand, lang: Lang) -> Result
             let rule = read_rule(&rule)?;
             // A rule that cannot be evaluated is not saved: the error names its spot now.
             segment::prepare(store, &rule, Some(&name), today(store)?)?;
-            store.save_segment(&name, &rule, &notes)?;
+            store.save_segment(&name, &rule, &notes, chrono::Utc::now())?;
             out!(
                 "{}",
                 Msg::new("cli-segment-saved")

@@ -27,16 +27,19 @@ pub(crate) struct EventsLoader {
     plans: Option<HashMap<String, PlanRef>>,
     /// Per campaign: each button's text (case folded) and the tag it sets.
     buttons: HashMap<String, Vec<(String, String)>>,
+    /// The import's moment (stored UTC form): the sleeping share is recorded at it.
+    now: String,
 }
 
 impl EventsLoader {
-    pub fn new(country: String, tz: Tz) -> Self {
+    pub fn new(country: String, tz: Tz, now: String) -> Self {
         EventsLoader {
             customers: Customers::new(country),
             tz,
             last_touched: None,
             plans: None,
             buttons: HashMap::new(),
+            now,
         }
     }
 }
@@ -221,6 +224,6 @@ impl Loader for EventsLoader {
 
     fn finish(&mut self, w: &Writer, _report: &mut ImportReport) -> Result<()> {
         w.refresh_engagement()?;
-        w.record_sleeping_share(&crate::import::values::format_utc(chrono::Utc::now()))
+        w.record_sleeping_share(&self.now)
     }
 }

@@ -45,16 +45,19 @@ pub struct ImportOptions {
     pub default_tz: Option<Tz>,
     /// Column → field overrides.
     pub map: Vec<ColumnMap>,
+    /// The moment of the import: new contacts are created and tags set at it.
+    pub now: chrono::DateTime<chrono::Utc>,
 }
 
 impl ImportOptions {
-    /// Options that take everything from the file and the base.
-    pub fn new(kind: ImportKind) -> Self {
+    /// Options that take everything from the file and the base, for an import at `now`.
+    pub fn new(kind: ImportKind, now: chrono::DateTime<chrono::Utc>) -> Self {
         ImportOptions {
             kind,
             default_country: None,
             default_tz: None,
             map: Vec::new(),
+            now,
         }
     }
 }
@@ -233,7 +236,7 @@ pub struct PreviewRow {
 /// Calls `$body` with `$loader` bound to the loader of `$options.kind`, whose type differs by kind.
 macro_rules! with_loader {
     ($options:expr, $country:expr, $tz:expr, |$loader:ident| $body:expr) => {{
-        let now = values::format_utc(chrono::Utc::now());
+        let now = values::format_utc($options.now);
         match $options.kind {
             ImportKind::Contacts => {
                 let $loader = contacts::ContactsLoader::new($country, $tz, now);
@@ -244,7 +247,7 @@ macro_rules! with_loader {
                 $body
             }
             ImportKind::Events => {
-                let $loader = events::EventsLoader::new($country, $tz);
+                let $loader = events::EventsLoader::new($country, $tz, now);
                 $body
             }
         }
@@ -342,7 +345,7 @@ pub fn run(
     ))?;
     // Orders change every customer's recency, frequency and money: the stored RFM follows.
     if options.kind == ImportKind::Orders && report.inserted > 0 {
-        crate::rfm::recompute(store, crate::rfm::as_of_date(store)?)?;
+        crate::rfm::recompute(store, crate::rfm::as_of_date(store, options.now)?)?;
     }
     progress(Progress {
         fraction: 1.0,

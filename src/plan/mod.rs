@@ -189,6 +189,8 @@ pub struct Plan {
     /// The most messages any rolling 24 hours holds, earlier plans and sends included (WhatsApp
     /// with a limit only).
     pub fullest_window: Option<u32>,
+    /// The moment it was made: its "now", and the time it is saved with.
+    pub made_at: DateTime<Utc>,
 }
 
 /// The plan's counts: per variant and arm, per day, per reason.
@@ -309,6 +311,7 @@ impl Plan {
             id_prefix: self.id_prefix(),
             snapshot: self.campaign.to_json(),
             options: serde_json::to_string(&self.options).unwrap_or_default(),
+            created_at: crate::import::values::format_utc(self.made_at),
         };
         let mut items = self.items.iter().map(|p| SavedItem {
             contact_id: p.contact_id,
@@ -391,7 +394,7 @@ pub fn build(
     let settings = store.settings()?;
     // The texts must be sound before anyone is planned.
     campaign::check(store, campaign)?;
-    let today = Today::now(settings.owner_tz);
+    let today = Today::at(now, settings.owner_tz);
     let audience = campaign::audience(store, campaign, today, cancel)?;
     progress(0.3);
     stop_if(cancel)?;
@@ -518,6 +521,7 @@ pub fn build(
         left,
         demo: settings.demo,
         fullest_window,
+        made_at: now,
     })
 }
 

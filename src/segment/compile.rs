@@ -25,10 +25,10 @@ pub struct Today {
 }
 
 impl Today {
-    /// Today in `tz`, from the clock.
-    pub fn now(tz: Tz) -> Today {
+    /// The day the moment `now` falls on in `tz`; the caller reads the clock.
+    pub fn at(now: chrono::DateTime<chrono::Utc>, tz: Tz) -> Today {
         Today {
-            date: chrono::Utc::now().with_timezone(&tz).date_naive(),
+            date: now.with_timezone(&tz).date_naive(),
             tz,
         }
     }

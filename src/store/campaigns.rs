@@ -10,15 +10,20 @@ use crate::error::{Error, Result};
 use crate::i18n::Msg;
 
 impl Store {
-    /// Saves `campaign` under its name, replacing one of that name.
-    pub fn save_campaign(&self, campaign: &Campaign) -> Result<()> {
+    /// Saves `campaign` under its name at the moment `now`, replacing one of that name. The
+    /// checks a campaign passes first are [`crate::campaign::save`]'s.
+    pub fn save_campaign(
+        &self,
+        campaign: &Campaign,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<()> {
         self.conn().execute(
             "INSERT INTO campaigns (name, campaign, updated_at) VALUES (?1, ?2, ?3)
              ON CONFLICT (name) DO UPDATE SET campaign = excluded.campaign, updated_at = excluded.updated_at",
             (
                 campaign.name.trim(),
                 campaign.to_json(),
-                crate::import::values::format_utc(chrono::Utc::now()),
+                crate::import::values::format_utc(now),
             ),
         )?;
         Ok(())

@@ -22,6 +22,8 @@ pub struct PlanHeader {
     /// The campaign's JSON when planned: variant numbers refer to it.
     pub snapshot: String,
     pub options: String,
+    /// When it was made (stored UTC form).
+    pub created_at: String,
 }
 
 /// One planned message as saved.
@@ -72,7 +74,7 @@ impl Store {
                 &header.id_prefix,
                 &header.snapshot,
                 &header.options,
-                crate::import::values::format_utc(chrono::Utc::now()),
+                &header.created_at,
             ),
         )?;
         let plan_id = tx.last_insert_rowid();

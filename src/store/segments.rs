@@ -6,6 +6,7 @@ use rusqlite::OptionalExtension;
 use super::Store;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
+use crate::import::values::format_utc;
 use crate::segment::Rule;
 
 /// A segment as listed.
@@ -16,10 +17,6 @@ pub struct SavedSegment {
     pub notes: String,
     /// When it was last saved (UTC).
     pub updated_at: String,
-}
-
-fn now() -> String {
-    crate::import::values::format_utc(chrono::Utc::now())
 }
 
 impl Store {
@@ -62,20 +59,32 @@ impl Store {
         text.map(|t| parse_stored(name, &t)).transpose()
     }
 
-    /// Saves `rule` as `name`, replacing a segment of that name.
-    pub fn save_segment(&self, name: &str, rule: &Rule, notes: &str) -> Result<()> {
+    /// Saves `rule` as `name` at the moment `now`, replacing a segment of that name.
+    pub fn save_segment(
+        &self,
+        name: &str,
+        rule: &Rule,
+        notes: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<()> {
         let name = checked_name(name)?;
         self.conn().execute(
             "INSERT INTO segments (name, rule, notes, updated_at) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (name) DO UPDATE SET rule = excluded.rule, notes = excluded.notes,
                                               updated_at = excluded.updated_at",
-            (name, rule.to_json(), notes, now()),
+            (name, rule.to_json(), notes, format_utc(now)),
         )?;
         Ok(())
     }
 
-    /// Renames a segment, and the references to it in other segments' rules, in one transaction.
-    pub fn rename_segment(&mut self, from: &str, to: &str) -> Result<()> {
+    /// Renames a segment, and the references to it in other segments' rules, in one transaction
+    /// at the moment `now`.
+    pub fn rename_segment(
+        &mut self,
+        from: &str,
+        to: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<()> {
         let to = checked_name(to)?;
         if from == to {
             return Ok(());
@@ -89,7 +98,7 @@ impl Store {
         let tx = self.conn_mut().transaction()?;
         let changed = tx.execute(
             "UPDATE segments SET name = ?2, updated_at = ?3 WHERE name = ?1",
-            (from, to, now()),
+            (from, to, format_utc(now)),
         )?;
         if changed == 0 {
             return Err(Error::user(

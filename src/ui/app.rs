@@ -506,6 +506,7 @@ impl AdresatApp {
                         &db,
                         size,
                         &files,
+                        chrono::Utc::now(),
                         &mut report,
                         progress.cancel_flag(),
                     );

@@ -65,7 +65,7 @@ impl ImportWizard {
     }
 
     fn options(&self) -> ImportOptions {
-        let mut options = ImportOptions::new(self.kind);
+        let mut options = ImportOptions::new(self.kind, chrono::Utc::now());
         options.map = self.overrides.clone();
         options
     }

@@ -229,7 +229,7 @@ impl RfmScreen {
                     store.set_setting("rfm.as_of", &d.to_string())?;
                     d
                 }
-                None => rfm::as_of_date(store)?,
+                None => rfm::as_of_date(store, chrono::Utc::now())?,
             };
             load(store, as_of, recompute || cuts.is_some())
         }));

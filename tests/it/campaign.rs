@@ -29,10 +29,12 @@ fn base() -> Scratch {
         .save_segment(
             "Омск",
             &rule(r#"{"version":1,"mode":"all","items":[{"type":"field","field":"city","op":"equals","value":"Омск"}]}"#),
-            "",
+            "", chrono::Utc::now(),
         )
         .unwrap();
-    s.store.save_segment("Все", &Rule::everyone(), "").unwrap();
+    s.store
+        .save_segment("Все", &Rule::everyone(), "", chrono::Utc::now())
+        .unwrap();
     s.store
         .save_segment(
             "VIP",
@@ -40,6 +42,7 @@ fn base() -> Scratch {
                 r#"{"version":1,"mode":"all","items":[{"type":"tags","op":"has","tags":["vip"]}]}"#,
             ),
             "",
+            chrono::Utc::now(),
         )
         .unwrap();
     s
@@ -63,7 +66,7 @@ const CAMPAIGN: &str = r#"{
 fn variants_exclusions_arms_and_rendering() {
     let s = base();
     let c = Campaign::from_json(CAMPAIGN).unwrap();
-    let r = campaign::preview(&s.store, &c, None, 100).unwrap();
+    let r = campaign::preview(&s.store, &c, today(), None, 100).unwrap();
     let by_ext = |ext: &str| {
         let id = s
             .store
@@ -108,7 +111,7 @@ fn everyone_in_the_segments_is_sent_to_or_excluded_for_one_reason() {
     use campaign::Exclusion;
     let s = base();
     let c = Campaign::from_json(CAMPAIGN).unwrap();
-    let today = adresat::segment::Today::now(chrono_tz::Europe::Moscow);
+    let today = adresat::segment::Today::at(chrono::Utc::now(), chrono_tz::Europe::Moscow);
     let audience = campaign::audience(
         &s.store,
         &c,
@@ -156,7 +159,7 @@ fn a_bad_template_or_segment_is_refused_with_its_place() {
     let s = base();
     let mut c = Campaign::from_json(CAMPAIGN).unwrap();
     c.variants[1].text = "Привет, {{firstname}}".into();
-    let e = campaign::preview(&s.store, &c, None, 10).unwrap_err();
+    let e = campaign::preview(&s.store, &c, today(), None, 10).unwrap_err();
     assert_eq!(e.id(), "campaign-error-template");
     let text = e.to_string();
     assert!(
@@ -166,7 +169,9 @@ fn a_bad_template_or_segment_is_refused_with_its_place() {
     c.variants[1].segment = "Нет такого".into();
     c.variants[1].text = "Привет".into();
     assert_eq!(
-        campaign::preview(&s.store, &c, None, 10).unwrap_err().id(),
+        campaign::preview(&s.store, &c, today(), None, 10)
+            .unwrap_err()
+            .id(),
         "campaign-error-segment"
     );
 }
@@ -221,7 +226,7 @@ fn the_worst_case_and_the_gaps_are_found_among_all_recipients() {
     let mut c = Campaign::from_json(CAMPAIGN).unwrap();
     c.variants[1].b = None;
     c.variants[0].text = format!("{{{{first_name}}}} {}", "я".repeat(1100));
-    let r = campaign::preview(&s.store, &c, None, usize::MAX).unwrap();
+    let r = campaign::preview(&s.store, &c, today(), None, usize::MAX).unwrap();
     let checks = campaign::checks(c.channel, &r);
     let (id, len) = checks.longest.unwrap();
     assert_eq!(checks.limit, Some(campaign::WHATSAPP_LIMIT));
@@ -252,13 +257,15 @@ fn telegram_reaches_a_chat_id_and_excludes_a_username_alone_with_its_own_reason(
          T3;Оба;700300;@both;;да\n\
          T4;Телефон;;;89120000004;да\n",
     );
-    s.store.save_segment("Все", &Rule::everyone(), "").unwrap();
+    s.store
+        .save_segment("Все", &Rule::everyone(), "", chrono::Utc::now())
+        .unwrap();
     let c = Campaign::from_json(
         r#"{"name": "Бот", "channel": "telegram",
             "variants": [{"name": "Все", "segment": "Все", "text": "Привет"}]}"#,
     )
     .unwrap();
-    let today = adresat::segment::Today::now(chrono_tz::Europe::Moscow);
+    let today = adresat::segment::Today::at(chrono::Utc::now(), chrono_tz::Europe::Moscow);
     let never = std::sync::atomic::AtomicBool::new(false);
     let audience = campaign::audience(&s.store, &c, today, &never).unwrap();
     let reached: Vec<i64> = audience.assigned.iter().map(|a| a.contact_id).collect();
@@ -274,4 +281,67 @@ fn telegram_reaches_a_chat_id_and_excludes_a_username_alone_with_its_own_reason(
             .render(adresat::i18n::Lang::En),
         "only a Telegram username (a bot writes only to people who started it)"
     );
+}
+
+/// Today in Moscow, the owner's zone of these bases.
+fn today() -> adresat::segment::Today {
+    adresat::segment::Today::at(chrono::Utc::now(), chrono_tz::Europe::Moscow)
+}
+
+#[test]
+fn the_cli_refuses_what_the_window_refuses() {
+    let s = base();
+    let run = |json: &str, extra: &[&str]| {
+        let file = s.file("c.json", json);
+        std::process::Command::new(env!("CARGO_BIN_EXE_adresat"))
+            .arg("--db")
+            .arg(s.store.path())
+            .args(["--lang", "en", "campaign", "save"])
+            .arg(&file)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let refused = |json: &str, extra: &[&str], words: &str| {
+        let out = run(json, extra);
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(!out.status.success(), "saved: {json}");
+        assert!(err.contains(words), "{err}");
+    };
+    let variant = |extra: &str| {
+        format!(
+            r#"{{"name": "Лето", "channel": "whatsapp",
+                "variants": [{{"name": "Все", "segment": "Все", "text": "Привет"{extra}}}]}}"#
+        )
+    };
+    refused(
+        &variant("").replace("\"Лето\"", "\"  \""),
+        &[],
+        "needs a name",
+    );
+    refused(
+        &variant("").replace("\"segment\": \"Все\"", "\"segment\": \"Нет такого\""),
+        &[],
+        "Нет такого",
+    );
+    let five = r#", "buttons": [{"text": "1"}, {"text": "2"}, {"text": "3"}, {"text": "4"}, {"text": "5"}]"#;
+    refused(&variant(five), &[], "at most 3");
+    refused(
+        &variant(r#", "b": {"percent": 0, "text": "Б"}"#),
+        &[],
+        "1 to 99",
+    );
+    refused(&variant("").replace("Привет", "{{nope}}"), &[], "Все");
+    refused(
+        &variant("").replace("\"variants\"", "\"never\": [\"Пропавший\"], \"variants\""),
+        &[],
+        "Пропавший",
+    );
+    assert_eq!(s.store.campaign_names().unwrap(), Vec::<String>::new());
+
+    // A good one saves; the same name again needs --replace.
+    assert!(run(&variant(""), &[]).status.success());
+    refused(&variant(""), &[], "already exists");
+    assert!(run(&variant(""), &["--replace"]).status.success());
+    assert_eq!(s.store.campaign_names().unwrap(), vec!["Лето".to_owned()]);
 }

@@ -145,14 +145,17 @@ fn files_that_are_not_tables_change_nothing() {
         let path = s.path(name);
         std::fs::write(&path, bytes).unwrap();
         let err = s
-            .try_import(&ImportOptions::new(ImportKind::Contacts), &path)
+            .try_import(
+                &ImportOptions::new(ImportKind::Contacts, chrono::Utc::now()),
+                &path,
+            )
             .unwrap_err();
         assert_eq!(err.id(), "error-not-a-table", "{name}: {err}");
         assert!(err.to_string().contains(name), "{err}");
     }
     let missing = s
         .try_import(
-            &ImportOptions::new(ImportKind::Contacts),
+            &ImportOptions::new(ImportKind::Contacts, chrono::Utc::now()),
             &s.path("nope.csv"),
         )
         .unwrap_err();
@@ -160,7 +163,10 @@ fn files_that_are_not_tables_change_nothing() {
     // A table without any column that identifies a person.
     let path = s.file("notes.csv", "Заметка;Дата\nпозвонить;01.01.2025\n");
     let err = s
-        .try_import(&ImportOptions::new(ImportKind::Contacts), &path)
+        .try_import(
+            &ImportOptions::new(ImportKind::Contacts, chrono::Utc::now()),
+            &path,
+        )
         .unwrap_err();
     assert_eq!(err.id(), "error-missing-columns");
     assert!(err.to_string().contains("Заметка"), "{err}");
@@ -217,7 +223,7 @@ fn map_overrides_headers() {
         "crm.csv",
         "Клиент №;Контакт для связи;Ник\nX1;89123456789;Мария\n",
     );
-    let mut options = ImportOptions::new(ImportKind::Contacts);
+    let mut options = ImportOptions::new(ImportKind::Contacts, chrono::Utc::now());
     options.map = vec![
         "Клиент №=external_id".parse().unwrap(),
         "контакт для связи=phone".parse().unwrap(),

@@ -203,7 +203,7 @@ fn a_cancelled_import_changes_nothing() {
     let result = import::run(
         &mut s.store,
         &path,
-        &ImportOptions::new(ImportKind::Contacts),
+        &ImportOptions::new(ImportKind::Contacts, chrono::Utc::now()),
         &mut |p| {
             calls += 1;
             assert!(p.fraction > 0.0 && p.rows > 0);
@@ -280,7 +280,7 @@ fn a_first_load_into_an_empty_base_keeps_every_index() {
     let result = import::run(
         &mut s.store,
         &path,
-        &ImportOptions::new(ImportKind::Contacts),
+        &ImportOptions::new(ImportKind::Contacts, chrono::Utc::now()),
         &mut |_| {},
         &cancel,
     );
@@ -323,7 +323,7 @@ fn a_first_load_reports_its_index_builds_and_cancels_during_them() {
     let result = import::run(
         &mut s.store,
         &path,
-        &ImportOptions::new(ImportKind::Contacts),
+        &ImportOptions::new(ImportKind::Contacts, chrono::Utc::now()),
         &mut |p| {
             seen.push(p);
             // Stop once a few indexes are built: every row is read by then.

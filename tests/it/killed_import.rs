@@ -30,7 +30,13 @@ fn sigkill_halfway_leaves_the_base_as_before() {
     assert!(status.success());
     let before = Store::open(&db).unwrap().stats().unwrap();
 
-    let files = adresat::demo::write_files(&dir.path().join("big"), 150_000, 7).unwrap();
+    let files = adresat::demo::write_files(
+        &dir.path().join("big"),
+        150_000,
+        7,
+        chrono::Utc::now().date_naive(),
+    )
+    .unwrap();
     let mut child = Command::new(bin)
         .args([
             "--db",

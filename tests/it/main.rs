@@ -5,6 +5,7 @@ mod campaign;
 mod cli;
 mod formats;
 mod geo;
+mod house;
 mod identity;
 mod import_contacts;
 mod import_orders_events;

@@ -17,7 +17,12 @@ fn typing_a_template_changes_the_preview_and_faults_show_at_their_place() {
          A3;Пётр Петров;89120000003;Москва;нет\n",
     );
     s.store
-        .save_segment("Все", &adresat::segment::Rule::everyone(), "")
+        .save_segment(
+            "Все",
+            &adresat::segment::Rule::everyone(),
+            "",
+            chrono::Utc::now(),
+        )
         .unwrap();
     let mut harness = app(s.store.path().to_owned());
     crate::ui::wait_exact(&mut harness, "3 контакта");

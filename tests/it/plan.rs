@@ -51,7 +51,9 @@ fn base() -> Scratch {
          A8;Зоя;89120000008;;Москва;Europe/Moscow;да;отписался;\n\
          A9;Илья;;@ilya;Москва;Europe/Moscow;да;;\n",
     );
-    s.store.save_segment("Все", &Rule::everyone(), "").unwrap();
+    s.store
+        .save_segment("Все", &Rule::everyone(), "", chrono::Utc::now())
+        .unwrap();
     s.store
         .save_segment(
             "VIP",
@@ -60,6 +62,7 @@ fn base() -> Scratch {
             )
             .unwrap(),
             "",
+            chrono::Utc::now(),
         )
         .unwrap();
     s
@@ -360,12 +363,15 @@ fn telegram_sends_at_most_thirty_a_second() {
         csv.push_str(&format!("T{i};Имя{i};{};Europe/Moscow;да\n", 700_000 + i));
     }
     s.contacts(&csv);
-    s.store.save_segment("Все", &Rule::everyone(), "").unwrap();
+    s.store
+        .save_segment("Все", &Rule::everyone(), "", chrono::Utc::now())
+        .unwrap();
     s.store
         .save_segment(
             "VIP",
             &Rule::from_json(r#"{"version":1,"mode":"none","items":[]}"#).unwrap(),
             "",
+            chrono::Utc::now(),
         )
         .unwrap();
     let p = make(
@@ -413,13 +419,14 @@ fn a_window_spreads_each_zones_recipients_evenly() {
     }
     many.contacts(&csv);
     many.store
-        .save_segment("Все", &Rule::everyone(), "")
+        .save_segment("Все", &Rule::everyone(), "", chrono::Utc::now())
         .unwrap();
     many.store
         .save_segment(
             "VIP",
             &Rule::from_json(r#"{"version":1,"mode":"none","items":[]}"#).unwrap(),
             "",
+            chrono::Utc::now(),
         )
         .unwrap();
     let o = Options {
@@ -540,7 +547,9 @@ fn exports_read_back_the_same_in_csv_xlsx_and_json_lines() {
 #[test]
 fn the_cli_plans_exports_and_prints_the_reasons() {
     let s = base();
-    s.store.save_campaign(&campaign("whatsapp")).unwrap();
+    s.store
+        .save_campaign(&campaign("whatsapp"), chrono::Utc::now())
+        .unwrap();
     let out = s.dir.path().join("plan.csv");
     let run = std::process::Command::new(env!("CARGO_BIN_EXE_adresat"))
         .arg("--db")

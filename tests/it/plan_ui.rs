@@ -17,14 +17,21 @@ fn base_with_campaign(name: &str) -> Scratch {
          A3;Вера Петрова;89120000003;Омск;Asia/Omsk;нет\n",
     );
     s.store
-        .save_segment("Все", &adresat::segment::Rule::everyone(), "")
+        .save_segment(
+            "Все",
+            &adresat::segment::Rule::everyone(),
+            "",
+            chrono::Utc::now(),
+        )
         .unwrap();
     let campaign = adresat::campaign::Campaign::from_json(&format!(
         r#"{{"name": "{name}", "channel": "whatsapp",
             "variants": [{{"name": "Все", "segment": "Все", "text": "{{{{first_name|Друг}}}}, в {{{{city}}}} скидки"}}]}}"#
     ))
     .unwrap();
-    s.store.save_campaign(&campaign).unwrap();
+    s.store
+        .save_campaign(&campaign, chrono::Utc::now())
+        .unwrap();
     s
 }
 

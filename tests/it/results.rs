@@ -31,8 +31,12 @@ fn base() -> (Scratch, Plan) {
          A3;Вера;89120000003;Europe/Moscow;да\n\
          A4;Глеб;89120000004;Europe/Moscow;да\n",
     );
-    s.store.save_segment("Все", &Rule::everyone(), "").unwrap();
-    s.store.save_campaign(&autumn()).unwrap();
+    s.store
+        .save_segment("Все", &Rule::everyone(), "", chrono::Utc::now())
+        .unwrap();
+    s.store
+        .save_campaign(&autumn(), chrono::Utc::now())
+        .unwrap();
     let p = made(&s, NaiveDate::from_ymd_opt(2099, 3, 1).unwrap());
     p.save(&mut s.store).unwrap();
     (s, p)
@@ -187,7 +191,9 @@ fn ab_base(n: usize, events: impl Fn(usize, char) -> Vec<&'static str>) -> Scrat
         csv.push_str(&format!("K{i};Имя;8913{i:07};Europe/Moscow;да\n"));
     }
     s.contacts(&csv);
-    s.store.save_segment("Все", &Rule::everyone(), "").unwrap();
+    s.store
+        .save_segment("Все", &Rule::everyone(), "", chrono::Utc::now())
+        .unwrap();
     let c = Campaign::from_json(
         r#"{"name": "Тест", "channel": "whatsapp", "sleeping": null,
             "variants": [{"name": "Все", "segment": "Все", "text": "A",

@@ -18,7 +18,12 @@ fn results_show_rates_warn_and_make_a_segment() {
     }
     s.contacts(&csv);
     s.store
-        .save_segment("Все", &adresat::segment::Rule::everyone(), "")
+        .save_segment(
+            "Все",
+            &adresat::segment::Rule::everyone(),
+            "",
+            chrono::Utc::now(),
+        )
         .unwrap();
     let campaign = adresat::campaign::Campaign::from_json(
         r#"{"name": "Зима", "channel": "whatsapp", "sleeping": null,
@@ -26,7 +31,9 @@ fn results_show_rates_warn_and_make_a_segment() {
               "buttons": [{"text": "Хочу", "tag": "интерес:зима"}]}]}"#,
     )
     .unwrap();
-    s.store.save_campaign(&campaign).unwrap();
+    s.store
+        .save_campaign(&campaign, chrono::Utc::now())
+        .unwrap();
     let plan = adresat::plan::build(
         &s.store,
         &campaign,

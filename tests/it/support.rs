@@ -31,7 +31,7 @@ impl Scratch {
     }
 
     pub fn import(&mut self, kind: ImportKind, path: &Path) -> ImportReport {
-        self.try_import(&ImportOptions::new(kind), path)
+        self.try_import(&ImportOptions::new(kind, chrono::Utc::now()), path)
             .expect("import commits")
     }
 

@@ -14,9 +14,6 @@ use crate::i18n::{Msg, tr};
 use crate::template::{self, Piece, Problem};
 use crate::ui::pickers::{pick_fixed, pick_many, pick_one};
 
-/// Quick-reply buttons a message may carry.
-const MAX_BUTTONS: usize = 3;
-
 /// The channels, as the picker shows them.
 fn channels() -> Vec<(Channel, String)> {
     vec![
@@ -368,7 +365,10 @@ impl MessagesScreen {
                         }
                         if let Some(b) = &mut v.b {
                             ui.spacing_mut().slider_width = 60.0;
-                            ui.add(egui::Slider::new(&mut b.percent, 1..=99).suffix(" % B"));
+                            ui.add(
+                                egui::Slider::new(&mut b.percent, crate::campaign::B_SHARE)
+                                    .suffix(" % B"),
+                            );
                         }
                         if ui
                             .add_enabled(i > 0, egui::Button::new("↑").small())
@@ -603,7 +603,9 @@ fn buttons_editor(ui: &mut egui::Ui, buttons: &mut Vec<Button>, tags: &[String],
     if let Some(i) = remove {
         buttons.remove(i);
     }
-    if buttons.len() < MAX_BUTTONS && ui.button(tr("campaign-button-add")).clicked() {
+    if buttons.len() < crate::campaign::MAX_BUTTONS
+        && ui.button(tr("campaign-button-add")).clicked()
+    {
         buttons.push(Button {
             text: String::new(),
             tag: None,

@@ -106,29 +106,8 @@ enum Saved {
 fn run_save(store: &mut Store, save: Save) -> crate::Result<Saved> {
     match save {
         Save::Store { campaign, from } => {
-            let name = campaign.name.trim().to_owned();
-            if name.is_empty() {
-                return Err(crate::Error::user(Msg::new("campaign-error-no-name")));
-            }
-            crate::campaign::check(store, &campaign)?;
-            for variant in &campaign.variants {
-                if store.segment(&variant.segment)?.is_none() {
-                    return Err(crate::Error::user(
-                        Msg::new("campaign-error-segment").arg("segment", variant.segment.clone()),
-                    ));
-                }
-            }
-            match from {
-                Some(old) if old != name => store.rename_campaign(&old, &name)?,
-                None if store.campaign(&name)?.is_some() => {
-                    return Err(crate::Error::user(
-                        Msg::new("campaign-error-exists").arg("name", name),
-                    ));
-                }
-                _ => {}
-            }
-            store.save_campaign(&campaign)?;
-            Ok(Saved::Stored(name))
+            crate::campaign::save(store, &campaign, from.as_deref(), chrono::Utc::now())?;
+            Ok(Saved::Stored(campaign.name.trim().to_owned()))
         }
         Save::Delete(name) => {
             store.delete_campaign(&name)?;
@@ -341,7 +320,7 @@ impl MessagesScreen {
             }
             let campaign = self.campaign.clone();
             self.audience_job = Some(QueryJob::spawn(ctx, Work::Audience, db, move |store| {
-                let today = Today::now(store.settings()?.owner_tz);
+                let today = Today::at(chrono::Utc::now(), store.settings()?.owner_tz);
                 let never = std::sync::atomic::AtomicBool::new(false);
                 crate::campaign::audience(store, &campaign, today, &never)
             }));

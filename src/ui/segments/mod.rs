@@ -162,7 +162,7 @@ fn load_choices(store: &Store) -> crate::Result<Choices> {
 
 /// Every saved segment with its size as of today.
 fn load_list(store: &Store) -> crate::Result<Vec<Listed>> {
-    let today = Today::now(store.settings()?.owner_tz);
+    let today = Today::at(chrono::Utc::now(), store.settings()?.owner_tz);
     let catalog = StoreCatalog::new(store)?;
     Ok(store
         .segments()?
@@ -185,11 +185,13 @@ fn run_save(store: &mut Store, save: Save) -> crate::Result<Option<String>> {
             rule,
             notes,
         } => {
-            let today = Today::now(store.settings()?.owner_tz);
+            let today = Today::at(chrono::Utc::now(), store.settings()?.owner_tz);
             // A rule that cannot be evaluated is not saved: the error names its spot.
             segment::prepare(store, &rule, Some(&name), today)?;
             match from {
-                Some(old) if old != name => store.rename_segment(&old, &name)?,
+                Some(old) if old != name => {
+                    store.rename_segment(&old, &name, chrono::Utc::now())?
+                }
                 None if store.segment(&name)?.is_some() => {
                     return Err(crate::Error::user(
                         Msg::new("segment-error-exists").arg("name", name),
@@ -197,7 +199,7 @@ fn run_save(store: &mut Store, save: Save) -> crate::Result<Option<String>> {
                 }
                 _ => {}
             }
-            store.save_segment(&name, &rule, &notes)?;
+            store.save_segment(&name, &rule, &notes, chrono::Utc::now())?;
             Ok(Some(name))
         }
         Save::Delete(name) => {
@@ -295,7 +297,7 @@ impl SegmentsScreen {
             let rule = self.rule.clone();
             let own = self.own_name();
             self.count_job = Some(QueryJob::spawn(ctx, Work::Count, db, move |store| {
-                let today = Today::now(store.settings()?.owner_tz);
+                let today = Today::at(chrono::Utc::now(), store.settings()?.owner_tz);
                 let compiled = segment::prepare(store, &rule, own.as_deref(), today)?;
                 let count = segment::evaluate(store, &compiled, false)?.count;
                 let ids = segment::first_ids(store, &compiled, PREVIEW)?;
@@ -321,7 +323,8 @@ impl SegmentsScreen {
                             // The whole rule's count is in: only the earlier steps are counted.
                             self.funnel_job =
                                 Some(QueryJob::spawn(ctx, Work::Count, db, move |store| {
-                                    let today = Today::now(store.settings()?.owner_tz);
+                                    let today =
+                                        Today::at(chrono::Utc::now(), store.settings()?.owner_tz);
                                     let compiled =
                                         segment::prepare(store, &rule, own.as_deref(), today)?;
                                     segment::funnel_steps(store, &compiled, n)

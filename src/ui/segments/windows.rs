@@ -91,7 +91,7 @@ pub struct OverlapWindow {
 /// Each segment's contacts, then how many each pair shares. The window's cancel interrupts the
 /// running query, which ends the job with an error nobody reads.
 fn overlap(store: &crate::store::Store, names: Vec<(String, Rule)>) -> crate::Result<Matrix> {
-    let today = Today::now(store.settings()?.owner_tz);
+    let today = Today::at(chrono::Utc::now(), store.settings()?.owner_tz);
     let catalog = StoreCatalog::new(store)?;
     let mut sets = Vec::new();
     for (name, rule) in &names {
@@ -210,7 +210,7 @@ fn spawn_export(
     let lang = i18n::current();
     Pending::spawn(ctx, Work::SegmentExport, move |progress| {
         let store = crate::store::Store::open(&db)?;
-        let today = Today::now(store.settings()?.owner_tz);
+        let today = Today::at(chrono::Utc::now(), store.settings()?.owner_tz);
         let compiled = segment::prepare(&store, &rule, own_name.as_deref(), today)?;
         let ids = segment::contact_ids(&store, &compiled)?;
         let total = ids.len().max(1) as f32;

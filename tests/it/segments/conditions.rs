@@ -281,7 +281,9 @@ fn segment_membership_and_three_levels_of_groups() {
         r#"{"version": 1, "mode": "all", "items": [{"type": "field", "field": "city", "op": "equals", "value": "Омск"}]}"#,
     )
     .unwrap();
-    s.store.save_segment("Омичи", &omsk, "").unwrap();
+    s.store
+        .save_segment("Омичи", &omsk, "", chrono::Utc::now())
+        .unwrap();
     assert_eq!(
         pick(&s, r#"{"type": "segment", "op": "in", "segment": "Омичи"}"#),
         ["A1"]

@@ -126,8 +126,12 @@ fn segments_that_refer_to_each_other_in_a_circle_are_refused() {
         ))
         .unwrap()
     };
-    s.store.save_segment("A", &refers("B"), "").unwrap();
-    s.store.save_segment("B", &refers("A"), "").unwrap();
+    s.store
+        .save_segment("A", &refers("B"), "", chrono::Utc::now())
+        .unwrap();
+    s.store
+        .save_segment("B", &refers("A"), "", chrono::Utc::now())
+        .unwrap();
     let (id, text) = error_of(&s, &refers("A").to_json(), None);
     assert_eq!(id, "rule-error-cycle");
     assert!(text.contains("A → B → A"), "{text}");
@@ -140,13 +144,19 @@ fn segments_that_refer_to_each_other_in_a_circle_are_refused() {
 fn renaming_a_segment_follows_its_references_and_deleting_it_breaks_them_clearly() {
     let mut s = base();
     let everyone = Rule::everyone();
-    s.store.save_segment("Все", &everyone, "").unwrap();
+    s.store
+        .save_segment("Все", &everyone, "", chrono::Utc::now())
+        .unwrap();
     let refers = Rule::from_json(
         r#"{"version": 1, "mode": "all", "items": [{"type": "segment", "op": "in", "segment": "Все"}]}"#,
     )
     .unwrap();
-    s.store.save_segment("Ссылка", &refers, "").unwrap();
-    s.store.rename_segment("Все", "Все клиенты").unwrap();
+    s.store
+        .save_segment("Ссылка", &refers, "", chrono::Utc::now())
+        .unwrap();
+    s.store
+        .rename_segment("Все", "Все клиенты", chrono::Utc::now())
+        .unwrap();
     let rule = s.store.segment("Ссылка").unwrap().unwrap();
     assert!(rule.to_json().contains("Все клиенты"));
     let compiled = segment::prepare(&s.store, &rule, Some("Ссылка"), today()).unwrap();

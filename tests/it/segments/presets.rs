@@ -10,10 +10,17 @@ use adresat::store::Store;
 fn every_preset_matches_someone_on_the_demo_base() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.sqlite");
-    adresat::demo::create_base(&db, 3000, dir.path(), &mut |_| {}, &AtomicBool::new(false))
-        .unwrap();
+    adresat::demo::create_base(
+        &db,
+        3000,
+        dir.path(),
+        chrono::Utc::now(),
+        &mut |_| {},
+        &AtomicBool::new(false),
+    )
+    .unwrap();
     let store = Store::open(&db).unwrap();
-    let today = Today::now(store.settings().unwrap().owner_tz);
+    let today = Today::at(chrono::Utc::now(), store.settings().unwrap().owner_tz);
 
     // Unanswered, a preset that needs the owner's words says which.
     let discount = PRESETS.iter().find(|p| p.id == "discount-fans").unwrap();

@@ -156,7 +156,9 @@ pub fn base(s: &mut Scratch, rng: &mut Rng, n: usize) {
             items: vec![leaf(rng, &tags, 0), leaf(rng, &tags, 0)],
         },
     };
-    s.store.save_segment(SAVED[0], &first, "").unwrap();
+    s.store
+        .save_segment(SAVED[0], &first, "", chrono::Utc::now())
+        .unwrap();
     let second = Rule {
         version: RULE_VERSION,
         root: Group {
@@ -170,7 +172,9 @@ pub fn base(s: &mut Scratch, rng: &mut Rng, n: usize) {
             ],
         },
     };
-    s.store.save_segment(SAVED[1], &second, "").unwrap();
+    s.store
+        .save_segment(SAVED[1], &second, "", chrono::Utc::now())
+        .unwrap();
 }
 
 fn mode(rng: &mut Rng) -> Mode {

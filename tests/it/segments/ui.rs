@@ -96,8 +96,12 @@ fn pasted_json_is_checked_and_saved_segments_overlap() {
         r#"{"version": 1, "mode": "all", "items": [{"type": "consent", "is": "yes"}]}"#,
     )
     .unwrap();
-    s.store.save_segment("Омск", &omsk, "").unwrap();
-    s.store.save_segment("С согласием", &consent, "").unwrap();
+    s.store
+        .save_segment("Омск", &omsk, "", chrono::Utc::now())
+        .unwrap();
+    s.store
+        .save_segment("С согласием", &consent, "", chrono::Utc::now())
+        .unwrap();
     let mut harness = app(s.store.path().to_owned());
     wait_exact(&mut harness, "3 контакта");
     harness.get_by_label("Сегменты").click();

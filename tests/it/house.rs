@@ -1,0 +1,135 @@
+//! The rules of the house that no compiler checks: what the repository holds, what the library
+//! may name, where the clock may be read. Each reads the source tree as it is.
+
+use std::path::{Path, PathBuf};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// Every file under `dir` (relative to the package root), recursively.
+fn files_under(dir: &str) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut todo = vec![Path::new(ROOT).join(dir)];
+    while let Some(dir) = todo.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                todo.push(path);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The package's files as the repository holds them: `git ls-files` where there is a checkout,
+/// else every file but the build's and git's own.
+fn repository_files() -> Vec<PathBuf> {
+    let listed = std::process::Command::new("git")
+        .args(["ls-files", "-z"])
+        .current_dir(ROOT)
+        .output();
+    if let Ok(out) = listed
+        && out.status.success()
+    {
+        return out
+            .stdout
+            .split(|b| *b == 0)
+            .filter(|p| !p.is_empty())
+            .map(|p| Path::new(ROOT).join(String::from_utf8_lossy(p).as_ref()))
+            .filter(|p| p.exists())
+            .collect();
+    }
+    let mut all = Vec::new();
+    for entry in std::fs::read_dir(ROOT).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name == "target" || name == ".git" {
+            continue;
+        }
+        if path.is_dir() {
+            all.extend(files_under(&name));
+        } else {
+            all.push(path);
+        }
+    }
+    all
+}
+
+fn relative(path: &Path) -> String {
+    path.strip_prefix(ROOT)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// The Rust sources under `src/` but those whose relative path starts with one of `allowed`.
+fn library_sources(allowed: &[&str]) -> Vec<(String, String)> {
+    files_under("src")
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+        .map(|p| (relative(&p), std::fs::read_to_string(&p).unwrap()))
+        .filter(|(name, _)| !allowed.iter().any(|a| name.starts_with(a)))
+        .collect()
+}
+
+/// The lines of `sources` that contain any of `needles` outside comments, as `file:line: text`.
+fn lines_naming(sources: &[(String, String)], needles: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    for (name, text) in sources {
+        for (i, line) in text.lines().enumerate() {
+            let code = line.trim_start();
+            if code.starts_with("//") {
+                continue;
+            }
+            if needles.iter().any(|n| code.contains(n)) {
+                found.push(format!("{name}:{}: {}", i + 1, code));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn no_big_file_outside_assets_is_in_the_repository() {
+    let big: Vec<String> = repository_files()
+        .into_iter()
+        .filter(|p| !relative(p).starts_with("assets/"))
+        .filter(|p| std::fs::metadata(p).is_ok_and(|m| m.len() > 5_000_000))
+        .map(|p| relative(&p))
+        .collect();
+    assert!(
+        big.is_empty(),
+        "binaries and downloaded packages do not belong in the repository: {big:?}"
+    );
+}
+
+#[test]
+fn the_library_never_names_the_window_toolkit() {
+    let sources = library_sources(&["src/ui/"]);
+    assert!(sources.len() > 20, "the sources were found");
+    let named = lines_naming(&sources, &["egui", "eframe", "rfd::"]);
+    assert!(named.is_empty(), "only src/ui/ may name them:\n{named:#?}");
+}
+
+#[test]
+fn only_the_front_ends_read_the_clock() {
+    let sources = library_sources(&["src/main.rs", "src/cli/", "src/ui/"]);
+    let reads = lines_naming(
+        &sources,
+        &[
+            "now()",
+            "Utc::now",
+            "Local::now",
+            "SystemTime::now",
+            "Instant::now",
+            "Timestamp::now",
+            "Zoned::now",
+        ],
+    );
+    assert!(
+        reads.is_empty(),
+        "a library function that needs \"now\" takes it from its caller:\n{reads:#?}"
+    );
+}
