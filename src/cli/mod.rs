@@ -206,13 +206,7 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
                     eprint!("\r{:>3}%  {}", (p.fraction * 100.0) as u32, p.rows);
                 }
             };
-            let report = import::run(
-                &mut store,
-                &file,
-                &options,
-                &mut progress,
-                &AtomicBool::new(false),
-            )?;
+            let report = import::run(&mut store, &file, &options, &mut progress, interrupted())?;
             if show_progress {
                 eprintln!();
             }
@@ -314,7 +308,7 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
                 &out,
                 chrono::Utc::now(),
                 &mut progress,
-                &AtomicBool::new(false),
+                interrupted(),
             )?;
             if show {
                 eprintln!();
@@ -329,6 +323,23 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// The flag a Ctrl-C raises: a long command (an import, a plan's export, the demo) stops at its
+/// next check and leaves the base and the files as they were. A second Ctrl-C ends the program
+/// at once.
+fn interrupted() -> &'static AtomicBool {
+    static FLAG: AtomicBool = AtomicBool::new(false);
+    static HANDLER: std::sync::Once = std::sync::Once::new();
+    HANDLER.call_once(|| {
+        // Without a handler (another one was set) Ctrl-C simply ends the program, as before.
+        let _ = ctrlc::set_handler(|| {
+            if FLAG.swap(true, std::sync::atomic::Ordering::SeqCst) {
+                std::process::exit(130);
+            }
+        });
+    });
+    &FLAG
 }
 
 /// The separator an export writes, as typed after `--sep`: `;` for Russian Excel, `,`, or a tab

@@ -1,7 +1,6 @@
 //! `adresat plan`: make a campaign's send plan, save it in the base and export it.
 
 use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
 
 use clap::{Args, Subcommand, ValueEnum};
 use serde_json::json;
@@ -108,13 +107,13 @@ pub fn run(store: &Store, args: PlanArgs, lang: Lang) -> Result<()> {
     let separator = args.sep as u8;
     let campaign = super::campaign::resolve(store, &args.campaign)?;
     let options = options(store, &args)?;
-    let never = AtomicBool::new(false);
+    let cancel = super::interrupted();
     let made = plan::build(
         store,
         &campaign,
         &options,
         chrono::Utc::now(),
-        &never,
+        cancel,
         &mut |_| {},
     )?;
     let format = match args.format {
@@ -127,7 +126,7 @@ pub fn run(store: &Store, args: PlanArgs, lang: Lang) -> Result<()> {
         },
     };
     let target = Target::new(&args.out, format, lang);
-    let (_, written) = export::save_and_export(store, &made, &target, &never, &mut |_| {})?;
+    let (_, written) = export::save_and_export(store, &made, &target, cancel, &mut |_| {})?;
     let summary = made.summary(store.settings()?.owner_tz);
     let gaps: serde_json::Map<String, serde_json::Value> = written
         .checks

@@ -1,6 +1,10 @@
 //! A plan written for the sending service, streamed to the file while the messages are rendered:
 //! CSV (UTF-8 with BOM so Excel shows Cyrillic, `;` or `,`), XLSX (split into sheets of at most
 //! 1,048,576 rows, Excel's limit) and JSON Lines. A plan of the demo base says so in every row.
+//!
+//! A file appears whole or not at all: it is written under a hidden temporary name beside its
+//! target, synced, and only then renamed into place. A plan is saved only when its file is
+//! complete: the saving transaction waits for the export's verdict.
 
 use std::fmt::Write as _;
 use std::io::Write;
@@ -308,8 +312,8 @@ fn header(plan: &Plan, renderer: &Renderer) -> (Vec<String>, usize) {
 /// Below this many messages a CSV or JSON Lines file is written by one thread.
 pub const SPLIT_FROM: usize = 20_000;
 
-/// Writes `plan` to the target, rendering each message as it goes. A big CSV or JSON Lines plan
-/// is written in two halves by two threads (the second to a part file appended at the end).
+/// Writes `plan` to the target, rendering each message as it goes: whole or not at all (see the
+/// module's notes). A big CSV or JSON Lines plan is written in two halves by two threads.
 pub fn export(
     store: &Store,
     plan: &Plan,
@@ -317,10 +321,74 @@ pub fn export(
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(f32),
 ) -> Result<Exported> {
+    let (staged, exported) = write_staged(store, plan, target, cancel, progress)?;
+    publish(staged, &target.path)?;
+    Ok(exported)
+}
+
+/// A file complete under its temporary name, deleted when dropped unpublished.
+struct Staged(tempfile::TempPath);
+
+/// A new empty temporary file in the folder of `path`, named after it and hidden.
+fn temporary_beside(path: &Path) -> Result<tempfile::TempPath> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map(tempfile::NamedTempFile::into_temp_path)
+        .map_err(|e| Error::io(path, e))
+}
+
+/// Writes `plan` into a temporary file beside the target and syncs it to the disk.
+fn write_staged(
+    store: &Store,
+    plan: &Plan,
+    target: &Target,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(f32),
+) -> Result<(Staged, Exported)> {
+    let temp = temporary_beside(&target.path)?;
+    let exported = write_file(store, plan, target, &temp, cancel, progress)?;
+    std::fs::File::open(&temp)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| Error::io(&target.path, e))?;
+    Ok((Staged(temp), exported))
+}
+
+/// Renames the complete file into place, and makes the rename itself last.
+fn publish(staged: Staged, path: &Path) -> Result<()> {
+    staged
+        .0
+        .persist(path)
+        .map_err(|e| Error::io(path, e.error))?;
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        // A folder that cannot be opened for syncing still holds the renamed file.
+        let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
+    }
+    Ok(())
+}
+
+/// Writes `plan` to the file `path` in the target's format.
+fn write_file(
+    store: &Store,
+    plan: &Plan,
+    target: &Target,
+    path: &Path,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(f32),
+) -> Result<Exported> {
     let total = plan.items.len();
     let split = total >= target.split_from.max(2) && !matches!(target.format, Format::Xlsx);
     if !split {
-        let mut sink = open_sink(&target.path, target.format, target.sheet_rows, false)?;
+        let mut sink = open_sink(path, target.format, target.sheet_rows, false)?;
         let (rows, checks) = write_rows(
             store,
             plan,
@@ -338,7 +406,7 @@ pub fn export(
         });
     }
     let (first, second) = plan.items.split_at(total / 2);
-    let part_path = target.path.with_extension("part");
+    let part_path = temporary_beside(path)?;
     let other_done = AtomicUsize::new(0);
     let db = store.path().to_owned();
     let (first_result, second_result) = std::thread::scope(|scope| {
@@ -357,24 +425,22 @@ pub fn export(
             sink.finish()?;
             Ok(written)
         });
-        let mine = open_sink(&target.path, target.format, target.sheet_rows, false).and_then(
-            |mut sink| {
-                let written = write_rows(
-                    store,
-                    plan,
-                    first,
-                    sink.as_mut(),
-                    target,
-                    cancel,
-                    &mut |done| {
-                        let all = done + other_done.load(Ordering::Relaxed);
-                        progress(all as f32 / total as f32)
-                    },
-                )?;
-                sink.finish()?;
-                Ok(written)
-            },
-        );
+        let mine = open_sink(path, target.format, target.sheet_rows, false).and_then(|mut sink| {
+            let written = write_rows(
+                store,
+                plan,
+                first,
+                sink.as_mut(),
+                target,
+                cancel,
+                &mut |done| {
+                    let all = done + other_done.load(Ordering::Relaxed);
+                    progress(all as f32 / total as f32)
+                },
+            )?;
+            sink.finish()?;
+            Ok(written)
+        });
         let theirs = other.join().unwrap_or_else(|_| {
             Err(Error::io(
                 &part_path,
@@ -383,13 +449,8 @@ pub fn export(
         });
         (mine, theirs)
     });
-    let appended = first_result.and_then(|mine| {
-        let theirs = second_result?;
-        append(&target.path, &part_path)?;
-        Ok((mine, theirs))
-    });
-    let _ = std::fs::remove_file(&part_path);
-    let ((rows, mut checks), (more, other_checks)) = appended?;
+    let ((rows, mut checks), (more, other_checks)) = (first_result?, second_result?);
+    append(path, &part_path)?;
     checks.merge(other_checks);
     Ok(Exported {
         rows: rows + more,
@@ -482,8 +543,11 @@ fn write_rows(
     Ok((rows, checks))
 }
 
-/// Saves `plan` in the base (on a second connection, in a second thread) while exporting it on
-/// this one: the two take about as long, and a laptop has two cores. Returns the plan's id.
+/// Exports `plan` and saves it in the base, the plan only if its file is complete: the saving runs
+/// on a second connection in a second thread while the file is written (the two take about as
+/// long, and a laptop has two cores), and commits only once the file is written and synced; then
+/// the file is renamed into place (if that fails, the plan is deleted again). A cancelled or
+/// failed export leaves neither a file nor a saved plan. Returns the plan's id.
 pub fn save_and_export(
     store: &Store,
     plan: &Plan,
@@ -492,15 +556,33 @@ pub fn save_and_export(
     progress: &mut dyn FnMut(f32),
 ) -> Result<(i64, Exported)> {
     let db = store.path().to_owned();
-    std::thread::scope(|scope| {
-        let saving = scope.spawn(|| plan.save(&mut Store::open(&db)?));
-        let exported = export(store, plan, target, cancel, progress);
+    let (verdict, heard) = std::sync::mpsc::channel::<bool>();
+    // `move`: should the writing panic, the verdict's sender goes with it, and the waiting saver
+    // rolls back instead of waiting for ever.
+    std::thread::scope(move |scope| {
+        let saving = scope.spawn(move || {
+            let mut store = Store::open(&db)?;
+            plan.save_when(&mut store, &mut || match heard.recv() {
+                Ok(true) => Ok(()),
+                _ => Err(Error::Cancelled),
+            })
+        });
+        let written = write_staged(store, plan, target, cancel, progress);
+        // The saver may have stopped already (a busy base): then nobody listens.
+        let _ = verdict.send(written.is_ok());
         let saved = saving.join().unwrap_or_else(|_| {
             Err(Error::io(
-                &db,
+                store.path(),
                 std::io::Error::other("the saving thread failed"),
             ))
         });
-        Ok((saved?, exported?))
+        let (staged, exported) = written?;
+        let id = saved?;
+        if let Err(e) = publish(staged, &target.path) {
+            let mut undo = Store::open(store.path())?;
+            undo.delete_plan(&plan.campaign.name, &plan.options.date.to_string())?;
+            return Err(e);
+        }
+        Ok((id, exported))
     })
 }

@@ -305,6 +305,15 @@ impl Plan {
 
     /// Saves the plan in the base (replacing the campaign's plan for the same date).
     pub fn save(&self, store: &mut Store) -> Result<i64> {
+        self.save_when(store, &mut || Ok(()))
+    }
+
+    /// Saves the plan in the base, committing only if `confirm` agrees once it is written.
+    pub fn save_when(
+        &self,
+        store: &mut Store,
+        confirm: &mut dyn FnMut() -> Result<()>,
+    ) -> Result<i64> {
         let header = PlanHeader {
             campaign: self.campaign.name.clone(),
             plan_date: self.options.date.to_string(),
@@ -319,7 +328,7 @@ impl Plan {
             arm: p.arm,
             send_at: p.send_at,
         });
-        store.save_plan(&header, &mut items)
+        store.save_plan(&header, &mut items, confirm)
     }
 }
 

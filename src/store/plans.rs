@@ -49,11 +49,14 @@ pub struct PlanListed {
 
 impl Store {
     /// Saves a plan and its messages (ascending by contact) in one transaction, replacing the
-    /// campaign's plan for the same date. Returns the plan's id.
+    /// campaign's plan for the same date; commits only if `confirm`, asked once everything is
+    /// written, agrees (an export that failed says no, and nothing is saved). Returns the plan's
+    /// id.
     pub fn save_plan(
         &mut self,
         header: &PlanHeader,
         items: &mut dyn Iterator<Item = SavedItem>,
+        confirm: &mut dyn FnMut() -> Result<()>,
     ) -> Result<i64> {
         let tx = self.conn_mut().transaction()?;
         tx.execute(
@@ -93,6 +96,7 @@ impl Store {
                 ))?;
             }
         }
+        confirm()?;
         tx.commit()?;
         Ok(plan_id)
     }

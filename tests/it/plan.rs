@@ -485,7 +485,17 @@ fn exports_read_back_the_same_in_csv_xlsx_and_json_lines() {
         std::fs::read(&csv_path).unwrap()
     );
     assert_eq!(in_two.checks, written.checks);
-    assert!(!halves.path.with_extension("part").exists());
+    let mut left: Vec<String> = std::fs::read_dir(s.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with("base.sqlite") && !n.ends_with(".csv"))
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        Vec::<String>::new(),
+        "no part or temporary file is left"
+    );
     assert_eq!(
         &rows[0][..14],
         &export::COLUMNS.map(str::to_owned)[..],
