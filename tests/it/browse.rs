@@ -89,3 +89,18 @@ fn filters_and_order() {
     assert_eq!(card.order_count, 0);
     assert!(s.store.contact_card(99).unwrap().is_none());
 }
+
+#[test]
+fn an_interrupted_query_is_a_cancellation_not_a_fault_of_the_base() {
+    // What SQLite answers when the window interrupts a search a newer keystroke replaced.
+    let interrupted = rusqlite::Error::SqliteFailure(
+        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_INTERRUPT),
+        None,
+    );
+    let e: adresat::Error = interrupted.into();
+    assert!(matches!(e, adresat::Error::Cancelled), "{e}");
+    // Any other refusal stays an error of the base, in words.
+    let busy =
+        rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY), None);
+    assert_eq!(adresat::Error::from(busy).id(), "error-db-busy");
+}

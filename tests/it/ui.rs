@@ -244,3 +244,30 @@ fn a_job_that_panics_is_named_in_one_error_notice() {
     assert!(harness.query_by_label(notice).is_none());
     assert!(adresat::ui::jobs::take_lost(&harness.ctx).is_empty());
 }
+
+#[test]
+fn typing_a_search_key_by_key_shows_the_last_query_and_no_error() {
+    let mut s = Scratch::new();
+    let mut csv = String::from("ФИО;Телефон;Город\n");
+    for i in 0..5000 {
+        csv.push_str(&format!("Клиент{i} Фамилия;+7913{i:07};Омск\n"));
+    }
+    csv.push_str("Редкая Фамилия;+79990000001;Тверь\n");
+    s.contacts(&csv);
+    let mut harness = app(s.store.path().to_owned());
+    wait_exact(&mut harness, "5\u{a0}001 контакт");
+    let search = harness.get_by_role_and_label(Role::TextInput, "Поиск");
+    search.focus();
+    // Each key starts a new search and interrupts the one before it.
+    for key in "редкая".chars() {
+        harness
+            .get_by_role_and_label(Role::TextInput, "Поиск")
+            .type_text(&key.to_string());
+        harness.step();
+    }
+    wait_label(&mut harness, "найден 1 контакт");
+    wait_label(&mut harness, "Редкая Фамилия");
+    harness.run_steps(5);
+    assert!(harness.query_by_label_contains("Ошибка").is_none());
+    assert!(harness.query_by_label_contains("Отменено").is_none());
+}
