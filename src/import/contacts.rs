@@ -30,6 +30,8 @@ struct Incoming {
     tags: Vec<String>,
     /// The zone of the row's own city and region, when it names a city.
     row_zone: Option<CityZone>,
+    /// The phone numbers besides the one to message, by their columns' headers.
+    other_phones: Vec<(String, String)>,
 }
 
 /// A contact row read on its own: its keys and what it says.
@@ -254,6 +256,11 @@ impl RowReader {
             row_zone: row
                 .get(Field::City)
                 .map(|city| self.zone(city, row.get(Field::Region))),
+            other_phones: row
+                .other_phones(&self.country)
+                .into_iter()
+                .map(|(h, v)| (h.to_owned(), v))
+                .collect(),
         })
     }
 
@@ -328,6 +335,9 @@ impl ContactsLoader {
         }
         for (header, value) in row.custom() {
             c.custom.insert(header.to_owned(), value.to_owned());
+        }
+        for (header, value) in &inc.other_phones {
+            c.custom.insert(header.clone(), value.clone());
         }
 
         // Time zone: an explicit column wins; an explicit zone stays until the city changes.

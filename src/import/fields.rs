@@ -157,31 +157,6 @@ const KEY_SYNONYMS: &[(Field, &[&str])] = &[
         ],
     ),
     (
-        Field::Phone,
-        &[
-            "телефон",
-            "моб телефон",
-            "мобильный телефон",
-            "мобильный",
-            "тел",
-            "номер телефона",
-            "сотовый",
-            "сотовый телефон",
-            "контактный телефон",
-            "телефон клиента",
-            "phone",
-            "mobile",
-            "mobile phone",
-            "phone number",
-            "phone mobile",
-            "cell",
-            "whatsapp",
-            "номер whatsapp",
-            "ватсап",
-            "телефон мобильный",
-        ],
-    ),
-    (
         Field::TgChatId,
         &[
             "telegram id",
@@ -472,6 +447,95 @@ const EVENT_SYNONYMS: &[(Field, &[&str])] = &[
     ),
 ];
 
+/// Phone columns by how surely they hold the number to message, surest first (DESIGN.md, "Which
+/// phone"): one "for mailings", then mobile, WhatsApp, a generic phone, an address's phone, work
+/// and home. Every one of them is a phone column; the messaging number is chosen among them row by
+/// row, the others kept as custom fields. A fax or a pager is not a phone to message.
+const PHONE_COLUMNS: &[(u8, &[&str])] = &[
+    (
+        0,
+        &[
+            "телефон для рассылок",
+            "телефон для рассылки",
+            "телефон для смс",
+            "phone for mailings",
+            "mailing phone",
+            "sms phone",
+        ],
+    ),
+    (
+        1,
+        &[
+            "мобильный телефон",
+            "моб телефон",
+            "мобильный",
+            "сотовый",
+            "сотовый телефон",
+            "телефон мобильный",
+            "mobile",
+            "mobile phone",
+            "phone mobile",
+            "cell",
+            "cell phone",
+        ],
+    ),
+    (
+        2,
+        &[
+            "whatsapp",
+            "номер whatsapp",
+            "телефон whatsapp",
+            "ватсап",
+            "whatsapp phone",
+        ],
+    ),
+    (
+        3,
+        &[
+            "телефон",
+            "тел",
+            "номер телефона",
+            "контактный телефон",
+            "телефон клиента",
+            "другой телефон",
+            "phone",
+            "phone number",
+            "other phone",
+        ],
+    ),
+    (
+        4,
+        &[
+            "default address phone",
+            "billing phone",
+            "shipping phone",
+            "телефон доставки",
+            "телефон получателя",
+        ],
+    ),
+    (
+        5,
+        &[
+            "рабочий телефон",
+            "рабочий прямой телефон",
+            "work phone",
+            "business phone",
+            "office phone",
+        ],
+    ),
+    (6, &["домашний телефон", "home phone"]),
+];
+
+/// How surely a phone column's header names the number to message (0 surest), or `None` for a
+/// header that names no phone. A column the owner mapped to `phone` themselves comes first.
+pub fn phone_rank(header: &str) -> Option<u8> {
+    let norm = normalize_header(header);
+    PHONE_COLUMNS
+        .iter()
+        .find(|(_, names)| names.contains(&norm.as_str()))
+        .map(|(rank, _)| *rank)
+}
+
 /// The form headers are compared in: `Моб. телефон` → `моб телефон`, `UTM_SOURCE` → `utm source`.
 pub fn normalize_header(header: &str) -> String {
     normalize_place(&header.replace(['_', '/', ':'], " "))
@@ -487,6 +551,9 @@ pub fn field_for_header(header: &str, kind: ImportKind) -> Option<Field> {
         .filter(|f| f.applies_to(kind) && !matches!(f, Field::Custom | Field::Ignore))
     {
         return Some(field);
+    }
+    if phone_rank(header).is_some() {
+        return Some(Field::Phone);
     }
     let specific = match kind {
         ImportKind::Contacts => CONTACT_SYNONYMS,
@@ -532,7 +599,9 @@ impl std::str::FromStr for ColumnMap {
 
 /// Decides every column's field: overrides first, then synonyms; unknown contact columns become
 /// custom fields, unknown columns of orders and events are ignored (and reported). A field named
-/// by two columns keeps the first; Bitrix24's `NAME` beside `LAST_NAME` is a first name.
+/// by two columns keeps the first, but for phones: every phone column stays one, and the number
+/// to message is chosen among them ([`phone_rank`]). Bitrix24's `NAME` beside `LAST_NAME` is a
+/// first name.
 pub fn map_columns(
     headers: &[String],
     kind: ImportKind,
@@ -568,7 +637,8 @@ pub fn map_columns(
             .map(|o| o.field)
             .or_else(|| field_for_header(header, kind))
             .unwrap_or(unknown);
-        let taken = !matches!(chosen, Field::Custom | Field::Ignore) && fields.contains(&chosen);
+        let taken = !matches!(chosen, Field::Custom | Field::Ignore | Field::Phone)
+            && fields.contains(&chosen);
         fields.push(if taken { unknown } else { chosen });
     }
     let bitrix_style = fields.contains(&Field::LastName) && !fields.contains(&Field::FirstName);

@@ -80,3 +80,35 @@ fn parse_other(number: &str, default_country: &str) -> Option<String> {
     }
     Some(parsed.format().mode(phonenumber::Mode::E164).to_string())
 }
+
+/// Whether the E.164 number `e164` is a mobile one, which a messenger reaches; a landline only
+/// takes calls. Russia's mobile numbers start `+79`, Kazakhstan's `+770`, `+747`, `+75`–`+77`
+/// (its landlines `+771`, `+772`); other countries
+/// as `phonenumber` knows them (a number that may be either counts as mobile).
+pub fn is_mobile(e164: &str) -> bool {
+    if let Some(national) = e164.strip_prefix("+7") {
+        return matches!(
+            national.as_bytes(),
+            [b'9', ..] | [b'7', b'0' | b'4' | b'5' | b'6' | b'7', ..]
+        );
+    }
+    let Ok(parsed) = phonenumber::parse(None, e164) else {
+        return false;
+    };
+    matches!(
+        parsed.number_type(&phonenumber::metadata::DATABASE),
+        phonenumber::Type::Mobile | phonenumber::Type::FixedLineOrMobile
+    )
+}
+
+/// The numbers of one cell: CRM exports join several with `, ` or `;` or a line break
+/// (`+7 912 …, 8 916 …`). A cell Excel rounded (`7,91235E+10`) is one value, not two.
+pub fn numbers_in(cell: &str) -> Vec<&str> {
+    if is_excel_rounded(cell) {
+        return vec![cell.trim()];
+    }
+    cell.split([',', ';', '\n'])
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .collect()
+}

@@ -1,7 +1,7 @@
 //! One row of a file, seen through the column mapping, and the contact keys it carries.
 
-use super::fields::Field;
-use super::phone::normalize_phone;
+use super::fields::{Field, phone_rank};
+use super::phone::{is_mobile, normalize_phone, numbers_in};
 use super::values::{format_utc, parse_datetime};
 use crate::error::Result;
 use crate::i18n::Msg;
@@ -12,26 +12,48 @@ use crate::store::{Contact, ContactKey, Writer};
 pub(crate) struct Layout {
     positions: Vec<(Field, usize)>,
     custom: Vec<(String, usize)>,
+    /// The phone columns, surest first ([`phone_rank`], then the file's order), with headers.
+    phones: Vec<(String, usize)>,
 }
 
 impl Layout {
     pub fn new(headers: &[String], fields: &[Field]) -> Layout {
         let mut positions = Vec::new();
         let mut custom = Vec::new();
+        let mut phones = Vec::new();
         for (i, (header, field)) in headers.iter().zip(fields).enumerate() {
             match field {
                 Field::Custom => custom.push((header.clone(), i)),
                 Field::Ignore => {}
+                // A column the owner mapped to a phone without a phone's header comes first.
+                Field::Phone => phones.push((phone_rank(header).unwrap_or(0), header.clone(), i)),
                 f => positions.push((*f, i)),
             }
         }
-        Layout { positions, custom }
+        phones.sort_by_key(|(rank, _, i)| (*rank, *i));
+        Layout {
+            positions,
+            custom,
+            phones: phones.into_iter().map(|(_, h, i)| (h, i)).collect(),
+        }
     }
 
     /// Whether some column feeds `field`.
     pub fn has(&self, field: Field) -> bool {
-        self.positions.iter().any(|(f, _)| *f == field)
+        match field {
+            Field::Phone => !self.phones.is_empty(),
+            _ => self.positions.iter().any(|(f, _)| *f == field),
+        }
     }
+}
+
+/// The number to message a row names: E.164, and where it stood (the phone column among the
+/// layout's, the number within the cell).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ChosenPhone {
+    pub e164: String,
+    column: usize,
+    nth: usize,
 }
 
 /// A row's values, read by field.
@@ -41,13 +63,93 @@ pub(crate) struct Row<'a> {
 }
 
 impl<'a> Row<'a> {
-    /// The field's value, `None` when there is no such column or the cell is empty.
+    /// The field's value, `None` when there is no such column or the cell is empty. For
+    /// [`Field::Phone`]: the first phone cell that is not empty, as written ([`Row::phone`] is
+    /// the number to message).
     pub fn get(&self, field: Field) -> Option<&'a str> {
+        if field == Field::Phone {
+            return self.phone_cells().next().map(|(_, _, v)| v);
+        }
         let (_, i) = self.layout.positions.iter().find(|(f, _)| *f == field)?;
+        self.cell(*i)
+    }
+
+    fn cell(&self, i: usize) -> Option<&'a str> {
         self.values
-            .get(*i)
+            .get(i)
             .map(String::as_str)
             .filter(|v| !v.is_empty())
+    }
+
+    /// The phone cells that are not empty, surest column first: (column among the layout's
+    /// phones, header, value).
+    fn phone_cells(&self) -> impl Iterator<Item = (usize, &'a str, &'a str)> + '_ {
+        self.layout
+            .phones
+            .iter()
+            .enumerate()
+            .filter_map(|(n, (h, i))| Some((n, h.as_str(), self.cell(*i)?)))
+    }
+
+    /// The number to message (DESIGN.md, "Which phone"): of every number in the phone cells,
+    /// surest column first and within a cell in order, the first mobile one, else the first
+    /// valid one. `Ok(None)` when the row has no phone; the first number's fault when none is
+    /// valid (an Excel-rounded `7,91235E+10` says so).
+    pub fn phone(&self, default_country: &str) -> Result<Option<ChosenPhone>, Msg> {
+        let mut first_valid = None;
+        let mut first_fault = None;
+        for (column, _, value) in self.phone_cells() {
+            for (nth, number) in numbers_in(value).into_iter().enumerate() {
+                match normalize_phone(number, default_country) {
+                    Ok(e164) if is_mobile(&e164) => {
+                        return Ok(Some(ChosenPhone { e164, column, nth }));
+                    }
+                    Ok(e164) => {
+                        first_valid.get_or_insert(ChosenPhone { e164, column, nth });
+                    }
+                    Err(fault) => {
+                        first_fault.get_or_insert(fault);
+                    }
+                }
+            }
+        }
+        match (first_valid, first_fault) {
+            (Some(chosen), _) => Ok(Some(chosen)),
+            (None, Some(fault)) => Err(fault),
+            (None, None) => Ok(None),
+        }
+    }
+
+    /// The phone numbers besides the one to message, kept as custom fields under their columns'
+    /// headers: the other phone columns' cells as written, and the rest of the chosen number's
+    /// cell.
+    pub fn other_phones(&self, default_country: &str) -> Vec<(&'a str, String)> {
+        let mut cells = self.phone_cells();
+        let (Some(first), more) = (cells.next(), cells.next().is_some()) else {
+            return Vec::new();
+        };
+        if !more && numbers_in(first.2).len() < 2 {
+            return Vec::new();
+        }
+        let chosen = self.phone(default_country).ok().flatten();
+        let mut out = Vec::new();
+        for (column, header, value) in self.phone_cells() {
+            match &chosen {
+                Some(c) if c.column == column => {
+                    let rest: Vec<&str> = numbers_in(value)
+                        .into_iter()
+                        .enumerate()
+                        .filter(|(nth, _)| *nth != c.nth)
+                        .map(|(_, n)| n)
+                        .collect();
+                    if !rest.is_empty() {
+                        out.push((header, rest.join(", ")));
+                    }
+                }
+                _ => out.push((header, value.to_owned())),
+            }
+        }
+        out
     }
 
     /// The field's value, or the reason the row is rejected without it.
@@ -97,8 +199,8 @@ impl<'a> Row<'a> {
         if let Some(ext) = self.get(Field::ExternalId) {
             keys.push(ContactKey::External(ext.to_owned()));
         }
-        if let Some(phone) = self.get(Field::Phone) {
-            keys.push(ContactKey::Phone(normalize_phone(phone, default_country)?));
+        if let Some(phone) = self.phone(default_country)? {
+            keys.push(ContactKey::Phone(phone.e164));
         }
         if let Some(chat) = self.get(Field::TgChatId) {
             if chat.parse::<i64>().is_err() {

@@ -396,16 +396,23 @@ impl<P> ReadAhead<P> {
     }
 }
 
-/// Puts the trimmed `cells` into `out`, reusing its strings' memory.
+/// A cell's value: trimmed, without the apostrophe Excel and CRM exports put before a number to
+/// keep it text (`'+79123456789`, `'00123`), which is never part of the value.
+fn clean(cell: &str) -> &str {
+    let cell = cell.trim();
+    cell.strip_prefix('\'').map_or(cell, str::trim_start)
+}
+
+/// Puts the cleaned `cells` into `out`, reusing its strings' memory.
 fn fill<'a>(out: &mut Vec<String>, cells: impl Iterator<Item = &'a str>) {
     let mut n = 0;
     for cell in cells {
         match out.get_mut(n) {
             Some(slot) => {
                 slot.clear();
-                slot.push_str(cell.trim());
+                slot.push_str(clean(cell));
             }
-            None => out.push(cell.trim().to_owned()),
+            None => out.push(clean(cell).to_owned()),
         }
         n += 1;
     }

@@ -13,7 +13,6 @@ use adresat::plan::export::{self, Format, Target};
 use adresat::plan::{self, Options, Plan};
 use adresat::segment::Rule;
 use chrono::NaiveDate;
-use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 
 use crate::support::Scratch;
@@ -219,19 +218,7 @@ fn cancel_in_the_window_leaves_no_file_and_no_plan() {
         &mut harness,
         "В плане 20\u{a0}000 из 20\u{a0}000 контактов сегментов",
     );
-    let field = harness.get_by_role_and_label(Role::TextInput, "Файл");
-    field.scroll_to_me();
-    field.focus();
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness
-        .get_by_role_and_label(Role::TextInput, "Файл")
-        .type_text(path.to_str().unwrap());
-    harness.run_steps(2);
-    let button = harness.get_by_label("Сохранить план и выгрузить");
-    button.scroll_to_me();
-    // Scrolling is animated: the button must rest before it is clicked.
-    harness.run_steps(30);
-    harness.get_by_label("Сохранить план и выгрузить").click();
+    crate::plan_ui::export_to(&mut harness, &path);
     // The messenger's daily limit moves most to later days: the one warning comes first.
     crate::ui::wait_exact(&mut harness, "Всё равно выгрузить");
     harness.get_by_label("Всё равно выгрузить").click();

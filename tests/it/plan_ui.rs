@@ -35,6 +35,24 @@ fn base_with_campaign(name: &str) -> Scratch {
     s
 }
 
+/// Types `path` into the made plan's file field and clicks «Сохранить план и выгрузить».
+pub fn export_to(harness: &mut crate::ui::App<'_>, path: &std::path::Path) {
+    let field = harness.get_by_role_and_label(Role::TextInput, "Файл");
+    field.scroll_to_me();
+    field.focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Файл")
+        .type_text(path.to_str().unwrap());
+    harness.run_steps(2);
+    harness
+        .get_by_label("Сохранить план и выгрузить")
+        .scroll_to_me();
+    // Scrolling is animated: the button must rest before it is clicked.
+    harness.run_steps(30);
+    harness.get_by_label("Сохранить план и выгрузить").click();
+}
+
 #[test]
 fn a_plan_is_made_explained_and_exported() {
     let s = base_with_campaign("Зима");
@@ -54,19 +72,7 @@ fn a_plan_is_made_explained_and_exported() {
     });
 
     let out = s.dir.path().join("план.csv");
-    let field = harness.get_by_role_and_label(Role::TextInput, "Файл");
-    field.scroll_to_me();
-    field.focus();
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness
-        .get_by_role_and_label(Role::TextInput, "Файл")
-        .type_text(out.to_str().unwrap());
-    harness.run_steps(2);
-    harness
-        .get_by_label("Сохранить план и выгрузить")
-        .scroll_to_me();
-    harness.run_steps(2);
-    harness.get_by_label("Сохранить план и выгрузить").click();
+    export_to(&mut harness, &out);
     wait_label(&mut harness, "Выгружено сообщений: 2");
     let text = std::fs::read_to_string(&out).unwrap();
     assert_eq!(text.lines().count(), 3);
