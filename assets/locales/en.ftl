@@ -699,7 +699,7 @@ exclusion-unsubscribed = unsubscribed
 exclusion-blocked = blocked
 exclusion-never-send = in "never send to"
 exclusion-other-channel = other channel
-exclusion-telegram-username-only = only a Telegram username (a bot writes only to people who started it)
+exclusion-telegram-username-only = Telegram username only
 exclusion-no-address = no address
 
 ## Send plans

@@ -711,7 +711,7 @@ exclusion-unsubscribed = отписались
 exclusion-blocked = заблокировали
 exclusion-never-send = в «никогда не отправлять»
 exclusion-other-channel = другой канал
-exclusion-telegram-username-only = в Telegram только имя пользователя (бот пишет лишь тем, кто его запустил)
+exclusion-telegram-username-only = в Telegram только @имя
 exclusion-no-address = нет адреса
 
 ## Send plans

@@ -339,9 +339,14 @@ fn temporary_beside(path: &Path) -> Result<tempfile::TempPath> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // The file is the owner's export, not a secret: it gets the modes any new file gets (the
+    // umask applies), not a temporary file's owner-only ones.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    builder
         .tempfile_in(dir)
         .map(tempfile::NamedTempFile::into_temp_path)
         .map_err(|e| Error::io(path, e))

@@ -279,7 +279,7 @@ fn telegram_reaches_a_chat_id_and_excludes_a_username_alone_with_its_own_reason(
         Exclusion::TelegramUsernameOnly
             .msg()
             .render(adresat::i18n::Lang::En),
-        "only a Telegram username (a bot writes only to people who started it)"
+        "Telegram username only"
     );
 }
 
