@@ -14,6 +14,9 @@ use crate::store::{ContactKey, Order, Writer};
 pub(crate) struct OrdersLoader {
     customers: Customers,
     tz: Tz,
+    /// Rows without an order id seen so far, by a hash of everything they say: how many. The
+    /// n-th identical row is the customer's n-th identical purchase.
+    seen: rustc_hash::FxHashMap<u64, u32>,
 }
 
 impl OrdersLoader {
@@ -21,7 +24,20 @@ impl OrdersLoader {
         OrdersLoader {
             customers: Customers::new(country),
             tz,
+            seen: Default::default(),
         }
+    }
+
+    /// Which of the file's identical rows `order` is, from 1 (always 1 with an order id).
+    fn nth(&mut self, order: &Order) -> u32 {
+        if order.order_id.is_some() {
+            return 1;
+        }
+        use std::hash::BuildHasher;
+        let hash = rustc_hash::FxBuildHasher.hash_one(order.row_key());
+        let n = self.seen.entry(hash).or_insert(0);
+        *n += 1;
+        *n
     }
 }
 
@@ -138,7 +154,10 @@ impl Loader for OrdersLoader {
             })
         });
         match order {
-            Ok(order) => Ok(Outcome::Saved(w.save_order(&order)?)),
+            Ok(order) => {
+                let nth = self.nth(&order);
+                Ok(Outcome::Saved(w.save_order(&order, nth)?))
+            }
             Err(msg) => Ok(Outcome::Rejected(msg)),
         }
     }

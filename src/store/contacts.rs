@@ -203,19 +203,30 @@ pub struct Order {
 }
 
 impl Order {
-    /// What makes two imported orders the same: the shop's order id, or else everything.
-    fn dedup_key(&self) -> String {
+    /// What makes two imported orders the same: the shop's order id, or else everything and
+    /// which of the file's identical rows it is (`nth`, from 1): a customer who bought the same
+    /// for the same amount twice on a day made two purchases, and the same file read again
+    /// names the same two.
+    fn dedup_key(&self, nth: u32) -> String {
         match &self.order_id {
             Some(id) => format!("id:{id}"),
-            None => format!(
-                "row:{}|{}|{}|{}|{}",
-                self.contact_id,
-                self.ordered_at,
-                self.amount_kop,
-                self.product.as_deref().unwrap_or(""),
-                self.category.as_deref().unwrap_or("")
-            ),
+            None => {
+                let key = self.row_key();
+                if nth > 1 { format!("{key}#{nth}") } else { key }
+            }
         }
+    }
+
+    /// Everything an order without an id is told apart by.
+    pub fn row_key(&self) -> String {
+        format!(
+            "row:{}|{}|{}|{}|{}",
+            self.contact_id,
+            self.ordered_at,
+            self.amount_kop,
+            self.product.as_deref().unwrap_or(""),
+            self.category.as_deref().unwrap_or("")
+        )
     }
 }
 
@@ -462,9 +473,10 @@ impl Writer<'_> {
         Ok(id)
     }
 
-    /// Saves an order; one with the same order id (or, without one, the same everything) is updated.
-    pub fn save_order(&self, o: &Order) -> Result<Saved> {
-        let key = o.dedup_key();
+    /// Saves an order; one with the same order id (or, without one, the same everything and the
+    /// same `nth` of the file's identical rows) is updated.
+    pub fn save_order(&self, o: &Order, nth: u32) -> Result<Saved> {
+        let key = o.dedup_key(nth);
         let existing = self
             .tx
             .prepare_cached(

@@ -139,3 +139,43 @@ fn events_set_status_and_engagement_and_reimport_adds_nothing() {
         0
     );
 }
+
+/// A transaction log without order ids (`customer_id,order_date,amount`), where customers buy the
+/// same amount twice on one day: every row is a purchase, as a plain count of the file says.
+#[test]
+fn identical_rows_without_an_order_id_are_separate_purchases() {
+    let mut s = Scratch::new();
+    let mut contacts = String::from("ID клиента;Телефон\n");
+    for c in 0..40 {
+        contacts.push_str(&format!("C{c};+7913{c:07}\n"));
+    }
+    s.contacts(&contacts);
+    let mut rng = fastrand::Rng::with_seed(2026);
+    let mut log = String::from("customer_id,order_date,amount\n");
+    let mut expected: std::collections::HashMap<String, (i64, i64)> = Default::default();
+    for _ in 0..2000 {
+        let customer = format!("C{}", rng.u32(0..40));
+        let day = rng.u32(1..=4);
+        let rubles = [500, 990, 1500][rng.usize(0..3)];
+        log.push_str(&format!("{customer},2026-11-0{day},{rubles}\n"));
+        let e = expected.entry(customer).or_default();
+        e.0 += 1;
+        e.1 += rubles * 100;
+    }
+    let path = s.file("log.csv", &log);
+    let r = s.import(ImportKind::Orders, &path);
+    assert_eq!((r.read, r.inserted, r.rejected), (2000, 2000, 0));
+    for (customer, (count, sum)) in &expected {
+        let id = s.by_external(customer).0.id;
+        let card = s.store.contact_card(id).unwrap().unwrap();
+        assert_eq!(
+            (card.order_count, card.order_total_kop),
+            (*count, *sum),
+            "{customer}"
+        );
+    }
+    // The same log again adds nothing.
+    let again = s.import(ImportKind::Orders, &path);
+    assert_eq!((again.inserted, again.unchanged), (0, 2000));
+    assert_eq!(query_i64(&s, "SELECT count(*) FROM orders"), 2000);
+}
