@@ -30,9 +30,10 @@ error-base-too-new = The base “{ $path }” was made by a newer Adresat (schem
 error-not-a-base = “{ $path }” does not look like an Adresat base: { $reason }
 error-not-a-table = “{ $path }” could not be read as a table: { $why } The base is unchanged.
 why-empty = the file is empty.
-why-binary = it is not a text file (CSV or .xlsx expected).
+why-binary = it is not a table (CSV, .xlsx or .xls expected).
 why-no-header = the first row has no column headers.
 why-bad-xlsx = the Excel file is damaged or not an .xlsx.
+why-bad-xls = the old Excel file (.xls) is damaged or cannot be read: open it in Excel and save it as an "Excel Workbook (.xlsx)".
 error-csv = Line { $line }: the file is damaged ({ $reason }). The base is unchanged.
 error-missing-columns = The file “{ $path }” lacks columns: { $missing }. Columns found: { $headers }. Map them with --map COLUMN=field.
 error-map-syntax = “{ $value }”: expected COLUMN=field, e.g. “Mobile=phone”.

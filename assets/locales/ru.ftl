@@ -30,9 +30,10 @@ error-base-too-new = База «{ $path }» создана более новой
 error-not-a-base = «{ $path }» не похож на базу Адресата: { $reason }
 error-not-a-table = «{ $path }» не удалось прочитать как таблицу: { $why } База не изменилась.
 why-empty = файл пуст.
-why-binary = это не текстовый файл (ожидается CSV или .xlsx).
+why-binary = это не таблица (ожидается CSV, .xlsx или .xls).
 why-no-header = в первой строке нет заголовков столбцов.
 why-bad-xlsx = файл Excel повреждён или это не .xlsx.
+why-bad-xls = старый файл Excel (.xls) повреждён или не читается: откройте его в Excel и сохраните как «Книга Excel (.xlsx)».
 error-csv = Строка { $line }: файл повреждён ({ $reason }). База не изменилась.
 error-missing-columns = В файле «{ $path }» не хватает столбцов: { $missing }. Найдены столбцы: { $headers }. Укажите соответствие через --map СТОЛБЕЦ=поле.
 error-map-syntax = «{ $value }»: ожидается СТОЛБЕЦ=поле, например «Моб. тел.=phone».

@@ -9,6 +9,7 @@
 mod contacts;
 mod events;
 pub mod fields;
+mod html_table;
 mod key_ids;
 mod name;
 mod orders;

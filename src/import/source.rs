@@ -1,5 +1,6 @@
-//! Opening a file as a table: encoding and delimiter sniffing for CSV, the first sheet for .xlsx.
-//! CSV is streamed, so a file of a million rows never sits in memory.
+//! Opening a file as a table: encoding and delimiter sniffing for CSV, the first sheet for .xlsx
+//! and old binary .xls, the table of an HTML file (Bitrix24's "Excel" export). CSV is streamed,
+//! so a file of a million rows never sits in memory.
 
 use std::fs::File;
 use std::io::{BufReader, Read, Seek, SeekFrom};
@@ -8,7 +9,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Data, Reader, Xls, Xlsx};
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1251};
 use encoding_rs_io::DecodeReaderBytesBuilder;
 
@@ -18,9 +19,9 @@ use crate::i18n::Msg;
 /// How a file was read: shown in the import's mapping step and report.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Format {
-    /// `csv` or `xlsx`.
+    /// `csv`, `xlsx`, `xls` or `html`.
     pub kind: &'static str,
-    /// `UTF-8`, `windows-1251`, `UTF-16LE`, … (`xlsx` for workbooks).
+    /// `UTF-8`, `windows-1251`, `UTF-16LE`, … (`xlsx` or `xls` for workbooks).
     pub encoding: String,
     /// The field separator of a CSV file.
     pub delimiter: Option<char>,
@@ -37,7 +38,8 @@ pub struct TableSource {
 
 enum Rows {
     Csv(Box<csv::Reader<Box<dyn Read + Send>>>, csv::StringRecord),
-    Xlsx(std::vec::IntoIter<Vec<String>>, u64),
+    /// A table read whole (a workbook's sheet, an HTML table), and the line of the last row given.
+    Whole(std::vec::IntoIter<Vec<String>>, u64),
 }
 
 /// Counts the bytes taken from the file, for the progress bar.
@@ -137,10 +139,20 @@ impl TableSource {
             return Err(not_a_table(path, "why-empty"));
         }
         if sample.starts_with(b"PK\x03\x04") {
-            return TableSource::open_xlsx(path, bytes_total);
+            let book: Xlsx<_> =
+                calamine::open_workbook(path).map_err(|_| not_a_table(path, "why-bad-xlsx"))?;
+            return TableSource::open_sheet(path, book, "xlsx", bytes_total);
+        }
+        if sample.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+            let book: Xls<_> =
+                calamine::open_workbook(path).map_err(|_| not_a_table(path, "why-bad-xls"))?;
+            return TableSource::open_sheet(path, book, "xls", bytes_total);
         }
         let encoding = sniff_encoding(&sample);
         let (text, _, _) = encoding.decode(&sample);
+        if super::html_table::looks_like_html_table(&text) {
+            return TableSource::open_html(path, encoding, bytes_total);
+        }
         if text.contains('\0')
             || text
                 .chars()
@@ -195,17 +207,62 @@ impl TableSource {
         })
     }
 
-    fn open_xlsx(path: &Path, bytes_total: u64) -> Result<TableSource> {
-        let mut workbook: Xlsx<_> =
-            calamine::open_workbook(path).map_err(|_| not_a_table(path, "why-bad-xlsx"))?;
-        let range = workbook
+    /// The first sheet of a workbook.
+    fn open_sheet<R: std::io::Read + std::io::Seek>(
+        path: &Path,
+        mut book: impl Reader<R>,
+        kind: &'static str,
+        bytes_total: u64,
+    ) -> Result<TableSource> {
+        let why = if kind == "xls" {
+            "why-bad-xls"
+        } else {
+            "why-bad-xlsx"
+        };
+        let range = book
             .worksheet_range_at(0)
             .ok_or_else(|| not_a_table(path, "why-empty"))?
-            .map_err(|_| not_a_table(path, "why-bad-xlsx"))?;
+            .map_err(|_| not_a_table(path, why))?;
         let start_row = range.start().map(|(r, _)| r as u64).unwrap_or(0);
-        let mut rows = range
+        let rows = range
             .rows()
-            .map(|row| row.iter().map(cell_text).collect::<Vec<String>>());
+            .map(|row| row.iter().map(cell_text).collect::<Vec<String>>())
+            .collect();
+        let format = Format {
+            kind,
+            encoding: kind.to_owned(),
+            delimiter: None,
+        };
+        // Sheet rows are numbered from 1; the header is the first used row.
+        TableSource::whole(path, format, rows, start_row + 1, bytes_total)
+    }
+
+    /// The table of an HTML file, decoded from `encoding`.
+    fn open_html(
+        path: &Path,
+        encoding: &'static Encoding,
+        bytes_total: u64,
+    ) -> Result<TableSource> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let (text, _, _) = encoding.decode(&bytes);
+        let format = Format {
+            kind: "html",
+            encoding: encoding.name().to_owned(),
+            delimiter: None,
+        };
+        let rows = super::html_table::rows(&text);
+        TableSource::whole(path, format, rows, 1, bytes_total)
+    }
+
+    /// A table read whole: its first row is the header, on line `first_line`.
+    fn whole(
+        path: &Path,
+        format: Format,
+        rows: Vec<Vec<String>>,
+        first_line: u64,
+        bytes_total: u64,
+    ) -> Result<TableSource> {
+        let mut rows = rows.into_iter();
         let headers: Vec<String> = rows
             .next()
             .ok_or_else(|| not_a_table(path, "why-empty"))?
@@ -215,16 +272,10 @@ impl TableSource {
         if headers.iter().all(|h| h.is_empty()) {
             return Err(not_a_table(path, "why-no-header"));
         }
-        let body: Vec<Vec<String>> = rows.collect();
         Ok(TableSource {
-            format: Format {
-                kind: "xlsx",
-                encoding: "xlsx".to_owned(),
-                delimiter: None,
-            },
+            format,
             headers,
-            // Sheet rows are numbered from 1; the header is the first used row.
-            rows: Rows::Xlsx(body.into_iter(), start_row + 1),
+            rows: Rows::Whole(rows, first_line),
             bytes_total,
             bytes_read: Arc::new(AtomicU64::new(bytes_total)),
         })
@@ -249,7 +300,7 @@ impl TableSource {
                 fill(out, record.iter());
                 Ok(Some(record.position().map(|p| p.line()).unwrap_or(0)))
             }
-            Rows::Xlsx(rows, line) => match rows.next() {
+            Rows::Whole(rows, line) => match rows.next() {
                 Some(row) => {
                     *line += 1;
                     fill(out, row.iter().map(String::as_str));

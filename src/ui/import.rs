@@ -194,8 +194,11 @@ impl ImportWizard {
             }
         });
         ui.add_space(8.0);
-        self.file
-            .show(ui, &tr("import-file"), &["csv", "txt", "tsv", "xlsx"]);
+        self.file.show(
+            ui,
+            &tr("import-file"),
+            &["csv", "txt", "tsv", "xlsx", "xls", "html", "htm"],
+        );
         ui.label(egui::RichText::new(tr("import-drop-hint")).weak());
         ui.add_space(8.0);
         if ui

@@ -135,11 +135,13 @@ fn files_that_are_not_tables_change_nothing() {
     let mut s = Scratch::new();
     s.contacts("Телефон\n89120000001\n");
     let before = s.store.stats().unwrap();
-    let cases: [(&str, &[u8]); 4] = [
+    let cases: [(&str, &[u8]); 5] = [
         ("empty.csv", b""),
         ("blank.csv", b"\n\n  \n"),
         ("picture.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde\0\0\0\x0cIDAT"),
         ("broken.xlsx", b"PK\x03\x04 this is no workbook"),
+        // An old binary Excel file that cannot be read says how to save it as .xlsx.
+        ("broken.xls", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 this is no workbook"),
     ];
     for (name, bytes) in cases {
         let path = s.path(name);
@@ -254,4 +256,49 @@ fn map_overrides_headers() {
             .id(),
         "error-map-syntax"
     );
+}
+
+/// Bitrix24's "Экспорт в Excel": an HTML table in a file named `.xls`, as its contacts list writes
+/// it (the header list is Bitrix24's contact fields as its CSV export names them; the HTML shape —
+/// a `<meta>` charset, a bordered table, one `<th>` row, entities and `<br>` in cells — as the
+/// file Bitrix24 saves). Shuffled, with an unknown column, it imports like the CSV would.
+#[test]
+fn bitrix24_excel_export_is_an_html_table_and_imports() {
+    let mut s = Scratch::new();
+    let html = "<html><head><meta http-equiv=\"Content-type\" content=\"text/html;charset=utf-8\" /></head>\n\
+        <body><table border=\"1\">\n\
+        <tr><th>ID</th><th>Имя</th><th>Фамилия</th><th>Отчество</th><th>Дата рождения</th>\
+        <th>Адрес</th><th>Источник</th><th>Экспорт</th><th>Дата создания</th>\
+        <th>Рабочий телефон</th><th>Мобильный телефон</th><th>Телефон для рассылок</th>\
+        <th>Рабочий e-mail</th><th>Контакт Telegram</th><th>UF_CRM_1700000000</th></tr>\n\
+        <tr><td>5012</td><td>Мария</td><td>Иванова</td><td>Петровна</td><td>12.03.1990</td>\
+        <td>г. Казань, ул. Баумана, 1</td><td>Сайт</td><td>Y</td><td>30.09.2026 22:37:00</td>\
+        <td>+7 (843) 200-00-00</td><td>+7 (950) 000-00-00, 8 900 519-40-67</td><td></td>\
+        <td>maria@example.ru</td><td>@maria_iv</td><td>&quot;VIP&quot; &amp; друзья</td></tr>\n\
+        <tr><td>5013</td><td>Пётр</td><td>Сидоров</td><td></td><td></td><td></td><td>Звонок</td>\
+        <td>N</td><td>01.10.2026 09:00:00</td><td></td><td>8&nbsp;912&nbsp;000-00-13</td>\
+        <td>+7 916 000-00-14</td><td></td><td></td><td>строка 1<br>строка 2</td></tr>\n\
+        </table></body></html>\n";
+    let path = s.path("contact.xls");
+    std::fs::write(&path, html).unwrap();
+    let report = s.import(adresat::import::ImportKind::Contacts, &path);
+    assert_eq!(report.format.kind, "html");
+    assert_eq!((report.read, report.inserted, report.rejected), (2, 2, 0));
+    let (maria, _) = s.by_external("5012");
+    assert_eq!(maria.phone.as_deref(), Some("+79500000000"));
+    assert_eq!(maria.first_name.as_deref(), Some("Мария"));
+    assert_eq!(maria.source.as_deref(), Some("Сайт"));
+    assert_eq!(maria.tg_username.as_deref(), Some("maria_iv"));
+    assert_eq!(maria.created_at, "2026-09-30T19:37:00Z");
+    assert_eq!(maria.custom["UF_CRM_1700000000"], "\"VIP\" & друзья");
+    assert_eq!(maria.custom["Рабочий телефон"], "+7 (843) 200-00-00");
+    assert_eq!(maria.custom["Мобильный телефон"], "8 900 519-40-67");
+    // The number "for mailings" is the one to message; a line break stays one.
+    let (petr, _) = s.by_external("5013");
+    assert_eq!(petr.phone.as_deref(), Some("+79160000014"));
+    assert_eq!(petr.custom["Мобильный телефон"], "8 912 000-00-13");
+    assert_eq!(petr.custom["UF_CRM_1700000000"], "строка 1\nстрока 2");
+    // The same file again changes nothing.
+    let again = s.import(adresat::import::ImportKind::Contacts, &path);
+    assert_eq!((again.inserted, again.updated, again.unchanged), (0, 0, 2));
 }
