@@ -843,3 +843,14 @@ work-import-preview = the import preview
 work-import = import
 work-write-rejects = saving the rejected rows
 work-rfm = RFM analysis
+
+## What the import recognised in a file
+import-origin = Recognised: { $origin }.
+origin-amocrm-contacts = an amoCRM contacts export
+origin-bitrix24-contacts = a Bitrix24 contacts export
+origin-tilda-leads = a Tilda form leads export
+origin-shopify-customers = a Shopify customers export
+origin-shopify-orders = a Shopify orders export
+import-phones = The number to message is looked for in these columns, in order: { $columns } — the first mobile one, else the first valid one.
+import-custom = Kept as custom fields: { $columns }.
+import-remembered = Your column choices for files with these headers are applied: { $columns }.

@@ -855,3 +855,14 @@ work-import-preview = предпросмотр импорта
 work-import = импорт
 work-write-rejects = сохранение отклонённых строк
 work-rfm = RFM-анализ
+
+## What the import recognised in a file
+import-origin = Распознан { $origin }.
+origin-amocrm-contacts = экспорт контактов amoCRM
+origin-bitrix24-contacts = экспорт контактов Битрикс24
+origin-tilda-leads = выгрузка заявок Tilda
+origin-shopify-customers = экспорт покупателей Shopify
+origin-shopify-orders = экспорт заказов Shopify
+import-phones = Номер для рассылки берётся из столбцов по порядку: { $columns } — первый мобильный, иначе первый верный.
+import-custom = Сохранятся как дополнительные поля: { $columns }.
+import-remembered = Применён ваш выбор столбцов для файлов с такими заголовками: { $columns }.

@@ -405,6 +405,14 @@ fn report_json(r: &ImportReport, lang: Lang) -> serde_json::Value {
 }
 
 fn print_report(r: &ImportReport, lang: Lang) {
+    if let Some(origin) = r.origin {
+        out!(
+            "{}",
+            Msg::new("import-origin")
+                .arg("origin", origin.msg().render(lang))
+                .render(lang)
+        );
+    }
     let delimiter = match r.format.delimiter {
         Some('\t') => "TAB".to_owned(),
         Some(d) => d.to_string(),

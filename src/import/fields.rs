@@ -453,8 +453,8 @@ const EVENT_SYNONYMS: &[(Field, &[&str])] = &[
 ];
 
 /// Phone columns by how surely they hold the number to message, surest first (DESIGN.md, "Which
-/// phone"): one "for mailings", then mobile, WhatsApp, a generic phone, an address's phone, work
-/// and home. Every one of them is a phone column; the messaging number is chosen among them row by
+/// phone"): one "for mailings", then mobile, WhatsApp, a generic phone, an address's phone, work,
+/// home, and last one that is only "another". Every one of them is a phone column; the messaging number is chosen among them row by
 /// row, the others kept as custom fields. A fax or a pager is not a phone to message.
 const PHONE_COLUMNS: &[(u8, &[&str])] = &[
     (
@@ -502,10 +502,8 @@ const PHONE_COLUMNS: &[(u8, &[&str])] = &[
             "номер телефона",
             "контактный телефон",
             "телефон клиента",
-            "другой телефон",
             "phone",
             "phone number",
-            "other phone",
         ],
     ),
     (
@@ -529,6 +527,10 @@ const PHONE_COLUMNS: &[(u8, &[&str])] = &[
         ],
     ),
     (6, &["домашний телефон", "home phone"]),
+    (
+        7,
+        &["другой телефон", "other phone", "дополнительный телефон"],
+    ),
 ];
 
 /// How surely a phone column's header names the number to message (0 surest), or `None` for a
@@ -573,7 +575,7 @@ pub fn field_for_header(header: &str, kind: ImportKind) -> Option<Field> {
 }
 
 /// A user's override: column (by header, case-insensitive) → field.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ColumnMap {
     pub column: String,
     pub field: Field,

@@ -14,6 +14,7 @@ mod key_ids;
 mod name;
 mod orders;
 pub mod phone;
+pub mod recognise;
 mod repeats;
 mod report;
 mod row;
@@ -185,18 +186,60 @@ struct Mapped {
     source: TableSource,
     fields: Vec<Field>,
     layout: Layout,
+    /// Where the column choices for these headers are remembered, and those applied.
+    memo_key: String,
+    choices: Vec<ColumnMap>,
+    remembered: Vec<ColumnMap>,
+    /// Whether the owner chose columns themselves for this import.
+    corrected: bool,
 }
 
 impl Mapped {
-    fn open(path: &Path, options: &ImportOptions) -> Result<Mapped> {
+    /// Opens `path` and maps its columns: the owner's choices of `options` over those remembered
+    /// in `store` for files with the same headers, then the synonyms.
+    fn open(store: &Store, path: &Path, options: &ImportOptions) -> Result<Mapped> {
         let source = TableSource::open(path)?;
-        let fields = fields::map_columns(&source.headers, options.kind, &options.map)?;
+        let memo_key = recognise::memo_key(options.kind, &source.headers);
+        let remembered: Vec<ColumnMap> = store
+            .memo(&memo_key)?
+            .map(|text| recognise::parse_memo(&text))
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|r| {
+                let column = fields::normalize_header(&r.column);
+                options
+                    .map
+                    .iter()
+                    .all(|c| fields::normalize_header(&c.column) != column)
+            })
+            .collect();
+        let choices = recognise::with_remembered(remembered.clone(), &options.map);
+        let fields = fields::map_columns(&source.headers, options.kind, &choices)?;
         let layout = Layout::new(&source.headers, &fields);
         Ok(Mapped {
             source,
             fields,
             layout,
+            memo_key,
+            choices,
+            remembered,
+            corrected: !options.map.is_empty(),
         })
+    }
+
+    /// What the mapping step says it recognised.
+    fn recognised(&self) -> recognise::Recognised {
+        recognise::Recognised {
+            origin: recognise::origin(&self.source.headers),
+            phones: self.layout.phone_headers(),
+            custom: self
+                .columns()
+                .into_iter()
+                .filter(|(_, f)| *f == Field::Custom)
+                .map(|(h, _)| h)
+                .collect(),
+            remembered: self.remembered.clone(),
+        }
     }
 
     fn check(&self, path: &Path, kind: ImportKind) -> Result<(), Msg> {
@@ -225,6 +268,8 @@ pub struct Preview {
     pub warnings: Vec<Warning>,
     /// Why the file cannot be imported with this mapping (missing key column, …), if so.
     pub blocked: Option<Msg>,
+    /// The tool that wrote the file, the phone columns, the custom ones, the choices applied again.
+    pub recognised: recognise::Recognised,
 }
 
 /// One row of a preview: its line, and its normalised values or the reason it would be rejected.
@@ -273,7 +318,7 @@ pub fn preview(
     limit: usize,
 ) -> Result<Preview> {
     let (country, tz) = country_and_zone(store, options)?;
-    let mapped = Mapped::open(path, options)?;
+    let mapped = Mapped::open(store, path, options)?;
     let blocked = mapped.check(path, options.kind).err();
     with_loader!(options, country, tz, |loader| preview_rows(
         mapped, loader, limit, blocked
@@ -287,6 +332,7 @@ fn preview_rows(
     blocked: Option<Msg>,
 ) -> Result<Preview> {
     let columns = mapped.columns();
+    let recognised = mapped.recognised();
     let mut prepare = loader.preparer();
     let mut rows = Vec::new();
     let mut values = Vec::new();
@@ -313,6 +359,7 @@ fn preview_rows(
         rows,
         warnings: loader.preview_warnings(),
         blocked,
+        recognised,
     })
 }
 
@@ -328,13 +375,14 @@ pub fn run(
     cancel: &AtomicBool,
 ) -> Result<ImportReport> {
     let (country, tz) = country_and_zone(store, options)?;
-    let mapped = Mapped::open(path, options)?;
+    let mapped = Mapped::open(store, path, options)?;
     mapped.check(path, options.kind).map_err(Error::User)?;
     let mut report = ImportReport::new(
         options.kind,
         path,
         mapped.source.format.clone(),
         mapped.columns(),
+        recognise::origin(&mapped.source.headers),
     );
     with_loader!(options, country, tz, |loader| load_rows(
         store,
@@ -366,8 +414,20 @@ fn load_rows(
     progress: &mut dyn FnMut(Progress),
     cancel: &AtomicBool,
 ) -> Result<()> {
-    let Mapped { source, layout, .. } = mapped;
+    let Mapped {
+        source,
+        layout,
+        memo_key,
+        choices,
+        corrected,
+        ..
+    } = mapped;
     let writer = store.writer()?;
+    // The owner's corrections are remembered for the next file with these headers, with the
+    // rest of the import: a cancelled one forgets them too.
+    if corrected {
+        writer.set_memo(&memo_key, &recognise::memo_text(&choices))?;
+    }
     // Rebuilding dropped indexes takes about a third of a first load of a big file.
     let reading_share = if writer.index_builds() > 0 { 0.7 } else { 1.0 };
     let mut prepare = loader.preparer();

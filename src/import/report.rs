@@ -35,6 +35,8 @@ pub struct ImportReport {
     pub format: Format,
     /// Each column's header and the field it fed.
     pub columns: Vec<(String, Field)>,
+    /// The tool that wrote the file, when the import knows it.
+    pub origin: Option<super::recognise::Origin>,
     /// Data rows read (the header not counted).
     pub read: u64,
     /// New contacts, orders or events.
@@ -69,12 +71,14 @@ impl ImportReport {
         file: &Path,
         format: Format,
         columns: Vec<(String, Field)>,
+        origin: Option<super::recognise::Origin>,
     ) -> Self {
         ImportReport {
             kind,
             file: file.to_owned(),
             format,
             columns,
+            origin,
             read: 0,
             inserted: 0,
             updated: 0,

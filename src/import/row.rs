@@ -38,6 +38,11 @@ impl Layout {
         }
     }
 
+    /// The phone columns' headers, in the order the number to message is looked for in them.
+    pub fn phone_headers(&self) -> Vec<String> {
+        self.phones.iter().map(|(h, _)| h.clone()).collect()
+    }
+
     /// Whether some column feeds `field`.
     pub fn has(&self, field: Field) -> bool {
         match field {

@@ -229,3 +229,33 @@ impl Store {
         Ok(())
     }
 }
+
+/// What the base remembers for the owner beside the settings (the column choices made for a
+/// file's headers): kept in the settings table under this prefix, never offered as a setting.
+const MEMO_PREFIX: &str = "memo.";
+
+impl Store {
+    /// The value remembered under `key`, if any.
+    pub fn memo(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT value FROM settings WHERE key = ?1",
+                [format!("{MEMO_PREFIX}{key}")],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+}
+
+impl super::Writer<'_> {
+    /// Remembers `value` under `key`, with the rest of this transaction.
+    pub fn set_memo(&self, key: &str, value: &str) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO settings(key, value) VALUES (?1, ?2)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (format!("{MEMO_PREFIX}{key}"), value),
+        )?;
+        Ok(())
+    }
+}

@@ -20,7 +20,7 @@ const PREVIEW_ROWS: usize = 20;
 enum Step {
     Choose,
     Previewing(Pending<Result<Preview>>),
-    Mapping(Preview),
+    Mapping(Box<Preview>),
     Loading(Pending<Result<ImportReport>>),
     Report(Box<ImportReport>),
 }
@@ -139,7 +139,7 @@ impl ImportWizard {
         match &mut self.step {
             Step::Previewing(job) => match job.poll() {
                 Poll::Running => {}
-                Poll::Done(Ok(preview)) => self.step = Step::Mapping(preview),
+                Poll::Done(Ok(preview)) => self.step = Step::Mapping(Box::new(preview)),
                 Poll::Done(Err(e)) => {
                     self.error = Some(e.to_string());
                     self.step = Step::Choose;
@@ -225,6 +225,7 @@ impl ImportWizard {
                 .arg("delimiter", delimiter)
                 .to_string(),
         );
+        recognised(ui, &preview.recognised);
         ui.add_space(4.0);
         let mut remap: Option<(String, Field)> = None;
         egui::CollapsingHeader::new(tr("import-columns"))
@@ -485,4 +486,44 @@ fn rejects_table(ui: &mut egui::Ui, report: &ImportReport) {
                 });
             });
     });
+}
+
+/// What the import recognised in the file: the tool, where the number to message comes from,
+/// the custom fields, and the owner's remembered column choices.
+fn recognised(ui: &mut egui::Ui, r: &crate::import::recognise::Recognised) {
+    let names = |v: &[String]| {
+        v.iter()
+            .map(|h| format!("«{h}»"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if let Some(origin) = r.origin {
+        ui.strong(
+            Msg::new("import-origin")
+                .arg("origin", origin.msg().to_string())
+                .to_string(),
+        );
+    }
+    if r.phones.len() > 1 {
+        ui.label(
+            Msg::new("import-phones")
+                .arg("columns", names(&r.phones))
+                .to_string(),
+        );
+    }
+    if !r.custom.is_empty() {
+        ui.weak(
+            Msg::new("import-custom")
+                .arg("columns", names(&r.custom))
+                .to_string(),
+        );
+    }
+    if !r.remembered.is_empty() {
+        let columns: Vec<String> = r.remembered.iter().map(|c| c.column.clone()).collect();
+        ui.label(
+            Msg::new("import-remembered")
+                .arg("columns", names(&columns))
+                .to_string(),
+        );
+    }
 }

@@ -26,3 +26,4 @@ mod support;
 mod template;
 mod ui;
 mod values;
+mod vendors;

@@ -1,0 +1,161 @@
+//! What the mapping step tells the owner before anything is written: which tool wrote the file,
+//! where the number to message comes from, which columns are kept as custom fields, and which
+//! column choices of theirs for files with these headers are applied again.
+//!
+//! The tools are told by headers only they write, from the export formats their help pages and
+//! the files they produce document: amoCRM's contacts export (`Полное имя контакта`, `Дата
+//! создания контакта`, `Кем создан контакт`), Bitrix24's contacts export (`Обращение`, `Тип
+//! контакта`, `Дополнительно об источнике`, `Кем создан`, `UF_…` fields), Tilda's form leads
+//! (`tranid`, `formid`, `formname`), Shopify's customers (`Customer ID`, `Accepts Email
+//! Marketing`, `Total Spent`) and orders (`Lineitem name`, `Lineitem quantity`, `Financial
+//! Status`) exports.
+
+use super::fields::{ColumnMap, Field, ImportKind, normalize_header};
+use crate::i18n::Msg;
+
+/// A tool whose export the import recognises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    AmoCrmContacts,
+    Bitrix24Contacts,
+    TildaLeads,
+    ShopifyCustomers,
+    ShopifyOrders,
+}
+
+impl Origin {
+    const ALL: [Origin; 5] = [
+        Origin::AmoCrmContacts,
+        Origin::Bitrix24Contacts,
+        Origin::TildaLeads,
+        Origin::ShopifyCustomers,
+        Origin::ShopifyOrders,
+    ];
+
+    /// Headers (normalised) that only this tool's export writes; two of them tell it.
+    fn signature(self) -> &'static [&'static str] {
+        match self {
+            Origin::AmoCrmContacts => &[
+                "полное имя контакта",
+                "дата создания контакта",
+                "кем создан контакт",
+                "дата редактирования",
+                "кем редактирован",
+            ],
+            Origin::Bitrix24Contacts => &[
+                "обращение",
+                "тип контакта",
+                "дополнительно об источнике",
+                "кем создан",
+                "кем изменен",
+                "телефон для рассылок",
+            ],
+            Origin::TildaLeads => &["tranid", "formid", "formname"],
+            Origin::ShopifyCustomers => &[
+                "customer id",
+                "accepts email marketing",
+                "total spent",
+                "total orders",
+                "default address city",
+            ],
+            Origin::ShopifyOrders => &[
+                "lineitem name",
+                "lineitem quantity",
+                "lineitem price",
+                "financial status",
+                "fulfillment status",
+            ],
+        }
+    }
+
+    /// The tool and export in words: «экспорт контактов amoCRM».
+    pub fn msg(self) -> Msg {
+        Msg::new(match self {
+            Origin::AmoCrmContacts => "origin-amocrm-contacts",
+            Origin::Bitrix24Contacts => "origin-bitrix24-contacts",
+            Origin::TildaLeads => "origin-tilda-leads",
+            Origin::ShopifyCustomers => "origin-shopify-customers",
+            Origin::ShopifyOrders => "origin-shopify-orders",
+        })
+    }
+}
+
+/// The tool that wrote a file with these headers, if the import knows it.
+pub fn origin(headers: &[String]) -> Option<Origin> {
+    let normalised: Vec<String> = headers.iter().map(|h| normalize_header(h)).collect();
+    let bitrix_fields = headers.iter().any(|h| h.starts_with("UF_CRM_"));
+    Origin::ALL.into_iter().find(|o| {
+        let found = o
+            .signature()
+            .iter()
+            .filter(|s| normalised.iter().any(|h| h == *s))
+            .count();
+        found >= 2 || (*o == Origin::Bitrix24Contacts && bitrix_fields && found >= 1)
+    })
+}
+
+/// What the mapping step says it recognised in a file.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Recognised {
+    pub origin: Option<Origin>,
+    /// The phone columns, in the order the number to message is looked for in them.
+    pub phones: Vec<String>,
+    /// The columns kept as custom fields.
+    pub custom: Vec<String>,
+    /// The owner's column choices for files with these headers, applied again.
+    pub remembered: Vec<ColumnMap>,
+}
+
+/// Where the column choices for files of `kind` with `headers` are remembered: the same headers
+/// in any order, case or spacing.
+pub fn memo_key(kind: ImportKind, headers: &[String]) -> String {
+    let mut names: Vec<String> = headers.iter().map(|h| normalize_header(h)).collect();
+    names.sort();
+    // FNV-1a, 64 bits: a short, stable key for the set of headers.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in names.join("\u{1f}").bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    let kind = match kind {
+        ImportKind::Contacts => "contacts",
+        ImportKind::Orders => "orders",
+        ImportKind::Events => "events",
+    };
+    format!("import.mapping.{kind}.{hash:016x}")
+}
+
+/// The remembered choices as stored: `[["Моб. тел.", "phone"], …]`.
+pub fn memo_text(choices: &[ColumnMap]) -> String {
+    let pairs: Vec<(&str, &str)> = choices
+        .iter()
+        .map(|c| (c.column.as_str(), c.field.name()))
+        .collect();
+    serde_json::to_string(&pairs).unwrap_or_default()
+}
+
+/// The stored choices read back; what no longer reads is left out.
+pub fn parse_memo(text: &str) -> Vec<ColumnMap> {
+    let pairs: Vec<(String, String)> = serde_json::from_str(text).unwrap_or_default();
+    pairs
+        .into_iter()
+        .filter_map(|(column, field)| {
+            Some(ColumnMap {
+                column,
+                field: Field::from_name(&field)?,
+            })
+        })
+        .collect()
+}
+
+/// The owner's `choices` over the `remembered` ones: a column chosen now wins.
+pub fn with_remembered(remembered: Vec<ColumnMap>, choices: &[ColumnMap]) -> Vec<ColumnMap> {
+    let norm = |c: &ColumnMap| normalize_header(&c.column);
+    let mut all: Vec<ColumnMap> = remembered
+        .into_iter()
+        .filter(|r| choices.iter().all(|c| norm(c) != norm(r)))
+        .collect();
+    all.extend(choices.iter().cloned());
+    all
+}

@@ -1,0 +1,166 @@
+//! Files as the owner's tools write them, recognised and imported whole, and the column choices
+//! the owner made remembered for the next file with the same headers.
+
+use adresat::import::recognise::Origin;
+use adresat::import::{self, ColumnMap, Field, ImportKind, ImportOptions};
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+
+use crate::support::{Scratch, reject_ids};
+
+/// amoCRM's contacts export: the header list of its "Экспорт" (contacts), `,`-separated, every
+/// phone guarded with Excel's apostrophe, one column per phone type, dates `30.09.2026 22:37:00`,
+/// then the account's own custom fields. (The list is amoCRM's standard contact fields as its
+/// export writes them; `Город` is an account's custom field.)
+const AMOCRM: &str = "ID,Тип,Полное имя контакта,Имя,Фамилия,Название компании,Ответственный,\
+Дата создания контакта,Кем создан контакт,Сделки,Дата редактирования,Кем редактирован,Теги,\
+Примечание 1,Рабочий телефон,Рабочий прямой телефон,Мобильный телефон,Факс,Домашний телефон,\
+Другой телефон,Рабочий email,Личный email,Другой email,Web,Адрес,Должность,Город\n\
+5012,контакт,Иванова Мария Петровна,Мария,Иванова,,Анна Менеджер,30.09.2026 22:37:00,Анна Менеджер,\
+Сделка #1,01.10.2026 10:00:00,Анна Менеджер,\"vip, интерес:обувь\",,'+7 (843) 200-00-00,,\
+'+7 912 000-00-01,,,,,maria@example.ru,,,,,Казань\n\
+5013,контакт,Петров Илья,Илья,Петров,,Анна Менеджер,01.10.2026 09:15:00,Анна Менеджер,,,,,,\
+,,'8 913 000-00-02,,'8 (3812) 20-00-00,,,,,,,,Омск\n\
+5014,контакт,Ёлкина Алёна,Алёна,Ёлкина,,Анна Менеджер,02.10.2026 18:00:00,Анна Менеджер,,,,,,\
+'+7 495 000 00 03,,,,,'+7 916 000-00-03,,,,,,,Москва\n";
+
+#[test]
+fn an_amocrm_contacts_export_is_recognised_and_loses_nobody() {
+    let mut s = Scratch::new();
+    let path = s.file("amocrm_export.csv", AMOCRM);
+    let preview = import::preview(
+        &s.store,
+        &path,
+        &ImportOptions::new(ImportKind::Contacts, chrono::Utc::now()),
+        10,
+    )
+    .unwrap();
+    assert_eq!(preview.recognised.origin, Some(Origin::AmoCrmContacts));
+    assert_eq!(
+        preview.recognised.phones,
+        [
+            "Мобильный телефон",
+            "Рабочий телефон",
+            "Рабочий прямой телефон",
+            "Домашний телефон",
+            "Другой телефон"
+        ]
+    );
+    assert!(preview.recognised.custom.contains(&"Факс".to_owned()));
+    let report = s.import(ImportKind::Contacts, &path);
+    assert_eq!(report.origin, Some(Origin::AmoCrmContacts));
+    assert_eq!(reject_ids(&report), vec![]);
+    assert_eq!((report.read, report.inserted), (3, 3));
+    let (maria, tags) = s.by_external("5012");
+    assert_eq!(maria.phone.as_deref(), Some("+79120000001"));
+    assert_eq!(maria.name.as_deref(), Some("Иванова Мария Петровна"));
+    assert_eq!(maria.first_name.as_deref(), Some("Мария"));
+    assert_eq!(maria.created_at, "2026-09-30T19:37:00Z");
+    assert_eq!(maria.time_zone, "Europe/Moscow");
+    assert!(tags.contains(&"vip".to_owned()) && tags.contains(&"интерес:обувь".to_owned()));
+    let (ilya, _) = s.by_external("5013");
+    assert_eq!(ilya.phone.as_deref(), Some("+79130000002"));
+    assert_eq!(ilya.time_zone, "Asia/Omsk");
+    assert_eq!(ilya.custom["Домашний телефон"], "8 (3812) 20-00-00");
+    // A work landline and a mobile in "Другой телефон": the mobile is the one to message.
+    let (alena, _) = s.by_external("5014");
+    assert_eq!(alena.phone.as_deref(), Some("+79160000003"));
+    // Imported again, nothing changes.
+    let again = s.import(ImportKind::Contacts, &path);
+    assert_eq!((again.inserted, again.updated, again.unchanged), (0, 0, 3));
+}
+
+#[test]
+fn headers_shuffled_in_another_case_with_unknown_columns_are_still_recognised() {
+    let headers = [
+        "ТЕГИ",
+        "кем создан контакт",
+        "Колонка X",
+        "ПОЛНОЕ ИМЯ КОНТАКТА",
+        "Мобильный телефон",
+    ]
+    .map(str::to_owned);
+    assert_eq!(
+        import::recognise::origin(&headers),
+        Some(Origin::AmoCrmContacts)
+    );
+    let plain = ["ФИО", "Телефон", "Город"].map(str::to_owned);
+    assert_eq!(import::recognise::origin(&plain), None);
+}
+
+/// A file whose phone column has a header no dictionary knows: the owner maps it once, and the
+/// next file with the same headers (in another order) is read the same way; `--map` still wins.
+#[test]
+fn a_corrected_mapping_is_remembered_for_the_next_file_with_the_same_headers() {
+    let mut s = Scratch::new();
+    let first = s.file(
+        "клиенты-1.csv",
+        "Клиент;Номер для связи;Город\nАнна;89120000001;Омск\n",
+    );
+    let mut options = ImportOptions::new(ImportKind::Contacts, chrono::Utc::now());
+    options.map = vec![ColumnMap {
+        column: "Номер для связи".into(),
+        field: Field::Phone,
+    }];
+    let r = s.try_import(&options, &first).unwrap();
+    assert_eq!(r.inserted, 1);
+
+    let second = s.file(
+        "клиенты-2.csv",
+        "город;НОМЕР ДЛЯ СВЯЗИ;клиент\nТомск;89120000002;Борис\n",
+    );
+    let plain = ImportOptions::new(ImportKind::Contacts, chrono::Utc::now());
+    let preview = import::preview(&s.store, &second, &plain, 5).unwrap();
+    assert_eq!(preview.recognised.remembered.len(), 1);
+    assert!(
+        preview
+            .columns
+            .contains(&("НОМЕР ДЛЯ СВЯЗИ".to_owned(), Field::Phone))
+    );
+    s.try_import(&plain, &second).unwrap();
+    assert_eq!(s.by_phone("+79120000002").0.city.as_deref(), Some("Томск"));
+
+    // The command line applies the remembered choice too, and --map wins over it.
+    let third = s.file(
+        "клиенты-3.csv",
+        "Клиент;Номер для связи;Город\nВера;89120000003;Омск\n",
+    );
+    let cli = |extra: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_adresat"))
+            .arg("--db")
+            .arg(s.store.path())
+            .args(["--lang", "en", "import", "contacts"])
+            .arg(&third)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    // --map wins: without the phone the file has no column that tells who is who.
+    let out = cli(&["--map", "Номер для связи=custom", "--json"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Номер для связи"));
+    let out = cli(&["--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["inserted"], 1);
+}
+
+#[test]
+fn the_mapping_step_says_what_it_recognised() {
+    let s = Scratch::new();
+    let path = s.file("amocrm_export.csv", AMOCRM);
+    let mut harness = crate::ui::app(s.store.path().to_owned());
+    crate::ui::wait_label(&mut harness, "База пуста");
+    harness.get_by_label("Импорт…").click();
+    crate::ui::wait(&mut harness, "file field", |h| {
+        h.query_by_role_and_label(Role::TextInput, "Файл CSV или Excel (.xlsx)")
+            .is_some()
+    });
+    let field = harness.get_by_role_and_label(Role::TextInput, "Файл CSV или Excel (.xlsx)");
+    field.focus();
+    field.type_text(path.to_str().unwrap());
+    harness.run_steps(2);
+    harness.get_by_label("Далее").click();
+    crate::ui::wait_label(&mut harness, "Распознан экспорт контактов amoCRM.");
+    harness.get_by_label_contains("«Мобильный телефон», «Рабочий телефон»");
+    harness.get_by_label_contains("Сохранятся как дополнительные поля: «Тип»");
+}
