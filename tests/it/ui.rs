@@ -77,10 +77,10 @@ fn import_through_the_path_field_fills_the_table_and_search_finds_any_phone_form
     wait_label(&mut harness, "База пуста");
     harness.get_by_label("Импорт…").click();
     wait(&mut harness, "file field", |h| {
-        h.query_by_role_and_label(Role::TextInput, "Файл CSV или Excel (.xlsx)")
+        h.query_by_role_and_label(Role::TextInput, "Файл CSV или Excel (.xlsx, .xls)")
             .is_some()
     });
-    let field = harness.get_by_role_and_label(Role::TextInput, "Файл CSV или Excel (.xlsx)");
+    let field = harness.get_by_role_and_label(Role::TextInput, "Файл CSV или Excel (.xlsx, .xls)");
     field.focus();
     field.type_text(file.to_str().unwrap());
     harness.run_steps(2);
@@ -197,7 +197,7 @@ fn a_file_dropped_on_the_window_opens_the_import_on_it() {
         .dropped_files
         .push(std::sync::Arc::new(Dropped(file.clone())));
     wait(&mut harness, "file field", |h| {
-        h.query_by_role_and_label(Role::TextInput, "Файл CSV или Excel (.xlsx)")
+        h.query_by_role_and_label(Role::TextInput, "Файл CSV или Excel (.xlsx, .xls)")
             .is_some_and(|n| n.value().as_deref() == Some(file.to_str().unwrap()))
     });
     harness.get_by_label("Далее").click();

@@ -152,10 +152,10 @@ fn the_mapping_step_says_what_it_recognised() {
     crate::ui::wait_label(&mut harness, "База пуста");
     harness.get_by_label("Импорт…").click();
     crate::ui::wait(&mut harness, "file field", |h| {
-        h.query_by_role_and_label(Role::TextInput, "Файл CSV или Excel (.xlsx)")
+        h.query_by_role_and_label(Role::TextInput, "Файл CSV или Excel (.xlsx, .xls)")
             .is_some()
     });
-    let field = harness.get_by_role_and_label(Role::TextInput, "Файл CSV или Excel (.xlsx)");
+    let field = harness.get_by_role_and_label(Role::TextInput, "Файл CSV или Excel (.xlsx, .xls)");
     field.focus();
     field.type_text(path.to_str().unwrap());
     harness.run_steps(2);
