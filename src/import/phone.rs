@@ -103,12 +103,9 @@ pub fn is_mobile(e164: &str) -> bool {
 
 /// The numbers of one cell: CRM exports join several with `, ` or `;` or a line break
 /// (`+7 912 …, 8 916 …`). A cell Excel rounded (`7,91235E+10`) is one value, not two.
-pub fn numbers_in(cell: &str) -> Vec<&str> {
-    if is_excel_rounded(cell) {
-        return vec![cell.trim()];
-    }
-    cell.split([',', ';', '\n'])
+pub fn numbers_in(cell: &str) -> impl Iterator<Item = &str> {
+    let whole = is_excel_rounded(cell);
+    cell.split(move |c| !whole && matches!(c, ',' | ';' | '\n'))
         .map(str::trim)
         .filter(|n| !n.is_empty())
-        .collect()
 }

@@ -104,7 +104,7 @@ impl<'a> Row<'a> {
         let mut first_valid = None;
         let mut first_fault = None;
         for (column, _, value) in self.phone_cells() {
-            for (nth, number) in numbers_in(value).into_iter().enumerate() {
+            for (nth, number) in numbers_in(value).enumerate() {
                 match normalize_phone(number, default_country) {
                     Ok(e164) if is_mobile(&e164) => {
                         return Ok(Some(ChosenPhone { e164, column, nth }));
@@ -133,7 +133,7 @@ impl<'a> Row<'a> {
         let (Some(first), more) = (cells.next(), cells.next().is_some()) else {
             return Vec::new();
         };
-        if !more && numbers_in(first.2).len() < 2 {
+        if !more && numbers_in(first.2).nth(1).is_none() {
             return Vec::new();
         }
         let chosen = self.phone(default_country).ok().flatten();
@@ -142,7 +142,6 @@ impl<'a> Row<'a> {
             match &chosen {
                 Some(c) if c.column == column => {
                     let rest: Vec<&str> = numbers_in(value)
-                        .into_iter()
                         .enumerate()
                         .filter(|(nth, _)| *nth != c.nth)
                         .map(|(_, n)| n)
