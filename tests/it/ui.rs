@@ -50,6 +50,20 @@ pub fn wait_exact(harness: &mut App<'_>, label: &str) {
     wait(harness, label, |h| h.query_by_label(label).is_some());
 }
 
+/// Opens the import from the Contacts screen, types `path` and goes on to the mapping step.
+pub fn open_import(harness: &mut App<'_>, path: &std::path::Path) {
+    let label = "Файл CSV или Excel (.xlsx, .xls)";
+    harness.get_by_label("Импорт…").click();
+    wait(harness, "file field", |h| {
+        h.query_by_role_and_label(Role::TextInput, label).is_some()
+    });
+    let field = harness.get_by_role_and_label(Role::TextInput, label);
+    field.focus();
+    field.type_text(path.to_str().unwrap());
+    harness.run_steps(2);
+    harness.get_by_label("Далее").click();
+}
+
 #[test]
 fn an_empty_base_opens_and_invites_an_import() {
     let s = Scratch::new();
@@ -75,16 +89,7 @@ fn import_through_the_path_field_fills_the_table_and_search_finds_any_phone_form
     );
     let mut harness = app(s.store.path().to_owned());
     wait_label(&mut harness, "База пуста");
-    harness.get_by_label("Импорт…").click();
-    wait(&mut harness, "file field", |h| {
-        h.query_by_role_and_label(Role::TextInput, "Файл CSV или Excel (.xlsx, .xls)")
-            .is_some()
-    });
-    let field = harness.get_by_role_and_label(Role::TextInput, "Файл CSV или Excel (.xlsx, .xls)");
-    field.focus();
-    field.type_text(file.to_str().unwrap());
-    harness.run_steps(2);
-    harness.get_by_label("Далее").click();
+    open_import(&mut harness, &file);
     // The mapping step shows the rows as they will be stored.
     wait_label(&mut harness, "+79123456789");
     harness.get_by_label_contains("Кодировка: UTF-8");

@@ -3,7 +3,6 @@
 
 use adresat::import::recognise::Origin;
 use adresat::import::{self, ColumnMap, Field, ImportKind, ImportOptions};
-use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 
 use crate::support::{Scratch, reject_ids};
@@ -150,16 +149,7 @@ fn the_mapping_step_says_what_it_recognised() {
     let path = s.file("amocrm_export.csv", AMOCRM);
     let mut harness = crate::ui::app(s.store.path().to_owned());
     crate::ui::wait_label(&mut harness, "База пуста");
-    harness.get_by_label("Импорт…").click();
-    crate::ui::wait(&mut harness, "file field", |h| {
-        h.query_by_role_and_label(Role::TextInput, "Файл CSV или Excel (.xlsx, .xls)")
-            .is_some()
-    });
-    let field = harness.get_by_role_and_label(Role::TextInput, "Файл CSV или Excel (.xlsx, .xls)");
-    field.focus();
-    field.type_text(path.to_str().unwrap());
-    harness.run_steps(2);
-    harness.get_by_label("Далее").click();
+    crate::ui::open_import(&mut harness, &path);
     crate::ui::wait_label(&mut harness, "Распознан экспорт контактов amoCRM.");
     harness.get_by_label_contains("«Мобильный телефон», «Рабочий телефон»");
     harness.get_by_label_contains("Сохранятся как дополнительные поля: «Тип»");
