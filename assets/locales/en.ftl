@@ -88,6 +88,10 @@ rows = { $rows ->
     }
 warn-unknown-city = city “{ $city }” is not in the table ({ rows }): given the default zone { $zone }
 warn-ambiguous-city = several towns “{ $city }” lie in different zones and the region is missing or not recognised ({ rows }): chose the largest, { $zone }
+warn-consent-unproven = { $count ->
+        [one] { $count } row gives
+       *[other] { $count } rows give
+    } consent "yes" without a consent date or source (the first is line { $line }): you must be able to prove consent (38-FZ) — add the columns "consent date" and "consent source" to the file.
 warn-opt-out-kept = contact #{ $id } { $status ->
         [blocked] blocked us
        *[other] unsubscribed

@@ -174,6 +174,8 @@ pub(crate) struct ContactsLoader {
     now: String,
     new: Option<NewContacts>,
     cities: CityNotes,
+    /// Rows that give consent "yes" without its date or source: the first line, and how many.
+    unproven: Option<(u64, u64)>,
 }
 
 impl ContactsLoader {
@@ -187,6 +189,7 @@ impl ContactsLoader {
             now,
             new: None,
             cities: CityNotes::default(),
+            unproven: None,
         }
     }
 }
@@ -416,6 +419,7 @@ impl ContactsLoader {
                 set(&mut c.status_at, inc.status_at.as_deref());
             }
         }
+        self.note_unproven(inc.consent == Some(Consent::Yes), c, line);
     }
 }
 
@@ -494,11 +498,30 @@ impl Loader for ContactsLoader {
         report
             .warnings
             .extend(notes.into_warnings(self.reader.tz.name()));
+        if let Some((line, rows)) = self.unproven.take() {
+            report.warnings.push(Warning {
+                line: Some(line),
+                msg: Msg::new("warn-consent-unproven")
+                    .arg("count", rows as i64)
+                    .arg("line", line as i64),
+            });
+        }
         Ok(())
     }
 }
 
 impl ContactsLoader {
+    /// Notes a row that `says_yes` to messages while the contact has no consent date or source
+    /// (from this row or an earlier one): the sender must be able to prove consent (38-FZ), and
+    /// the report says so.
+    fn note_unproven(&mut self, says_yes: bool, c: &Contact, line: u64) {
+        let proven = |value: &Option<String>| value.as_deref().is_some_and(|v| !v.is_empty());
+        if says_yes && !(proven(&c.consent_at) && proven(&c.consent_source)) {
+            let (_, rows) = self.unproven.get_or_insert((line, 0));
+            *rows += 1;
+        }
+    }
+
     /// Creates, merges or updates the contact a row is about.
     #[allow(clippy::too_many_arguments)]
     fn save(

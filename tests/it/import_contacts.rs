@@ -346,3 +346,39 @@ fn a_first_load_reports_its_index_builds_and_cancels_during_them() {
     assert_eq!(s.count(), 0);
     assert_eq!(index_names(&s), before);
 }
+
+#[test]
+fn consent_yes_without_a_date_or_source_is_reported_as_unproven() {
+    let mut s = Scratch::new();
+    let report = s.contacts(
+        "Телефон;Согласие на рассылку;Дата согласия;Источник согласия\n\
+         89120000001;да;;\n\
+         89120000002;да;01.11.2026;\n\
+         89120000003;да;01.11.2026;форма на сайте\n\
+         89120000004;нет;;\n\
+         89120000005;да;;\n",
+    );
+    let unproven: Vec<_> = report
+        .warnings
+        .iter()
+        .filter(|w| w.msg.id == "warn-consent-unproven")
+        .collect();
+    assert_eq!(unproven.len(), 1, "{:?}", report.warnings);
+    assert_eq!(unproven[0].line, Some(2));
+    let text = unproven[0].msg.render(adresat::i18n::Lang::Ru);
+    assert!(
+        text.starts_with("3 строки дают согласие «да» без даты"),
+        "{text}"
+    );
+    // A later file that brings the date and the source proves them.
+    let proof = s.contacts(
+        "Телефон;Согласие на рассылку;Дата согласия;Источник согласия\n\
+         89120000001;да;02.11.2026;форма на сайте\n",
+    );
+    assert!(
+        proof
+            .warnings
+            .iter()
+            .all(|w| w.msg.id != "warn-consent-unproven")
+    );
+}
