@@ -154,3 +154,57 @@ fn the_mapping_step_says_what_it_recognised() {
     harness.get_by_label_contains("«Мобильный телефон», «Рабочий телефон»");
     harness.get_by_label_contains("Сохранятся как дополнительные поля: «Тип»");
 }
+
+/// Tilda's form leads: the form's variable names as headers (`Name`, `Phone`, `Email`,
+/// `Telegram`, `referer`, `utm_*`, `sent`, `tranid`, `formid`, `formname`, `COOKIES`), `;`, every
+/// value quoted, a BOM — Tilda's "Заявки → Скачать CSV".
+#[test]
+fn a_tilda_leads_file_is_recognised_and_imported() {
+    let mut s = Scratch::new();
+    let text = "\u{feff}\"Name\";\"Phone\";\"Email\";\"Telegram\";\"Comment\";\"referer\";\
+        \"utm_source\";\"utm_campaign\";\"sent\";\"tranid\";\"formid\";\"formname\";\"COOKIES\"\n\
+        \"Анна\";\"+7 (912) 000-00-21\";\"anna@example.ru\";\"@anna_t\";\"Позвоните\";\
+        \"https://shop.example.ru/\";\"vk\";\"winter\";\"2026-11-30 10:15:00\";\"1234567:89\";\
+        \"form1\";\"Заявка\";\"_ym_uid=1\"\n\
+        \"Болат\";\"+7 (701) 000-00-22\";\"\";\"\";\"\";\"https://shop.example.ru/kz\";\"ig\";\
+        \"winter\";\"2026-11-30 11:00:00\";\"1234567:90\";\"form1\";\"Заявка\";\"\"\n";
+    let path = s.file("leads.csv", text);
+    let report = s.import(ImportKind::Contacts, &path);
+    assert_eq!(report.origin, Some(Origin::TildaLeads));
+    assert_eq!((report.read, report.inserted, report.rejected), (2, 2, 0));
+    let (anna, _) = s.by_phone("+79120000021");
+    assert_eq!(anna.name.as_deref(), Some("Анна"));
+    assert_eq!(anna.tg_username.as_deref(), Some("anna_t"));
+    assert_eq!(anna.utm_source.as_deref(), Some("vk"));
+    assert_eq!(anna.utm_campaign.as_deref(), Some("winter"));
+    assert_eq!(anna.custom["formname"], "Заявка");
+    // A Kazakh number is a Kazakh contact's; its zone from the phone's country is still to come.
+    let (bolat, _) = s.by_phone("+77010000022");
+    assert_eq!(bolat.name.as_deref(), Some("Болат"));
+}
+
+/// Shopify's customers export (Customers → Export), as its help lists the columns; ids guarded
+/// with an apostrophe as Excel shows them.
+#[test]
+fn a_shopify_customers_export_is_recognised_and_imported() {
+    let mut s = Scratch::new();
+    let text = "Customer ID,First Name,Last Name,Email,Accepts Email Marketing,Default Address City,\
+        Default Address Country Code,Default Address Phone,Phone,Accepts SMS Marketing,Total Spent,\
+        Total Orders,Note,Tags\n\
+        '7210448301100,Мария,Иванова,maria@example.ru,yes,Казань,RU,+7 843 200-00-01,\
+        +7 912 000-00-31,yes,15400.00,3,,\"vip, обувь\"\n\
+        '7210448301101,Олег,Петров,oleg@example.ru,no,Новосибирск,RU,+7 913 000-00-32,,no,0.00,0,,\n";
+    let path = s.file("customers_export.csv", text);
+    let report = s.import(ImportKind::Contacts, &path);
+    assert_eq!(report.origin, Some(Origin::ShopifyCustomers));
+    assert_eq!((report.read, report.inserted, report.rejected), (2, 2, 0));
+    let (maria, tags) = s.by_external("7210448301100");
+    assert_eq!(maria.phone.as_deref(), Some("+79120000031"));
+    assert_eq!(maria.city.as_deref(), Some("Казань"));
+    assert_eq!(maria.first_name.as_deref(), Some("Мария"));
+    assert!(tags.contains(&"vip".to_owned()));
+    // Without a customer phone, the address's phone is the one to message.
+    let (oleg, _) = s.by_external("7210448301101");
+    assert_eq!(oleg.phone.as_deref(), Some("+79130000032"));
+    assert_eq!(oleg.time_zone, "Asia/Novosibirsk");
+}
