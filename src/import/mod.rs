@@ -200,20 +200,11 @@ impl Mapped {
     fn open(store: &Store, path: &Path, options: &ImportOptions) -> Result<Mapped> {
         let source = TableSource::open(path)?;
         let memo_key = recognise::memo_key(options.kind, &source.headers);
-        let remembered: Vec<ColumnMap> = store
+        let stored = store
             .memo(&memo_key)?
             .map(|text| recognise::parse_memo(&text))
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|r| {
-                let column = fields::normalize_header(&r.column);
-                options
-                    .map
-                    .iter()
-                    .all(|c| fields::normalize_header(&c.column) != column)
-            })
-            .collect();
-        let choices = recognise::with_remembered(remembered.clone(), &options.map);
+            .unwrap_or_default();
+        let (remembered, choices) = recognise::with_remembered(stored, &options.map);
         let fields = fields::map_columns(&source.headers, options.kind, &choices)?;
         let layout = Layout::new(&source.headers, &fields);
         Ok(Mapped {

@@ -149,13 +149,17 @@ pub fn parse_memo(text: &str) -> Vec<ColumnMap> {
         .collect()
 }
 
-/// The owner's `choices` over the `remembered` ones: a column chosen now wins.
-pub fn with_remembered(remembered: Vec<ColumnMap>, choices: &[ColumnMap]) -> Vec<ColumnMap> {
+/// The owner's `choices` over the `remembered` ones, a column chosen now winning: the remembered
+/// choices that still apply, and all the choices to map the columns with.
+pub fn with_remembered(
+    remembered: Vec<ColumnMap>,
+    choices: &[ColumnMap],
+) -> (Vec<ColumnMap>, Vec<ColumnMap>) {
     let norm = |c: &ColumnMap| normalize_header(&c.column);
-    let mut all: Vec<ColumnMap> = remembered
+    let applied: Vec<ColumnMap> = remembered
         .into_iter()
         .filter(|r| choices.iter().all(|c| norm(c) != norm(r)))
         .collect();
-    all.extend(choices.iter().cloned());
-    all
+    let all = applied.iter().chain(choices).cloned().collect();
+    (applied, all)
 }
