@@ -339,9 +339,7 @@ impl ContactsLoader {
         for (header, value) in row.custom() {
             c.custom.insert(header.to_owned(), value.to_owned());
         }
-        for (header, value) in &inc.other_phones {
-            c.custom.insert(header.clone(), value.clone());
-        }
+        c.custom.extend(inc.other_phones);
 
         // Time zone: an explicit column wins; an explicit zone stays until the city changes.
         if let Some((tz, source)) = inc.zone {
