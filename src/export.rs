@@ -6,12 +6,14 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, tr_in};
-use crate::store::Store;
+use crate::store::{Consent, Store};
 
 /// The fixed columns, by the canonical field names the importer reads back.
 const HEADERS: &[&str] = &[
     "adresat_id",
     "external_id",
+    "id_system",
+    "email",
     "name",
     "first_name",
     "phone",
@@ -33,8 +35,17 @@ const HEADERS: &[&str] = &[
     "status",
     "status_at",
     "created_at",
+    "birthday",
+    "consent_whatsapp",
+    "consent_telegram",
+    "consent_sms",
     "tags",
 ];
+
+/// A channel's own consent as exported: empty when it follows the general one.
+fn channel(consent: Option<Consent>) -> String {
+    consent.map(|c| c.as_str().to_owned()).unwrap_or_default()
+}
 
 /// The column that marks every row of a file exported from a demo base.
 pub const DEMO_COLUMN: &str = "demo_data";
@@ -77,6 +88,8 @@ pub fn export_contacts(
         record.extend([
             c.id.to_string(),
             opt(&c.external_id),
+            c.id_system.clone(),
+            opt(&c.email),
             opt(&c.name),
             opt(&c.first_name),
             opt(&c.phone),
@@ -98,6 +111,10 @@ pub fn export_contacts(
             c.status.as_str().to_owned(),
             opt(&c.status_at),
             c.created_at.clone(),
+            opt(&c.birthday),
+            channel(c.channel_consent.whatsapp),
+            channel(c.channel_consent.telegram),
+            channel(c.channel_consent.sms),
             tags.join(", "),
         ]);
         record.extend(

@@ -40,12 +40,16 @@ error-map-syntax = “{ $value }”: expected COLUMN=field, e.g. “Mobile=phone
 error-map-field = Unknown field “{ $field }”. Fields: { $fields }
 error-map-column = The file has no column “{ $column }”. Columns: { $columns }
 error-map-kind = The field “{ $field }” does not belong to this kind of file.
+error-id-system = “{ $value }” will not do as the name of an id system: one word of letters, digits, “-” and “_”, up to 32 characters (e.g. 1c or moysklad).
 error-bad-time-zone = “{ $value }” is not an IANA time zone (e.g. Europe/Moscow or Asia/Novosibirsk).
 error-bad-country = “{ $value }” is not a two-letter country code (e.g. RU).
 error-bad-separator = The separator “{ $value }” will not do: use “;”, “,” or a tab.
 error-unknown-setting = Unknown setting “{ $key }”. Settings: { $keys }
 
-reject-no-key = no external id, phone or Telegram: cannot tell who this is
+reject-no-key = no external id, phone, e-mail or Telegram: cannot tell who this is
+reject-email = “{ $value }” does not look like an e-mail address
+reject-role-email = only a shared address { $value } (one people write to a company, not to a person): cannot tell who this is
+reject-birthday = birthday “{ $value }” not understood (expected 12.03.1990, 1990-03-12 or 12.03)
 reject-phone-excel-rounded = Excel rounded this phone (“{ $value }”): digits are lost. Save the column as text and export again
 reject-phone-invalid = “{ $value }” does not look like a phone number
 reject-tg-chat-id = Telegram chat id “{ $value }” must be a number
@@ -92,6 +96,18 @@ warn-consent-unproven = { $count ->
         [one] { $count } row gives
        *[other] { $count } rows give
     } consent "yes" without a consent date or source (the first is line { $line }): you must be able to prove consent (38-FZ) — add the columns "consent date" and "consent source" to the file.
+warn-email-kept = { $count ->
+        [one] { $count } row has
+       *[other] { $count } rows have
+    } something other than an address in an e-mail column (the first: “{ $value }”): kept as a custom field, the person told by their other keys
+warn-ids-adopted = { $count ->
+        [one] { $count } contact's own id matched
+       *[other] { $count } contacts' own ids matched
+    } this file's ids (the first: { $first }): the base held no ids of this system yet, so these are taken as its ids — importing the file again adds no duplicates
+warn-email-joined = { $count ->
+        [one] { $count } contact known only by e-mail was joined
+       *[other] { $count } contacts known only by e-mail were joined
+    } with the contact the same row's phone found (the first: #{ $absorbed } → #{ $into }); tags, orders and events moved
 warn-opt-out-kept = contact #{ $id } { $status ->
         [blocked] blocked us
        *[other] unsubscribed
@@ -162,6 +178,8 @@ consent-no = no
 consent-unknown = unknown
 tz-source-column = from the file
 tz-source-city = from the city
+tz-source-address = from the address
+tz-source-phone_country = from the phone's country
 tz-source-default = default
 card-title = Contact card
 card-orders = { $count ->
@@ -183,6 +201,8 @@ event-unsubscribed = unsubscribed
 event-blocked = blocked
 
 field-external_id = External id
+field-id_system = Id system
+field-email = E-mail
 field-name = Full name
 field-first_name = First name
 field-last_name = Last name
@@ -207,6 +227,10 @@ field-consent_source = Consent source
 field-status = Status
 field-status_at = Status date
 field-created_at = Registered
+field-birthday = Birthday
+field-consent_whatsapp = WhatsApp consent
+field-consent_telegram = Telegram consent
+field-consent_sms = SMS consent
 field-order_id = Order number
 field-ordered_at = Order date
 field-amount = Amount
@@ -850,6 +874,8 @@ work-rfm = RFM analysis
 
 ## What the import recognised in a file
 import-origin = Recognised: { $origin }.
+import-id-system = The ids in this file are ids of “{ $system }”; another system:
+import-id-system-hint = Each system has its own ids: customer 5012 in amoCRM and customer 5012 in 1C are two people. Name the system in one word (e.g. 1c) if the file is not from it.
 origin-amocrm-contacts = an amoCRM contacts export
 origin-bitrix24-contacts = a Bitrix24 contacts export
 origin-tilda-leads = a Tilda form leads export

@@ -40,12 +40,17 @@ error-map-syntax = «{ $value }»: ожидается СТОЛБЕЦ=поле, �
 error-map-field = Неизвестное поле «{ $field }». Поля: { $fields }
 error-map-column = В файле нет столбца «{ $column }». Столбцы: { $columns }
 error-map-kind = Поле «{ $field }» не относится к этому виду файла.
+error-id-system = «{ $value }» не годится как название системы id: одно слово из букв, цифр, «-» и «_», до 32 знаков (например, 1c или moysklad).
 error-bad-time-zone = «{ $value }» не является часовым поясом IANA (например, Europe/Moscow или Asia/Novosibirsk).
 error-bad-country = «{ $value }» не является кодом страны из двух букв (например, RU).
 error-bad-separator = Разделитель «{ $value }» не подходит: возможны «;», «,» или табуляция.
 error-unknown-setting = Неизвестная настройка «{ $key }». Настройки: { $keys }
 
-reject-no-key = нет ни внешнего id, ни телефона, ни Telegram — не понять, кто это
+reject-no-key = нет ни внешнего id, ни телефона, ни почты, ни Telegram — не понять, кто это
+
+reject-email = «{ $value }» не похоже на адрес электронной почты
+reject-role-email = есть только общий адрес { $value } (так пишут в компанию, а не человеку) — не понять, кто это
+reject-birthday = дата рождения «{ $value }» не понята (ожидается 12.03.1990, 1990-03-12 или 12.03)
 reject-phone-excel-rounded = Excel округлил этот телефон («{ $value }»): цифры потеряны. Сохраните столбец как текст и выгрузите заново
 reject-phone-invalid = «{ $value }» не похоже на номер телефона
 reject-tg-chat-id = Telegram chat id «{ $value }» должен быть числом
@@ -94,6 +99,20 @@ warn-consent-unproven = { $count ->
         [few] { $count } строки дают
        *[many] { $count } строк дают
     } согласие «да» без даты или источника согласия (первая — строка { $line }): вы должны уметь доказать согласие (38-ФЗ) — добавьте в файл столбцы «Дата согласия» и «Источник согласия».
+warn-email-kept = { $count ->
+        [one] в { $count } строке
+       *[other] в { $count } строках
+    } в столбце почты не адрес (первое — «{ $value }»): значение сохранено как своё поле, а человек узнан по другим данным
+warn-ids-adopted = { $count ->
+        [one] { $count } контакт с вашим id совпал
+        [few] { $count } контакта с вашими id совпали
+       *[many] { $count } контактов с вашими id совпали
+    } с id этого файла (первый — { $first }): в базе ещё не было id этой системы, так что эти id признаны её id — повторная загрузка не создаст дублей
+warn-email-joined = { $count ->
+        [one] { $count } контакт, известный только по почте, объединён
+        [few] { $count } контакта, известных только по почте, объединены
+       *[many] { $count } контактов, известных только по почте, объединены
+    } с контактом, которого нашёл телефон той же строки (первый: №{ $absorbed } → №{ $into }); теги, заказы и события перенесены
 warn-opt-out-kept = контакт №{ $id } — { $status -> 
         [blocked] заблокировал
        *[other] отписался
@@ -170,6 +189,8 @@ consent-no = нет
 consent-unknown = неизвестно
 tz-source-column = из файла
 tz-source-city = по городу
+tz-source-address = по адресу
+tz-source-phone_country = по стране телефона
 tz-source-default = по умолчанию
 card-title = Карточка контакта
 card-orders = { $count ->
@@ -191,6 +212,8 @@ event-unsubscribed = отписался
 event-blocked = заблокировал
 
 field-external_id = Внешний id
+field-id_system = Система id
+field-email = Почта
 field-name = ФИО
 field-first_name = Имя
 field-last_name = Фамилия
@@ -215,6 +238,10 @@ field-consent_source = Источник согласия
 field-status = Статус
 field-status_at = Дата статуса
 field-created_at = Дата регистрации
+field-birthday = Дата рождения
+field-consent_whatsapp = Согласие на WhatsApp
+field-consent_telegram = Согласие на Telegram
+field-consent_sms = Согласие на SMS
 field-order_id = Номер заказа
 field-ordered_at = Дата заказа
 field-amount = Сумма
@@ -863,6 +890,8 @@ work-rfm = RFM-анализ
 
 ## What the import recognised in a file
 import-origin = Распознан { $origin }.
+import-id-system = Id в этом файле — id системы «{ $system }»; другая система:
+import-id-system-hint = У разных систем свои id: клиент 5012 в amoCRM и клиент 5012 в 1С — разные люди. Назовите систему одним словом (например, 1c), если файл не из неё.
 origin-amocrm-contacts = экспорт контактов amoCRM
 origin-bitrix24-contacts = экспорт контактов Битрикс24
 origin-tilda-leads = выгрузка заявок Tilda

@@ -168,10 +168,11 @@ pub fn audience(
     cancel: &AtomicBool,
 ) -> Result<Audience> {
     let db = store.path().to_owned();
+    let channel = campaign.channel;
     std::thread::scope(|scope| {
         let reading = scope.spawn(move || -> Result<Vec<Reach>> {
             let mut all = Vec::new();
-            Store::open(&db)?.each_reach(&mut |r| {
+            Store::open(&db)?.each_reach(channel, &mut |r| {
                 all.push(r);
                 Ok(())
             })?;

@@ -57,6 +57,10 @@ pub enum Command {
         /// Read column COL as FIELD (e.g. "Моб. тел.=phone"); repeatable.
         #[arg(long = "map", value_name = "COL=FIELD")]
         map: Vec<String>,
+        /// The system the file's external ids belong to (e.g. 1c); by default the tool's that
+        /// wrote the file when it is recognised, else "own".
+        #[arg(long, value_name = "NAME")]
+        id_system: Option<String>,
         /// Write the rejected rows with their line and reason to this CSV file.
         #[arg(long, value_name = "OUT.csv")]
         rejects: Option<PathBuf>,
@@ -177,6 +181,7 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
             default_country,
             default_tz,
             map,
+            id_system,
             rejects,
             json,
         } => {
@@ -195,6 +200,7 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
                         .map_err(|_| Error::user(Msg::new("error-bad-time-zone").arg("value", z)))
                 })
                 .transpose()?;
+            options.id_system = id_system;
             options.map = map
                 .iter()
                 .map(|m| m.parse::<ColumnMap>())
@@ -389,6 +395,8 @@ fn report_json(r: &ImportReport, lang: Lang) -> serde_json::Value {
         "kind": r.kind,
         "format": r.format,
         "columns": r.columns.iter().map(|(h, f)| json!({"header": h, "field": f})).collect::<Vec<_>>(),
+        "origin": r.origin,
+        "id_system": r.id_system,
         "read": r.read,
         "inserted": r.inserted,
         "updated": r.updated,

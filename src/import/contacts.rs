@@ -10,12 +10,14 @@ use super::name::{first_name_from_full, tidy_word};
 use super::repeats::{Count, Repeats};
 use super::report::{CityNotes, ImportReport, Warning};
 use super::row::{Contacts, Identity, Row, identify};
-use super::values::{parse_consent, parse_status, split_tags};
+use super::values::{parse_birthday, parse_consent, parse_status, split_tags};
 use super::{Loader, Outcome, Preparer};
 use crate::error::Result;
 use crate::geo::{CityZone, zone_for_city};
 use crate::i18n::Msg;
-use crate::store::{Consent, Contact, ContactKey, Saved, Status, TzSource, Writer};
+use crate::store::{
+    ChannelConsent, Consent, Contact, ContactKey, OWN_SYSTEM, Saved, Status, TzSource, Writer,
+};
 
 /// What one row says about a contact; `None` means the row is silent on it.
 struct Incoming {
@@ -30,8 +32,12 @@ struct Incoming {
     tags: Vec<String>,
     /// The zone of the row's own city and region, when it names a city.
     row_zone: Option<CityZone>,
-    /// The phone numbers besides the one to message, by their columns' headers.
-    other_phones: Vec<(String, String)>,
+    /// The phone numbers and e-mail addresses besides the keys, by their columns' headers.
+    other_keys: Vec<(String, String)>,
+    /// An e-mail cell's value that is no address, kept as a custom field and reported.
+    bad_email: Option<String>,
+    birthday: Option<String>,
+    channel_consent: ChannelConsent,
 }
 
 /// A contact row read on its own: its keys and what it says.
@@ -68,13 +74,24 @@ struct NewContacts {
     read_last: Option<Contact>,
     /// Stored contacts the file's rows named, for counting repeated ones right.
     repeats: Repeats,
+    /// The system whose ids this file's rows take over from the owner's own ids, when the base
+    /// held none of that system's ids as the import began.
+    adopting: Option<String>,
 }
 
 impl NewContacts {
-    fn new(w: &Writer) -> Result<NewContacts> {
+    /// The new contacts of an import whose ids of `adopting` (a recognised tool's system) may
+    /// take over the owner's own ids they match.
+    fn new(w: &Writer, adopting: Option<&str>) -> Result<NewContacts> {
         let first_id = w.next_contact_id()?;
         let mut known = KeyIds::new();
         w.each_key(|key, id| known.insert(key, id))?;
+        let adopting = match adopting {
+            Some(system) if system != OWN_SYSTEM && !w.holds_ids_of(system)? => {
+                Some(system.to_owned())
+            }
+            _ => None,
+        };
         Ok(NewContacts {
             pending: Vec::with_capacity(BATCH),
             known,
@@ -82,6 +99,7 @@ impl NewContacts {
             next_id: first_id,
             read_last: None,
             repeats: Repeats::new(first_id),
+            adopting,
         })
     }
 
@@ -94,7 +112,7 @@ impl NewContacts {
 
     /// Notes the keys of `c`, so later rows find it.
     fn register(&mut self, c: &Contact) {
-        for key in contact_keys(c) {
+        for key in ContactKey::all_of(c) {
             self.known.insert(&key, c.id);
         }
     }
@@ -129,12 +147,11 @@ impl Lookup<'_, '_> {
             Some(i) => &self.new.pending[i].0,
             None => self.stored(id)?,
         };
-        Ok(key.of_same_kind(holder) == Some(key.value()))
+        Ok(key.held_by(holder))
     }
-}
 
-impl Contacts for Lookup<'_, '_> {
-    fn find(&mut self, key: &ContactKey) -> Result<Option<i64>> {
+    /// The contact holding `key`, by the in-memory map, the base only after a collision.
+    fn holder(&mut self, key: &ContactKey) -> Result<Option<i64>> {
         let Some(id) = self.new.known.get(key) else {
             return Ok(None);
         };
@@ -149,6 +166,22 @@ impl Contacts for Lookup<'_, '_> {
         self.new.flush(self.w, self.at)?;
         self.w.find(key)
     }
+}
+
+impl Contacts for Lookup<'_, '_> {
+    fn find(&mut self, key: &ContactKey) -> Result<Option<i64>> {
+        if let Some(id) = self.holder(key)? {
+            return Ok(Some(id));
+        }
+        // The first file of a system the base holds no ids of yet takes over the owner's own
+        // ids it matches: they were that system's ids, imported before ids had systems.
+        match (key, &self.new.adopting) {
+            (ContactKey::External { system, id }, Some(adopting)) if system == adopting => {
+                self.holder(&ContactKey::own(id.clone()))
+            }
+            _ => Ok(None),
+        }
+    }
 
     fn load(&mut self, id: i64) -> Result<Contact> {
         match self.new.pending_index(id) {
@@ -158,17 +191,6 @@ impl Contacts for Lookup<'_, '_> {
     }
 }
 
-fn contact_keys(c: &Contact) -> impl Iterator<Item = ContactKey> + '_ {
-    [
-        c.external_id.clone().map(ContactKey::External),
-        c.phone.clone().map(ContactKey::Phone),
-        c.tg_chat_id.clone().map(ContactKey::TgChatId),
-        c.tg_username.clone().map(ContactKey::TgUsername),
-    ]
-    .into_iter()
-    .flatten()
-}
-
 pub(crate) struct ContactsLoader {
     reader: RowReader,
     now: String,
@@ -176,6 +198,13 @@ pub(crate) struct ContactsLoader {
     cities: CityNotes,
     /// Rows that give consent "yes" without its date or source: the first line, and how many.
     unproven: Option<(u64, u64)>,
+    /// Rows whose e-mail cell held no address: the first line and value, and how many.
+    bad_emails: Option<(u64, String, u64)>,
+    /// Contacts whose own ids became the file's system's: the first one, and how many.
+    adopted: Option<(String, u64)>,
+    /// Contacts known only by e-mail that joined the contact a row's phone found: the first
+    /// line and the two ids, and how many.
+    joined: Option<(u64, i64, i64, u64)>,
 }
 
 impl ContactsLoader {
@@ -190,6 +219,9 @@ impl ContactsLoader {
             new: None,
             cities: CityNotes::default(),
             unproven: None,
+            bad_emails: None,
+            adopted: None,
+            joined: None,
         }
     }
 }
@@ -243,6 +275,13 @@ impl RowReader {
             .map(parse_status)
             .transpose()?
             .flatten();
+        let (other_emails, bad_email) = row.other_emails();
+        let other_keys = row
+            .other_phones(&self.country)
+            .into_iter()
+            .chain(other_emails)
+            .map(|(h, v)| (h.to_owned(), v))
+            .collect();
         Ok(Incoming {
             name,
             first_name,
@@ -259,11 +298,14 @@ impl RowReader {
             row_zone: row
                 .get(Field::City)
                 .map(|city| self.zone(city, row.get(Field::Region))),
-            other_phones: row
-                .other_phones(&self.country)
-                .into_iter()
-                .map(|(h, v)| (h.to_owned(), v))
-                .collect(),
+            other_keys,
+            bad_email: bad_email.map(str::to_owned),
+            birthday: row.get(Field::Birthday).map(parse_birthday).transpose()?,
+            channel_consent: ChannelConsent {
+                whatsapp: channel_consent(row, Field::ConsentWhatsapp)?,
+                telegram: channel_consent(row, Field::ConsentTelegram)?,
+                sms: channel_consent(row, Field::ConsentSms)?,
+            },
         })
     }
 
@@ -280,6 +322,15 @@ impl RowReader {
             .insert(region.to_owned(), zone);
         zone
     }
+}
+
+/// The consent a channel's own column gives, if the row says yes or no there.
+fn channel_consent(row: &Row, field: Field) -> Result<Option<Consent>, Msg> {
+    Ok(row
+        .get(field)
+        .map(parse_consent)
+        .transpose()?
+        .filter(|c| *c != Consent::Unknown))
 }
 
 impl ContactsLoader {
@@ -339,7 +390,12 @@ impl ContactsLoader {
         for (header, value) in row.custom() {
             c.custom.insert(header.to_owned(), value.to_owned());
         }
-        c.custom.extend(inc.other_phones);
+        c.custom.extend(inc.other_keys);
+        set(&mut c.birthday, inc.birthday.as_deref());
+        if let Some(bad) = inc.bad_email {
+            let (_, _, rows) = self.bad_emails.get_or_insert((line, bad, 0));
+            *rows += 1;
+        }
 
         // Time zone: an explicit column wins; an explicit zone stays until the city changes.
         if let Some((tz, source)) = inc.zone {
@@ -417,7 +473,24 @@ impl ContactsLoader {
                 set(&mut c.status_at, inc.status_at.as_deref());
             }
         }
-        self.note_unproven(inc.consent == Some(Consent::Yes), c, line);
+        // A general consent column speaks for every channel; a channel's own column, for it.
+        if inc.consent.is_some() {
+            c.channel_consent = ChannelConsent::default();
+        }
+        let theirs = inc.channel_consent;
+        let ours = &mut c.channel_consent;
+        for (slot, said) in [
+            (&mut ours.whatsapp, theirs.whatsapp),
+            (&mut ours.telegram, theirs.telegram),
+            (&mut ours.sms, theirs.sms),
+        ] {
+            if said.is_some() {
+                *slot = said;
+            }
+        }
+        let says_yes = inc.consent == Some(Consent::Yes)
+            || [theirs.whatsapp, theirs.telegram, theirs.sms].contains(&Some(Consent::Yes));
+        self.note_unproven(says_yes, c, line);
     }
 }
 
@@ -443,7 +516,7 @@ impl Loader for ContactsLoader {
         };
         let mut new = match self.new.take() {
             Some(new) => new,
-            None => NewContacts::new(w)?,
+            None => NewContacts::new(w, row.layout.adopting_system())?,
         };
         let identity = identify(
             &mut Lookup {
@@ -473,6 +546,7 @@ impl Loader for ContactsLoader {
         Ok(vec![
             (Field::ExternalId, opt(c.external_id)),
             (Field::Phone, opt(c.phone)),
+            (Field::Email, opt(c.email)),
             (Field::Name, opt(c.name)),
             (Field::FirstName, opt(c.first_name)),
             (Field::City, opt(c.city)),
@@ -496,6 +570,31 @@ impl Loader for ContactsLoader {
         report
             .warnings
             .extend(notes.into_warnings(self.reader.tz.name()));
+        if let Some((line, value, rows)) = self.bad_emails.take() {
+            report.warnings.push(Warning {
+                line: Some(line),
+                msg: Msg::new("warn-email-kept")
+                    .arg("count", rows as i64)
+                    .arg("value", value),
+            });
+        }
+        if let Some((first, rows)) = self.adopted.take() {
+            report.warnings.push(Warning {
+                line: None,
+                msg: Msg::new("warn-ids-adopted")
+                    .arg("count", rows as i64)
+                    .arg("first", first),
+            });
+        }
+        if let Some((line, into, absorbed, rows)) = self.joined.take() {
+            report.warnings.push(Warning {
+                line: Some(line),
+                msg: Msg::new("warn-email-joined")
+                    .arg("count", rows as i64)
+                    .arg("into", into)
+                    .arg("absorbed", absorbed),
+            });
+        }
         if let Some((line, rows)) = self.unproven.take() {
             report.warnings.push(Warning {
                 line: Some(line),
@@ -518,6 +617,29 @@ impl ContactsLoader {
             let (_, rows) = self.unproven.get_or_insert((line, 0));
             *rows += 1;
         }
+    }
+
+    /// Joins the contact `absorbed`, known only by e-mail, into `into` (DESIGN.md, "Who is who"):
+    /// what `into` lacks it takes from `absorbed`, which goes, with its tags, orders and events
+    /// moved. New contacts still in memory are written first, so both are in the base.
+    fn join(
+        &mut self,
+        w: &Writer,
+        new: &mut NewContacts,
+        line: u64,
+        into: i64,
+        absorbed: i64,
+    ) -> Result<()> {
+        new.flush(w, &self.now)?;
+        new.read_last = None;
+        let mut kept = w.load(into)?;
+        let gone = w.load(absorbed)?;
+        fill_from(&mut kept, &gone);
+        w.merge_contacts(absorbed, into)?;
+        w.update(&kept)?;
+        let (_, _, _, rows) = self.joined.get_or_insert((line, into, absorbed, 0));
+        *rows += 1;
+        Ok(())
     }
 
     /// Creates, merges or updates the contact a row is about.
@@ -555,10 +677,33 @@ impl ContactsLoader {
                 at: &self.now,
             }
             .load(id)?,
+            Ok(Identity::Join { into, absorbed }) => {
+                self.join(w, new, line, into, absorbed)?;
+                let mut c = w.load(into)?;
+                self.apply(false, &mut c, row, incoming, line, &mut report.warnings);
+                assign_keys(&mut c, &keys);
+                new.register(&c);
+                w.update(&c)?;
+                new.read_last = Some(c.clone());
+                w.add_tags(c.id, &tags, &self.now)?;
+                return Ok(Outcome::Merged);
+            }
         };
         let mut c = stored.clone();
         self.apply(false, &mut c, row, incoming, line, &mut report.warnings);
         assign_keys(&mut c, &keys);
+        if stored.external_id.is_some()
+            && stored.external_id == c.external_id
+            && stored.id_system != c.id_system
+        {
+            let shown = format!(
+                "{}:{}",
+                stored.id_system,
+                stored.external_id.as_deref().unwrap_or("")
+            );
+            let (_, rows) = self.adopted.get_or_insert((shown, 0));
+            *rows += 1;
+        }
         new.register(&c);
         if let Some(i) = new.pending_index(c.id) {
             let (slot, slot_tags) = &mut new.pending[i];
@@ -599,8 +744,12 @@ fn assign_keys(c: &mut Contact, keys: &[ContactKey]) {
     use ContactKey::*;
     for key in keys {
         let slot = match key {
-            External(_) => &mut c.external_id,
+            External { system, .. } => {
+                c.id_system.clone_from(system);
+                &mut c.external_id
+            }
             Phone(_) => &mut c.phone,
+            Email(_) => &mut c.email,
             TgChatId(_) => &mut c.tg_chat_id,
             TgUsername(_) => &mut c.tg_username,
         };
@@ -608,10 +757,52 @@ fn assign_keys(c: &mut Contact, keys: &[ContactKey]) {
     }
 }
 
+/// Fills what `kept` lacks from `other`, the contact joining it: names, place, sources, the
+/// birthday, custom fields; the earlier creation; the other's consent when `kept` has none.
+fn fill_from(kept: &mut Contact, other: &Contact) {
+    let fill = |slot: &mut Option<String>, value: &Option<String>| {
+        if slot.is_none() {
+            slot.clone_from(value);
+        }
+    };
+    fill(&mut kept.email, &other.email);
+    fill(&mut kept.name, &other.name);
+    fill(&mut kept.first_name, &other.first_name);
+    fill(&mut kept.city, &other.city);
+    fill(&mut kept.region, &other.region);
+    fill(&mut kept.source, &other.source);
+    fill(&mut kept.utm_source, &other.utm_source);
+    fill(&mut kept.utm_medium, &other.utm_medium);
+    fill(&mut kept.utm_campaign, &other.utm_campaign);
+    fill(&mut kept.utm_content, &other.utm_content);
+    fill(&mut kept.utm_term, &other.utm_term);
+    fill(&mut kept.birthday, &other.birthday);
+    fill(&mut kept.tg_chat_id, &other.tg_chat_id);
+    fill(&mut kept.tg_username, &other.tg_username);
+    if other.created_at < kept.created_at {
+        kept.created_at.clone_from(&other.created_at);
+    }
+    if kept.consent == Consent::Unknown && kept.status == Status::Active {
+        kept.consent = other.consent;
+        kept.consent_at.clone_from(&other.consent_at);
+        kept.consent_source.clone_from(&other.consent_source);
+        kept.channel_consent = other.channel_consent;
+    }
+    if other.status != Status::Active && kept.status == Status::Active {
+        kept.status = other.status;
+        kept.status_at.clone_from(&other.status_at);
+    }
+    for (k, v) in &other.custom {
+        kept.custom.entry(k.clone()).or_insert_with(|| v.clone());
+    }
+}
+
 fn blank_contact(now: &str, tz: Tz) -> Contact {
     Contact {
         id: 0,
         external_id: None,
+        id_system: OWN_SYSTEM.to_owned(),
+        email: None,
         name: None,
         first_name: None,
         phone: None,
@@ -633,6 +824,8 @@ fn blank_contact(now: &str, tz: Tz) -> Contact {
         status: Status::Active,
         status_at: None,
         created_at: now.to_owned(),
+        birthday: None,
+        channel_consent: ChannelConsent::default(),
         custom: Default::default(),
     }
 }

@@ -19,6 +19,8 @@ pub enum ImportKind {
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     ExternalId,
+    IdSystem,
+    Email,
     Name,
     FirstName,
     LastName,
@@ -43,6 +45,10 @@ pub enum Field {
     Status,
     StatusAt,
     CreatedAt,
+    Birthday,
+    ConsentWhatsapp,
+    ConsentTelegram,
+    ConsentSms,
     OrderId,
     OrderedAt,
     Amount,
@@ -60,6 +66,8 @@ pub enum Field {
 /// Canonical names: what `--map` accepts and what `contacts export` writes as headers.
 const CANONICAL: &[(Field, &str)] = &[
     (Field::ExternalId, "external_id"),
+    (Field::IdSystem, "id_system"),
+    (Field::Email, "email"),
     (Field::Name, "name"),
     (Field::FirstName, "first_name"),
     (Field::LastName, "last_name"),
@@ -84,6 +92,10 @@ const CANONICAL: &[(Field, &str)] = &[
     (Field::Status, "status"),
     (Field::StatusAt, "status_at"),
     (Field::CreatedAt, "created_at"),
+    (Field::Birthday, "birthday"),
+    (Field::ConsentWhatsapp, "consent_whatsapp"),
+    (Field::ConsentTelegram, "consent_telegram"),
+    (Field::ConsentSms, "consent_sms"),
     (Field::OrderId, "order_id"),
     (Field::OrderedAt, "ordered_at"),
     (Field::Amount, "amount"),
@@ -123,12 +135,11 @@ impl Field {
     pub fn applies_to(self, kind: ImportKind) -> bool {
         use Field::*;
         match self {
-            ExternalId | Phone | TgChatId | TgUsername | Custom | Ignore => true,
+            ExternalId | IdSystem | Email | Phone | TgChatId | TgUsername | Custom | Ignore => true,
             Name | FirstName | LastName | MiddleName | City | Region | TimeZone | TzSource
             | Source | UtmSource | UtmMedium | UtmCampaign | UtmContent | UtmTerm | Tags
-            | Consent | ConsentAt | ConsentSource | Status | StatusAt | CreatedAt => {
-                kind == ImportKind::Contacts
-            }
+            | Consent | ConsentAt | ConsentSource | Status | StatusAt | CreatedAt | Birthday
+            | ConsentWhatsapp | ConsentTelegram | ConsentSms => kind == ImportKind::Contacts,
             OrderId | OrderedAt | Amount | Product | Category => kind == ImportKind::Orders,
             Campaign | MessageId | EventKind | Button | At => kind == ImportKind::Events,
         }
@@ -287,11 +298,55 @@ const CONTACT_SYNONYMS: &[(Field, &[&str])] = &[
             "согласие на рекламу",
             "подписка",
             "подписка на рассылку",
+            "подписан на рассылку",
             "рассылка",
             "consent",
             "opt in",
             "marketing consent",
             "subscribed",
+        ],
+    ),
+    (
+        Field::ConsentSms,
+        &[
+            "accepts sms marketing",
+            "согласие на смс",
+            "согласие на sms",
+            "подписка на смс",
+            "sms consent",
+            "sms marketing",
+        ],
+    ),
+    (
+        Field::ConsentWhatsapp,
+        &[
+            "accepts whatsapp marketing",
+            "согласие на whatsapp",
+            "подписка на whatsapp",
+            "whatsapp consent",
+            "whatsapp marketing",
+        ],
+    ),
+    (
+        Field::ConsentTelegram,
+        &[
+            "accepts telegram marketing",
+            "согласие на telegram",
+            "подписка на telegram",
+            "telegram consent",
+        ],
+    ),
+    (
+        Field::Birthday,
+        &[
+            "дата рождения",
+            "день рождения",
+            "др",
+            "birthday",
+            "birth date",
+            "date of birth",
+            "birthdate",
+            "dob",
         ],
     ),
     (
@@ -533,6 +588,52 @@ const PHONE_COLUMNS: &[(u8, &[&str])] = &[
     ),
 ];
 
+/// E-mail columns by how surely they hold the person's own address, surest first: one "for
+/// mailings", then a personal one, then "another". A work or company address (`Рабочий e-mail`)
+/// is kept as a custom field and identifies nobody (DESIGN.md, "Who is who").
+const EMAIL_COLUMNS: &[(u8, &[&str])] = &[
+    (
+        0,
+        &[
+            "e mail для рассылок",
+            "email для рассылок",
+            "почта для рассылок",
+        ],
+    ),
+    (
+        1,
+        &[
+            "email",
+            "e mail",
+            "личный email",
+            "личный e mail",
+            "частный e mail",
+            "частный email",
+            "почта",
+            "эл почта",
+            "электронная почта",
+            "адрес электронной почты",
+            "емейл",
+            "имейл",
+            "email address",
+            "e mail address",
+            "customer email",
+            "personal email",
+            "mail",
+        ],
+    ),
+    (2, &["другой email", "другой e mail", "other email"]),
+];
+
+/// How surely an e-mail column's header names the person's own address (0 surest), or `None`.
+pub fn email_rank(header: &str) -> Option<u8> {
+    let norm = normalize_header(header);
+    EMAIL_COLUMNS
+        .iter()
+        .find(|(_, names)| names.contains(&norm.as_str()))
+        .map(|(rank, _)| *rank)
+}
+
 /// How surely a phone column's header names the number to message (0 surest), or `None` for a
 /// header that names no phone. A column the owner mapped to `phone` themselves comes first.
 pub fn phone_rank(header: &str) -> Option<u8> {
@@ -561,6 +662,14 @@ pub fn field_for_header(header: &str, kind: ImportKind) -> Option<Field> {
     }
     if phone_rank(header).is_some() {
         return Some(Field::Phone);
+    }
+    if email_rank(header).is_some() {
+        return Some(Field::Email);
+    }
+    // An orders file's bare `Id` is the order's (Shopify writes its own order id there), never
+    // the customer's.
+    if kind == ImportKind::Orders && norm == "id" {
+        return Some(Field::OrderId);
     }
     let specific = match kind {
         ImportKind::Contacts => CONTACT_SYNONYMS,
@@ -644,8 +753,10 @@ pub fn map_columns(
             .map(|o| o.field)
             .or_else(|| field_for_header(header, kind))
             .unwrap_or(unknown);
-        let taken = !matches!(chosen, Field::Custom | Field::Ignore | Field::Phone)
-            && fields.contains(&chosen);
+        let taken = !matches!(
+            chosen,
+            Field::Custom | Field::Ignore | Field::Phone | Field::Email
+        ) && fields.contains(&chosen);
         fields.push(if taken { unknown } else { chosen });
     }
     let bitrix_style = fields.contains(&Field::LastName) && !fields.contains(&Field::FirstName);

@@ -7,6 +7,7 @@
 //! cancel flag; the CLI calls it directly.
 
 mod contacts;
+pub mod email;
 mod events;
 pub mod fields;
 mod html_table;
@@ -47,6 +48,9 @@ pub struct ImportOptions {
     pub default_tz: Option<Tz>,
     /// Column → field overrides.
     pub map: Vec<ColumnMap>,
+    /// The system the file's external ids belong to (`own`, `1c`, …); the tool's that wrote the
+    /// file when `None`, else the owner's own.
+    pub id_system: Option<String>,
     /// The moment of the import: new contacts are created and tags set at it.
     pub now: chrono::DateTime<chrono::Utc>,
 }
@@ -59,6 +63,7 @@ impl ImportOptions {
             default_country: None,
             default_tz: None,
             map: Vec::new(),
+            id_system: None,
             now,
         }
     }
@@ -131,6 +136,7 @@ fn required(kind: ImportKind) -> (&'static [Field], &'static [Field]) {
     const KEYS: &[Field] = &[
         Field::ExternalId,
         Field::Phone,
+        Field::Email,
         Field::TgChatId,
         Field::TgUsername,
     ];
@@ -146,6 +152,7 @@ fn required(kind: ImportKind) -> (&'static [Field], &'static [Field]) {
 const EVENT_KEYS: &[Field] = &[
     Field::ExternalId,
     Field::Phone,
+    Field::Email,
     Field::TgChatId,
     Field::TgUsername,
     Field::MessageId,
@@ -206,7 +213,13 @@ impl Mapped {
             .unwrap_or_default();
         let (remembered, choices) = recognise::with_remembered(stored, &options.map);
         let fields = fields::map_columns(&source.headers, options.kind, &choices)?;
-        let layout = Layout::new(&source.headers, &fields);
+        let origin = recognise::origin(&source.headers);
+        let id_system =
+            recognise::id_system(options.id_system.as_deref(), origin).map_err(Error::User)?;
+        let mut layout = Layout::new(&source.headers, &fields, &id_system);
+        if options.id_system.is_none() && origin.is_some() {
+            layout = layout.with_recognised_system();
+        }
         Ok(Mapped {
             source,
             fields,
@@ -222,6 +235,7 @@ impl Mapped {
     fn recognised(&self) -> recognise::Recognised {
         recognise::Recognised {
             origin: recognise::origin(&self.source.headers),
+            id_system: self.layout.id_system().to_owned(),
             phones: self.layout.phone_headers(),
             custom: self
                 .columns()
@@ -374,6 +388,7 @@ pub fn run(
         mapped.source.format.clone(),
         mapped.columns(),
         recognise::origin(&mapped.source.headers),
+        mapped.layout.id_system().to_owned(),
     );
     with_loader!(options, country, tz, |loader| load_rows(
         store,

@@ -65,8 +65,9 @@ pub(crate) fn keyed_preparer<T: 'static>(
 pub(crate) fn key_preview(keys: &[crate::store::ContactKey]) -> (Field, String) {
     use crate::store::ContactKey::*;
     let field = match keys[0] {
-        External(_) => Field::ExternalId,
+        External { .. } => Field::ExternalId,
         Phone(_) => Field::Phone,
+        Email(_) => Field::Email,
         TgChatId(_) => Field::TgChatId,
         TgUsername(_) => Field::TgUsername,
     };
@@ -104,7 +105,9 @@ impl Customers {
             return Ok(Ok(*id));
         }
         Ok(match identify(&mut &*w, &keys)? {
-            Ok(Identity::Existing(id)) => {
+            // An orders file cannot change who is who: the contact the row's phone found is the
+            // customer, and one known only by the same e-mail stays until a contacts import.
+            Ok(Identity::Existing(id) | Identity::Join { into: id, .. }) => {
                 self.last = Some((keys, id));
                 Ok(id)
             }

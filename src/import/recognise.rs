@@ -69,6 +69,17 @@ impl Origin {
         }
     }
 
+    /// The system the export's ids belong to (DESIGN.md, "Who is who"): `amocrm:5012` and
+    /// `bitrix24:5012` are two people.
+    pub fn id_system(self) -> &'static str {
+        match self {
+            Origin::AmoCrmContacts => "amocrm",
+            Origin::Bitrix24Contacts => "bitrix24",
+            Origin::TildaLeads => "tilda",
+            Origin::ShopifyCustomers | Origin::ShopifyOrders => "shopify",
+        }
+    }
+
     /// The tool and export in words: «экспорт контактов amoCRM».
     pub fn msg(self) -> Msg {
         Msg::new(match self {
@@ -95,10 +106,34 @@ pub fn origin(headers: &[String]) -> Option<Origin> {
     })
 }
 
+/// The system a file's external ids belong to: the one the owner named, else the tool's that
+/// wrote it, else the owner's own. A name the owner gives is a short word: letters, digits, `-`
+/// and `_`, lower-cased.
+pub fn id_system(named: Option<&str>, origin: Option<Origin>) -> Result<String, Msg> {
+    let Some(named) = named.map(str::trim).filter(|n| !n.is_empty()) else {
+        return Ok(origin
+            .map(Origin::id_system)
+            .unwrap_or(crate::store::OWN_SYSTEM)
+            .to_owned());
+    };
+    let word = named.to_lowercase();
+    let fits = word.chars().count() <= 32
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+    if fits {
+        Ok(word)
+    } else {
+        Err(Msg::new("error-id-system").arg("value", named))
+    }
+}
+
 /// What the mapping step says it recognised in a file.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Recognised {
     pub origin: Option<Origin>,
+    /// The system the file's external ids belong to.
+    pub id_system: String,
     /// The phone columns, in the order the number to message is looked for in them.
     pub phones: Vec<String>,
     /// The columns kept as custom fields.

@@ -37,6 +37,8 @@ pub struct ImportReport {
     pub columns: Vec<(String, Field)>,
     /// The tool that wrote the file, when the import knows it.
     pub origin: Option<super::recognise::Origin>,
+    /// The system the file's external ids were taken as ids of (`amocrm`, `own`, …).
+    pub id_system: String,
     /// Data rows read (the header not counted).
     pub read: u64,
     /// New contacts, orders or events.
@@ -46,7 +48,8 @@ pub struct ImportReport {
     pub updated: u64,
     /// Rows that matched stored data and changed nothing.
     pub unchanged: u64,
-    /// Rows merged into a contact an earlier row of the same file created or named.
+    /// Rows merged into a contact an earlier row of the same file created or named, and rows
+    /// that joined a contact known only by e-mail with the one their phone found.
     pub merged: u64,
     pub rejected: u64,
     pub rejects: Vec<Reject>,
@@ -72,6 +75,7 @@ impl ImportReport {
         format: Format,
         columns: Vec<(String, Field)>,
         origin: Option<super::recognise::Origin>,
+        id_system: String,
     ) -> Self {
         ImportReport {
             kind,
@@ -79,6 +83,7 @@ impl ImportReport {
             format,
             columns,
             origin,
+            id_system,
             read: 0,
             inserted: 0,
             updated: 0,

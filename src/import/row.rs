@@ -1,6 +1,7 @@
 //! One row of a file, seen through the column mapping, and the contact keys it carries.
 
-use super::fields::{Field, phone_rank};
+use super::email::{addresses_in, is_role_address, normalize_email};
+use super::fields::{Field, email_rank, phone_rank};
 use super::phone::{is_mobile, normalize_phone, numbers_in};
 use super::values::{format_utc, parse_datetime};
 use crate::error::Result;
@@ -14,28 +15,63 @@ pub(crate) struct Layout {
     custom: Vec<(String, usize)>,
     /// The phone columns, surest first ([`phone_rank`], then the file's order), with headers.
     phones: Vec<(String, usize)>,
+    /// The e-mail columns, surest first ([`email_rank`], then the file's order), with headers.
+    emails: Vec<(String, usize)>,
+    /// The system the file's external ids belong to (a row's `id_system` cell wins).
+    id_system: String,
+    /// Whether that system was recognised from the file (not named by the owner): only then
+    /// may the file take over the owner's own ids it matches.
+    recognised_system: bool,
+}
+
+/// Columns of one kind of key in the order they are tried, by `rank` (a column the owner mapped
+/// without a header of that kind comes first), then the file's order.
+fn ranked(mut columns: Vec<(u8, String, usize)>) -> Vec<(String, usize)> {
+    columns.sort_by_key(|(rank, _, i)| (*rank, *i));
+    columns.into_iter().map(|(_, h, i)| (h, i)).collect()
 }
 
 impl Layout {
-    pub fn new(headers: &[String], fields: &[Field]) -> Layout {
+    /// The layout of a file whose external ids belong to `id_system`.
+    pub fn new(headers: &[String], fields: &[Field], id_system: &str) -> Layout {
         let mut positions = Vec::new();
         let mut custom = Vec::new();
         let mut phones = Vec::new();
+        let mut emails = Vec::new();
         for (i, (header, field)) in headers.iter().zip(fields).enumerate() {
             match field {
                 Field::Custom => custom.push((header.clone(), i)),
                 Field::Ignore => {}
-                // A column the owner mapped to a phone without a phone's header comes first.
                 Field::Phone => phones.push((phone_rank(header).unwrap_or(0), header.clone(), i)),
+                Field::Email => emails.push((email_rank(header).unwrap_or(0), header.clone(), i)),
                 f => positions.push((*f, i)),
             }
         }
-        phones.sort_by_key(|(rank, _, i)| (*rank, *i));
         Layout {
             positions,
             custom,
-            phones: phones.into_iter().map(|(_, h, i)| (h, i)).collect(),
+            phones: ranked(phones),
+            emails: ranked(emails),
+            id_system: id_system.to_owned(),
+            recognised_system: false,
         }
+    }
+
+    /// This layout, for a file whose id system was recognised from what wrote it.
+    pub fn with_recognised_system(mut self) -> Layout {
+        self.recognised_system = true;
+        self
+    }
+
+    /// The system whose ids may take over the owner's own ids the file matches, if any: the
+    /// recognised tool's.
+    pub fn adopting_system(&self) -> Option<&str> {
+        self.recognised_system.then_some(self.id_system.as_str())
+    }
+
+    /// The system the file's external ids belong to.
+    pub fn id_system(&self) -> &str {
+        &self.id_system
     }
 
     /// The phone columns' headers, in the order the number to message is looked for in them.
@@ -47,6 +83,7 @@ impl Layout {
     pub fn has(&self, field: Field) -> bool {
         match field {
             Field::Phone => !self.phones.is_empty(),
+            Field::Email => !self.emails.is_empty(),
             _ => self.positions.iter().any(|(f, _)| *f == field),
         }
     }
@@ -75,6 +112,9 @@ impl<'a> Row<'a> {
         if field == Field::Phone {
             return self.phone_cells().next().map(|(_, _, v)| v);
         }
+        if field == Field::Email {
+            return cells(self, &self.layout.emails).next().map(|(_, _, v)| v);
+        }
         let (_, i) = self.layout.positions.iter().find(|(f, _)| *f == field)?;
         self.cell(*i)
     }
@@ -89,11 +129,52 @@ impl<'a> Row<'a> {
     /// The phone cells that are not empty, surest column first: (column among the layout's
     /// phones, header, value).
     fn phone_cells(&self) -> impl Iterator<Item = (usize, &'a str, &'a str)> + '_ {
-        self.layout
-            .phones
-            .iter()
-            .enumerate()
-            .filter_map(|(n, (h, i))| Some((n, h.as_str(), self.cell(*i)?)))
+        cells(self, &self.layout.phones)
+    }
+
+    /// The person's own e-mail address (DESIGN.md, "Who is who"): of every address in the
+    /// e-mail cells, surest column first, the first that is not a role's mailbox. Role
+    /// addresses and values that are no address are left to [`Row::other_emails`].
+    pub fn email(&self) -> Option<String> {
+        cells(self, &self.layout.emails)
+            .flat_map(|(_, _, v)| addresses_in(v))
+            .filter_map(|a| normalize_email(a).ok())
+            .find(|a| !is_role_address(a))
+    }
+
+    /// The e-mail cells' values besides the key [`Row::email`] took, kept as custom fields under
+    /// their columns' headers; and the first value that is no address at all, if any.
+    pub fn other_emails(&self) -> (Vec<(&'a str, String)>, Option<&'a str>) {
+        let key = self.email();
+        let mut out = Vec::new();
+        let mut fault = None;
+        for (_, header, value) in cells(self, &self.layout.emails) {
+            let parts: Vec<(&str, Option<String>)> = addresses_in(value)
+                .map(|a| (a, normalize_email(a).ok()))
+                .collect();
+            if parts.iter().all(|(_, norm)| norm.is_none()) {
+                fault.get_or_insert(value);
+            }
+            // The cell as written, but for the key's address when it is one of them.
+            if key.is_none() || !parts.iter().any(|(_, norm)| *norm == key) {
+                out.push((header, value.to_owned()));
+                continue;
+            }
+            let rest: Vec<&str> = parts
+                .iter()
+                .filter(|(_, norm)| *norm != key)
+                .map(|(a, norm)| {
+                    if norm.is_none() {
+                        fault.get_or_insert(a);
+                    }
+                    *a
+                })
+                .collect();
+            if !rest.is_empty() {
+                out.push((header, rest.join(", ")));
+            }
+        }
+        (out, fault)
     }
 
     /// The number to message (DESIGN.md, "Which phone"): of every number in the phone cells,
@@ -189,6 +270,7 @@ impl<'a> Row<'a> {
         [
             Field::ExternalId,
             Field::Phone,
+            Field::Email,
             Field::TgChatId,
             Field::TgUsername,
         ]
@@ -196,15 +278,24 @@ impl<'a> Row<'a> {
         .any(|f| self.get(*f).is_some())
     }
 
-    /// The contact keys in the row, strongest first (external id, phone, Telegram chat id,
-    /// Telegram username). A key that is present but unusable rejects the row.
+    /// The contact keys in the row, strongest first (external id, phone, e-mail, Telegram chat
+    /// id, Telegram username). A key that is present but unusable rejects the row; an e-mail
+    /// cell that holds no usable address is kept as a custom field instead, unless the row has
+    /// nothing else to tell who it is.
     pub fn keys(&self, default_country: &str) -> Result<Vec<ContactKey>, Msg> {
         let mut keys = Vec::with_capacity(2);
         if let Some(ext) = self.get(Field::ExternalId) {
-            keys.push(ContactKey::External(ext.to_owned()));
+            let system = self.get(Field::IdSystem).unwrap_or(&self.layout.id_system);
+            keys.push(ContactKey::External {
+                system: system.trim().to_lowercase(),
+                id: ext.to_owned(),
+            });
         }
         if let Some(phone) = self.phone(default_country)? {
             keys.push(ContactKey::Phone(phone.e164));
+        }
+        if let Some(email) = self.email() {
+            keys.push(ContactKey::Email(email));
         }
         if let Some(chat) = self.get(Field::TgChatId) {
             if chat.parse::<i64>().is_err() {
@@ -216,7 +307,13 @@ impl<'a> Row<'a> {
             keys.push(ContactKey::TgUsername(normalize_tg_username(user)?));
         }
         if keys.is_empty() {
-            return Err(Msg::new("reject-no-key"));
+            return Err(match self.other_emails() {
+                (_, Some(fault)) => Msg::new("reject-email").arg("value", fault),
+                (others, None) if !others.is_empty() => {
+                    Msg::new("reject-role-email").arg("value", others[0].1.as_str())
+                }
+                _ => Msg::new("reject-no-key"),
+            });
         }
         Ok(keys)
     }
@@ -240,10 +337,22 @@ pub fn normalize_tg_username(raw: &str) -> Result<String, Msg> {
     }
 }
 
+/// The non-empty cells of `columns`: (column among them, header, value).
+fn cells<'r, 'a>(
+    row: &'r Row<'a>,
+    columns: &'a [(String, usize)],
+) -> impl Iterator<Item = (usize, &'a str, &'a str)> + 'r {
+    columns
+        .iter()
+        .enumerate()
+        .filter_map(|(n, (h, i))| Some((n, h.as_str(), row.cell(*i)?)))
+}
+
 fn key_kind(key: &ContactKey) -> &'static str {
     match key {
-        ContactKey::External(_) => "external",
+        ContactKey::External { .. } => "external",
         ContactKey::Phone(_) => "phone",
+        ContactKey::Email(_) => "email",
         ContactKey::TgChatId(_) => "tg_chat_id",
         ContactKey::TgUsername(_) => "tg_username",
     }
@@ -255,6 +364,9 @@ pub(crate) enum Identity {
     New,
     /// One contact, by its id.
     Existing(i64),
+    /// The contact the row's phone finds (`into`), and a contact known only by the row's
+    /// e-mail, which joins it.
+    Join { into: i64, absorbed: i64 },
 }
 
 /// Where contacts are looked up: the base, and for the contacts import also the new contacts
@@ -277,51 +389,84 @@ impl Contacts for &Writer<'_> {
 }
 
 /// Finds the one contact the keys identify (DESIGN.md, "Who is who"). Rejects a row whose keys
-/// lead to two contacts, naming both, and a row whose stronger key contradicts the contact a
-/// weaker key found (CRM id `A` with the phone of the contact whose CRM id is `B`).
+/// lead to two contacts, naming both — but for a contact known only by the row's e-mail, which
+/// joins the one the row's phone finds when that one has no e-mail — and a row whose stronger
+/// key contradicts the contact a weaker key found (CRM id `A` with the phone of the contact
+/// whose CRM id is `B`).
 pub(crate) fn identify(
     contacts: &mut impl Contacts,
     keys: &[ContactKey],
 ) -> Result<Result<Identity, Msg>> {
-    let mut found: Option<(usize, i64)> = None;
+    let mut found: Vec<(usize, i64)> = Vec::with_capacity(keys.len());
     for (i, key) in keys.iter().enumerate() {
-        let Some(id) = contacts.find(key)? else {
-            continue;
-        };
-        match found {
-            None => found = Some((i, id)),
-            Some((j, first)) if first != id => {
-                return Ok(Err(Msg::new("reject-two-contacts")
-                    .arg("first", first)
-                    .arg("first_kind", key_kind(&keys[j]))
-                    .arg("first_key", keys[j].value())
-                    .arg("second", id)
-                    .arg("second_kind", key_kind(key))
-                    .arg("second_key", key.value())));
-            }
-            Some(_) => {}
+        if let Some(id) = contacts.find(key)? {
+            found.push((i, id));
         }
     }
-    let Some((by, id)) = found else {
+    let Some(&(by, id)) = found.first() else {
         return Ok(Ok(Identity::New));
     };
-    if by == 0 {
-        // Found by the strongest key the row has: nothing stronger can contradict it.
-        return Ok(Ok(Identity::Existing(id)));
+    let mut absorbed = None;
+    for &(i, other) in &found[1..] {
+        if other == id || absorbed == Some(other) {
+            continue;
+        }
+        if absorbed.is_none() && email_joins(contacts, keys, &found, i, id, other)? {
+            absorbed = Some(other);
+            continue;
+        }
+        return Ok(Err(Msg::new("reject-two-contacts")
+            .arg("first", id)
+            .arg("first_kind", key_kind(&keys[by]))
+            .arg("first_key", keys[by].shown())
+            .arg("second", other)
+            .arg("second_kind", key_kind(&keys[i]))
+            .arg("second_key", keys[i].shown())));
     }
-    let contact = contacts.load(id)?;
-    for key in &keys[..by] {
-        if let Some(stored) = key.of_same_kind(&contact)
-            && stored != key.value()
-        {
-            return Ok(Err(Msg::new("reject-key-mismatch")
-                .arg("id", id)
-                .arg("by_kind", key_kind(&keys[by]))
-                .arg("by_key", keys[by].value())
-                .arg("kind", key_kind(key))
-                .arg("value", key.value())
-                .arg("stored", stored)));
+    if by > 0 {
+        let contact = contacts.load(id)?;
+        for key in &keys[..by] {
+            if let Some(stored) = key.of_same_kind(&contact)
+                && stored != key.shown()
+            {
+                return Ok(Err(Msg::new("reject-key-mismatch")
+                    .arg("id", id)
+                    .arg("by_kind", key_kind(&keys[by]))
+                    .arg("by_key", keys[by].shown())
+                    .arg("kind", key_kind(key))
+                    .arg("value", key.shown())
+                    .arg("stored", stored)));
+            }
         }
     }
-    Ok(Ok(Identity::Existing(id)))
+    Ok(Ok(match absorbed {
+        Some(absorbed) => Identity::Join { into: id, absorbed },
+        None => Identity::Existing(id),
+    }))
+}
+
+/// Whether contact `other`, which the row's e-mail (`keys[i]`) found, is known only by that
+/// e-mail and joins contact `into`, which the row's phone found and which has no e-mail.
+fn email_joins(
+    contacts: &mut impl Contacts,
+    keys: &[ContactKey],
+    found: &[(usize, i64)],
+    i: usize,
+    into: i64,
+    other: i64,
+) -> Result<bool> {
+    if !matches!(keys[i], ContactKey::Email(_)) {
+        return Ok(false);
+    }
+    let by_phone = found
+        .iter()
+        .any(|&(j, c)| c == into && matches!(keys[j], ContactKey::Phone(_)));
+    if !by_phone {
+        return Ok(false);
+    }
+    let absorbed = contacts.load(other)?;
+    if absorbed.phone.is_some() || absorbed.external_id.is_some() {
+        return Ok(false);
+    }
+    Ok(contacts.load(into)?.email.is_none())
 }

@@ -246,6 +246,44 @@ fn fast_naive(s: &str) -> Option<NaiveDateTime> {
     date.and_hms_opt(hour, minute, second)
 }
 
+/// A birthday as stored: `1990-03-12`, or `--03-12` when the file gives the day and month only
+/// (`12.03`). A calendar date, read in no zone: a time part (`1990-03-12
+/// 00:00:00`, as Excel writes dates) is dropped, and a year outside 1900–2100 is refused.
+pub fn parse_birthday(raw: &str) -> Result<String, Msg> {
+    let s = raw.trim();
+    let bad = || Msg::new("reject-birthday").arg("value", s);
+    let date_part = s.split([' ', 'T']).next().unwrap_or(s);
+    if let Some(naive) = fast_naive(date_part).or_else(|| {
+        DATE_FORMATS
+            .iter()
+            .find_map(|f| {
+                NaiveDate::parse_from_str(date_part, f)
+                    .ok()
+                    .filter(|d| !f.contains("%Y") || d.year() >= 1900)
+            })
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+    }) {
+        let date = naive.date();
+        if !(1900..=2100).contains(&date.year()) {
+            return Err(bad());
+        }
+        return Ok(date.format("%Y-%m-%d").to_string());
+    }
+    // Day and month alone (`12.03`, or `--03-12` as stored): checked against a leap year, so
+    // 29.02 is a birthday.
+    let (day, month) = match date_part.strip_prefix("--") {
+        Some(stored) => stored.split_once('-').map(|(m, d)| (d, m)),
+        None => date_part.split_once(['.', '/']),
+    }
+    .ok_or_else(bad)?;
+    let (day, month): (u32, u32) = (
+        day.parse().map_err(|_| bad())?,
+        month.parse().map_err(|_| bad())?,
+    );
+    NaiveDate::from_ymd_opt(2000, month, day).ok_or_else(bad)?;
+    Ok(format!("--{month:02}-{day:02}"))
+}
+
 /// The stored form of a moment: UTC, RFC 3339, whole seconds, `Z`.
 pub fn format_utc(dt: DateTime<Utc>) -> String {
     dt.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)

@@ -189,6 +189,7 @@ impl Store {
                 format!("casefold(name) LIKE '%' || ?{q} || '%' ESCAPE '\\'"),
                 format!("casefold(city) LIKE ?{q} || '%' ESCAPE '\\'"),
                 format!("external_id = ?{raw}"),
+                format!("email LIKE ?{q} || '%' ESCAPE '\\'"),
                 format!("tg_username LIKE ltrim(?{q}, '@') || '%' ESCAPE '\\'"),
                 format!(
                     "id IN (SELECT contact_id FROM tags WHERE tag_id IN

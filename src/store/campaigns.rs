@@ -5,7 +5,7 @@ use rusqlite::OptionalExtension;
 use super::Store;
 use super::browse::OrderLine;
 use super::{Consent, Status};
-use crate::campaign::Campaign;
+use crate::campaign::{Campaign, Channel};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 
@@ -146,14 +146,25 @@ impl Store {
         Ok(())
     }
 
-    /// Calls `each` with every contact's consent, status, addresses and time zone, by id.
-    pub fn each_reach(&self, each: &mut dyn FnMut(Reach) -> Result<()>) -> Result<()> {
-        let mut stmt = self.conn().prepare(
-            "SELECT id, consent = 'yes',
+    /// Calls `each` with every contact's consent to messages on `channel`, status, addresses and
+    /// time zone, by id.
+    pub fn each_reach(
+        &self,
+        channel: Channel,
+        each: &mut dyn FnMut(Reach) -> Result<()>,
+    ) -> Result<()> {
+        // The channel's own consent where a file gave one, else the general one.
+        let consent = match channel {
+            Channel::Whatsapp => "consent_whatsapp",
+            Channel::Telegram => "consent_telegram",
+            Channel::Sms => "consent_sms",
+        };
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT id, coalesce({consent}, consent) = 'yes',
                     CASE status WHEN 'unsubscribed' THEN 1 WHEN 'blocked' THEN 2 ELSE 0 END,
                     phone IS NOT NULL, tg_chat_id IS NOT NULL, tg_username IS NOT NULL, time_zone
-             FROM contacts ORDER BY id",
-        )?;
+             FROM contacts ORDER BY id"
+        ))?;
         let mut rows = stmt.query([])?;
         let mut zones: Vec<(String, Option<chrono_tz::Tz>)> = Vec::new();
         while let Some(r) = rows.next()? {

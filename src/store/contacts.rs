@@ -38,6 +38,10 @@ pub enum TzSource {
     Column,
     /// Looked up from the city.
     City,
+    /// Looked up from the city named in the address.
+    Address,
+    /// The one zone of the phone number's country.
+    PhoneCountry,
     /// The owner's zone, for lack of anything better.
     Default,
 }
@@ -62,7 +66,23 @@ macro_rules! text_enum {
 }
 text_enum!(Consent { Yes = "yes", No = "no", Unknown = "unknown" });
 text_enum!(Status { Active = "active", Unsubscribed = "unsubscribed", Blocked = "blocked" });
-text_enum!(TzSource { Column = "column", City = "city", Default = "default" });
+text_enum!(TzSource {
+    Column = "column", City = "city", Address = "address", PhoneCountry = "phone_country",
+    Default = "default"
+});
+
+/// The system ids of a file of unknown origin belong to, and the ones stored before ids had
+/// systems: the owner's own.
+pub const OWN_SYSTEM: &str = "own";
+
+/// Consent per channel, where a file said so ("Accepts SMS Marketing"); `None` follows the
+/// general consent. A plan uses the consent of its channel.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize)]
+pub struct ChannelConsent {
+    pub whatsapp: Option<Consent>,
+    pub telegram: Option<Consent>,
+    pub sms: Option<Consent>,
+}
 
 /// One contact as stored. Times are UTC, RFC 3339 with `Z`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
@@ -70,6 +90,11 @@ pub struct Contact {
     /// The internal id, stable for the life of the base; 0 before the first save.
     pub id: i64,
     pub external_id: Option<String>,
+    /// The system the external id comes from (`amocrm`, `bitrix24`, …, [`OWN_SYSTEM`]).
+    pub id_system: String,
+    /// Trimmed and lower-cased; a key of its own. Role and work addresses are not kept here
+    /// (they identify nobody) but as custom fields.
+    pub email: Option<String>,
     pub name: Option<String>,
     pub first_name: Option<String>,
     /// E.164, `+79123456789`.
@@ -94,6 +119,9 @@ pub struct Contact {
     pub status: Status,
     pub status_at: Option<String>,
     pub created_at: String,
+    /// `1990-03-12`, or `--03-12` when the file gave no year.
+    pub birthday: Option<String>,
+    pub channel_consent: ChannelConsent,
     /// Columns of the imported file that match no known field, by their header.
     pub custom: BTreeMap<String, String>,
 }
@@ -102,13 +130,26 @@ pub struct Contact {
 /// column and is never guessed from another.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ContactKey {
-    External(String),
+    /// The id a system (a CRM, a shop) gives; `amocrm:5012` and `bitrix24:5012` are two people.
+    External {
+        system: String,
+        id: String,
+    },
     Phone(String),
+    Email(String),
     TgChatId(String),
     TgUsername(String),
 }
 
 impl ContactKey {
+    /// The id `id` of the owner's own system ([`OWN_SYSTEM`]).
+    pub fn own(id: impl Into<String>) -> ContactKey {
+        ContactKey::External {
+            system: OWN_SYSTEM.to_owned(),
+            id: id.into(),
+        }
+    }
+
     /// A 64-bit digest of the key (kind and value), for in-memory sets of a million keys.
     pub fn fingerprint(&self) -> u64 {
         rustc_hash::FxBuildHasher.hash_one(self)
@@ -117,27 +158,75 @@ impl ContactKey {
     /// The key's value.
     pub fn value(&self) -> &str {
         match self {
-            ContactKey::External(v)
+            ContactKey::External { id: v, .. }
             | ContactKey::Phone(v)
+            | ContactKey::Email(v)
             | ContactKey::TgChatId(v)
             | ContactKey::TgUsername(v) => v,
         }
     }
 
-    /// The key of the same kind that `contact` has, if any.
-    pub fn of_same_kind<'c>(&self, contact: &'c Contact) -> Option<&'c str> {
+    /// The key as the owner reads it: `amocrm:5012`, `+79…`, `anna@mail.ru`.
+    pub fn shown(&self) -> String {
         match self {
-            ContactKey::External(_) => contact.external_id.as_deref(),
+            ContactKey::External { system, id } => format!("{system}:{id}"),
+            other => other.value().to_owned(),
+        }
+    }
+
+    /// The key of the same kind that `contact` has, as [`ContactKey::shown`] writes it.
+    pub fn of_same_kind(&self, contact: &Contact) -> Option<String> {
+        let held = match self {
+            ContactKey::External { .. } => {
+                let id = contact.external_id.as_deref()?;
+                return Some(format!("{}:{id}", contact.id_system));
+            }
             ContactKey::Phone(_) => contact.phone.as_deref(),
+            ContactKey::Email(_) => contact.email.as_deref(),
             ContactKey::TgChatId(_) => contact.tg_chat_id.as_deref(),
             ContactKey::TgUsername(_) => contact.tg_username.as_deref(),
-        }
+        };
+        held.map(str::to_owned)
+    }
+
+    /// Whether `contact` holds this very key.
+    pub fn held_by(&self, contact: &Contact) -> bool {
+        let held = match self {
+            ContactKey::External { system, id } => {
+                return contact.id_system == *system && contact.external_id.as_ref() == Some(id);
+            }
+            ContactKey::Phone(_) => &contact.phone,
+            ContactKey::Email(_) => &contact.email,
+            ContactKey::TgChatId(_) => &contact.tg_chat_id,
+            ContactKey::TgUsername(_) => &contact.tg_username,
+        };
+        held.as_deref() == Some(self.value())
+    }
+
+    /// Every key `c` holds, strongest first.
+    pub fn all_of(c: &Contact) -> impl Iterator<Item = ContactKey> + '_ {
+        [
+            c.external_id.clone().map(|id| ContactKey::External {
+                system: c.id_system.clone(),
+                id,
+            }),
+            c.phone.clone().map(ContactKey::Phone),
+            c.email.clone().map(ContactKey::Email),
+            c.tg_chat_id.clone().map(ContactKey::TgChatId),
+            c.tg_username.clone().map(ContactKey::TgUsername),
+        ]
+        .into_iter()
+        .flatten()
     }
 }
 
 const COLUMNS: &str = "id, external_id, name, first_name, phone, tg_chat_id, tg_username, city, region, \
     time_zone, tz_source, source, utm_source, utm_medium, utm_campaign, utm_content, utm_term, \
-    consent, consent_at, consent_source, status, status_at, created_at, custom";
+    consent, consent_at, consent_source, status, status_at, created_at, custom, \
+    id_system, email, birthday, consent_whatsapp, consent_telegram, consent_sms";
+
+/// How many columns [`COLUMNS`] names.
+const COLUMN_COUNT: usize = 30;
 
 fn read_contact(r: &Row) -> rusqlite::Result<Contact> {
     let word = |i: usize| -> rusqlite::Result<String> { r.get(i) };
@@ -166,13 +255,34 @@ fn read_contact(r: &Row) -> rusqlite::Result<Contact> {
         status_at: r.get(21)?,
         created_at: r.get(22)?,
         custom: serde_json::from_str(&word(23)?).unwrap_or_default(),
+        id_system: r.get(24)?,
+        email: r.get(25)?,
+        birthday: r.get(26)?,
+        channel_consent: ChannelConsent {
+            whatsapp: channel(r, 27)?,
+            telegram: channel(r, 28)?,
+            sms: channel(r, 29)?,
+        },
     })
+}
+
+fn channel(r: &Row, i: usize) -> rusqlite::Result<Option<Consent>> {
+    Ok(r.get::<_, Option<String>>(i)?
+        .and_then(|w| Consent::parse(&w)))
 }
 
 fn find_id(conn: &Connection, key: &ContactKey) -> Result<Option<i64>> {
     let sql = match key {
-        ContactKey::External(_) => "SELECT id FROM contacts WHERE external_id = ?1",
+        ContactKey::External { system, id } => {
+            return Ok(conn
+                .prepare_cached(
+                    "SELECT id FROM contacts WHERE id_system = ?1 AND external_id = ?2",
+                )?
+                .query_row([system, id], |r| r.get(0))
+                .optional()?);
+        }
         ContactKey::Phone(_) => "SELECT id FROM contacts WHERE phone = ?1",
+        ContactKey::Email(_) => "SELECT id FROM contacts WHERE email = ?1",
         ContactKey::TgChatId(_) => "SELECT id FROM contacts WHERE tg_chat_id = ?1",
         ContactKey::TgUsername(_) => "SELECT id FROM contacts WHERE tg_username = ?1",
     };
@@ -302,9 +412,7 @@ impl Writer<'_> {
     /// Saves a new contact and returns its id.
     pub fn insert(&self, c: &Contact) -> Result<i64> {
         static SQL: LazyLock<String> = LazyLock::new(|| {
-            let placeholders: Vec<String> = (1..=COLUMNS.split(", ").count())
-                .map(|i| format!("?{i}"))
-                .collect();
+            let placeholders: Vec<String> = (1..=COLUMN_COUNT).map(|i| format!("?{i}")).collect();
             format!(
                 "INSERT INTO contacts ({COLUMNS}) VALUES ({})",
                 placeholders.join(", ")
@@ -398,18 +506,35 @@ impl Writer<'_> {
             })?)
     }
 
+    /// Whether some contact holds an external id of `system`.
+    pub fn holds_ids_of(&self, system: &str) -> Result<bool> {
+        Ok(self.tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM contacts WHERE id_system = ?1 AND external_id IS NOT NULL)",
+            [system],
+            |r| r.get(0),
+        )?)
+    }
+
     /// Calls `f` with every stored key and the contact holding it, so an import can find
     /// contacts in memory, without the key indexes (which it may have dropped).
     pub fn each_key(&self, mut f: impl FnMut(&ContactKey, i64)) -> Result<()> {
-        let mut stmt = self
-            .tx
-            .prepare("SELECT id, external_id, phone, tg_chat_id, tg_username FROM contacts")?;
+        let mut stmt = self.tx.prepare(
+            "SELECT id, external_id, phone, tg_chat_id, tg_username, email, id_system FROM contacts",
+        )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let id: i64 = r.get(0)?;
             let keys = [
-                r.get::<_, Option<String>>(1)?.map(ContactKey::External),
+                r.get::<_, Option<String>>(1)?
+                    .map(|id| -> rusqlite::Result<_> {
+                        Ok(ContactKey::External {
+                            system: r.get(6)?,
+                            id,
+                        })
+                    })
+                    .transpose()?,
                 r.get::<_, Option<String>>(2)?.map(ContactKey::Phone),
+                r.get::<_, Option<String>>(5)?.map(ContactKey::Email),
                 r.get::<_, Option<String>>(3)?.map(ContactKey::TgChatId),
                 r.get::<_, Option<String>>(4)?.map(ContactKey::TgUsername),
             ];
@@ -432,6 +557,25 @@ impl Writer<'_> {
             format!("UPDATE contacts SET {} WHERE id = ?1", sets.join(", "))
         });
         execute_contact(&mut self.tx.prepare_cached(&SQL)?, c, Some(c.id))
+    }
+
+    /// Moves everything of contact `from` — tags, orders, events, planned messages — to contact
+    /// `into` and deletes `from` (DESIGN.md, "Who is who": a contact known only by e-mail joins
+    /// the contact a row's phone finds). What `into` already has of the same (a tag, a planned
+    /// message of the same plan, an order without an id told apart by the contact it names)
+    /// stays as it is, and the other's copy goes; the merged contact's engagement is recomputed.
+    pub fn merge_contacts(&self, from: i64, into: i64) -> Result<()> {
+        self.tx.execute_batch(&format!(
+            "UPDATE OR IGNORE tags SET contact_id = {into} WHERE contact_id = {from};
+             UPDATE OR IGNORE orders SET contact_id = {into},
+                    dedup_key = replace(dedup_key, 'row:{from}|', 'row:{into}|')
+              WHERE contact_id = {from};
+             UPDATE OR IGNORE events SET contact_id = {into} WHERE contact_id = {from};
+             UPDATE OR IGNORE plan_items SET contact_id = {into} WHERE contact_id = {from};
+             DELETE FROM contacts WHERE id = {from};"
+        ))?;
+        self.touch(into)?;
+        self.refresh_engagement()
     }
 
     /// Adds the tags the contact does not have yet; returns how many were new.
@@ -655,7 +799,7 @@ fn contact_values<'c>(
     c: &'c Contact,
     id: &'c dyn rusqlite::ToSql,
     custom: &'c dyn rusqlite::ToSql,
-) -> [&'c dyn rusqlite::ToSql; 24] {
+) -> [&'c dyn rusqlite::ToSql; COLUMN_COUNT] {
     [
         id,
         &c.external_id,
@@ -681,7 +825,21 @@ fn contact_values<'c>(
         &c.status_at,
         &c.created_at,
         custom,
+        &c.id_system,
+        &c.email,
+        &c.birthday,
+        consent_sql(c.channel_consent.whatsapp),
+        consent_sql(c.channel_consent.telegram),
+        consent_sql(c.channel_consent.sms),
     ]
+}
+
+fn consent_sql(consent: Option<Consent>) -> &'static dyn rusqlite::ToSql {
+    const NULL: Option<&str> = None;
+    match consent {
+        Some(c) => c.as_sql(),
+        None => &NULL,
+    }
 }
 
 /// The contact's custom fields as stored: a JSON object.
@@ -734,7 +892,7 @@ impl Store {
         while let Some(row) = rows.next()? {
             let contact = read_contact(row)?;
             tags.clear();
-            if let Some(joined) = row.get::<_, Option<String>>(24)? {
+            if let Some(joined) = row.get::<_, Option<String>>(COLUMN_COUNT)? {
                 tags.extend(joined.split('\u{1f}').map(str::to_owned));
             }
             f(&contact, &tags)?;

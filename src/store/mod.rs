@@ -21,7 +21,8 @@ pub use browse::{
 };
 pub use campaigns::{FactNeeds, MessageFacts, Reach};
 pub use contacts::{
-    Consent, Contact, ContactKey, Event, EventKind, Order, Saved, Status, TzSource, Writer,
+    ChannelConsent, Consent, Contact, ContactKey, Event, EventKind, OWN_SYSTEM, Order, Saved,
+    Status, TzSource, Writer,
 };
 pub use plans::{PlanHeader, PlanListed, PlanRef, SavedItem};
 pub use results::Tally;

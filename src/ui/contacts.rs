@@ -383,6 +383,16 @@ fn moment(at: &str, tz: Tz) -> String {
         .unwrap_or_else(|_| at.to_owned())
 }
 
+/// A stored birthday as the owner reads it: `12.03.1990`, or `12.03` without a year.
+fn birthday(stored: &str) -> String {
+    match stored.strip_prefix("--").and_then(|md| md.split_once('-')) {
+        Some((month, day)) => format!("{day}.{month}"),
+        None => chrono::NaiveDate::parse_from_str(stored, "%Y-%m-%d")
+            .map(|d| d.format("%d.%m.%Y").to_string())
+            .unwrap_or_else(|_| stored.to_owned()),
+    }
+}
+
 fn contact_card(ui: &mut egui::Ui, card: &ContactCard, tz: Tz) {
     let c = &card.contact;
     egui::Grid::new("card-fields")
@@ -397,10 +407,16 @@ fn contact_card(ui: &mut egui::Ui, card: &ContactCard, tz: Tz) {
                 }
             };
             field("col-id", Some(c.id.to_string()));
-            field("field-external_id", c.external_id.clone());
+            field(
+                "field-external_id",
+                c.external_id
+                    .as_ref()
+                    .map(|id| format!("{id} ({})", c.id_system)),
+            );
             field("field-name", c.name.clone());
             field("field-first_name", c.first_name.clone());
             field("field-phone", c.phone.clone());
+            field("field-email", c.email.clone());
             field("field-tg_chat_id", c.tg_chat_id.clone());
             field(
                 "field-tg_username",
@@ -428,12 +444,21 @@ fn contact_card(ui: &mut egui::Ui, card: &ContactCard, tz: Tz) {
                 c.consent_at.as_deref().map(|at| moment(at, tz)),
             );
             field("field-consent_source", c.consent_source.clone());
+            let channels = &c.channel_consent;
+            for (label, consent) in [
+                ("field-consent_whatsapp", channels.whatsapp),
+                ("field-consent_telegram", channels.telegram),
+                ("field-consent_sms", channels.sms),
+            ] {
+                field(label, consent.map(|c| consent_label(Some(c))));
+            }
             field("field-status", Some(status_label(Some(c.status))));
             field(
                 "field-status_at",
                 c.status_at.as_deref().map(|at| moment(at, tz)),
             );
             field("field-created_at", Some(moment(&c.created_at, tz)));
+            field("field-birthday", c.birthday.as_deref().map(birthday));
             for (k, v) in &c.custom {
                 ui.label(k);
                 ui.label(v);

@@ -30,6 +30,8 @@ pub struct ImportWizard {
     kind: ImportKind,
     file: PathField,
     overrides: Vec<ColumnMap>,
+    /// The system the owner says the file's ids belong to; empty: as recognised.
+    id_system: String,
     step: Step,
     error: Option<String>,
     rejects_file: PathField,
@@ -44,6 +46,7 @@ impl ImportWizard {
             kind: ImportKind::Contacts,
             file: PathField::new(PathMode::Open, &text),
             overrides: Vec::new(),
+            id_system: String::new(),
             step: Step::Choose,
             error: None,
             rejects_file: PathField::new(PathMode::Save, ""),
@@ -67,6 +70,8 @@ impl ImportWizard {
     fn options(&self) -> ImportOptions {
         let mut options = ImportOptions::new(self.kind, chrono::Utc::now());
         options.map = self.overrides.clone();
+        let named = self.id_system.trim();
+        options.id_system = (!named.is_empty()).then(|| named.to_owned());
         options
     }
 
@@ -226,6 +231,8 @@ impl ImportWizard {
                 .to_string(),
         );
         recognised(ui, &preview.recognised);
+        let has_ids = preview.columns.iter().any(|(_, f)| *f == Field::ExternalId);
+        let mut renamed = has_ids && id_system_row(ui, &mut self.id_system, &preview.recognised);
         ui.add_space(4.0);
         let mut remap: Option<(String, Field)> = None;
         egui::CollapsingHeader::new(tr("import-columns"))
@@ -292,6 +299,9 @@ impl ImportWizard {
         if let Some((column, field)) = remap {
             self.overrides.retain(|o| o.column != column);
             self.overrides.push(ColumnMap { column, field });
+            renamed = true;
+        }
+        if renamed {
             self.start_preview(ui.ctx(), db.to_owned());
         }
     }
@@ -486,6 +496,32 @@ fn rejects_table(ui: &mut egui::Ui, report: &ImportReport) {
                 });
             });
     });
+}
+
+/// Which system the file's ids belong to, and a field to name another (`1c`): ids of two systems
+/// are two people. Returns true when the owner named one (Enter or leaving the field).
+fn id_system_row(
+    ui: &mut egui::Ui,
+    named: &mut String,
+    r: &crate::import::recognise::Recognised,
+) -> bool {
+    ui.horizontal(|ui| {
+        let label = ui.label(
+            Msg::new("import-id-system")
+                .arg("system", r.id_system.as_str())
+                .to_string(),
+        );
+        let edit = ui
+            .add(
+                egui::TextEdit::singleline(named)
+                    .hint_text(r.id_system.as_str())
+                    .desired_width(120.0),
+            )
+            .labelled_by(label.id)
+            .on_hover_text(tr("import-id-system-hint"));
+        edit.lost_focus() && named.trim().to_lowercase() != r.id_system
+    })
+    .inner
 }
 
 /// What the import recognised in the file: the tool, where the number to message comes from,

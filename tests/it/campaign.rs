@@ -70,7 +70,7 @@ fn variants_exclusions_arms_and_rendering() {
     let by_ext = |ext: &str| {
         let id = s
             .store
-            .find_contact(&adresat::store::ContactKey::External(ext.into()))
+            .find_contact(&adresat::store::ContactKey::own(ext))
             .unwrap()
             .unwrap();
         r.iter().find(|x| x.contact_id == id).cloned()

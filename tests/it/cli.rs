@@ -1,5 +1,6 @@
 //! The command line, run as the real binary.
 
+use serde_json::json;
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -56,6 +57,10 @@ fn import_json_rejects_file_and_export_roundtrip() {
     );
     assert_eq!(v["rejects"][0]["line"], 3);
     assert_eq!(v["rejects"][0]["reason_id"], "reject-no-key");
+    assert_eq!(
+        (&v["origin"], &v["id_system"]),
+        (&json!(null), &json!("own"))
+    );
     assert!(
         std::fs::read_to_string(&rejects)
             .unwrap()

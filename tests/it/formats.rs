@@ -284,7 +284,7 @@ fn bitrix24_excel_export_is_an_html_table_and_imports() {
     let report = s.import(adresat::import::ImportKind::Contacts, &path);
     assert_eq!(report.format.kind, "html");
     assert_eq!((report.read, report.inserted, report.rejected), (2, 2, 0));
-    let (maria, _) = s.by_external("5012");
+    let (maria, _) = s.by_system_id("bitrix24", "5012");
     assert_eq!(maria.phone.as_deref(), Some("+79500000000"));
     assert_eq!(maria.first_name.as_deref(), Some("Мария"));
     assert_eq!(maria.source.as_deref(), Some("Сайт"));
@@ -294,7 +294,7 @@ fn bitrix24_excel_export_is_an_html_table_and_imports() {
     assert_eq!(maria.custom["Рабочий телефон"], "+7 (843) 200-00-00");
     assert_eq!(maria.custom["Мобильный телефон"], "8 900 519-40-67");
     // The number "for mailings" is the one to message; a line break stays one.
-    let (petr, _) = s.by_external("5013");
+    let (petr, _) = s.by_system_id("bitrix24", "5013");
     assert_eq!(petr.phone.as_deref(), Some("+79160000014"));
     assert_eq!(petr.custom["Мобильный телефон"], "8 912 000-00-13");
     assert_eq!(petr.custom["UF_CRM_1700000000"], "строка 1\nстрока 2");

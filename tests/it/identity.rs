@@ -1,5 +1,8 @@
 //! Who is who: external id, then phone, then messenger handle; never one guessed from another.
 
+use adresat::import::{ImportKind, ImportOptions};
+use adresat::store::ContactKey;
+
 use crate::support::{Scratch, reject_ids};
 
 #[test]
@@ -160,4 +163,176 @@ fn a_big_first_import_finds_people_across_batches() {
     assert_eq!(r.inserted, 0);
     assert_eq!(reject_ids(&r), [(3, "reject-two-contacts")]);
     assert_eq!(s.count(), 3001);
+}
+
+#[test]
+fn an_email_is_a_key_of_its_own_and_a_role_address_identifies_nobody() {
+    let mut s = Scratch::new();
+    let r = s.contacts(
+        "Email;Имя;Телефон\n\
+         \u{20}Anna.Petrova@Mail.RU ;Анна;\n\
+         info@salon.ru;Салон;89120000001\n\
+         zakaz@shop.ru;;\n\
+         нет почты;Ольга;89120000002\n\
+         нет почты;;\n",
+    );
+    assert_eq!((r.read, r.inserted, r.rejected), (5, 3, 2));
+    assert_eq!(
+        reject_ids(&r),
+        [(4, "reject-role-email"), (6, "reject-email")]
+    );
+    assert!(r.warnings.iter().any(|w| w.msg.id == "warn-email-kept"));
+    // The address is trimmed and lower-cased, and finds the person again.
+    let r = s.contacts("E-mail;Город\nanna.petrova@mail.ru;Казань\n");
+    assert_eq!((r.inserted, r.updated), (0, 1));
+    let anna = s
+        .store
+        .find_contact(&ContactKey::Email("anna.petrova@mail.ru".into()))
+        .unwrap()
+        .unwrap();
+    let (anna, _) = s.store.contact(anna).unwrap().unwrap();
+    assert_eq!(anna.city.as_deref(), Some("Казань"));
+    // A company's mailbox is kept, not taken for the person.
+    let (salon, _) = s.by_phone("+79120000001");
+    assert_eq!(salon.email, None);
+    assert_eq!(salon.custom["Email"], "info@salon.ru");
+    assert_eq!(s.by_phone("+79120000002").0.custom["Email"], "нет почты");
+}
+
+#[test]
+fn a_work_email_column_is_kept_and_identifies_nobody() {
+    let mut s = Scratch::new();
+    let file = "Рабочий email;Личный email;Телефон\n\
+                a.petrova@firm.ru;anna@mail.ru;89120000001\n\
+                a.petrova@firm.ru;;89120000002\n";
+    let r = s.contacts(file);
+    assert_eq!((r.inserted, r.rejected), (2, 0));
+    let (anna, _) = s.by_phone("+79120000001");
+    assert_eq!(anna.email.as_deref(), Some("anna@mail.ru"));
+    assert_eq!(anna.custom["Рабочий email"], "a.petrova@firm.ru");
+    assert_eq!(s.by_phone("+79120000002").0.email, None);
+}
+
+#[test]
+fn ids_of_two_systems_are_two_people() {
+    let mut s = Scratch::new();
+    let amo = s.file(
+        "amo.csv",
+        "ID,Полное имя контакта,Дата создания контакта,Кем создан контакт,Мобильный телефон\n\
+         5012,Мария Иванова,30.09.2026 22:37:00,Админ,+79120000001\n",
+    );
+    s.import(ImportKind::Contacts, &amo);
+    let bitrix = s.file(
+        "bitrix.csv",
+        "ID;Имя;Фамилия;Обращение;Тип контакта;Мобильный телефон\n\
+         5012;Пётр;Сидоров;;Клиенты;+79120000002\n",
+    );
+    let r = s.import(ImportKind::Contacts, &bitrix);
+    assert_eq!((r.inserted, r.rejected), (1, 0));
+    assert_eq!(s.count(), 2);
+    assert_eq!(
+        s.by_system_id("amocrm", "5012").0.phone.as_deref(),
+        Some("+79120000001")
+    );
+    assert_eq!(
+        s.by_system_id("bitrix24", "5012").0.phone.as_deref(),
+        Some("+79120000002")
+    );
+    // A file of unknown origin has the system the owner names.
+    let mut options = ImportOptions::new(ImportKind::Contacts, chrono::Utc::now());
+    options.id_system = Some("1C".into());
+    let own = s.file("1c.csv", "Код клиента;Телефон\n5012;+79120000003\n");
+    s.try_import(&options, &own).unwrap();
+    assert_eq!(
+        s.by_system_id("1c", "5012").0.phone.as_deref(),
+        Some("+79120000003")
+    );
+    options.id_system = Some("1С база".into());
+    let err = s.try_import(&options, &own).err().unwrap();
+    assert_eq!(err.id(), "error-id-system");
+}
+
+#[test]
+fn the_first_file_of_a_system_adopts_the_owners_ids_it_matches() {
+    let mut s = Scratch::new();
+    // Imported before ids had systems (or from a file of unknown origin): the owner's own.
+    s.contacts("id;Телефон;Теги\n5012;+79120000001;vip\n5013;+79120000002;\n777;+79120000003;\n");
+    let amo = s.file(
+        "amo.csv",
+        "ID,Полное имя контакта,Дата создания контакта,Кем создан контакт,Мобильный телефон\n\
+         5012,Мария Иванова,30.09.2026 22:37:00,Админ,+79120000001\n\
+         5013,Пётр Сидоров,30.09.2026 22:38:00,Админ,\n\
+         5014,Илья Ким,30.09.2026 22:39:00,Админ,+79120000004\n",
+    );
+    let r = s.import(ImportKind::Contacts, &amo);
+    assert_eq!((r.inserted, r.updated, r.rejected), (1, 2, 0));
+    let adopted: Vec<_> = r
+        .warnings
+        .iter()
+        .filter(|w| w.msg.id == "warn-ids-adopted")
+        .collect();
+    assert_eq!(adopted.len(), 1, "{:?}", r.warnings);
+    assert_eq!(s.count(), 4);
+    let (maria, tags) = s.by_system_id("amocrm", "5012");
+    assert_eq!(
+        (maria.phone.as_deref(), tags),
+        (Some("+79120000001"), vec!["vip".into()])
+    );
+    assert_eq!(
+        s.by_system_id("amocrm", "5013").0.phone.as_deref(),
+        Some("+79120000002")
+    );
+    // An id the file did not name stays the owner's.
+    assert_eq!(
+        s.by_external("777").0.phone.as_deref(),
+        Some("+79120000003")
+    );
+    // Again: nothing new, nothing adopted.
+    let r = s.import(ImportKind::Contacts, &amo);
+    assert_eq!((r.inserted, r.updated, r.unchanged), (0, 0, 3));
+    assert!(r.warnings.iter().all(|w| w.msg.id != "warn-ids-adopted"));
+}
+
+#[test]
+fn a_contact_known_only_by_email_joins_the_one_the_phone_finds() {
+    let mut s = Scratch::new();
+    s.contacts("Email;Теги;Город\nanna@mail.ru;из магазина;Казань\n");
+    s.contacts("Телефон;Имя\n89120000001;Анна\n89120000002;Ольга\n");
+    let orders = s.file(
+        "orders.csv",
+        "email;order_date;amount\nanna@mail.ru;01.03.2026;1500\n",
+    );
+    s.import(ImportKind::Orders, &orders);
+    assert_eq!(s.count(), 3);
+    let r = s.contacts("Телефон;Email\n89120000001;Anna@mail.ru\n");
+    assert_eq!((r.read, r.merged, r.rejected), (1, 1, 0));
+    assert!(r.warnings.iter().any(|w| w.msg.id == "warn-email-joined"));
+    assert_eq!(s.count(), 2);
+    let (anna, tags) = s.by_phone("+79120000001");
+    assert_eq!(anna.email.as_deref(), Some("anna@mail.ru"));
+    assert_eq!(anna.first_name.as_deref(), Some("Анна"));
+    assert_eq!(anna.city.as_deref(), Some("Казань"));
+    assert_eq!(tags, ["из магазина"]);
+    assert_eq!(s.store.stats().unwrap().orders, 1);
+    // The same orders file again finds the purchase under the joined contact: nothing new.
+    let r = s.import(ImportKind::Orders, &orders);
+    assert_eq!((r.inserted, r.unchanged), (0, 1));
+    // Two contacts that both have a phone are two people: the row is rejected, naming both.
+    s.contacts("Email;Телефон\nolga@mail.ru;89120000003\n");
+    let r = s.contacts("Телефон;Email\n89120000002;olga@mail.ru\n");
+    assert_eq!(reject_ids(&r), [(2, "reject-two-contacts")]);
+}
+
+#[test]
+fn an_orders_files_bare_id_is_the_orders_not_the_customers() {
+    let mut s = Scratch::new();
+    s.contacts("Телефон\n89120000001\n");
+    let orders = s.file(
+        "orders.csv",
+        "Id;Телефон;Дата;Сумма\n1001;89120000001;01.03.2026;1500\n1002;89120000001;02.03.2026;700\n",
+    );
+    let r = s.import(ImportKind::Orders, &orders);
+    assert_eq!((r.inserted, r.rejected), (2, 0));
+    let r = s.import(ImportKind::Orders, &orders);
+    assert_eq!((r.inserted, r.unchanged), (0, 2));
 }

@@ -220,33 +220,46 @@ fn a_cancelled_import_changes_nothing() {
 fn export_then_import_changes_nothing() {
     let mut s = Scratch::new();
     s.contacts(
-        "ID клиента;ФИО;Телефон;Telegram;Город;Регион;Источник;utm_campaign;Теги;Согласие на рассылку;Дата согласия;Любимый цвет\n\
-         A1;Иванова Мария Петровна;89123456789;@maria;Троицк;Омская обл.;Instagram;spring;интерес:обувь, vip;да;01.02.2025 10:30;синий\n\
-         A2;ООО \"Ромашка\";89120000002;;Нигдеград;;;;;нет;;\n\
-         ;Пётр;+375291234567;;Минск;;;;;;;\n",
+        "ID клиента;ФИО;Телефон;Telegram;Город;Регион;Источник;utm_campaign;Теги;Согласие на рассылку;Дата согласия;Любимый цвет;Email;Дата рождения;Accepts SMS Marketing\n\
+         A1;Иванова Мария Петровна;89123456789;@maria;Троицк;Омская обл.;Instagram;spring;интерес:обувь, vip;да;01.02.2025 10:30;синий;Maria@Mail.ru;12.03.1990;нет\n\
+         A2;ООО \"Ромашка\";89120000002;;Нигдеград;;;;;нет;;;info@romashka.ru;;\n\
+         ;Пётр;+375291234567;;Минск;;;;;;;;;29.02;да\n",
     );
+    // Ids of another system, and a contact known only by e-mail.
+    let mut options = ImportOptions::new(ImportKind::Contacts, chrono::Utc::now());
+    options.id_system = Some("1c".into());
+    let other = s.file("1c.csv", "Код клиента;Почта\nA1;olga@mail.ru\n");
+    s.try_import(&options, &other).unwrap();
     let events = s.file(
         "e.csv",
         "Телефон;Кампания;Событие;Время\n89123456789;Весна;отписался;10.03.2025 12:00\n",
     );
     s.import(ImportKind::Events, &events);
-    let before: Vec<_> = (1..=3).map(|id| s.store.contact(id).unwrap()).collect();
+    let before: Vec<_> = (1..=4).map(|id| s.store.contact(id).unwrap()).collect();
+    let maria = before[0].as_ref().unwrap();
+    assert_eq!(maria.0.email.as_deref(), Some("maria@mail.ru"));
+    assert_eq!(maria.0.birthday.as_deref(), Some("1990-03-12"));
+    assert_eq!(maria.0.channel_consent.sms, Some(Consent::No));
+    assert_eq!(
+        before[2].as_ref().unwrap().0.birthday.as_deref(),
+        Some("--02-29")
+    );
 
     let out = s.path("export.csv");
     let n = adresat::export::export_contacts(&s.store, &out, b';', Lang::Ru, None, &mut |_| Ok(()))
         .unwrap();
-    assert_eq!(n, 3);
+    assert_eq!(n, 4);
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.starts_with('\u{feff}'));
     assert!(text.contains("Любимый цвет"));
     let r = s.import(ImportKind::Contacts, &out);
     assert_eq!(
         (r.read, r.inserted, r.updated, r.unchanged, r.rejected),
-        (3, 0, 0, 3, 0),
+        (4, 0, 0, 4, 0),
         "{:?}",
         r.rejects
     );
-    let after: Vec<_> = (1..=3).map(|id| s.store.contact(id).unwrap()).collect();
+    let after: Vec<_> = (1..=4).map(|id| s.store.contact(id).unwrap()).collect();
     assert_eq!(before, after);
 }
 

@@ -1,6 +1,6 @@
 //! Opening bases: new, empty, made by an older version, made by a newer one, not a base at all.
 
-use adresat::store::{CURRENT_VERSION, Store};
+use adresat::store::{CURRENT_VERSION, ContactKey, Store};
 use rusqlite::Connection;
 
 #[test]
@@ -130,4 +130,51 @@ fn the_rebuilt_contacts_table_keeps_references_and_unique_keys() {
         )
         .unwrap();
     assert_eq!(left, 1);
+}
+
+/// Version 9 gave ids a system and contacts an e-mail, a birthday and consent per channel
+/// without rewriting a row: the ids stored before are the owner's own, and the new zone
+/// sources can be stored.
+#[test]
+fn ids_stored_before_systems_are_the_owners_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v8.sqlite");
+    drop(Store::open_at_version(&path, 8).unwrap());
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "INSERT INTO contacts (id, external_id, phone, time_zone, tz_source, created_at)
+               VALUES (3, '5012', '+79120000001', 'Asia/Omsk', 'city', '2024-01-01T00:00:00Z');",
+        )
+        .unwrap();
+    let store = Store::open(&path).unwrap();
+    let id = store.find_contact(&ContactKey::own("5012")).unwrap();
+    assert_eq!(id, Some(3));
+    let (c, _) = store.contact(3).unwrap().unwrap();
+    assert_eq!(
+        (c.id_system.as_str(), c.email, c.birthday),
+        ("own", None, None)
+    );
+    drop(store);
+    let conn = Connection::open(&path).unwrap();
+    conn.execute(
+        "UPDATE contacts SET tz_source = 'phone_country', email = 'a@b.ru' WHERE id = 3",
+        [],
+    )
+    .unwrap();
+    assert!(
+        conn.execute("UPDATE contacts SET tz_source = 'guess' WHERE id = 3", [])
+            .is_err(),
+        "the zone source is still checked"
+    );
+    let dup = conn.execute(
+        "INSERT INTO contacts (email, time_zone, tz_source, created_at)
+         VALUES ('a@b.ru', 'UTC', 'default', '2024-01-01T00:00:00Z')",
+        [],
+    );
+    assert!(dup.is_err(), "an e-mail has one holder");
+    let ok: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
 }

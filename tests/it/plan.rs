@@ -70,7 +70,7 @@ fn base() -> Scratch {
 
 fn id_of(s: &Scratch, ext: &str) -> i64 {
     s.store
-        .find_contact(&adresat::store::ContactKey::External(ext.into()))
+        .find_contact(&adresat::store::ContactKey::own(ext))
         .unwrap()
         .unwrap()
 }
@@ -639,4 +639,35 @@ fn the_cli_plans_exports_and_prints_the_reasons() {
         String::from_utf8_lossy(&again.stderr)
             .contains("Сохранённого плана кампании «Зима» на 2099-01-15 нет.")
     );
+}
+
+/// Consent is per channel where a file says so (DESIGN.md, "Consent"): Shopify's "Accepts SMS
+/// Marketing" lets the SMS campaign write and not the WhatsApp one; a channel's "no" holds back
+/// that channel only; an e-mail consent is no consent to messages.
+#[test]
+fn a_plan_uses_the_consent_of_its_channel() {
+    let mut s = base();
+    s.contacts(
+        "ID клиента;Телефон;Accepts SMS Marketing;Accepts WhatsApp Marketing;Accepts Email Marketing\n\
+         B1;89120000011;yes;;yes\n\
+         A1;;no;;\n\
+         B2;89120000012;;;yes\n",
+    );
+    let planned = |channel: &str| -> Vec<String> {
+        let plan = make(
+            &s,
+            &campaign(channel),
+            &no_caps(date(2027, 1, 15)),
+            utc(2027, 1, 1, 0, 0),
+        );
+        let mut ids: Vec<String> = ["A1", "B1", "B2"]
+            .into_iter()
+            .filter(|ext| plan.items.iter().any(|p| p.contact_id == id_of(&s, ext)))
+            .map(str::to_owned)
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(planned("sms"), ["B1"]);
+    assert_eq!(planned("whatsapp"), ["A1"]);
 }

@@ -60,7 +60,7 @@ fn made(s: &Scratch, date: NaiveDate) -> Plan {
 
 fn id_of(s: &Scratch, ext: &str) -> i64 {
     s.store
-        .find_contact(&adresat::store::ContactKey::External(ext.into()))
+        .find_contact(&adresat::store::ContactKey::own(ext))
         .unwrap()
         .unwrap()
 }

@@ -68,11 +68,20 @@ impl Scratch {
     }
 
     pub fn by_external(&self, ext: &str) -> (Contact, Vec<String>) {
+        self.by_system_id("own", ext)
+    }
+
+    /// The contact holding the id `ext` of the system `system` (`amocrm`, `shopify`, …).
+    pub fn by_system_id(&self, system: &str, ext: &str) -> (Contact, Vec<String>) {
+        let key = ContactKey::External {
+            system: system.to_owned(),
+            id: ext.to_owned(),
+        };
         let id = self
             .store
-            .find_contact(&ContactKey::External(ext.to_owned()))
+            .find_contact(&key)
             .expect("query")
-            .unwrap_or_else(|| panic!("no contact with external id {ext}"));
+            .unwrap_or_else(|| panic!("no contact with external id {system}:{ext}"));
         self.store
             .contact(id)
             .expect("query")

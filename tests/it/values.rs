@@ -95,3 +95,20 @@ fn tags_split_on_comma_or_bar() {
     let tags: Vec<String> = split_tags(" интерес:обувь, vip |  цена:скидки ,, ").collect();
     assert_eq!(tags, ["интерес:обувь", "vip", "цена:скидки"]);
 }
+
+#[test]
+fn birthdays_are_calendar_dates_with_or_without_a_year() {
+    use adresat::import::values::parse_birthday;
+    assert_eq!(parse_birthday("12.03.1990").unwrap(), "1990-03-12");
+    assert_eq!(parse_birthday("1990-03-12 00:00:00").unwrap(), "1990-03-12");
+    assert_eq!(parse_birthday("12.03.90").unwrap(), "1990-03-12");
+    assert_eq!(parse_birthday("29.02").unwrap(), "--02-29");
+    assert_eq!(parse_birthday("--02-29").unwrap(), "--02-29");
+    for bad in ["31.02.1990", "12.03.1812", "весной", "32.01"] {
+        assert_eq!(
+            parse_birthday(bad).unwrap_err().id,
+            "reject-birthday",
+            "{bad}"
+        );
+    }
+}

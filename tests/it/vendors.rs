@@ -50,19 +50,19 @@ fn an_amocrm_contacts_export_is_recognised_and_loses_nobody() {
     assert_eq!(report.origin, Some(Origin::AmoCrmContacts));
     assert_eq!(reject_ids(&report), vec![]);
     assert_eq!((report.read, report.inserted), (3, 3));
-    let (maria, tags) = s.by_external("5012");
+    let (maria, tags) = s.by_system_id("amocrm", "5012");
     assert_eq!(maria.phone.as_deref(), Some("+79120000001"));
     assert_eq!(maria.name.as_deref(), Some("Иванова Мария Петровна"));
     assert_eq!(maria.first_name.as_deref(), Some("Мария"));
     assert_eq!(maria.created_at, "2026-09-30T19:37:00Z");
     assert_eq!(maria.time_zone, "Europe/Moscow");
     assert!(tags.contains(&"vip".to_owned()) && tags.contains(&"интерес:обувь".to_owned()));
-    let (ilya, _) = s.by_external("5013");
+    let (ilya, _) = s.by_system_id("amocrm", "5013");
     assert_eq!(ilya.phone.as_deref(), Some("+79130000002"));
     assert_eq!(ilya.time_zone, "Asia/Omsk");
     assert_eq!(ilya.custom["Домашний телефон"], "8 (3812) 20-00-00");
     // A work landline and a mobile in "Другой телефон": the mobile is the one to message.
-    let (alena, _) = s.by_external("5014");
+    let (alena, _) = s.by_system_id("amocrm", "5014");
     assert_eq!(alena.phone.as_deref(), Some("+79160000003"));
     // Imported again, nothing changes.
     let again = s.import(ImportKind::Contacts, &path);
@@ -198,13 +198,13 @@ fn a_shopify_customers_export_is_recognised_and_imported() {
     let report = s.import(ImportKind::Contacts, &path);
     assert_eq!(report.origin, Some(Origin::ShopifyCustomers));
     assert_eq!((report.read, report.inserted, report.rejected), (2, 2, 0));
-    let (maria, tags) = s.by_external("7210448301100");
+    let (maria, tags) = s.by_system_id("shopify", "7210448301100");
     assert_eq!(maria.phone.as_deref(), Some("+79120000031"));
     assert_eq!(maria.city.as_deref(), Some("Казань"));
     assert_eq!(maria.first_name.as_deref(), Some("Мария"));
     assert!(tags.contains(&"vip".to_owned()));
     // Without a customer phone, the address's phone is the one to message.
-    let (oleg, _) = s.by_external("7210448301101");
+    let (oleg, _) = s.by_system_id("shopify", "7210448301101");
     assert_eq!(oleg.phone.as_deref(), Some("+79130000032"));
     assert_eq!(oleg.time_zone, "Asia/Novosibirsk");
 }
