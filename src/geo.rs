@@ -218,3 +218,183 @@ pub fn zone_for_city(city: &str, region: Option<&str>) -> CityZone {
 
 /// How many times bigger than any namesake in another zone a town must be to be taken as meant.
 const DOMINANT_RATIO: u64 = 20;
+
+/// Words that open the parts of an address that are no town: streets, houses, flats, districts
+/// of a town. (`д` is not among them: `д. Ивановка` is a village; a house number has digits.)
+const STREET_WORDS: &[&str] = &[
+    "ул",
+    "улица",
+    "пр",
+    "проспект",
+    "пр т",
+    "просп",
+    "пер",
+    "переулок",
+    "ш",
+    "шоссе",
+    "б р",
+    "бульвар",
+    "бул",
+    "наб",
+    "набережная",
+    "пл",
+    "площадь",
+    "проезд",
+    "пр д",
+    "тупик",
+    "аллея",
+    "кв",
+    "квартира",
+    "корп",
+    "корпус",
+    "стр",
+    "строение",
+    "офис",
+    "оф",
+    "мкр",
+    "микрорайон",
+    "район",
+    "р н",
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "road",
+    "apt",
+];
+
+/// Words that make a part of an address a region (`Самарская обл.`, `Пермский край`).
+const REGION_KINDS: &[&str] = &[
+    "область",
+    "обл",
+    "край",
+    "республика",
+    "респ",
+    "автономный",
+    "округ",
+    "ао",
+];
+
+/// Names of countries as addresses begin or end with them.
+const COUNTRIES: &[&str] = &[
+    "россия",
+    "российская федерация",
+    "рф",
+    "russia",
+    "russian federation",
+    "казахстан",
+    "республика казахстан",
+    "kazakhstan",
+    "беларусь",
+    "республика беларусь",
+    "belarus",
+    "узбекистан",
+    "uzbekistan",
+    "кыргызстан",
+    "киргизия",
+    "kyrgyzstan",
+    "армения",
+    "armenia",
+    "грузия",
+    "georgia",
+    "азербайджан",
+    "azerbaijan",
+];
+
+/// The town a postal address names, as written there (without `г.`), and its zone: `Россия,
+/// Самарская обл., г. Тольятти, ул. Мира, 5` → `Тольятти`, told apart from its namesakes by the
+/// address's region. Parts with digits (postcodes, houses), streets and countries are passed
+/// over; `None` when no part is a town the table knows.
+pub fn city_in_address(address: &str) -> Option<(String, CityZone)> {
+    let parts: Vec<&str> = address
+        .split([',', ';', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty() && !p.chars().any(|c| c.is_ascii_digit()))
+        .collect();
+    let kind = |part: &str| {
+        let norm = normalize_place(part);
+        let first_words = |n: usize| {
+            norm.splitn(n + 1, ' ')
+                .take(n)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        if COUNTRIES.contains(&norm.as_str())
+            || STREET_WORDS.contains(&first_words(1).as_str())
+            || STREET_WORDS.contains(&first_words(2).as_str())
+        {
+            None
+        } else {
+            Some(norm.split(' ').any(|w| REGION_KINDS.contains(&w)))
+        }
+    };
+    let region = parts.iter().find(|p| kind(p) == Some(true)).copied();
+    parts
+        .iter()
+        .filter(|p| kind(p) == Some(false))
+        .find_map(|part| match zone_for_city(part, region) {
+            CityZone::Unknown => None,
+            zone => Some((without_place_prefix(part), zone)),
+        })
+}
+
+/// `г. Казань` → `Казань`, as written otherwise.
+fn without_place_prefix(part: &str) -> String {
+    let mut words = part.split_whitespace().peekable();
+    while let Some(w) = words.peek() {
+        if PLACE_PREFIXES.contains(&normalize_place(w).as_str())
+            && part.split_whitespace().count() > 1
+        {
+            words.next();
+        } else {
+            break;
+        }
+    }
+    words.collect::<Vec<_>>().join(" ")
+}
+
+/// Countries whose whole territory keeps one time, by ISO code, and that zone: a number of such
+/// a country tells where its owner lives closely enough to send at their hour. (tzdata, 2024b:
+/// Kazakhstan has kept one time, UTC+5, since March 2024.) Russia is not here: it spans eleven
+/// zones, and a number keeps its region when its owner moves.
+const ONE_ZONE_COUNTRIES: &[(&str, Tz)] = &[
+    ("KZ", chrono_tz::Asia::Almaty),
+    ("BY", chrono_tz::Europe::Minsk),
+    ("UZ", chrono_tz::Asia::Tashkent),
+    ("KG", chrono_tz::Asia::Bishkek),
+    ("TJ", chrono_tz::Asia::Dushanbe),
+    ("TM", chrono_tz::Asia::Ashgabat),
+    ("AM", chrono_tz::Asia::Yerevan),
+    ("GE", chrono_tz::Asia::Tbilisi),
+    ("AZ", chrono_tz::Asia::Baku),
+    ("MD", chrono_tz::Europe::Chisinau),
+    ("UA", chrono_tz::Europe::Kyiv),
+    ("LV", chrono_tz::Europe::Riga),
+    ("LT", chrono_tz::Europe::Vilnius),
+    ("EE", chrono_tz::Europe::Tallinn),
+    ("FI", chrono_tz::Europe::Helsinki),
+    ("PL", chrono_tz::Europe::Warsaw),
+    ("DE", chrono_tz::Europe::Berlin),
+    ("CZ", chrono_tz::Europe::Prague),
+    ("RS", chrono_tz::Europe::Belgrade),
+    ("ME", chrono_tz::Europe::Podgorica),
+    ("GR", chrono_tz::Europe::Athens),
+    ("CY", chrono_tz::Asia::Nicosia),
+    ("TR", chrono_tz::Europe::Istanbul),
+    ("IL", chrono_tz::Asia::Jerusalem),
+    ("AE", chrono_tz::Asia::Dubai),
+    ("TH", chrono_tz::Asia::Bangkok),
+    ("VN", chrono_tz::Asia::Ho_Chi_Minh),
+    ("GB", chrono_tz::Europe::London),
+    ("FR", chrono_tz::Europe::Paris),
+    ("IT", chrono_tz::Europe::Rome),
+];
+
+/// The zone of the country of the E.164 number `e164`, when that country keeps one time.
+pub fn zone_of_phone_country(e164: &str) -> Option<Tz> {
+    let country = phonenumber::parse(None, e164).ok()?.country().id()?;
+    ONE_ZONE_COUNTRIES
+        .iter()
+        .find(|(code, _)| *code == country.as_ref())
+        .map(|(_, tz)| *tz)
+}

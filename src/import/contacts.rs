@@ -13,7 +13,7 @@ use super::row::{Contacts, Identity, Row, identify};
 use super::values::{parse_birthday, parse_consent, parse_status, split_tags};
 use super::{Loader, Outcome, Preparer};
 use crate::error::Result;
-use crate::geo::{CityZone, zone_for_city};
+use crate::geo::{CityZone, city_in_address, zone_for_city, zone_of_phone_country};
 use crate::i18n::Msg;
 use crate::store::{
     ChannelConsent, Consent, Contact, ContactKey, OWN_SYSTEM, Saved, Status, TzSource, Writer,
@@ -334,6 +334,71 @@ fn channel_consent(row: &Row, field: Field) -> Result<Option<Consent>, Msg> {
 }
 
 impl ContactsLoader {
+    /// Sets the zone of `c` (DESIGN.md, "Time"; #22 "Where they live"): by its city; without a
+    /// known city, by the town its address names (which becomes its city); else by its phone's
+    /// country when that country keeps one time (a Russian number says nothing: numbers move
+    /// between regions); else the owner's default. `row_zone` is the zone the row's own city
+    /// was looked up to while it was read.
+    fn place(
+        &mut self,
+        is_new: bool,
+        c: &mut Contact,
+        row: &Row,
+        row_zone: Option<CityZone>,
+        line: u64,
+    ) {
+        // A city found in the address stays the address's until a row names a city.
+        let from_address = c.tz_source == TzSource::Address && row.get(Field::City).is_none();
+        if from_address && row.get(Field::Address).is_none() {
+            return;
+        }
+        let city = c.city.clone().filter(|_| !from_address);
+        let region = c.region.clone();
+        // The row's answer holds unless the region here is a stored one.
+        let known = row_zone.filter(|_| region.as_deref() == row.get(Field::Region));
+        let by_city = city
+            .and_then(|city| self.zone_from_city(&city, region.as_deref(), known, line))
+            .map(|tz| (tz, TzSource::City));
+        let by_address = || {
+            let address = row
+                .get(Field::Address)
+                .filter(|_| c.city.is_none() || from_address)?;
+            match city_in_address(address)? {
+                (town, CityZone::Found(tz) | CityZone::Ambiguous(tz)) => Some((town, tz)),
+                (_, CityZone::Unknown) => None,
+            }
+        };
+        let zone = match by_city {
+            Some(zone) => Some(zone),
+            None => match by_address() {
+                Some((town, tz)) => {
+                    c.city = Some(town);
+                    Some((tz.name().to_owned(), TzSource::Address))
+                }
+                None => c
+                    .phone
+                    .as_deref()
+                    .and_then(zone_of_phone_country)
+                    .map(|tz| (tz.name().to_owned(), TzSource::PhoneCountry)),
+            },
+        };
+        let derived = matches!(
+            c.tz_source,
+            TzSource::City | TzSource::Address | TzSource::PhoneCountry
+        );
+        match zone {
+            Some((tz, source)) => {
+                c.time_zone = tz;
+                c.tz_source = source;
+            }
+            None if is_new || derived => {
+                c.time_zone = self.reader.tz.name().to_owned();
+                c.tz_source = TzSource::Default;
+            }
+            None => {}
+        }
+    }
+
     /// The zone a contact gets from its city, noting unknown and ambiguous cities; `known` is the
     /// zone already looked up for this city and region, if it was.
     fn zone_from_city(
@@ -359,15 +424,18 @@ impl ContactsLoader {
 
     /// Applies the row to `c` (a stored contact, or a blank new one). Non-empty values win;
     /// consent never silently comes back after an opt-out.
+    #[allow(clippy::too_many_arguments)]
     fn apply(
         &mut self,
         is_new: bool,
         c: &mut Contact,
         row: &Row,
+        keys: &[ContactKey],
         inc: Incoming,
         line: u64,
         warnings: &mut Vec<Warning>,
     ) {
+        assign_keys(c, keys);
         let set = |slot: &mut Option<String>, value: Option<&str>| {
             if let Some(v) = value {
                 *slot = Some(v.to_owned());
@@ -390,6 +458,13 @@ impl ContactsLoader {
         for (header, value) in row.custom() {
             c.custom.insert(header.to_owned(), value.to_owned());
         }
+        // The address is kept as written; the town in it may give the contact's zone.
+        if let (Some(header), Some(address)) = (
+            row.layout.header_of(Field::Address),
+            row.get(Field::Address),
+        ) {
+            c.custom.insert(header.to_owned(), address.to_owned());
+        }
         c.custom.extend(inc.other_keys);
         set(&mut c.birthday, inc.birthday.as_deref());
         if let Some(bad) = inc.bad_email {
@@ -402,24 +477,7 @@ impl ContactsLoader {
             c.time_zone = tz;
             c.tz_source = source;
         } else if c.tz_source != TzSource::Column || c.city != old_city || is_new {
-            let city = c.city.clone();
-            let region = c.region.clone();
-            // A row naming a city had it looked up with the row's region while it was read;
-            // that answer holds unless the region here is a stored one.
-            let known = inc
-                .row_zone
-                .filter(|_| region.as_deref() == row.get(Field::Region));
-            match city.and_then(|city| self.zone_from_city(&city, region.as_deref(), known, line)) {
-                Some(tz) => {
-                    c.time_zone = tz;
-                    c.tz_source = TzSource::City;
-                }
-                None if is_new || c.tz_source == TzSource::City => {
-                    c.time_zone = self.reader.tz.name().to_owned();
-                    c.tz_source = TzSource::Default;
-                }
-                None => {}
-            }
+            self.place(is_new, c, row, inc.row_zone, line);
         }
 
         let opted_out = matches!(c.status, Status::Unsubscribed | Status::Blocked);
@@ -540,8 +598,7 @@ impl Loader for ContactsLoader {
         let PreparedContact { keys, incoming } = prepared?;
         let mut c = blank_contact(&self.now, self.reader.tz);
         let mut warnings = Vec::new();
-        self.apply(true, &mut c, row, incoming, line, &mut warnings);
-        assign_keys(&mut c, &keys);
+        self.apply(true, &mut c, row, &keys, incoming, line, &mut warnings);
         let opt = |v: Option<String>| v.unwrap_or_default();
         Ok(vec![
             (Field::ExternalId, opt(c.external_id)),
@@ -660,8 +717,15 @@ impl ContactsLoader {
             Err(msg) => return Ok(Outcome::Rejected(msg)),
             Ok(Identity::New) => {
                 let mut c = blank_contact(&self.now, self.reader.tz);
-                self.apply(true, &mut c, row, incoming, line, &mut report.warnings);
-                assign_keys(&mut c, &keys);
+                self.apply(
+                    true,
+                    &mut c,
+                    row,
+                    &keys,
+                    incoming,
+                    line,
+                    &mut report.warnings,
+                );
                 c.id = new.next_id;
                 new.next_id += 1;
                 new.register(&c);
@@ -680,8 +744,15 @@ impl ContactsLoader {
             Ok(Identity::Join { into, absorbed }) => {
                 self.join(w, new, line, into, absorbed)?;
                 let mut c = w.load(into)?;
-                self.apply(false, &mut c, row, incoming, line, &mut report.warnings);
-                assign_keys(&mut c, &keys);
+                self.apply(
+                    false,
+                    &mut c,
+                    row,
+                    &keys,
+                    incoming,
+                    line,
+                    &mut report.warnings,
+                );
                 new.register(&c);
                 w.update(&c)?;
                 new.read_last = Some(c.clone());
@@ -690,8 +761,15 @@ impl ContactsLoader {
             }
         };
         let mut c = stored.clone();
-        self.apply(false, &mut c, row, incoming, line, &mut report.warnings);
-        assign_keys(&mut c, &keys);
+        self.apply(
+            false,
+            &mut c,
+            row,
+            &keys,
+            incoming,
+            line,
+            &mut report.warnings,
+        );
         if stored.external_id.is_some()
             && stored.external_id == c.external_id
             && stored.id_system != c.id_system

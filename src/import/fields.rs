@@ -30,6 +30,7 @@ pub enum Field {
     TgUsername,
     City,
     Region,
+    Address,
     TimeZone,
     TzSource,
     Source,
@@ -77,6 +78,7 @@ const CANONICAL: &[(Field, &str)] = &[
     (Field::TgUsername, "tg_username"),
     (Field::City, "city"),
     (Field::Region, "region"),
+    (Field::Address, "address"),
     (Field::TimeZone, "time_zone"),
     (Field::TzSource, "tz_source"),
     (Field::Source, "source"),
@@ -136,10 +138,12 @@ impl Field {
         use Field::*;
         match self {
             ExternalId | IdSystem | Email | Phone | TgChatId | TgUsername | Custom | Ignore => true,
-            Name | FirstName | LastName | MiddleName | City | Region | TimeZone | TzSource
-            | Source | UtmSource | UtmMedium | UtmCampaign | UtmContent | UtmTerm | Tags
-            | Consent | ConsentAt | ConsentSource | Status | StatusAt | CreatedAt | Birthday
-            | ConsentWhatsapp | ConsentTelegram | ConsentSms => kind == ImportKind::Contacts,
+            Name | FirstName | LastName | MiddleName | City | Region | Address | TimeZone
+            | TzSource | Source | UtmSource | UtmMedium | UtmCampaign | UtmContent | UtmTerm
+            | Tags | Consent | ConsentAt | ConsentSource | Status | StatusAt | CreatedAt
+            | Birthday | ConsentWhatsapp | ConsentTelegram | ConsentSms => {
+                kind == ImportKind::Contacts
+            }
             OrderId | OrderedAt | Amount | Product | Category => kind == ImportKind::Orders,
             Campaign | MessageId | EventKind | Button | At => kind == ImportKind::Events,
         }
@@ -261,6 +265,20 @@ const CONTACT_SYNONYMS: &[(Field, &[&str])] = &[
             "субъект",
             "край",
             "state",
+        ],
+    ),
+    (
+        Field::Address,
+        &[
+            "адрес",
+            "адрес клиента",
+            "почтовый адрес",
+            "фактический адрес",
+            "адрес доставки",
+            "адрес проживания",
+            "address",
+            "postal address",
+            "full address",
         ],
     ),
     (

@@ -11,7 +11,9 @@ use crate::store::{Contact, ContactKey, Writer};
 /// Which column feeds each field, fixed for the whole file.
 #[derive(Clone)]
 pub(crate) struct Layout {
+    /// The field each column feeds (not custom, ignored, phone or e-mail), with its header.
     positions: Vec<(Field, usize)>,
+    headers: Vec<String>,
     custom: Vec<(String, usize)>,
     /// The phone columns, surest first ([`phone_rank`], then the file's order), with headers.
     phones: Vec<(String, usize)>,
@@ -49,6 +51,7 @@ impl Layout {
         }
         Layout {
             positions,
+            headers: headers.to_vec(),
             custom,
             phones: ranked(phones),
             emails: ranked(emails),
@@ -77,6 +80,12 @@ impl Layout {
     /// The phone columns' headers, in the order the number to message is looked for in them.
     pub fn phone_headers(&self) -> Vec<String> {
         self.phones.iter().map(|(h, _)| h.clone()).collect()
+    }
+
+    /// The header of the column that feeds `field`.
+    pub fn header_of(&self, field: Field) -> Option<&str> {
+        let (_, i) = self.positions.iter().find(|(f, _)| *f == field)?;
+        self.headers.get(*i).map(String::as_str)
     }
 
     /// Whether some column feeds `field`.

@@ -293,6 +293,14 @@ fn bitrix24_excel_export_is_an_html_table_and_imports() {
     assert_eq!(maria.custom["UF_CRM_1700000000"], "\"VIP\" & друзья");
     assert_eq!(maria.custom["Рабочий телефон"], "+7 (843) 200-00-00");
     assert_eq!(maria.custom["Мобильный телефон"], "8 900 519-40-67");
+    // The town of the address; the birthday as a date; a work e-mail identifies nobody; Bitrix's
+    // «Экспорт» is not consent.
+    assert_eq!(maria.city.as_deref(), Some("Казань"));
+    assert_eq!(maria.tz_source, adresat::store::TzSource::Address);
+    assert_eq!(maria.birthday.as_deref(), Some("1990-03-12"));
+    assert_eq!(maria.email, None);
+    assert_eq!(maria.custom["Рабочий e-mail"], "maria@example.ru");
+    assert_eq!(maria.consent, adresat::store::Consent::Unknown);
     // The number "for mailings" is the one to message; a line break stays one.
     let (petr, _) = s.by_system_id("bitrix24", "5013");
     assert_eq!(petr.phone.as_deref(), Some("+79160000014"));

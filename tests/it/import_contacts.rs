@@ -395,3 +395,50 @@ fn consent_yes_without_a_date_or_source_is_reported_as_unproven() {
             .all(|w| w.msg.id != "warn-consent-unproven")
     );
 }
+
+/// Where they live (#22): the town of the address when there is no city, the zone of the phone's
+/// country where it has one, a Russian number's owner at the owner's default; each with its own
+/// source, and the same file again changes nothing.
+#[test]
+fn zones_from_the_address_and_the_phones_country() {
+    let mut s = Scratch::new();
+    let file = "Телефон;Адрес;Город\n\
+                89120000001;Россия, Самарская обл., г. Тольятти, ул. Мира, 5;\n\
+                89120000002;Екатеринбург, ул. Ленина, 5;Омск\n\
+                +7 (701) 123-45-67;;\n\
+                +375 29 123-45-67;ул. Ленина, 5;\n\
+                89120000005;;\n";
+    let r = s.contacts(file);
+    assert_eq!((r.inserted, r.rejected), (5, 0));
+    let zone = |phone: &str| {
+        let (c, _) = s.by_phone(phone);
+        (c.city, c.time_zone, c.tz_source)
+    };
+    assert_eq!(
+        zone("+79120000001"),
+        (
+            Some("Тольятти".into()),
+            "Europe/Samara".into(),
+            TzSource::Address
+        )
+    );
+    // A city column wins over the address.
+    assert_eq!(zone("+79120000002").2, TzSource::City);
+    assert_eq!(zone("+79120000002").1, "Asia/Omsk");
+    assert_eq!(
+        zone("+77011234567"),
+        (None, "Asia/Almaty".into(), TzSource::PhoneCountry)
+    );
+    assert_eq!(zone("+375291234567").1, "Europe/Minsk");
+    assert_eq!(
+        zone("+79120000005"),
+        (None, "Europe/Moscow".into(), TzSource::Default)
+    );
+    let (c, _) = s.by_phone("+79120000001");
+    assert_eq!(
+        c.custom["Адрес"],
+        "Россия, Самарская обл., г. Тольятти, ул. Мира, 5"
+    );
+    let r = s.contacts(file);
+    assert_eq!((r.inserted, r.updated, r.unchanged), (0, 0, 5));
+}
