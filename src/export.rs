@@ -32,6 +32,7 @@ const HEADERS: &[&str] = &[
     "consent",
     "consent_at",
     "consent_source",
+    "consent_file",
     "status",
     "status_at",
     "created_at",
@@ -61,77 +62,159 @@ pub fn export_contacts(
     only: Option<&[i64]>,
     progress: &mut dyn FnMut(u64) -> Result<()>,
 ) -> Result<u64> {
-    let io = |e: std::io::Error| Error::io(path, e);
-    let csv_err = |e: csv::Error| Error::io(path, std::io::Error::other(e.to_string()));
     let demo = store.settings()?.demo;
     let custom = store.custom_field_names()?;
-    let mut file = std::io::BufWriter::new(std::fs::File::create(path).map_err(io)?);
-    file.write_all("\u{feff}".as_bytes()).map_err(io)?;
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(delimiter)
-        .from_writer(file);
     let mut header: Vec<&str> = HEADERS.to_vec();
     header.extend(custom.iter().map(String::as_str));
     if demo {
         header.push(DEMO_COLUMN);
     }
-    w.write_record(&header).map_err(csv_err)?;
     let demo_note = tr_in(lang, "demo-row-mark", &[]);
-    let mut count = 0;
-    let mut record: Vec<String> = Vec::with_capacity(header.len());
-    store.for_each_contact(|c, tags| {
-        if only.is_some_and(|ids| ids.binary_search(&c.id).is_err()) {
-            return Ok(());
-        }
-        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
-        record.clear();
-        record.extend([
-            c.id.to_string(),
-            opt(&c.external_id),
-            c.id_system.clone(),
-            opt(&c.email),
-            opt(&c.name),
-            opt(&c.first_name),
-            opt(&c.phone),
-            opt(&c.tg_chat_id),
-            opt(&c.tg_username),
-            opt(&c.city),
-            opt(&c.region),
-            c.time_zone.clone(),
-            c.tz_source.as_str().to_owned(),
-            opt(&c.source),
-            opt(&c.utm_source),
-            opt(&c.utm_medium),
-            opt(&c.utm_campaign),
-            opt(&c.utm_content),
-            opt(&c.utm_term),
-            c.consent.as_str().to_owned(),
-            opt(&c.consent_at),
-            opt(&c.consent_source),
-            c.status.as_str().to_owned(),
-            opt(&c.status_at),
-            c.created_at.clone(),
-            opt(&c.birthday),
-            channel(c.channel_consent.whatsapp),
-            channel(c.channel_consent.telegram),
-            channel(c.channel_consent.sms),
-            tags.join(", "),
-        ]);
-        record.extend(
-            custom
-                .iter()
-                .map(|k| c.custom.get(k).cloned().unwrap_or_default()),
-        );
-        if demo {
-            record.push(demo_note.clone());
-        }
-        w.write_record(&record).map_err(csv_err)?;
-        count += 1;
-        if count % 1000 == 0 {
-            progress(count)?;
-        }
-        Ok(())
-    })?;
-    w.flush().map_err(io)?;
-    Ok(count)
+    csv_file(path, delimiter, &header, |w| {
+        let mut count = 0;
+        let mut record: Vec<String> = Vec::with_capacity(header.len());
+        store.for_each_contact(|c, tags| {
+            if only.is_some_and(|ids| ids.binary_search(&c.id).is_err()) {
+                return Ok(());
+            }
+            let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+            record.clear();
+            record.extend([
+                c.id.to_string(),
+                opt(&c.external_id),
+                c.id_system.clone(),
+                opt(&c.email),
+                opt(&c.name),
+                opt(&c.first_name),
+                opt(&c.phone),
+                opt(&c.tg_chat_id),
+                opt(&c.tg_username),
+                opt(&c.city),
+                opt(&c.region),
+                c.time_zone.clone(),
+                c.tz_source.as_str().to_owned(),
+                opt(&c.source),
+                opt(&c.utm_source),
+                opt(&c.utm_medium),
+                opt(&c.utm_campaign),
+                opt(&c.utm_content),
+                opt(&c.utm_term),
+                c.consent.as_str().to_owned(),
+                opt(&c.consent_at),
+                opt(&c.consent_source),
+                opt(&c.consent_file),
+                c.status.as_str().to_owned(),
+                opt(&c.status_at),
+                c.created_at.clone(),
+                opt(&c.birthday),
+                channel(c.channel_consent.whatsapp),
+                channel(c.channel_consent.telegram),
+                channel(c.channel_consent.sms),
+                tags.join(", "),
+            ]);
+            record.extend(
+                custom
+                    .iter()
+                    .map(|k| c.custom.get(k).cloned().unwrap_or_default()),
+            );
+            if demo {
+                record.push(demo_note.clone());
+            }
+            w.write_record(&record).map_err(|e| csv_error(path, e))?;
+            count += 1;
+            if count % 1000 == 0 {
+                progress(count)?;
+            }
+            Ok(())
+        })?;
+        Ok(count)
+    })
+}
+
+/// The columns of a consent export: who, and their consent record.
+const CONSENT_HEADERS: &[&str] = &[
+    "adresat_id",
+    "external_id",
+    "id_system",
+    "name",
+    "phone",
+    "email",
+    "tg_username",
+    "consent",
+    "consent_at",
+    "consent_source",
+    "consent_file",
+    "consent_whatsapp",
+    "consent_telegram",
+    "consent_sms",
+    "status",
+    "status_at",
+];
+
+/// Writes every contact's consent record (DESIGN.md, "Consent": the sender must be able to prove
+/// it) to `path`: the value, its date and source, the file it came from, each channel's own, and
+/// an opt-out with its date. Returns how many; `progress` as for [`export_contacts`].
+pub fn export_consent(
+    store: &Store,
+    path: &Path,
+    delimiter: u8,
+    progress: &mut dyn FnMut(u64) -> Result<()>,
+) -> Result<u64> {
+    csv_file(path, delimiter, CONSENT_HEADERS, |w| {
+        let mut count = 0;
+        store.for_each_contact(|c, _| {
+            let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+            w.write_record([
+                c.id.to_string(),
+                opt(&c.external_id),
+                c.id_system.clone(),
+                opt(&c.name),
+                opt(&c.phone),
+                opt(&c.email),
+                opt(&c.tg_username),
+                c.consent.as_str().to_owned(),
+                opt(&c.consent_at),
+                opt(&c.consent_source),
+                opt(&c.consent_file),
+                channel(c.channel_consent.whatsapp),
+                channel(c.channel_consent.telegram),
+                channel(c.channel_consent.sms),
+                c.status.as_str().to_owned(),
+                opt(&c.status_at),
+            ])
+            .map_err(|e| csv_error(path, e))?;
+            count += 1;
+            if count % 1000 == 0 {
+                progress(count)?;
+            }
+            Ok(())
+        })?;
+        Ok(count)
+    })
+}
+
+fn csv_error(path: &Path, e: csv::Error) -> Error {
+    Error::io(path, std::io::Error::other(e.to_string()))
+}
+
+/// Writes a CSV file for Excel (UTF-8 with BOM) whole or not at all: the header, then what
+/// `rows` writes.
+fn csv_file(
+    path: &Path,
+    delimiter: u8,
+    header: &[&str],
+    rows: impl FnOnce(&mut csv::Writer<std::io::BufWriter<std::fs::File>>) -> Result<u64>,
+) -> Result<u64> {
+    crate::staged::write_whole(path, |temp| {
+        let io = |e: std::io::Error| Error::io(path, e);
+        let mut file = std::io::BufWriter::new(std::fs::File::create(temp).map_err(io)?);
+        file.write_all("\u{feff}".as_bytes()).map_err(io)?;
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(delimiter)
+            .from_writer(file);
+        w.write_record(header).map_err(|e| csv_error(path, e))?;
+        let count = rows(&mut w)?;
+        w.flush().map_err(io)?;
+        Ok(count)
+    })
 }

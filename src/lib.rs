@@ -15,6 +15,7 @@ pub mod plan;
 pub mod results;
 pub mod rfm;
 pub mod segment;
+mod staged;
 pub mod store;
 pub mod template;
 pub mod ui;

@@ -11,10 +11,11 @@ stats-summary = Contacts: { $contacts } (consent: yes { $yes }, no { $no }, unkn
     Orders: { $orders }, events: { $events }, distinct tags: { $tags }
 cli-stats-base = Base: { $path }
 cli-exported = Exported { $count } contacts → { $path }
+cli-consent-exported = Exported { $count } consent records → { $path }
 cli-demo-done = Demo base ready: { $path }
 
 report-summary = { $file } ({ $encoding }, separator { $delimiter })
-    Rows read: { $read }; new: { $inserted }; updated: { $updated }; unchanged: { $unchanged }; merged with rows of the same file: { $merged }; rejected: { $rejected }
+    Rows read: { $read }; new: { $inserted }; updated: { $updated }; unchanged: { $unchanged }; merged (repeats within the file and joined contacts): { $merged }; rejected: { $rejected }
 report-reject-line = line { $line }: { $reason }
 report-more = … and { $count } more
 rejects-line = Line
@@ -41,6 +42,9 @@ error-map-field = Unknown field “{ $field }”. Fields: { $fields }
 error-map-column = The file has no column “{ $column }”. Columns: { $columns }
 error-map-kind = The field “{ $field }” does not belong to this kind of file.
 error-id-system = “{ $value }” will not do as the name of an id system: one word of letters, digits, “-” and “_”, up to 32 characters (e.g. 1c or moysklad).
+error-consent-statement-source = Say where the people of the file gave their consent (e.g. “the form on the site”).
+error-consent-statement-date = Consent date “{ $value }” not understood: expected 31.12.2024 or 2024-12-31.
+error-consent-statement-future = The consent date { $value } is still to come.
 error-bad-time-zone = “{ $value }” is not an IANA time zone (e.g. Europe/Moscow or Asia/Novosibirsk).
 error-bad-country = “{ $value }” is not a two-letter country code (e.g. RU).
 error-bad-separator = The separator “{ $value }” will not do: use “;”, “,” or a tab.
@@ -96,6 +100,10 @@ warn-consent-unproven = { $count ->
         [one] { $count } row gives
        *[other] { $count } rows give
     } consent "yes" without a consent date or source (the first is line { $line }): you must be able to prove consent (38-FZ) — add the columns "consent date" and "consent source" to the file.
+warn-consent-stated = { $count ->
+        [one] { $count } contact got
+       *[other] { $count } contacts got
+    } the consent you stated for the whole file: “{ $source }”, { $date }. Keep the proof: you must be able to show the consent (38-FZ).
 warn-email-kept = { $count ->
         [one] { $count } row has
        *[other] { $count } rows have
@@ -128,6 +136,17 @@ menu-file = File
 menu-import = Import a file…
 menu-open-base = Open a base…
 menu-new-base = New base…
+menu-consent-export = Export consent records…
+consent-export-title = Export of consent records
+consent-export-about = Each contact's consent, its date and source, the file it came from, consent per channel and opt-outs: what proves the consent.
+consent-export-file = Where to save (CSV for Excel)
+consent-export-go = Export
+consent-export-default = consent
+consent-exported = { $count ->
+        [one] Exported { $count } consent record
+       *[other] Exported { $count } consent records
+    }
+work-consent-export = consent export
 menu-demo = Try with demo data…
 menu-back-to-real = Back to my base
 menu-settings = Settings…
@@ -874,6 +893,11 @@ work-rfm = RFM analysis
 
 ## What the import recognised in a file
 import-origin = Recognised: { $origin }.
+import-consent-stated = Everyone in this file agreed to receive messages
+import-consent-source = Where they agreed:
+import-consent-source-hint = e.g. the form on the site
+import-consent-date = When:
+import-consent-proof = Each contact of the file gets this consent (rows with a consent column of their own keep theirs). You must be able to prove it (38-FZ): keep the form, contract or export it comes from. Consent to process personal data is no consent to advertising.
 import-id-system = The ids in this file are ids of “{ $system }”; another system:
 import-id-system-hint = Each system has its own ids: customer 5012 in amoCRM and customer 5012 in 1C are two people. Name the system in one word (e.g. 1c) if the file is not from it.
 origin-amocrm-contacts = an amoCRM contacts export

@@ -11,10 +11,11 @@ stats-summary = Контактов: { $contacts } (согласие: да { $yes
     Заказов: { $orders }, событий: { $events }, разных тегов: { $tags }
 cli-stats-base = База: { $path }
 cli-exported = Выгружено контактов: { $count } → { $path }
+cli-consent-exported = Выгружены записи о согласии: { $count } → { $path }
 cli-demo-done = Демо-база готова: { $path }
 
 report-summary = { $file } ({ $encoding }, разделитель { $delimiter })
-    Прочитано строк: { $read }; новых: { $inserted }; обновлено: { $updated }; без изменений: { $unchanged }; слито со строками этого же файла: { $merged }; отклонено: { $rejected }
+    Прочитано строк: { $read }; новых: { $inserted }; обновлено: { $updated }; без изменений: { $unchanged }; слито (повторы в файле и объединённые контакты): { $merged }; отклонено: { $rejected }
 report-reject-line = строка { $line }: { $reason }
 report-more = … и ещё { $count }
 rejects-line = Строка
@@ -41,6 +42,9 @@ error-map-field = Неизвестное поле «{ $field }». Поля: { $f
 error-map-column = В файле нет столбца «{ $column }». Столбцы: { $columns }
 error-map-kind = Поле «{ $field }» не относится к этому виду файла.
 error-id-system = «{ $value }» не годится как название системы id: одно слово из букв, цифр, «-» и «_», до 32 знаков (например, 1c или moysklad).
+error-consent-statement-source = Укажите, где люди из файла дали согласие (например, «форма на сайте»).
+error-consent-statement-date = Дата согласия «{ $value }» не понята: ожидается 31.12.2024 или 2024-12-31.
+error-consent-statement-future = Дата согласия { $value } ещё не наступила.
 error-bad-time-zone = «{ $value }» не является часовым поясом IANA (например, Europe/Moscow или Asia/Novosibirsk).
 error-bad-country = «{ $value }» не является кодом страны из двух букв (например, RU).
 error-bad-separator = Разделитель «{ $value }» не подходит: возможны «;», «,» или табуляция.
@@ -99,6 +103,11 @@ warn-consent-unproven = { $count ->
         [few] { $count } строки дают
        *[many] { $count } строк дают
     } согласие «да» без даты или источника согласия (первая — строка { $line }): вы должны уметь доказать согласие (38-ФЗ) — добавьте в файл столбцы «Дата согласия» и «Источник согласия».
+warn-consent-stated = { $count ->
+        [one] { $count } контакт получил
+        [few] { $count } контакта получили
+       *[many] { $count } контактов получили
+    } согласие, которое вы указали для всего файла: «{ $source }», { $date }. Храните подтверждение — вы должны уметь доказать согласие (38-ФЗ).
 warn-email-kept = { $count ->
         [one] в { $count } строке
        *[other] в { $count } строках
@@ -133,6 +142,18 @@ menu-file = Файл
 menu-import = Импорт файла…
 menu-open-base = Открыть базу…
 menu-new-base = Новая база…
+menu-consent-export = Выгрузить согласия…
+consent-export-title = Выгрузка записей о согласии
+consent-export-about = У каждого контакта — согласие, его дата и источник, файл, из которого оно пришло, согласия по каналам и отписки: то, чем вы докажете согласие.
+consent-export-file = Куда сохранить (CSV для Excel)
+consent-export-go = Выгрузить
+consent-export-default = согласия
+consent-exported = { $count ->
+        [one] Выгружена { $count } запись о согласии
+        [few] Выгружены { $count } записи о согласии
+       *[many] Выгружено { $count } записей о согласии
+    }
+work-consent-export = выгрузка согласий
 menu-demo = Попробовать на демо-данных…
 menu-back-to-real = Вернуться к своей базе
 menu-settings = Настройки…
@@ -890,6 +911,11 @@ work-rfm = RFM-анализ
 
 ## What the import recognised in a file
 import-origin = Распознан { $origin }.
+import-consent-stated = Все люди в этом файле согласились получать сообщения
+import-consent-source = Где дали согласие:
+import-consent-source-hint = например, форма на сайте
+import-consent-date = Когда:
+import-consent-proof = Согласие запишется каждому контакту файла (у строк со своим столбцом согласия останется их). Вы должны уметь его доказать (38-ФЗ): сохраните форму, договор или выгрузку, откуда оно. Согласие на обработку персональных данных — не согласие на рекламу.
 import-id-system = Id в этом файле — id системы «{ $system }»; другая система:
 import-id-system-hint = У разных систем свои id: клиент 5012 в amoCRM и клиент 5012 в 1С — разные люди. Назовите систему одним словом (например, 1c), если файл не из неё.
 origin-amocrm-contacts = экспорт контактов amoCRM

@@ -61,6 +61,13 @@ pub enum Command {
         /// wrote the file when it is recognised, else "own".
         #[arg(long, value_name = "NAME")]
         id_system: Option<String>,
+        /// For a contacts file without a consent column: everyone in it agreed to messages,
+        /// here (e.g. "форма на сайте"); give --consent-date too. You must be able to prove it.
+        #[arg(long, value_name = "SOURCE", requires = "consent_date")]
+        consent_source: Option<String>,
+        /// The date of that consent (31.12.2024 or 2024-12-31, the owner's zone).
+        #[arg(long, value_name = "DATE", requires = "consent_source")]
+        consent_date: Option<String>,
         /// Write the rejected rows with their line and reason to this CSV file.
         #[arg(long, value_name = "OUT.csv")]
         rejects: Option<PathBuf>,
@@ -155,6 +162,15 @@ pub enum ContactsCommand {
         #[arg(long, default_value = ";", value_name = "SEP", value_parser = separator)]
         sep: char,
     },
+    /// Write every contact's consent record (value, date, source, the file it came from, each
+    /// channel's own, opt-outs) to a CSV file: the proof a sender must be able to show.
+    ConsentExport {
+        #[arg(long, value_name = "FILE.csv")]
+        out: PathBuf,
+        /// Field separator: ';' (Russian Excel), ',' or tab.
+        #[arg(long, default_value = ";", value_name = "SEP", value_parser = separator)]
+        sep: char,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -182,6 +198,8 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
             default_tz,
             map,
             id_system,
+            consent_source,
+            consent_date,
             rejects,
             json,
         } => {
@@ -201,11 +219,16 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
                 })
                 .transpose()?;
             options.id_system = id_system;
+            let mut store = Store::open(&db_path(&cli))?;
+            if let (Some(source), Some(date)) = (consent_source, consent_date) {
+                options.consent = Some(import::ConsentStatement::stated(
+                    &store, &options, &source, &date,
+                )?);
+            }
             options.map = map
                 .iter()
                 .map(|m| m.parse::<ColumnMap>())
                 .collect::<Result<_>>()?;
-            let mut store = Store::open(&db_path(&cli))?;
             let show_progress = std::io::stderr().is_terminal() && !json;
             let mut progress = |p: import::Progress| {
                 if show_progress {
@@ -229,6 +252,19 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
         Command::Contacts {
             command: ContactsCommand::Export { out, sep },
         } => export(&Store::open(&db_path(&cli))?, &out, sep, lang, None),
+        Command::Contacts {
+            command: ContactsCommand::ConsentExport { out, sep },
+        } => {
+            let store = Store::open(&db_path(&cli))?;
+            let n = crate::export::export_consent(&store, &out, sep as u8, &mut |_| Ok(()))?;
+            out!(
+                "{}",
+                Msg::new("cli-consent-exported")
+                    .arg("count", n as i64)
+                    .arg("path", out.display().to_string())
+            );
+            Ok(())
+        }
         Command::Stats { json } => {
             let store = Store::open(&db_path(&cli))?;
             let stats = store.stats()?;

@@ -10,8 +10,9 @@ use super::name::{first_name_from_full, tidy_word};
 use super::repeats::{Count, Repeats};
 use super::report::{CityNotes, ImportReport, Warning};
 use super::row::{Contacts, Identity, Row, identify};
+use super::values::format_utc;
 use super::values::{parse_birthday, parse_consent, parse_status, split_tags};
-use super::{Loader, Outcome, Preparer};
+use super::{ConsentStatement, Loader, Outcome, Preparer};
 use crate::error::Result;
 use crate::geo::{CityZone, city_in_address, zone_for_city, zone_of_phone_country};
 use crate::i18n::Msg;
@@ -26,6 +27,9 @@ struct Incoming {
     zone: Option<(String, TzSource)>,
     consent: Option<Consent>,
     consent_at: Option<String>,
+    consent_source: Option<String>,
+    /// Whether the consent is the owner's statement for the whole file.
+    stated: bool,
     status: Option<Status>,
     status_at: Option<String>,
     created_at: Option<String>,
@@ -52,6 +56,9 @@ pub(crate) struct PreparedContact {
 struct RowReader {
     country: String,
     tz: Tz,
+    /// The owner's statement that everyone in the file agreed to messages: for rows that say
+    /// nothing of consent themselves.
+    statement: Option<ConsentStatement>,
     /// City → region (empty when none) → zone.
     zones: FxHashMap<String, FxHashMap<String, CityZone>>,
 }
@@ -194,10 +201,14 @@ impl Contacts for Lookup<'_, '_> {
 pub(crate) struct ContactsLoader {
     reader: RowReader,
     now: String,
+    /// The file's name, kept in the consent records it sets.
+    file: String,
     new: Option<NewContacts>,
     cities: CityNotes,
     /// Rows that give consent "yes" without its date or source: the first line, and how many.
     unproven: Option<(u64, u64)>,
+    /// Rows that took the owner's consent statement for the file: how many.
+    stated: Option<u64>,
     /// Rows whose e-mail cell held no address: the first line and value, and how many.
     bad_emails: Option<(u64, String, u64)>,
     /// Contacts whose own ids became the file's system's: the first one, and how many.
@@ -208,17 +219,26 @@ pub(crate) struct ContactsLoader {
 }
 
 impl ContactsLoader {
-    pub fn new(country: String, tz: Tz, now: String) -> Self {
+    pub fn new(
+        country: String,
+        tz: Tz,
+        now: String,
+        file: String,
+        statement: Option<ConsentStatement>,
+    ) -> Self {
         ContactsLoader {
             reader: RowReader {
                 country,
                 tz,
+                statement,
                 zones: FxHashMap::default(),
             },
             now,
+            file,
             new: None,
             cities: CityNotes::default(),
             unproven: None,
+            stated: None,
             bad_emails: None,
             adopted: None,
             joined: None,
@@ -270,6 +290,22 @@ impl RowReader {
             .map(parse_consent)
             .transpose()?
             .filter(|c| *c != Consent::Unknown);
+        let stated = self
+            .statement
+            .as_ref()
+            .filter(|_| row.get(Field::Consent).is_none());
+        let (consent, consent_at, consent_source) = match stated {
+            Some(s) => (
+                Some(Consent::Yes),
+                Some(format_utc(s.at)),
+                Some(s.source.clone()),
+            ),
+            None => (
+                consent,
+                self.date(row, Field::ConsentAt)?,
+                row.owned(Field::ConsentSource),
+            ),
+        };
         let status = row
             .get(Field::Status)
             .map(parse_status)
@@ -287,7 +323,9 @@ impl RowReader {
             first_name,
             zone,
             consent,
-            consent_at: self.date(row, Field::ConsentAt)?,
+            consent_at,
+            consent_source,
+            stated: stated.is_some(),
             status,
             status_at: self.date(row, Field::StatusAt)?,
             created_at: self.date(row, Field::CreatedAt)?,
@@ -436,22 +474,18 @@ impl ContactsLoader {
         warnings: &mut Vec<Warning>,
     ) {
         assign_keys(c, keys);
-        let set = |slot: &mut Option<String>, value: Option<&str>| {
-            if let Some(v) = value {
-                *slot = Some(v.to_owned());
-            }
-        };
-        set(&mut c.name, inc.name.as_deref());
-        set(&mut c.first_name, inc.first_name.as_deref());
+        self.apply_consent(c, &inc, line, warnings);
+        set_some(&mut c.name, inc.name.as_deref());
+        set_some(&mut c.first_name, inc.first_name.as_deref());
         let old_city = c.city.clone();
-        set(&mut c.city, row.get(Field::City));
-        set(&mut c.region, row.get(Field::Region));
-        set(&mut c.source, row.get(Field::Source));
-        set(&mut c.utm_source, row.get(Field::UtmSource));
-        set(&mut c.utm_medium, row.get(Field::UtmMedium));
-        set(&mut c.utm_campaign, row.get(Field::UtmCampaign));
-        set(&mut c.utm_content, row.get(Field::UtmContent));
-        set(&mut c.utm_term, row.get(Field::UtmTerm));
+        set_some(&mut c.city, row.get(Field::City));
+        set_some(&mut c.region, row.get(Field::Region));
+        set_some(&mut c.source, row.get(Field::Source));
+        set_some(&mut c.utm_source, row.get(Field::UtmSource));
+        set_some(&mut c.utm_medium, row.get(Field::UtmMedium));
+        set_some(&mut c.utm_campaign, row.get(Field::UtmCampaign));
+        set_some(&mut c.utm_content, row.get(Field::UtmContent));
+        set_some(&mut c.utm_term, row.get(Field::UtmTerm));
         if let Some(created) = inc.created_at {
             c.created_at = created;
         }
@@ -466,7 +500,7 @@ impl ContactsLoader {
             c.custom.insert(header.to_owned(), address.to_owned());
         }
         c.custom.extend(inc.other_keys);
-        set(&mut c.birthday, inc.birthday.as_deref());
+        set_some(&mut c.birthday, inc.birthday.as_deref());
         if let Some(bad) = inc.bad_email {
             let (_, _, rows) = self.bad_emails.get_or_insert((line, bad, 0));
             *rows += 1;
@@ -479,76 +513,6 @@ impl ContactsLoader {
         } else if c.tz_source != TzSource::Column || c.city != old_city || is_new {
             self.place(is_new, c, row, inc.row_zone, line);
         }
-
-        let opted_out = matches!(c.status, Status::Unsubscribed | Status::Blocked);
-        let row_opts_out = matches!(inc.status, Some(Status::Unsubscribed | Status::Blocked));
-        let wants_back = !row_opts_out
-            && opted_out
-            && (inc.consent == Some(Consent::Yes) || inc.status == Some(Status::Active));
-        if wants_back {
-            let when = inc.consent_at.clone().or(inc.status_at.clone());
-            let later = match (&when, &c.status_at) {
-                (Some(at), Some(out)) => at > out,
-                (Some(_), None) => true,
-                (None, _) => false,
-            };
-            if later {
-                warnings.push(Warning {
-                    line: Some(line),
-                    msg: Msg::new("warn-consent-restored")
-                        .arg("id", c.id)
-                        .arg("status", c.status.as_str()),
-                });
-                c.status = Status::Active;
-                c.status_at = when.clone();
-                c.consent = Consent::Yes;
-                c.consent_at = when;
-                set(&mut c.consent_source, row.get(Field::ConsentSource));
-            } else {
-                warnings.push(Warning {
-                    line: Some(line),
-                    msg: Msg::new("warn-opt-out-kept")
-                        .arg("id", c.id)
-                        .arg("status", c.status.as_str())
-                        .arg("at", c.status_at.clone().unwrap_or_default()),
-                });
-            }
-        } else {
-            if let Some(consent) = inc.consent {
-                if consent != c.consent {
-                    c.consent = consent;
-                    c.consent_at = inc.consent_at.clone();
-                    c.consent_source = None;
-                }
-                set(&mut c.consent_at, inc.consent_at.as_deref());
-                set(&mut c.consent_source, row.get(Field::ConsentSource));
-            }
-            if let Some(status) = inc.status.filter(|s| *s != Status::Active || !opted_out) {
-                if status != c.status {
-                    c.status = status;
-                    c.status_at = Some(inc.status_at.clone().unwrap_or_else(|| self.now.clone()));
-                }
-                set(&mut c.status_at, inc.status_at.as_deref());
-            }
-        }
-        // A general consent column speaks for every channel; a channel's own column, for it.
-        if inc.consent.is_some() {
-            c.channel_consent = ChannelConsent::default();
-        }
-        let theirs = inc.channel_consent;
-        let ours = &mut c.channel_consent;
-        for (slot, said) in [
-            (&mut ours.whatsapp, theirs.whatsapp),
-            (&mut ours.telegram, theirs.telegram),
-            (&mut ours.sms, theirs.sms),
-        ] {
-            if said.is_some() {
-                *slot = said;
-            }
-        }
-        let says_yes = inc.consent == Some(Consent::Yes)
-            || [theirs.whatsapp, theirs.telegram, theirs.sms].contains(&Some(Consent::Yes));
-        self.note_unproven(says_yes, c, line);
     }
 }
 
@@ -627,6 +591,22 @@ impl Loader for ContactsLoader {
         report
             .warnings
             .extend(notes.into_warnings(self.reader.tz.name()));
+        if let (Some(rows), Some(statement)) = (self.stated.take(), &self.reader.statement) {
+            report.warnings.push(Warning {
+                line: None,
+                msg: Msg::new("warn-consent-stated")
+                    .arg("count", rows as i64)
+                    .arg("source", statement.source.as_str())
+                    .arg(
+                        "date",
+                        statement
+                            .at
+                            .with_timezone(&self.reader.tz)
+                            .format("%d.%m.%Y")
+                            .to_string(),
+                    ),
+            });
+        }
         if let Some((line, value, rows)) = self.bad_emails.take() {
             report.warnings.push(Warning {
                 line: Some(line),
@@ -665,12 +645,106 @@ impl Loader for ContactsLoader {
 }
 
 impl ContactsLoader {
-    /// Notes a row that `says_yes` to messages while the contact has no consent date or source
-    /// (from this row or an earlier one): the sender must be able to prove consent (38-FZ), and
-    /// the report says so.
-    fn note_unproven(&mut self, says_yes: bool, c: &Contact, line: u64) {
-        let proven = |value: &Option<String>| value.as_deref().is_some_and(|v| !v.is_empty());
-        if says_yes && !(proven(&c.consent_at) && proven(&c.consent_source)) {
+    /// Applies what the row says of consent and status (DESIGN.md, "Consent never silently
+    /// comes back"): an opt-out holds unless the row's consent is dated after it; a general
+    /// column speaks for every channel, a channel's own for it. A changed record notes the file.
+    fn apply_consent(
+        &mut self,
+        c: &mut Contact,
+        inc: &Incoming,
+        line: u64,
+        warnings: &mut Vec<Warning>,
+    ) {
+        let before = consent_record(c);
+        if inc.stated {
+            *self.stated.get_or_insert(0) += 1;
+        }
+        let opted_out = matches!(c.status, Status::Unsubscribed | Status::Blocked);
+        let row_opts_out = matches!(inc.status, Some(Status::Unsubscribed | Status::Blocked));
+        let wants_back = !row_opts_out
+            && opted_out
+            && (inc.consent == Some(Consent::Yes) || inc.status == Some(Status::Active));
+        if wants_back {
+            let when = inc.consent_at.clone().or(inc.status_at.clone());
+            let later = match (&when, &c.status_at) {
+                (Some(at), Some(out)) => at > out,
+                (Some(_), None) => true,
+                (None, _) => false,
+            };
+            if later {
+                warnings.push(Warning {
+                    line: Some(line),
+                    msg: Msg::new("warn-consent-restored")
+                        .arg("id", c.id)
+                        .arg("status", c.status.as_str()),
+                });
+                c.status = Status::Active;
+                c.status_at = when.clone();
+                c.consent = Consent::Yes;
+                c.consent_at = when;
+                set_some(&mut c.consent_source, inc.consent_source.as_deref());
+            } else {
+                warnings.push(Warning {
+                    line: Some(line),
+                    msg: Msg::new("warn-opt-out-kept")
+                        .arg("id", c.id)
+                        .arg("status", c.status.as_str())
+                        .arg("at", c.status_at.clone().unwrap_or_default()),
+                });
+            }
+        } else {
+            if let Some(consent) = inc.consent {
+                if consent != c.consent {
+                    c.consent = consent;
+                    c.consent_at = inc.consent_at.clone();
+                    c.consent_source = None;
+                }
+                set_some(&mut c.consent_at, inc.consent_at.as_deref());
+                set_some(&mut c.consent_source, inc.consent_source.as_deref());
+            }
+            if let Some(status) = inc.status.filter(|s| *s != Status::Active || !opted_out) {
+                if status != c.status {
+                    c.status = status;
+                    c.status_at = Some(inc.status_at.clone().unwrap_or_else(|| self.now.clone()));
+                }
+                set_some(&mut c.status_at, inc.status_at.as_deref());
+            }
+        }
+        // A general consent column speaks for every channel; a channel's own column, for it.
+        if inc.consent.is_some() {
+            c.channel_consent = ChannelConsent::default();
+        }
+        let theirs = inc.channel_consent;
+        let ours = &mut c.channel_consent;
+        for (slot, said) in [
+            (&mut ours.whatsapp, theirs.whatsapp),
+            (&mut ours.telegram, theirs.telegram),
+            (&mut ours.sms, theirs.sms),
+        ] {
+            if said.is_some() {
+                *slot = said;
+            }
+        }
+        let says_yes = inc.consent == Some(Consent::Yes)
+            || [theirs.whatsapp, theirs.telegram, theirs.sms].contains(&Some(Consent::Yes));
+        self.note_unproven(says_yes, c, inc, line);
+        if consent_record(c) != before {
+            c.consent_file = Some(self.file.clone());
+        }
+    }
+
+    /// Notes a row that `says_yes` to messages without a consent date and source, neither its
+    /// own nor the contact's (from an earlier row or import): the sender must be able to prove
+    /// consent (38-FZ), and the report says so.
+    fn note_unproven(&mut self, says_yes: bool, c: &Contact, inc: &Incoming, line: u64) {
+        let proven = |at: &Option<String>, source: &Option<String>| {
+            let given = |v: &Option<String>| v.as_deref().is_some_and(|v| !v.is_empty());
+            given(at) && given(source)
+        };
+        if says_yes
+            && !proven(&inc.consent_at, &inc.consent_source)
+            && !proven(&c.consent_at, &c.consent_source)
+        {
             let (_, rows) = self.unproven.get_or_insert((line, 0));
             *rows += 1;
         }
@@ -835,6 +909,23 @@ fn assign_keys(c: &mut Contact, keys: &[ContactKey]) {
     }
 }
 
+/// Sets `slot` to `value` when there is one: a file's empty cell keeps what is stored.
+fn set_some(slot: &mut Option<String>, value: Option<&str>) {
+    if let Some(v) = value {
+        *slot = Some(v.to_owned());
+    }
+}
+
+/// What a contact's consent record holds, to tell whether a row changed it.
+fn consent_record(c: &Contact) -> (Consent, Option<String>, Option<String>, ChannelConsent) {
+    (
+        c.consent,
+        c.consent_at.clone(),
+        c.consent_source.clone(),
+        c.channel_consent,
+    )
+}
+
 /// Fills what `kept` lacks from `other`, the contact joining it: names, place, sources, the
 /// birthday, custom fields; the earlier creation; the other's consent when `kept` has none.
 fn fill_from(kept: &mut Contact, other: &Contact) {
@@ -899,6 +990,7 @@ fn blank_contact(now: &str, tz: Tz) -> Contact {
         consent: Consent::Unknown,
         consent_at: None,
         consent_source: None,
+        consent_file: None,
         status: Status::Active,
         status_at: None,
         created_at: now.to_owned(),

@@ -198,7 +198,8 @@ const KEY_SYNONYMS: &[(Field, &[&str])] = &[
             "контакт telegram",
         ],
     ),
-    (Field::Ignore, &["adresat id", "demo data"]),
+    // What an export of the base writes about itself: read back, it is the base's to keep.
+    (Field::Ignore, &["adresat id", "demo data", "consent file"]),
 ];
 
 const CONTACT_SYNONYMS: &[(Field, &[&str])] = &[

@@ -51,6 +51,9 @@ pub struct ImportOptions {
     /// The system the file's external ids belong to (`own`, `1c`, …); the tool's that wrote the
     /// file when `None`, else the owner's own.
     pub id_system: Option<String>,
+    /// The owner's statement that everyone in a contacts file agreed to messages, for files
+    /// without a consent column (most CRM exports).
+    pub consent: Option<ConsentStatement>,
     /// The moment of the import: new contacts are created and tags set at it.
     pub now: chrono::DateTime<chrono::Utc>,
 }
@@ -64,8 +67,70 @@ impl ImportOptions {
             default_tz: None,
             map: Vec::new(),
             id_system: None,
+            consent: None,
             now,
         }
+    }
+}
+
+/// "These people agreed to messages": where and when, as the owner states it for a whole file.
+/// Each contact's consent record takes it (rows with a consent column of their own keep theirs);
+/// the owner must be able to prove it (38-FZ).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConsentStatement {
+    /// Where they agreed: «форма на сайте», «договор оферты»…
+    pub source: String,
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
+impl ConsentStatement {
+    /// The statement of `source` and the date or moment `date` (read in `tz`), checked: a source
+    /// to name, a date that is no later than `now`.
+    pub fn new(
+        source: &str,
+        date: &str,
+        tz: Tz,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> std::result::Result<ConsentStatement, Msg> {
+        let source = source.trim();
+        if source.is_empty() {
+            return Err(Msg::new("error-consent-statement-source"));
+        }
+        let at = values::parse_datetime(date, tz)
+            .map_err(|_| Msg::new("error-consent-statement-date").arg("value", date.trim()))?;
+        if at > now {
+            return Err(Msg::new("error-consent-statement-future").arg("value", date.trim()));
+        }
+        Ok(ConsentStatement {
+            source: source.to_owned(),
+            at,
+        })
+    }
+}
+
+impl ConsentStatement {
+    /// Why `source` and `date` make no statement, checked as the owner types them (the date
+    /// read in UTC: only whether it reads; the import reads it in its zone).
+    pub fn check(source: &str, date: &str, now: chrono::DateTime<chrono::Utc>) -> Option<Msg> {
+        ConsentStatement::new(
+            source,
+            date,
+            chrono_tz::UTC,
+            now + chrono::Duration::days(1),
+        )
+        .err()
+    }
+
+    /// The statement of `source` and `date` for an import of `options` into `store`: a date
+    /// without an offset is read in the import's zone (the owner's, unless the options name one).
+    pub fn stated(
+        store: &Store,
+        options: &ImportOptions,
+        source: &str,
+        date: &str,
+    ) -> Result<ConsentStatement> {
+        let tz = options.default_tz.unwrap_or(store.settings()?.owner_tz);
+        ConsentStatement::new(source, date, tz, options.now).map_err(Error::User)
     }
 }
 
@@ -286,11 +351,21 @@ pub struct PreviewRow {
 
 /// Calls `$body` with `$loader` bound to the loader of `$options.kind`, whose type differs by kind.
 macro_rules! with_loader {
-    ($options:expr, $country:expr, $tz:expr, |$loader:ident| $body:expr) => {{
+    ($options:expr, $path:expr, $country:expr, $tz:expr, |$loader:ident| $body:expr) => {{
         let now = values::format_utc($options.now);
         match $options.kind {
             ImportKind::Contacts => {
-                let $loader = contacts::ContactsLoader::new($country, $tz, now);
+                let file = $path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let $loader = contacts::ContactsLoader::new(
+                    $country,
+                    $tz,
+                    now,
+                    file,
+                    $options.consent.clone(),
+                );
                 $body
             }
             ImportKind::Orders => {
@@ -325,7 +400,7 @@ pub fn preview(
     let (country, tz) = country_and_zone(store, options)?;
     let mapped = Mapped::open(store, path, options)?;
     let blocked = mapped.check(path, options.kind).err();
-    with_loader!(options, country, tz, |loader| preview_rows(
+    with_loader!(options, path, country, tz, |loader| preview_rows(
         mapped, loader, limit, blocked
     ))
 }
@@ -390,7 +465,7 @@ pub fn run(
         recognise::origin(&mapped.source.headers),
         mapped.layout.id_system().to_owned(),
     );
-    with_loader!(options, country, tz, |loader| load_rows(
+    with_loader!(options, path, country, tz, |loader| load_rows(
         store,
         mapped,
         loader,

@@ -19,6 +19,7 @@ use super::{Plan, channel_name};
 use crate::campaign::{Channel, Checks, Renderer};
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, tr_in};
+use crate::staged::{Staged, temporary_beside};
 use crate::store::Store;
 
 /// The file formats a plan is exported to.
@@ -322,34 +323,8 @@ pub fn export(
     progress: &mut dyn FnMut(f32),
 ) -> Result<Exported> {
     let (staged, exported) = write_staged(store, plan, target, cancel, progress)?;
-    publish(staged, &target.path)?;
+    staged.publish(&target.path)?;
     Ok(exported)
-}
-
-/// A file complete under its temporary name, deleted when dropped unpublished.
-struct Staged(tempfile::TempPath);
-
-/// A new empty temporary file in the folder of `path`, named after it and hidden.
-fn temporary_beside(path: &Path) -> Result<tempfile::TempPath> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let prefix = format!(".{name}.");
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
-    // The file is the owner's export, not a secret: it gets the modes any new file gets (the
-    // umask applies), not a temporary file's owner-only ones.
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    builder
-        .tempfile_in(dir)
-        .map(tempfile::NamedTempFile::into_temp_path)
-        .map_err(|e| Error::io(path, e))
 }
 
 /// Writes `plan` into a temporary file beside the target and syncs it to the disk.
@@ -362,23 +337,7 @@ fn write_staged(
 ) -> Result<(Staged, Exported)> {
     let temp = temporary_beside(&target.path)?;
     let exported = write_file(store, plan, target, &temp, cancel, progress)?;
-    std::fs::File::open(&temp)
-        .and_then(|f| f.sync_all())
-        .map_err(|e| Error::io(&target.path, e))?;
-    Ok((Staged(temp), exported))
-}
-
-/// Renames the complete file into place, and makes the rename itself last.
-fn publish(staged: Staged, path: &Path) -> Result<()> {
-    staged
-        .0
-        .persist(path)
-        .map_err(|e| Error::io(path, e.error))?;
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        // A folder that cannot be opened for syncing still holds the renamed file.
-        let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
-    }
-    Ok(())
+    Ok((Staged::synced(temp, &target.path)?, exported))
 }
 
 /// Writes `plan` to the file `path` in the target's format.
@@ -583,7 +542,7 @@ pub fn save_and_export(
         });
         let (staged, exported) = written?;
         let id = saved?;
-        if let Err(e) = publish(staged, &target.path) {
+        if let Err(e) = staged.publish(&target.path) {
             let mut undo = Store::open(store.path())?;
             undo.delete_plan(&plan.campaign.name, &plan.options.date.to_string())?;
             return Err(e);

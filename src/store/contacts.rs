@@ -116,6 +116,8 @@ pub struct Contact {
     pub consent: Consent,
     pub consent_at: Option<String>,
     pub consent_source: Option<String>,
+    /// The name of the file the consent record came from.
+    pub consent_file: Option<String>,
     pub status: Status,
     pub status_at: Option<String>,
     pub created_at: String,
@@ -223,10 +225,10 @@ impl ContactKey {
 const COLUMNS: &str = "id, external_id, name, first_name, phone, tg_chat_id, tg_username, city, region, \
     time_zone, tz_source, source, utm_source, utm_medium, utm_campaign, utm_content, utm_term, \
     consent, consent_at, consent_source, status, status_at, created_at, custom, \
-    id_system, email, birthday, consent_whatsapp, consent_telegram, consent_sms";
+    id_system, email, birthday, consent_whatsapp, consent_telegram, consent_sms, consent_file";
 
 /// How many columns [`COLUMNS`] names.
-const COLUMN_COUNT: usize = 30;
+const COLUMN_COUNT: usize = 31;
 
 fn read_contact(r: &Row) -> rusqlite::Result<Contact> {
     let word = |i: usize| -> rusqlite::Result<String> { r.get(i) };
@@ -263,6 +265,7 @@ fn read_contact(r: &Row) -> rusqlite::Result<Contact> {
             telegram: channel(r, 28)?,
             sms: channel(r, 29)?,
         },
+        consent_file: r.get(30)?,
     })
 }
 
@@ -831,6 +834,7 @@ fn contact_values<'c>(
         consent_sql(c.channel_consent.whatsapp),
         consent_sql(c.channel_consent.telegram),
         consent_sql(c.channel_consent.sms),
+        &c.consent_file,
     ]
 }
 

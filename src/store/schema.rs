@@ -212,7 +212,8 @@ pub const MIGRATIONS: &[&str] = &[
     // 9: who is who across the owner's tools (DESIGN.md, "Who is who", "Consent", "Time"): the
     // system an external id comes from (ids stored so far are the owner's own), the e-mail as a
     // key of its own, the birthday, consent per channel where a file says so (NULL: as the
-    // general consent), and the address and the phone's country as zone sources. Added columns
+    // general consent) and the file the consent came from (the sender must prove it), and the
+    // address and the phone's country as zone sources. Added columns
     // and a widened CHECK change no stored row: a million-contact base migrates in the time of
     // the two index builds. The CHECK is widened in the schema text, the way SQLite documents for
     // changes that constrain no stored content, after the ALTERs (which edit that text too).
@@ -225,6 +226,7 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE contacts ADD COLUMN consent_whatsapp TEXT CHECK (consent_whatsapp IN ('yes', 'no', 'unknown'));
     ALTER TABLE contacts ADD COLUMN consent_telegram TEXT CHECK (consent_telegram IN ('yes', 'no', 'unknown'));
     ALTER TABLE contacts ADD COLUMN consent_sms TEXT CHECK (consent_sms IN ('yes', 'no', 'unknown'));
+    ALTER TABLE contacts ADD COLUMN consent_file TEXT;
     DROP INDEX contacts_external_id;
     CREATE UNIQUE INDEX contacts_external_id ON contacts(external_id, id_system) WHERE external_id IS NOT NULL;
     CREATE UNIQUE INDEX contacts_email ON contacts(email) WHERE email IS NOT NULL;

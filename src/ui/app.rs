@@ -8,6 +8,7 @@ use egui::RichText;
 
 use super::contacts::ContactsScreen;
 use super::dialogs::{BaseDialog, DemoDialog, SettingsDialog};
+use super::file_export::{ExportTexts, ExportWindow};
 use super::import::ImportWizard;
 use super::jobs::{Pending, Poll, Progress, Work};
 use super::messages::MessagesScreen;
@@ -86,6 +87,7 @@ pub struct AdresatApp {
     settings: Option<SettingsDialog>,
     demo: Option<DemoDialog>,
     base_dialog: Option<BaseDialog>,
+    consent_export: Option<ExportWindow>,
     job: Option<AppJob>,
     toasts: egui_notify::Toasts,
     /// Jobs that ended on an internal error, kept in the status bar until the owner has seen them.
@@ -115,6 +117,7 @@ impl AdresatApp {
             settings: None,
             demo: None,
             base_dialog: None,
+            consent_export: None,
             job: None,
             toasts: egui_notify::Toasts::default(),
             lost: Vec::new(),
@@ -203,6 +206,12 @@ impl AdresatApp {
             && !dialog.show(&ctx, &mut self.actions)
         {
             self.base_dialog = None;
+        }
+        let db = &self.db;
+        if let Some(window) = &mut self.consent_export
+            && !window.show(&ctx, |path| spawn_consent_export(&ctx, db, path))
+        {
+            self.consent_export = None;
         }
         self.drop_overlay(&ctx);
         self.toasts.show(&ctx);
@@ -319,6 +328,12 @@ impl AdresatApp {
                 }
                 if ui.button(tr("menu-new-base")).clicked() {
                     self.base_dialog = Some(BaseDialog::new(true));
+                }
+                if ui.button(tr("menu-consent-export")).clicked() {
+                    self.consent_export = Some(ExportWindow::new(
+                        CONSENT_EXPORT,
+                        &format!("{}.csv", tr("consent-export-default")),
+                    ));
                 }
                 ui.separator();
                 if ui.button(tr("menu-demo")).clicked() {
@@ -549,4 +564,34 @@ impl eframe::App for AdresatApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, super::PREFS_KEY, &self.prefs());
     }
+}
+
+/// The words of the consent records' export window.
+const CONSENT_EXPORT: ExportTexts = ExportTexts {
+    title: "consent-export-title",
+    about: Some("consent-export-about"),
+    file: "consent-export-file",
+    go: "consent-export-go",
+    done: "consent-exported",
+};
+
+/// Writes every contact's consent record of the base at `db` to `path`, in the background.
+fn spawn_consent_export(
+    ctx: &egui::Context,
+    db: &std::path::Path,
+    path: PathBuf,
+) -> Pending<Result<u64>> {
+    let db = db.to_owned();
+    Pending::spawn(ctx, Work::ConsentExport, move |progress| {
+        let store = Store::open(&db)?;
+        let total = store.stats()?.contacts.max(1) as f32;
+        crate::export::export_consent(&store, &path, b';', &mut |n| {
+            progress.set(n as f32 / total, n);
+            if progress.is_cancelled() {
+                Err(crate::Error::Cancelled)
+            } else {
+                Ok(())
+            }
+        })
+    })
 }

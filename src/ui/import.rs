@@ -32,6 +32,11 @@ pub struct ImportWizard {
     overrides: Vec<ColumnMap>,
     /// The system the owner says the file's ids belong to; empty: as recognised.
     id_system: String,
+    /// The owner's statement that everyone in a contacts file agreed to messages.
+    consent: ConsentForm,
+    /// The preview read again after a change in the mapping step, which stays on screen (and
+    /// its buttons under the pointer) meanwhile.
+    refreshing: Option<Pending<Result<Preview>>>,
     step: Step,
     error: Option<String>,
     rejects_file: PathField,
@@ -47,6 +52,8 @@ impl ImportWizard {
             file: PathField::new(PathMode::Open, &text),
             overrides: Vec::new(),
             id_system: String::new(),
+            consent: ConsentForm::default(),
+            refreshing: None,
             step: Step::Choose,
             error: None,
             rejects_file: PathField::new(PathMode::Save, ""),
@@ -77,19 +84,29 @@ impl ImportWizard {
 
     fn start_preview(&mut self, ctx: &egui::Context, db: PathBuf) {
         let Some(path) = self.file.path() else { return };
-        let options = self.options();
+        let mut options = self.options();
+        let consent = self.consent.clone();
         self.error = None;
-        self.step = Step::Previewing(Pending::spawn(ctx, Work::ImportPreview, move |_| {
+        let job = Pending::spawn(ctx, Work::ImportPreview, move |_| {
             let store = Store::open(&db)?;
+            options.consent = consent.statement(&store, &options)?;
             import::preview(&store, &path, &options, PREVIEW_ROWS)
-        }));
+        });
+        if matches!(self.step, Step::Mapping(_)) {
+            self.refreshing = Some(job);
+        } else {
+            self.step = Step::Previewing(job);
+        }
     }
 
     fn start_load(&mut self, ctx: &egui::Context, db: PathBuf) {
         let Some(path) = self.file.path() else { return };
-        let options = self.options();
+        self.refreshing = None;
+        let mut options = self.options();
+        let consent = self.consent.clone();
         self.step = Step::Loading(Pending::spawn(ctx, Work::Import, move |progress| {
             let mut store = Store::open(&db)?;
+            options.consent = consent.statement(&store, &options)?;
             let mut report = |p: import::Progress| {
                 progress.set(p.fraction, p.rows);
                 progress.set_step(u32::from(p.indexing));
@@ -141,6 +158,20 @@ impl ImportWizard {
 
     /// Moves on when a background job has finished.
     fn advance(&mut self, actions: &mut Vec<Action>) {
+        if let Some(job) = &mut self.refreshing {
+            match job.poll() {
+                Poll::Running => {}
+                Poll::Done(Ok(preview)) => {
+                    self.refreshing = None;
+                    self.step = Step::Mapping(Box::new(preview));
+                }
+                Poll::Done(Err(e)) => {
+                    self.refreshing = None;
+                    self.error = Some(e.to_string());
+                }
+                Poll::Lost => self.refreshing = None,
+            }
+        }
         match &mut self.step {
             Step::Previewing(job) => match job.poll() {
                 Poll::Running => {}
@@ -219,68 +250,88 @@ impl ImportWizard {
         let Step::Mapping(preview) = &self.step else {
             return;
         };
-        let delimiter = match preview.format.delimiter {
-            Some('\t') => "TAB".to_owned(),
-            Some(d) => d.to_string(),
-            None => "—".to_owned(),
-        };
-        ui.label(
-            Msg::new("import-format")
-                .arg("encoding", preview.format.encoding.as_str())
-                .arg("delimiter", delimiter)
-                .to_string(),
-        );
-        recognised(ui, &preview.recognised);
-        let has_ids = preview.columns.iter().any(|(_, f)| *f == Field::ExternalId);
-        let mut renamed = has_ids && id_system_row(ui, &mut self.id_system, &preview.recognised);
-        ui.add_space(4.0);
-        let mut remap: Option<(String, Field)> = None;
-        egui::CollapsingHeader::new(tr("import-columns"))
-            .default_open(true)
+        // The file's facts, the columns and the preview scroll; the buttons stay in sight.
+        let room = (ui.available_height() - 64.0).max(160.0);
+        let (mut renamed, remap) = egui::ScrollArea::vertical()
+            .id_salt("mapping-step")
+            .max_height(room)
             .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("columns")
-                    .max_height(180.0)
-                    .show(ui, |ui| {
-                        egui::Grid::new("mapping").striped(true).show(ui, |ui| {
-                            for (header, field) in &preview.columns {
-                                let label = ui.label(header);
-                                let mut chosen = *field;
-                                egui::ComboBox::from_id_salt(("map", header))
-                                    .selected_text(field_label(chosen))
-                                    .show_ui(ui, |ui| {
-                                        for f in field_choices(self.kind) {
-                                            ui.selectable_value(&mut chosen, f, field_label(f));
-                                        }
-                                    })
-                                    .response
-                                    .labelled_by(label.id);
-                                if chosen != *field {
-                                    remap = Some((header.clone(), chosen));
-                                }
-                                ui.end_row();
-                            }
-                        });
-                    });
-            });
-        ui.add_space(4.0);
-        ui.strong(tr("import-preview"));
-        preview_table(ui, preview);
-        for row in &preview.rows {
-            if let Err(why) = &row.values {
-                ui.colored_label(
-                    ui.visuals().error_fg_color,
-                    Msg::new("report-reject-line")
-                        .arg("line", row.line as i64)
-                        .arg("reason", why.to_string())
+                let delimiter = match preview.format.delimiter {
+                    Some('\t') => "TAB".to_owned(),
+                    Some(d) => d.to_string(),
+                    None => "—".to_owned(),
+                };
+                ui.label(
+                    Msg::new("import-format")
+                        .arg("encoding", preview.format.encoding.as_str())
+                        .arg("delimiter", delimiter)
                         .to_string(),
                 );
-            }
-        }
-        for w in &preview.warnings {
-            ui.colored_label(ui.visuals().warn_fg_color, w.msg.to_string());
-        }
+                recognised(ui, &preview.recognised);
+                let has_ids = preview.columns.iter().any(|(_, f)| *f == Field::ExternalId);
+                let mut renamed =
+                    has_ids && id_system_row(ui, &mut self.id_system, &preview.recognised);
+                if self.kind == ImportKind::Contacts {
+                    renamed |= self.consent.show(ui);
+                }
+                ui.add_space(4.0);
+                let mut remap: Option<(String, Field)> = None;
+                egui::CollapsingHeader::new(tr("import-columns"))
+                    .default_open(true)
+                    .show(ui, |ui| {
+                        egui::ScrollArea::vertical()
+                            .id_salt("columns")
+                            .max_height(180.0)
+                            .show(ui, |ui| {
+                                egui::Grid::new("mapping").striped(true).show(ui, |ui| {
+                                    for (header, field) in &preview.columns {
+                                        let label = ui.label(header);
+                                        let mut chosen = *field;
+                                        egui::ComboBox::from_id_salt(("map", header))
+                                            .selected_text(field_label(chosen))
+                                            .show_ui(ui, |ui| {
+                                                for f in field_choices(self.kind) {
+                                                    ui.selectable_value(
+                                                        &mut chosen,
+                                                        f,
+                                                        field_label(f),
+                                                    );
+                                                }
+                                            })
+                                            .response
+                                            .labelled_by(label.id);
+                                        if chosen != *field {
+                                            remap = Some((header.clone(), chosen));
+                                        }
+                                        ui.end_row();
+                                    }
+                                });
+                            });
+                    });
+                ui.add_space(4.0);
+                ui.strong(tr("import-preview"));
+                preview_table(ui, preview);
+                for row in &preview.rows {
+                    if let Err(why) = &row.values {
+                        ui.colored_label(
+                            ui.visuals().error_fg_color,
+                            Msg::new("report-reject-line")
+                                .arg("line", row.line as i64)
+                                .arg("reason", why.to_string())
+                                .to_string(),
+                        );
+                    }
+                }
+                for w in &preview.warnings {
+                    ui.colored_label(ui.visuals().warn_fg_color, w.msg.to_string());
+                }
+                (renamed, remap)
+            })
+            .inner;
         let blocked = preview.blocked.clone();
+        // The statement's fault is shown beside its fields.
+        let stated_wrong = self.consent.problem().is_some();
+        let mut load = false;
         ui.add_space(6.0);
         if let Some(why) = &blocked {
             ui.colored_label(ui.visuals().error_fg_color, why.to_string());
@@ -290,10 +341,13 @@ impl ImportWizard {
                 self.step = Step::Choose;
             }
             if ui
-                .add_enabled(blocked.is_none(), egui::Button::new(tr("import-load")))
+                .add_enabled(
+                    blocked.is_none() && !stated_wrong,
+                    egui::Button::new(tr("import-load")),
+                )
                 .clicked()
             {
-                self.start_load(ui.ctx(), db.to_owned());
+                load = true;
             }
         });
         if let Some((column, field)) = remap {
@@ -301,7 +355,10 @@ impl ImportWizard {
             self.overrides.push(ColumnMap { column, field });
             renamed = true;
         }
-        if renamed {
+        // A click on the button also ends the typing in a field: the load takes what was typed.
+        if load {
+            self.start_load(ui.ctx(), db.to_owned());
+        } else if renamed {
             self.start_preview(ui.ctx(), db.to_owned());
         }
     }
@@ -496,6 +553,77 @@ fn rejects_table(ui: &mut egui::Ui, report: &ImportReport) {
                 });
             });
     });
+}
+
+/// "Everyone in this file agreed to messages: where, when" — for the CRM exports that carry no
+/// consent column. Rows with a consent of their own keep it.
+#[derive(Debug, Clone, Default)]
+struct ConsentForm {
+    on: bool,
+    source: String,
+    date: String,
+}
+
+impl ConsentForm {
+    /// The statement to import with, checked in the library; `None` when not given.
+    fn statement(
+        &self,
+        store: &Store,
+        options: &ImportOptions,
+    ) -> Result<Option<import::ConsentStatement>> {
+        if !self.on {
+            return Ok(None);
+        }
+        import::ConsentStatement::stated(store, options, &self.source, &self.date).map(Some)
+    }
+
+    /// Draws the form; true when the statement changed (so the preview is read again).
+    fn show(&mut self, ui: &mut egui::Ui) -> bool {
+        let mut changed = ui
+            .checkbox(&mut self.on, tr("import-consent-stated"))
+            .changed();
+        if !self.on {
+            return changed;
+        }
+        ui.indent("consent-statement", |ui| {
+            ui.horizontal(|ui| {
+                let label = ui.label(tr("import-consent-source"));
+                let source = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut self.source)
+                            .hint_text(tr("import-consent-source-hint"))
+                            .desired_width(260.0),
+                    )
+                    .labelled_by(label.id);
+                let label = ui.label(tr("import-consent-date"));
+                let date = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut self.date)
+                            .hint_text("31.12.2024")
+                            .desired_width(100.0),
+                    )
+                    .labelled_by(label.id);
+                changed |= source.lost_focus() || date.lost_focus();
+            });
+            match self.problem() {
+                Some(problem) => {
+                    changed = false;
+                    ui.colored_label(ui.visuals().error_fg_color, problem.to_string());
+                }
+                None => {
+                    ui.colored_label(ui.visuals().warn_fg_color, tr("import-consent-proof"));
+                }
+            }
+        });
+        changed
+    }
+
+    /// What keeps the statement from being made, if the owner asked for one.
+    fn problem(&self) -> Option<Msg> {
+        self.on
+            .then(|| import::ConsentStatement::check(&self.source, &self.date, chrono::Utc::now()))
+            .flatten()
+    }
 }
 
 /// Which system the file's ids belong to, and a field to name another (`1c`): ids of two systems

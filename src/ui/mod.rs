@@ -5,6 +5,7 @@
 mod app;
 mod contacts;
 mod dialogs;
+mod file_export;
 mod fonts;
 mod import;
 pub mod jobs;

@@ -230,3 +230,36 @@ fn cancel_in_the_window_leaves_no_file_and_no_plan() {
     assert_eq!(files_in(&dir), Vec::<String>::new());
     assert!(s.store.plans().unwrap().is_empty());
 }
+
+/// The contacts and consent exports are whole or nothing too: a cancel halfway leaves no file,
+/// and an earlier file of that name stays as it was.
+#[test]
+fn a_cancelled_contacts_or_consent_export_leaves_the_old_file() {
+    let s = base(3000);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("contacts.csv");
+    std::fs::write(&out, "the owner's earlier export").unwrap();
+    let cancel_at_2000 = |n: u64| {
+        if n >= 2000 {
+            Err(adresat::Error::Cancelled)
+        } else {
+            Ok(())
+        }
+    };
+    let err = adresat::export::export_contacts(&s.store, &out, b';', Lang::Ru, None, &mut {
+        cancel_at_2000
+    })
+    .unwrap_err();
+    assert!(matches!(err, adresat::Error::Cancelled));
+    let err =
+        adresat::export::export_consent(&s.store, &out, b';', &mut { cancel_at_2000 }).unwrap_err();
+    assert!(matches!(err, adresat::Error::Cancelled));
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "the owner's earlier export"
+    );
+    assert_eq!(files_in(dir.path()), ["contacts.csv"]);
+    let n = adresat::export::export_consent(&s.store, &out, b';', &mut |_| Ok(())).unwrap();
+    assert_eq!(n, 3000);
+    assert_eq!(files_in(dir.path()), ["contacts.csv"]);
+}

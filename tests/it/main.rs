@@ -3,6 +3,7 @@
 mod browse;
 mod campaign;
 mod cli;
+mod consent;
 mod export_faults;
 mod formats;
 mod geo;

@@ -178,9 +178,14 @@ fn a_tilda_leads_file_is_recognised_and_imported() {
     assert_eq!(anna.utm_source.as_deref(), Some("vk"));
     assert_eq!(anna.utm_campaign.as_deref(), Some("winter"));
     assert_eq!(anna.custom["formname"], "Заявка");
-    // A Kazakh number is a Kazakh contact's; its zone from the phone's country is still to come.
+    assert_eq!(anna.email.as_deref(), Some("anna@example.ru"));
+    // A Kazakh number is a Kazakh contact's: the zone of the phone's country, not Moscow's.
     let (bolat, _) = s.by_phone("+77010000022");
     assert_eq!(bolat.name.as_deref(), Some("Болат"));
+    assert_eq!(
+        (bolat.time_zone.as_str(), bolat.tz_source),
+        ("Asia/Almaty", adresat::store::TzSource::PhoneCountry)
+    );
 }
 
 /// Shopify's customers export (Customers → Export), as its help lists the columns; ids guarded
@@ -207,4 +212,17 @@ fn a_shopify_customers_export_is_recognised_and_imported() {
     let (oleg, _) = s.by_system_id("shopify", "7210448301101");
     assert_eq!(oleg.phone.as_deref(), Some("+79130000032"));
     assert_eq!(oleg.time_zone, "Asia/Novosibirsk");
+    // "Accepts SMS Marketing" is the SMS channel's consent; "Accepts Email Marketing" is no
+    // consent to messages (kept as a field).
+    use adresat::store::Consent;
+    assert_eq!(maria.email.as_deref(), Some("maria@example.ru"));
+    assert_eq!(
+        (maria.consent, maria.channel_consent.sms),
+        (Consent::Unknown, Some(Consent::Yes))
+    );
+    assert_eq!(maria.custom["Accepts Email Marketing"], "yes");
+    assert_eq!(oleg.channel_consent.sms, Some(Consent::No));
+    // The export again changes nothing.
+    let again = s.import(ImportKind::Contacts, &path);
+    assert_eq!((again.inserted, again.updated, again.unchanged), (0, 0, 2));
 }

@@ -10,12 +10,13 @@ use std::path::Path;
 
 pub use builder::Choices;
 
+use super::file_export::{ExportTexts, ExportWindow};
 use super::jobs::{Poll, QueryJob, Work};
 use crate::i18n::{Msg, tr};
 use crate::segment::presets::{Meaning, MeaningKind, PRESETS, Preset};
 use crate::segment::{self, Rule, StoreCatalog, Today};
 use crate::store::{ContactRow, SavedSegment, Store};
-use windows::{ExportWindow, FlowEdit, FlowsWindow, JsonWindow, MeaningDialog, OverlapWindow};
+use windows::{FlowEdit, FlowsWindow, JsonWindow, MeaningDialog, OverlapWindow};
 
 /// How many matching contacts the preview lists.
 const PREVIEW: u64 = 100;
@@ -549,7 +550,11 @@ impl SegmentsScreen {
                 self.json = Some(JsonWindow::new(&self.rule));
             }
             if ui.button(tr("segment-export")).clicked() {
-                self.export = Some(ExportWindow::new(&self.name));
+                let name = match self.name.trim() {
+                    "" => tr("segment-export-default"),
+                    name => name.to_owned(),
+                };
+                self.export = Some(ExportWindow::new(SEGMENT_EXPORT, &format!("{name}.csv")));
             }
         });
         ui.horizontal(|ui| {
@@ -700,8 +705,11 @@ impl SegmentsScreen {
             self.overlap = None;
         }
         let own = self.own_name();
+        let rule = &self.rule;
         if let Some(window) = &mut self.export
-            && !window.show(ctx, db, &self.rule, own)
+            && !window.show(ctx, |path| {
+                windows::spawn_export(ctx, db, rule.clone(), own, path)
+            })
         {
             self.export = None;
         }
@@ -727,3 +735,12 @@ fn meaning_values(choices: &Choices, kind: MeaningKind) -> Vec<String> {
         MeaningKind::Category => choices.values.get("category").cloned().unwrap_or_default(),
     }
 }
+
+/// The words of the segment's export window.
+const SEGMENT_EXPORT: ExportTexts = ExportTexts {
+    title: "segment-export-title",
+    about: None,
+    file: "segment-export-file",
+    go: "segment-export-go",
+    done: "segment-exported",
+};

@@ -8,7 +8,7 @@ use crate::i18n::{self, Msg, tr};
 use crate::segment::presets::{Meaning, Preset, suggest};
 use crate::segment::{self, Rule, StoreCatalog, Today};
 use crate::ui::jobs::{Pending, QueryJob, Work};
-use crate::ui::widgets::{PathField, PathMode, dialog};
+use crate::ui::widgets::dialog;
 
 use super::Choices;
 
@@ -191,15 +191,8 @@ impl OverlapWindow {
     }
 }
 
-/// Writing the contacts of the rule being edited to a CSV file.
-pub struct ExportWindow {
-    path: PathField,
-    job: Option<Pending<crate::Result<u64>>>,
-    done: Option<Result<String, String>>,
-}
-
 /// Exports the contacts of `rule` to `path` in the background, with progress and cancel.
-fn spawn_export(
+pub(super) fn spawn_export(
     ctx: &egui::Context,
     db: &Path,
     rule: Rule,
@@ -223,81 +216,6 @@ fn spawn_export(
             }
         })
     })
-}
-
-impl ExportWindow {
-    pub fn new(name: &str) -> Self {
-        let file = format!(
-            "{}.csv",
-            if name.trim().is_empty() {
-                tr("segment-export-default")
-            } else {
-                name.trim().replace(['/', '\\'], "-")
-            }
-        );
-        let dir = directories::UserDirs::new()
-            .and_then(|d| d.document_dir().map(Path::to_owned))
-            .unwrap_or_default();
-        ExportWindow {
-            path: PathField::new(PathMode::Save, &dir.join(file).display().to_string()),
-            job: None,
-            done: None,
-        }
-    }
-
-    /// Draws the window; false once closed.
-    pub fn show(
-        &mut self,
-        ctx: &egui::Context,
-        db: &Path,
-        rule: &Rule,
-        own_name: Option<String>,
-    ) -> bool {
-        if let Some(job) = &mut self.job
-            && let Some(result) = job.finished()
-        {
-            self.job = None;
-            self.done = Some(match result {
-                Some(Ok(n)) => Ok(Msg::counted("segment-exported", n as i64).to_string()),
-                Some(Err(e)) => Err(e.to_string()),
-                None => Err(tr("error-lost-job")),
-            });
-        }
-        let mut open = true;
-        dialog(ctx, tr("segment-export-title"), "segment-export")
-            .open(&mut open)
-            .default_width(560.0)
-            .show(ctx, |ui| {
-                self.path.show(ui, &tr("segment-export-file"), &["csv"]);
-                ui.horizontal(|ui| {
-                    let ready = self.path.is_valid() && self.job.is_none();
-                    if ui
-                        .add_enabled(ready, egui::Button::new(tr("segment-export-go")))
-                        .clicked()
-                        && let Some(path) = self.path.path()
-                    {
-                        self.done = None;
-                        self.job =
-                            Some(spawn_export(ctx, db, rule.clone(), own_name.clone(), path));
-                    }
-                    if let Some(job) = &self.job {
-                        ui.add(
-                            egui::ProgressBar::new(job.progress.fraction())
-                                .desired_width(200.0)
-                                .show_percentage(),
-                        );
-                        if ui.button(tr("cancel")).clicked() {
-                            job.progress.cancel();
-                        }
-                    }
-                });
-                crate::ui::widgets::outcome(ui, &self.done);
-            });
-        if !open && let Some(job) = &self.job {
-            job.progress.cancel();
-        }
-        open
-    }
 }
 
 /// The answer of a preset's question.
