@@ -54,6 +54,9 @@ reject-no-key = no external id, phone, e-mail or Telegram: cannot tell who this 
 reject-email = “{ $value }” does not look like an e-mail address
 reject-role-email = only a shared address { $value } (one people write to a company, not to a person): cannot tell who this is
 reject-birthday = birthday “{ $value }” not understood (expected 12.03.1990, 1990-03-12 or 12.03)
+reject-items = item “{ $value }” not understood (expected “Name x 2 ≡ 1500”)
+reject-quantity = quantity “{ $value }” not understood: expected a whole number above zero
+reject-item-of-rejected-order = an item row of order { $order }, whose own row above was rejected
 reject-phone-excel-rounded = Excel rounded this phone (“{ $value }”): digits are lost. Save the column as text and export again
 reject-phone-invalid = “{ $value }” does not look like a phone number
 reject-tg-chat-id = Telegram chat id “{ $value }” must be a number
@@ -104,6 +107,7 @@ warn-consent-stated = { $count ->
         [one] { $count } contact got
        *[other] { $count } contacts got
     } the consent you stated for the whole file: “{ $source }”, { $date }. Keep the proof: you must be able to show the consent (38-FZ).
+warn-orders-new-contacts = New contacts from orders: { $count } — customers the base did not have, added from the orders' details (name, phone, e-mail). They have no consent to messages until you import it.
 warn-email-kept = { $count ->
         [one] { $count } row has
        *[other] { $count } rows have
@@ -284,7 +288,10 @@ report-read = Rows read
 report-inserted = New
 report-updated = Updated
 report-unchanged = Unchanged
-report-merged = Merged with rows of the same file
+report-merged = Merged (repeats within the file and joined contacts)
+report-folded = Item rows folded into their order
+report-new-contacts = New contacts from orders
+report-folded-line = Item rows folded into the order above: { $count }
 report-rejected = Rejected
 report-warnings = Warnings ({ $count })
 report-rejects = Rejected rows

@@ -55,6 +55,9 @@ reject-no-key = нет ни внешнего id, ни телефона, ни п�
 reject-email = «{ $value }» не похоже на адрес электронной почты
 reject-role-email = есть только общий адрес { $value } (так пишут в компанию, а не человеку) — не понять, кто это
 reject-birthday = дата рождения «{ $value }» не понята (ожидается 12.03.1990, 1990-03-12 или 12.03)
+reject-items = товар «{ $value }» не понят (ожидается «Название x 2 ≡ 1500»)
+reject-quantity = количество «{ $value }» не понято: ожидается целое число больше нуля
+reject-item-of-rejected-order = строка товара заказа { $order }, а сам заказ отклонён строкой выше
 reject-phone-excel-rounded = Excel округлил этот телефон («{ $value }»): цифры потеряны. Сохраните столбец как текст и выгрузите заново
 reject-phone-invalid = «{ $value }» не похоже на номер телефона
 reject-tg-chat-id = Telegram chat id «{ $value }» должен быть числом
@@ -108,6 +111,7 @@ warn-consent-stated = { $count ->
         [few] { $count } контакта получили
        *[many] { $count } контактов получили
     } согласие, которое вы указали для всего файла: «{ $source }», { $date }. Храните подтверждение — вы должны уметь доказать согласие (38-ФЗ).
+warn-orders-new-contacts = Новые контакты из заказов: { $count } — покупателей не было в базе, и они добавлены по данным заказа (имя, телефон, почта). Согласия на рассылку у них нет, пока вы его не загрузите.
 warn-email-kept = { $count ->
         [one] в { $count } строке
        *[other] в { $count } строках
@@ -297,7 +301,10 @@ report-read = Прочитано строк
 report-inserted = Новых
 report-updated = Обновлено
 report-unchanged = Без изменений
-report-merged = Слито со строками этого же файла
+report-merged = Слито (повторы в файле и объединённые контакты)
+report-folded = Строки товаров, вошедшие в свой заказ
+report-new-contacts = Новые контакты из заказов
+report-folded-line = Строк товаров, вошедших в заказ выше: { $count }
 report-rejected = Отклонено
 report-warnings = Предупреждения ({ $count })
 report-rejects = Отклонённые строки

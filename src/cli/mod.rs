@@ -438,6 +438,8 @@ fn report_json(r: &ImportReport, lang: Lang) -> serde_json::Value {
         "updated": r.updated,
         "unchanged": r.unchanged,
         "merged": r.merged,
+        "folded": r.folded,
+        "new_contacts": r.new_contacts,
         "rejected": r.rejected,
         "rejects": r.rejects.iter().map(|x| json!({
             "line": x.line, "reason_id": x.reason.id, "reason": x.reason.render(lang), "values": x.values,
@@ -476,6 +478,14 @@ fn print_report(r: &ImportReport, lang: Lang) {
             .arg("rejected", r.rejected as i64)
             .render(lang)
     );
+    if r.folded > 0 {
+        out!(
+            "{}",
+            Msg::new("report-folded-line")
+                .arg("count", r.folded as i64)
+                .render(lang)
+        );
+    }
     const SHOWN: usize = 20;
     for x in r.rejects.iter().take(SHOWN) {
         out!(

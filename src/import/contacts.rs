@@ -892,7 +892,8 @@ impl ContactsLoader {
     }
 }
 
-fn assign_keys(c: &mut Contact, keys: &[ContactKey]) {
+/// Gives `c` the keys of a row: each in its own column, an external id with its system.
+pub(crate) fn assign_keys(c: &mut Contact, keys: &[ContactKey]) {
     use ContactKey::*;
     for key in keys {
         let slot = match key {
@@ -966,7 +967,8 @@ fn fill_from(kept: &mut Contact, other: &Contact) {
     }
 }
 
-fn blank_contact(now: &str, tz: Tz) -> Contact {
+/// A contact of nothing but its zone, created at `now`.
+pub(crate) fn blank_contact(now: &str, tz: Tz) -> Contact {
     Contact {
         id: 0,
         external_id: None,

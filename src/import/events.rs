@@ -6,8 +6,9 @@
 
 use chrono_tz::Tz;
 
+use super::customers::Customers;
 use super::fields::Field;
-use super::orders::{Customers, Keyed, keyed_preparer};
+use super::orders::{Keyed, keyed_preparer};
 use super::report::ImportReport;
 use super::row::Row;
 use super::values::parse_event_kind;
@@ -110,8 +111,8 @@ impl EventsLoader {
                 ));
             }
         }
-        let contact = match self.customers.find(w, keys)? {
-            Ok(id) => id,
+        let contact = match self.customers.find(w, keys, None)? {
+            Ok(found) => found.id,
             Err(msg) => return Ok(Err(msg)),
         };
         let campaign = match row.required(Field::Campaign) {

@@ -55,6 +55,9 @@ pub enum Field {
     Amount,
     Product,
     Category,
+    Quantity,
+    Price,
+    Items,
     Campaign,
     MessageId,
     EventKind,
@@ -103,6 +106,9 @@ const CANONICAL: &[(Field, &str)] = &[
     (Field::Amount, "amount"),
     (Field::Product, "product"),
     (Field::Category, "category"),
+    (Field::Quantity, "quantity"),
+    (Field::Price, "price"),
+    (Field::Items, "items"),
     (Field::Campaign, "campaign"),
     (Field::MessageId, "message_id"),
     (Field::EventKind, "kind"),
@@ -138,13 +144,17 @@ impl Field {
         use Field::*;
         match self {
             ExternalId | IdSystem | Email | Phone | TgChatId | TgUsername | Custom | Ignore => true,
-            Name | FirstName | LastName | MiddleName | City | Region | Address | TimeZone
-            | TzSource | Source | UtmSource | UtmMedium | UtmCampaign | UtmContent | UtmTerm
-            | Tags | Consent | ConsentAt | ConsentSource | Status | StatusAt | CreatedAt
-            | Birthday | ConsentWhatsapp | ConsentTelegram | ConsentSms => {
-                kind == ImportKind::Contacts
+            // An orders file names its customers too: a shop's export may be the only file.
+            Name | FirstName | LastName | MiddleName => {
+                matches!(kind, ImportKind::Contacts | ImportKind::Orders)
             }
-            OrderId | OrderedAt | Amount | Product | Category => kind == ImportKind::Orders,
+            City | Region | Address | TimeZone | TzSource | Source | UtmSource | UtmMedium
+            | UtmCampaign | UtmContent | UtmTerm | Tags | Consent | ConsentAt | ConsentSource
+            | Status | StatusAt | CreatedAt | Birthday | ConsentWhatsapp | ConsentTelegram
+            | ConsentSms => kind == ImportKind::Contacts,
+            OrderId | OrderedAt | Amount | Product | Category | Quantity | Price | Items => {
+                kind == ImportKind::Orders
+            }
             Campaign | MessageId | EventKind | Button | At => kind == ImportKind::Events,
         }
     }
@@ -460,6 +470,52 @@ const ORDER_SYNONYMS: &[(Field, &[&str])] = &[
             "product name",
             "item",
             "sku",
+            "lineitem name",
+        ],
+    ),
+    (
+        Field::Quantity,
+        &[
+            "количество",
+            "кол во",
+            "qty",
+            "quantity",
+            "lineitem quantity",
+        ],
+    ),
+    (
+        Field::Price,
+        &[
+            "цена",
+            "цена за единицу",
+            "цена товара",
+            "price",
+            "unit price",
+            "item price",
+            "lineitem price",
+        ],
+    ),
+    (
+        Field::Items,
+        &[
+            "товары",
+            "состав заказа",
+            "товары в заказе",
+            "products",
+            "order items",
+            "line items",
+        ],
+    ),
+    (
+        Field::Name,
+        &[
+            "фио",
+            "фио покупателя",
+            "имя покупателя",
+            "покупатель",
+            "клиент",
+            "billing name",
+            "customer name",
         ],
     ),
     (

@@ -7,6 +7,7 @@
 //! cancel flag; the CLI calls it directly.
 
 mod contacts;
+mod customers;
 pub mod email;
 mod events;
 pub mod fields;
@@ -149,6 +150,8 @@ pub struct Progress {
 pub(crate) enum Outcome {
     Saved(Saved),
     Merged,
+    /// A line item's row, folded into the order above it.
+    Folded,
     Rejected(Msg),
 }
 
@@ -277,8 +280,9 @@ impl Mapped {
             .map(|text| recognise::parse_memo(&text))
             .unwrap_or_default();
         let (remembered, choices) = recognise::with_remembered(stored, &options.map);
-        let fields = fields::map_columns(&source.headers, options.kind, &choices)?;
+        let mut fields = fields::map_columns(&source.headers, options.kind, &choices)?;
         let origin = recognise::origin(&source.headers);
+        recognise::adjust(origin, &source.headers, &mut fields, &choices);
         let id_system =
             recognise::id_system(options.id_system.as_deref(), origin).map_err(Error::User)?;
         let mut layout = Layout::new(&source.headers, &fields, &id_system);
@@ -533,6 +537,7 @@ fn load_rows(
             Outcome::Saved(Saved::Updated) => report.updated += 1,
             Outcome::Saved(Saved::Unchanged) => report.unchanged += 1,
             Outcome::Merged => report.merged += 1,
+            Outcome::Folded => report.folded += 1,
             Outcome::Rejected(reason) => report.reject(line, reason, values),
         }
         if report.read.is_multiple_of(4096) {

@@ -128,6 +128,35 @@ pub fn id_system(named: Option<&str>, origin: Option<Origin>) -> Result<String, 
     }
 }
 
+/// The column choices a recognised export needs beyond the synonyms, where the owner chose
+/// nothing: Shopify's orders name the order in `Name` (`#1001`, on every line item's row) and
+/// keep their own id in `Id` (the first row only), so `Name` is the order id, `Id` is left, and
+/// the customer's name is the `Billing Name`.
+pub fn adjust(
+    origin: Option<Origin>,
+    headers: &[String],
+    fields: &mut [Field],
+    chosen: &[ColumnMap],
+) {
+    if origin != Some(Origin::ShopifyOrders) {
+        return;
+    }
+    let was_chosen = |h: &str| {
+        chosen
+            .iter()
+            .any(|c| normalize_header(&c.column) == normalize_header(h))
+    };
+    for (header, field) in headers.iter().zip(fields.iter_mut()) {
+        match normalize_header(header).as_str() {
+            _ if was_chosen(header) => {}
+            "name" => *field = Field::OrderId,
+            "id" => *field = Field::Ignore,
+            "billing name" => *field = Field::Name,
+            _ => {}
+        }
+    }
+}
+
 /// What the mapping step says it recognised in a file.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Recognised {

@@ -51,6 +51,10 @@ pub struct ImportReport {
     /// Rows merged into a contact an earlier row of the same file created or named, and rows
     /// that joined a contact known only by e-mail with the one their phone found.
     pub merged: u64,
+    /// An orders file's line-item rows, folded into the order above them.
+    pub folded: u64,
+    /// Contacts an orders file created: customers the base did not know, named by the rows.
+    pub new_contacts: u64,
     pub rejected: u64,
     pub rejects: Vec<Reject>,
     pub warnings: Vec<Warning>,
@@ -89,6 +93,8 @@ impl ImportReport {
             updated: 0,
             unchanged: 0,
             merged: 0,
+            folded: 0,
+            new_contacts: 0,
             rejected: 0,
             rejects: Vec::new(),
             warnings: Vec::new(),

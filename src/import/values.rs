@@ -4,7 +4,7 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use crate::i18n::Msg;
-use crate::store::{Consent, EventKind, Status};
+use crate::store::{Consent, EventKind, OrderItem, Status};
 
 /// `да/нет/yes/no/1/0/true/false/+/-` and their relatives; `None` for a word that says neither.
 /// An empty cell is unknown consent.
@@ -282,6 +282,55 @@ pub fn parse_birthday(raw: &str) -> Result<String, Msg> {
     );
     NaiveDate::from_ymd_opt(2000, month, day).ok_or_else(bad)?;
     Ok(format!("--{month:02}-{day:02}"))
+}
+
+/// The items one cell lists, one a line (Tilda's and WooCommerce's orders): `Платье синее x 2 ≡
+/// 5000`, `Шарф × 1 = 900`, `1. Шапка x 1` — a name, `x` and a quantity, and after `≡` or `=` the
+/// line's amount (the price of one is that amount over the quantity, when it divides evenly). A
+/// line that is only a name is one of it.
+pub fn parse_items(cell: &str) -> Result<Vec<OrderItem>, Msg> {
+    cell.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(parse_item_line)
+        .collect()
+}
+
+fn parse_item_line(line: &str) -> Result<OrderItem, Msg> {
+    let bad = || Msg::new("reject-items").arg("value", line);
+    // `1. Шапка …`: the list's numbering is no part of the name.
+    let line = match line.split_once(". ") {
+        Some((n, rest)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => rest,
+        _ => line,
+    };
+    let (what, amount) = match line.rsplit_once(['≡', '=']) {
+        Some((what, amount)) => (what.trim(), Some(parse_amount(amount.trim())?)),
+        None => (line.trim(), None),
+    };
+    let words: Vec<&str> = what.split_whitespace().collect();
+    let times = |w: &str| matches!(w, "x" | "х" | "×" | "X" | "*");
+    let count = |w: &str| w.parse::<i64>().ok().filter(|q| *q > 0);
+    let joined = |w: &str| w.strip_prefix(['x', 'х', '×', 'X', '*']).and_then(count);
+    let (name_words, quantity) = match words.as_slice() {
+        // `Шапка x 2`
+        [name @ .., x, q] if times(x) => (name, count(q)),
+        // `Шапка x2`
+        [name @ .., xq] if joined(xq).is_some() => (name, joined(xq)),
+        _ => (words.as_slice(), Some(1)),
+    };
+    let Some(quantity) = quantity else {
+        return Err(bad());
+    };
+    let name = name_words.join(" ");
+    if name.is_empty() {
+        return Err(bad());
+    }
+    Ok(OrderItem {
+        product: Some(name.to_owned()),
+        category: None,
+        quantity,
+        price_kop: amount.filter(|a| a % quantity == 0).map(|a| a / quantity),
+    })
 }
 
 /// The stored form of a moment: UTC, RFC 3339, whole seconds, `Z`.

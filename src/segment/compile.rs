@@ -659,15 +659,22 @@ impl Compiler<'_> {
             Purchase::Product => "product",
             Purchase::Category => "category",
         };
-        let mut sql = format!(
-            "SELECT contact_id FROM orders WHERE {column} = {}",
-            self.bind(name)
-        );
-        if let Some(d) = days {
-            let since = self.bind(self.today.start_of_day_ago(d as i64 - 1));
-            sql += &format!(" AND ordered_at >= {since}");
-        }
-        Part::set(sql)
+        // An order's product is its first item's; its items (a shop's line items, a cell's
+        // list) are each its own row of `order_items`.
+        let name = self.bind(name);
+        let since = days.map(|d| self.bind(self.today.start_of_day_ago(d as i64 - 1)));
+        let recent = |moment: &str| match &since {
+            Some(since) => format!(" AND {moment} >= {since}"),
+            None => String::new(),
+        };
+        Part::set(format!(
+            "SELECT contact_id FROM orders WHERE {column} = {name}{}
+             UNION ALL
+             SELECT o.contact_id FROM order_items i JOIN orders o ON o.id = i.order_row
+              WHERE i.{column} = {name}{}",
+            recent("ordered_at"),
+            recent("o.ordered_at")
+        ))
     }
 
     fn rfm(

@@ -343,6 +343,16 @@ impl Order {
     }
 }
 
+/// One item of an order: a shop's line item, or one of the items a cell lists.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct OrderItem {
+    pub product: Option<String>,
+    pub category: Option<String>,
+    pub quantity: i64,
+    /// The price of one, in kopecks, when the file gives it.
+    pub price_kop: Option<i64>,
+}
+
 /// One event from a sending service.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Event {
@@ -621,8 +631,9 @@ impl Writer<'_> {
     }
 
     /// Saves an order; one with the same order id (or, without one, the same everything and the
-    /// same `nth` of the file's identical rows) is updated.
-    pub fn save_order(&self, o: &Order, nth: u32) -> Result<Saved> {
+    /// same `nth` of the file's identical rows) is updated. Returns what happened and the
+    /// order's row, which its items name.
+    pub fn save_order(&self, o: &Order, nth: u32) -> Result<(Saved, i64)> {
         let key = o.dedup_key(nth);
         let existing = self
             .tx
@@ -651,7 +662,7 @@ impl Writer<'_> {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 )?
                 .execute(params![o.contact_id, o.order_id, o.ordered_at, o.amount_kop, o.product, o.category, key])?;
-            return Ok(Saved::Inserted);
+            return Ok((Saved::Inserted, self.tx.last_insert_rowid()));
         };
         // Non-empty values win: a file without the product column keeps the stored product.
         let merged = Order {
@@ -660,7 +671,7 @@ impl Writer<'_> {
             ..o.clone()
         };
         if merged == stored {
-            return Ok(Saved::Unchanged);
+            return Ok((Saved::Unchanged, id));
         }
         self.tx
             .prepare_cached(
@@ -675,7 +686,44 @@ impl Writer<'_> {
                 merged.product,
                 merged.category
             ])?;
-        Ok(Saved::Updated)
+        Ok((Saved::Updated, id))
+    }
+
+    /// Saves the `n`-th item (from 1) of the order in row `order_row`; returns whether it was
+    /// new or changed. The same file read again names each item by the same place.
+    pub fn save_item(&self, order_row: i64, n: u32, item: &OrderItem) -> Result<bool> {
+        let stored = self
+            .tx
+            .prepare_cached(
+                "SELECT product, category, quantity, price_kop FROM order_items
+                 WHERE order_row = ?1 AND n = ?2",
+            )?
+            .query_row(params![order_row, n], |r| {
+                Ok(OrderItem {
+                    product: r.get(0)?,
+                    category: r.get(1)?,
+                    quantity: r.get(2)?,
+                    price_kop: r.get(3)?,
+                })
+            })
+            .optional()?;
+        if stored.as_ref() == Some(item) {
+            return Ok(false);
+        }
+        self.tx
+            .prepare_cached(
+                "INSERT OR REPLACE INTO order_items (order_row, n, product, category, quantity, price_kop)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![
+                order_row,
+                n,
+                item.product,
+                item.category,
+                item.quantity,
+                item.price_kop
+            ])?;
+        Ok(true)
     }
 
     /// Saves an event unless the very same one is stored; returns whether it was new.

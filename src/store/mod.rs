@@ -21,8 +21,8 @@ pub use browse::{
 };
 pub use campaigns::{FactNeeds, MessageFacts, Reach};
 pub use contacts::{
-    ChannelConsent, Consent, Contact, ContactKey, Event, EventKind, OWN_SYSTEM, Order, Saved,
-    Status, TzSource, Writer,
+    ChannelConsent, Consent, Contact, ContactKey, Event, EventKind, OWN_SYSTEM, Order, OrderItem,
+    Saved, Status, TzSource, Writer,
 };
 pub use plans::{PlanHeader, PlanListed, PlanRef, SavedItem};
 pub use results::Tally;

@@ -213,7 +213,8 @@ pub const MIGRATIONS: &[&str] = &[
     // system an external id comes from (ids stored so far are the owner's own), the e-mail as a
     // key of its own, the birthday, consent per channel where a file says so (NULL: as the
     // general consent) and the file the consent came from (the sender must prove it), and the
-    // address and the phone's country as zone sources. Added columns
+    // address and the phone's country as zone sources; an order's items (a shop's line items, or
+    // the items packed in one cell), each with its product, category, quantity and price. Added columns
     // and a widened CHECK change no stored row: a million-contact base migrates in the time of
     // the two index builds. The CHECK is widened in the schema text, the way SQLite documents for
     // changes that constrain no stored content, after the ALTERs (which edit that text too).
@@ -230,6 +231,17 @@ pub const MIGRATIONS: &[&str] = &[
     DROP INDEX contacts_external_id;
     CREATE UNIQUE INDEX contacts_external_id ON contacts(external_id, id_system) WHERE external_id IS NOT NULL;
     CREATE UNIQUE INDEX contacts_email ON contacts(email) WHERE email IS NOT NULL;
+    CREATE TABLE order_items (
+        order_row   INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+        n           INTEGER NOT NULL,
+        product     TEXT,
+        category    TEXT,
+        quantity    INTEGER NOT NULL DEFAULT 1,
+        price_kop   INTEGER,
+        PRIMARY KEY (order_row, n)
+    ) WITHOUT ROWID;
+    CREATE INDEX order_items_product ON order_items(product, order_row) WHERE product IS NOT NULL;
+    CREATE INDEX order_items_category ON order_items(category, order_row) WHERE category IS NOT NULL;
     PRAGMA writable_schema = ON;
     UPDATE sqlite_schema
        SET sql = replace(sql, 'CHECK (tz_source IN (''column'', ''city'', ''default''))',

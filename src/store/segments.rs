@@ -316,8 +316,13 @@ impl Store {
         let Some((column, table)) = VALUE_SOURCES.iter().find(|(c, _)| *c == column) else {
             return Ok(Vec::new());
         };
+        // An order's items name products and categories too.
+        let items = match *table {
+            "orders" => format!(" UNION SELECT {column} FROM order_items WHERE {column} <> ''"),
+            _ => String::new(),
+        };
         let sql = format!(
-            "SELECT DISTINCT {column} FROM {table} WHERE {column} IS NOT NULL AND {column} <> '' ORDER BY 1 LIMIT {MAX_VALUES}"
+            "SELECT DISTINCT {column} FROM {table} WHERE {column} IS NOT NULL AND {column} <> ''{items} ORDER BY 1 LIMIT {MAX_VALUES}"
         );
         let mut stmt = self.conn().prepare(&sql)?;
         let values = stmt

@@ -384,8 +384,15 @@ impl ImportWizard {
                 ("report-updated", report.updated),
                 ("report-unchanged", report.unchanged),
                 ("report-merged", report.merged),
+                ("report-folded", report.folded),
+                ("report-new-contacts", report.new_contacts),
                 ("report-rejected", report.rejected),
             ] {
+                // An orders file's item rows and new contacts: only where there are any.
+                let optional = matches!(label, "report-folded" | "report-new-contacts");
+                if optional && value == 0 {
+                    continue;
+                }
                 ui.label(tr(label));
                 ui.strong(crate::format::group_thousands(value as i64));
                 ui.end_row();

@@ -179,3 +179,46 @@ fn identical_rows_without_an_order_id_are_separate_purchases() {
     assert_eq!((again.inserted, again.unchanged), (0, 2000));
     assert_eq!(query_i64(&s, "SELECT count(*) FROM orders"), 2000);
 }
+
+/// A shop's orders may be the only file it has: into an empty base, every customer who gives a
+/// name or a phone becomes a contact, once however many orders they made; an e-mail alone says
+/// too little and the row is rejected as before.
+#[test]
+fn an_orders_file_alone_creates_its_customers_once() {
+    let mut s = Scratch::new();
+    let path = s.file(
+        "orders.csv",
+        "Email;Телефон;Покупатель;Номер заказа;Дата;Сумма\n\
+         anna@mail.ru;;Анна Петрова;1;01.03.2026;1000\n\
+         ANNA@mail.ru;;;2;02.03.2026;500\n\
+         ;+7 912 000-00-02;;3;02.03.2026;700\n\
+         ;8 912 000 00 02;Борис;4;03.03.2026;300\n\
+         lone@mail.ru;;;5;03.03.2026;100\n",
+    );
+    let r = s.import(ImportKind::Orders, &path);
+    assert_eq!(
+        (r.read, r.inserted, r.new_contacts, r.rejected),
+        (5, 4, 2, 1)
+    );
+    assert_eq!(reject_ids(&r), [(6, "reject-unknown-customer")]);
+    assert_eq!(s.count(), 2);
+    assert_eq!(
+        query_i64(&s, "SELECT count(DISTINCT contact_id) FROM orders"),
+        2
+    );
+    let (boris, _) = s.by_phone("+79120000002");
+    assert_eq!(
+        query_i64(
+            &s,
+            &format!(
+                "SELECT sum(amount_kop) FROM orders WHERE contact_id = {}",
+                boris.id
+            )
+        ),
+        100_000
+    );
+    // Again: the same people, nothing new.
+    let r = s.import(ImportKind::Orders, &path);
+    assert_eq!((r.inserted, r.unchanged, r.new_contacts), (0, 4, 0));
+    assert_eq!(s.count(), 2);
+}

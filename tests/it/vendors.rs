@@ -226,3 +226,199 @@ fn a_shopify_customers_export_is_recognised_and_imported() {
     let again = s.import(ImportKind::Contacts, &path);
     assert_eq!((again.inserted, again.updated, again.unchanged), (0, 0, 2));
 }
+
+/// Shopify's orders export (Orders → Export), its columns in the order its help and the files
+/// it writes list them: one row per line item, the order's own columns (`Financial Status`,
+/// `Total`, `Billing …`, `Id`) on its first row only, `Name` (`#1001`) and `Email` on every row.
+const SHOPIFY_ORDERS_HEADER: &str = "Name,Email,Financial Status,Paid at,Fulfillment Status,\
+Fulfilled at,Accepts Marketing,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,\
+Discount Amount,Shipping Method,Created at,Lineitem quantity,Lineitem name,Lineitem price,\
+Lineitem compare at price,Lineitem sku,Lineitem requires shipping,Lineitem taxable,\
+Lineitem fulfillment status,Billing Name,Billing Street,Billing Address1,Billing Address2,\
+Billing Company,Billing City,Billing Zip,Billing Province,Billing Country,Billing Phone,\
+Shipping Name,Shipping Street,Shipping Address1,Shipping Address2,Shipping Company,\
+Shipping City,Shipping Zip,Shipping Province,Shipping Country,Shipping Phone,Notes,\
+Note Attributes,Cancelled at,Payment Method,Payment Reference,Refunded Amount,Vendor,Id,Tags,\
+Risk Level,Source,Lineitem discount,Phone";
+
+/// One row of that export: the order's columns when `first`, the line item's always.
+fn shopify_order_row(
+    name: &str,
+    email: &str,
+    first: Option<(&str, &str, &str)>,
+    created: &str,
+    (qty, item, price): (u32, &str, &str),
+) -> String {
+    let mut cells = vec![String::new(); SHOPIFY_ORDERS_HEADER.split(',').count()];
+    let col = |h: &str| {
+        SHOPIFY_ORDERS_HEADER
+            .split(',')
+            .position(|x| x == h)
+            .unwrap()
+    };
+    cells[col("Name")] = name.into();
+    cells[col("Email")] = email.into();
+    cells[col("Created at")] = created.into();
+    cells[col("Lineitem quantity")] = qty.to_string();
+    cells[col("Lineitem name")] = item.into();
+    cells[col("Lineitem price")] = price.into();
+    if let Some((total, billing_name, phone)) = first {
+        cells[col("Financial Status")] = "paid".into();
+        cells[col("Currency")] = "RUB".into();
+        cells[col("Total")] = total.into();
+        cells[col("Billing Name")] = billing_name.into();
+        cells[col("Billing Phone")] = phone.into();
+        cells[col("Id")] = format!("57{}", &name[1..]);
+    }
+    cells.join(",")
+}
+
+#[test]
+fn a_shopify_orders_export_folds_line_items_into_their_orders() {
+    let mut s = Scratch::new();
+    s.contacts("Email;Телефон;Имя\nmaria@example.ru;89120000031;Мария\n");
+    let rows = [
+        shopify_order_row(
+            "#1001",
+            "maria@example.ru",
+            Some(("15400.00", "Мария Иванова", "+7 912 000-00-31")),
+            "2026-03-12 09:14:02 +0000",
+            (1, "Платье синее", "12000.00"),
+        ),
+        shopify_order_row(
+            "#1001",
+            "maria@example.ru",
+            None,
+            "2026-03-12 09:14:02 +0000",
+            (2, "Шарф", "1200.00"),
+        ),
+        shopify_order_row(
+            "#1001",
+            "maria@example.ru",
+            None,
+            "2026-03-12 09:14:02 +0000",
+            (1, "Брошь", "1000.00"),
+        ),
+        shopify_order_row(
+            "#1002",
+            "oleg@example.ru",
+            Some(("900.00", "Олег Петров", "+375 29 123-45-67")),
+            "2026-03-13 18:00:00 +0300",
+            (1, "Шапка", "900.00"),
+        ),
+        shopify_order_row(
+            "#1003",
+            "maria@example.ru",
+            Some(("900.00", "Мария Иванова", "")),
+            "2026-04-01 10:00:00 +0000",
+            (1, "Шапка", "900.00"),
+        ),
+    ];
+    let text = format!("{SHOPIFY_ORDERS_HEADER}\n{}\n", rows.join("\n"));
+    let path = s.file("orders_export_1.csv", &text);
+    let r = s.import(ImportKind::Orders, &path);
+    assert_eq!(r.origin, Some(Origin::ShopifyOrders));
+    assert_eq!(
+        (r.read, r.inserted, r.folded, r.new_contacts, r.rejected),
+        (5, 3, 2, 1, 0),
+        "{:?}",
+        r.rejects
+    );
+    assert_eq!(
+        r.read,
+        r.inserted + r.updated + r.unchanged + r.merged + r.folded + r.rejected
+    );
+    // Each order once, at its total; every item of it kept.
+    let conn = rusqlite::Connection::open(s.store.path()).unwrap();
+    let one = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(one("SELECT count(*) FROM orders"), 3);
+    assert_eq!(one("SELECT sum(amount_kop) FROM orders"), 1_720_000);
+    assert_eq!(
+        one(
+            "SELECT count(*) FROM order_items i JOIN orders o ON o.id = i.order_row WHERE o.order_id = '#1001'"
+        ),
+        3
+    );
+    assert_eq!(
+        one("SELECT quantity * price_kop FROM order_items WHERE product = 'Шарф'"),
+        240_000
+    );
+    let (maria, _) = s.by_phone("+79120000031");
+    let (_, orders) = (
+        maria.id,
+        one(&format!(
+            "SELECT count(*) FROM orders WHERE contact_id = {}",
+            maria.id
+        )),
+    );
+    assert_eq!(orders, 2);
+    // The customer the base did not know is created from the order: name, phone, zone.
+    let (oleg, _) = s.by_phone("+375291234567");
+    assert_eq!(oleg.name.as_deref(), Some("Олег Петров"));
+    assert_eq!(oleg.first_name.as_deref(), Some("Олег"));
+    assert_eq!(oleg.email.as_deref(), Some("oleg@example.ru"));
+    assert_eq!(oleg.time_zone, "Europe/Minsk");
+    assert_eq!(oleg.consent, adresat::store::Consent::Unknown);
+    assert_eq!(oleg.created_at, "2026-03-13T15:00:00Z");
+    // "Bought" sees every item, not only the order's first.
+    let rule = adresat::segment::Rule::from_json(
+        r#"{"version": 1, "mode": "all", "items": [{"type": "bought", "what": "product", "name": "Шарф"}]}"#,
+    )
+    .unwrap();
+    let today = adresat::segment::Today::at(chrono::Utc::now(), chrono_tz::Europe::Moscow);
+    let compiled = adresat::segment::prepare(&s.store, &rule, None, today).unwrap();
+    assert_eq!(
+        adresat::segment::contact_ids(&s.store, &compiled).unwrap(),
+        [maria.id]
+    );
+    // Again: nothing new, the item rows folded as before.
+    let again = s.import(ImportKind::Orders, &path);
+    assert_eq!(
+        (
+            again.inserted,
+            again.updated,
+            again.unchanged,
+            again.folded,
+            again.new_contacts
+        ),
+        (0, 0, 3, 2, 0)
+    );
+    assert_eq!(one("SELECT count(*) FROM order_items"), 5);
+}
+
+/// Orders whose items are packed in one cell, one a line (`name x qty ≡ amount`), beside the
+/// order's sum; an item cell that cannot be read rejects its row with the line.
+#[test]
+fn items_packed_in_one_cell_split_into_the_order() {
+    let mut s = Scratch::new();
+    s.contacts("Телефон\n89120000001\n");
+    let path = s.file(
+        "orders.csv",
+        "Телефон;Номер заказа;Дата;Сумма заказа;Товары\n\
+         89120000001;T-1;01.03.2026;6400;\"1. Платье синее x 2 ≡ 5000\n2. Шарф x 1 ≡ 1400\"\n\
+         89120000001;T-2;02.03.2026;900;Шапка\n\
+         89120000001;T-3;03.03.2026;100;\" x 2 ≡ 100\"\n",
+    );
+    let r = s.import(ImportKind::Orders, &path);
+    assert_eq!((r.inserted, r.rejected), (2, 1));
+    // The first order's quoted cell spans two lines of the file.
+    assert_eq!(reject_ids(&r), [(5, "reject-items")]);
+    let conn = rusqlite::Connection::open(s.store.path()).unwrap();
+    let items: Vec<(String, i64, Option<i64>)> = conn
+        .prepare("SELECT product, quantity, price_kop FROM order_items ORDER BY order_row, n")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("Платье синее".into(), 2, Some(250_000)),
+            ("Шарф".into(), 1, Some(140_000)),
+            ("Шапка".into(), 1, None),
+        ]
+    );
+    let again = s.import(ImportKind::Orders, &path);
+    assert_eq!((again.inserted, again.unchanged), (0, 2));
+}
