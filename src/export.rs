@@ -40,6 +40,9 @@ const HEADERS: &[&str] = &[
     "consent_whatsapp",
     "consent_telegram",
     "consent_sms",
+    "total_orders",
+    "total_spent",
+    "last_order_at",
     "tags",
 ];
 
@@ -64,6 +67,7 @@ pub fn export_contacts(
 ) -> Result<u64> {
     let demo = store.settings()?.demo;
     let custom = store.custom_field_names()?;
+    let summaries = store.purchase_summaries()?;
     let mut header: Vec<&str> = HEADERS.to_vec();
     header.extend(custom.iter().map(String::as_str));
     if demo {
@@ -110,6 +114,15 @@ pub fn export_contacts(
                 channel(c.channel_consent.whatsapp),
                 channel(c.channel_consent.telegram),
                 channel(c.channel_consent.sms),
+            ]);
+            let summary = summaries.get(&c.id).cloned().unwrap_or_default();
+            record.extend([
+                summary.orders.map(|n| n.to_string()).unwrap_or_default(),
+                summary
+                    .spent_kop
+                    .map(crate::format::kopecks_plain)
+                    .unwrap_or_default(),
+                summary.last_order_at.unwrap_or_default(),
                 tags.join(", "),
             ]);
             record.extend(

@@ -25,3 +25,9 @@ pub fn format_rubles(kopecks: i64) -> String {
         kopecks.abs() % 100
     )
 }
+
+/// Kopecks as a file writes an amount for a program to read back: `123450` → `1234.50`.
+pub fn kopecks_plain(kopecks: i64) -> String {
+    let sign = if kopecks < 0 { "-" } else { "" };
+    format!("{sign}{}.{:02}", kopecks.abs() / 100, kopecks.abs() % 100)
+}

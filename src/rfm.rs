@@ -202,6 +202,8 @@ pub struct Analysis {
     pub customers: Vec<Scored>,
     /// Contacts without an order up to the as-of date.
     pub without_orders: u64,
+    /// The customers scored from purchase totals, and those whose totals have no date.
+    pub from_totals: FromTotals,
 }
 
 /// The quintile cut points of `values` (sorted here): the values at 20, 40, 60 and 80 % of them.
@@ -264,6 +266,8 @@ struct Totals {
     last: String,
     frequency: i64,
     monetary_kop: i64,
+    /// Whether these are a customers export's totals rather than order rows.
+    from_summary: bool,
 }
 
 /// Whole days from `at` (stored UTC) to `as_of`, both as days of `tz`.
@@ -280,6 +284,10 @@ pub fn analyse(store: &Store, as_of: NaiveDate) -> Result<Analysis> {
     let end = crate::segment::Today { date: as_of, tz }.start_of_day_ago(-1);
     let totals = store.order_totals(&end)?;
     let customers_total = store.contact_count()?;
+    let from_totals = FromTotals {
+        scored: totals.iter().filter(|t| t.from_summary).count() as u64,
+        undated: store.rfm_from_totals()?.undated,
+    };
     let rows: Vec<(i64, i64, i64, i64)> = totals
         .into_iter()
         .map(|t: Totals| {
@@ -312,6 +320,7 @@ pub fn analyse(store: &Store, as_of: NaiveDate) -> Result<Analysis> {
     Ok(Analysis {
         as_of,
         without_orders: customers_total.saturating_sub(customers.len() as u64),
+        from_totals,
         cuts,
         customers,
     })
@@ -383,6 +392,7 @@ pub fn stored(
         as_of,
         cuts,
         without_orders: store.contact_count()?.saturating_sub(rows.len() as u64),
+        from_totals: store.rfm_from_totals()?,
         customers: rows.iter().map(|r| r.scored.clone()).collect(),
     };
     Ok(Some((analysis, rows)))
@@ -454,13 +464,46 @@ pub fn summary(customers: &[Scored]) -> Vec<GroupSummary> {
         .collect()
 }
 
+/// How the purchase totals of customers exports (no order rows) took part in an analysis.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct FromTotals {
+    /// Customers scored from their totals.
+    pub scored: u64,
+    /// Customers with totals but no date of their last purchase: not scored, recency unknown.
+    pub undated: u64,
+}
+
 impl Store {
+    /// How the purchase totals took part in the stored or just computed scores.
+    pub fn rfm_from_totals(&self) -> Result<FromTotals> {
+        Ok(self.conn().query_row(
+            "SELECT (SELECT count(*) FROM rfm r
+                      WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.contact_id = r.contact_id)),
+                    (SELECT count(*) FROM purchase_summary s
+                      WHERE last_order_at IS NULL AND orders > 0
+                        AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.contact_id = s.contact_id))",
+            [],
+            |r| {
+                Ok(FromTotals {
+                    scored: r.get::<_, i64>(0)? as u64,
+                    undated: r.get::<_, i64>(1)? as u64,
+                })
+            },
+        )?)
+    }
+
     /// Per customer with orders up to (not including) `end` (stored UTC): the last order, how
-    /// many, and their total.
+    /// many, and their total; for a contact with no order rows, the purchase totals a customers
+    /// export gave, when they say when the last purchase was.
     fn order_totals(&self, end: &str) -> Result<Vec<Totals>> {
         let mut stmt = self.conn().prepare(
-            "SELECT contact_id, max(ordered_at), count(*), sum(amount_kop)
-             FROM orders WHERE ordered_at < ?1 GROUP BY contact_id",
+            "SELECT contact_id, max(ordered_at), count(*), sum(amount_kop), 0
+             FROM orders WHERE ordered_at < ?1 GROUP BY contact_id
+             UNION ALL
+             SELECT contact_id, last_order_at, orders, coalesce(spent_kop, 0), 1
+             FROM purchase_summary s
+             WHERE last_order_at < ?1 AND orders > 0
+               AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.contact_id = s.contact_id)",
         )?;
         let rows = stmt
             .query_map([end], |r| {
@@ -469,6 +512,7 @@ impl Store {
                     last: r.get(1)?,
                     frequency: r.get(2)?,
                     monetary_kop: r.get(3)?,
+                    from_summary: r.get(4)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;

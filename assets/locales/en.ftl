@@ -56,6 +56,7 @@ reject-role-email = only a shared address { $value } (one people write to a comp
 reject-birthday = birthday “{ $value }” not understood (expected 12.03.1990, 1990-03-12 or 12.03)
 reject-items = item “{ $value }” not understood (expected “Name x 2 ≡ 1500”)
 reject-quantity = quantity “{ $value }” not understood: expected a whole number above zero
+reject-total-orders = number of orders “{ $value }” not understood: expected a whole number
 reject-item-of-rejected-order = an item row of order { $order }, whose own row above was rejected
 reject-phone-excel-rounded = Excel rounded this phone (“{ $value }”): digits are lost. Save the column as text and export again
 reject-phone-invalid = “{ $value }” does not look like a phone number
@@ -569,6 +570,10 @@ cli-rfm-written = { $count ->
    *[other] Wrote { $shown } customers → { $path }
 }
 cli-rfm-head = RFM as of { $as_of }: { $scored } customers, { $without } without purchases. Score cut points (above k of them scores k+1; recency the other way round):
+rfm-from-totals = Scored from the purchase totals of a customers export (no orders in the base): { $scored }.{ $undated ->
+        [0] {""}
+       *[other] {" "}Without the date of their last purchase, so not scored: { $undated }.
+    }
 rfm-dim-recency = recency, days
 rfm-dim-frequency = frequency, orders
 rfm-dim-monetary = monetary

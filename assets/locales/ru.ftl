@@ -57,6 +57,7 @@ reject-role-email = есть только общий адрес { $value } (та
 reject-birthday = дата рождения «{ $value }» не понята (ожидается 12.03.1990, 1990-03-12 или 12.03)
 reject-items = товар «{ $value }» не понят (ожидается «Название x 2 ≡ 1500»)
 reject-quantity = количество «{ $value }» не понято: ожидается целое число больше нуля
+reject-total-orders = число заказов «{ $value }» не понято: ожидается целое число
 reject-item-of-rejected-order = строка товара заказа { $order }, а сам заказ отклонён строкой выше
 reject-phone-excel-rounded = Excel округлил этот телефон («{ $value }»): цифры потеряны. Сохраните столбец как текст и выгрузите заново
 reject-phone-invalid = «{ $value }» не похоже на номер телефона
@@ -586,6 +587,10 @@ cli-rfm-written = { $count ->
    *[many] Записано { $shown } покупателей → { $path }
 }
 cli-rfm-head = RFM на { $as_of }: покупателей { $scored }, без покупок { $without }. Границы баллов (выше k границ — балл k+1; для давности наоборот):
+rfm-from-totals = По итогам покупок из выгрузки клиентов (заказов в базе у них нет) оценено: { $scored }.{ $undated ->
+        [0] {""}
+       *[other] {" "}Без даты последней покупки и потому без оценки: { $undated }.
+    }
 rfm-dim-recency = давность, дней
 rfm-dim-frequency = частота, заказов
 rfm-dim-monetary = сумма

@@ -105,6 +105,7 @@ fn summary_json(a: &Analysis) -> serde_json::Value {
         "as_of": a.as_of.to_string(),
         "scored": a.customers.len(),
         "without_orders": a.without_orders,
+        "from_totals": a.from_totals,
         "cuts": {
             "recency_days": a.cuts.recency,
             "frequency": a.cuts.frequency,

@@ -11,13 +11,14 @@ use super::repeats::{Count, Repeats};
 use super::report::{CityNotes, ImportReport, Warning};
 use super::row::{Contacts, Identity, Row, identify};
 use super::values::format_utc;
-use super::values::{parse_birthday, parse_consent, parse_status, split_tags};
+use super::values::{parse_amount, parse_birthday, parse_consent, parse_status, split_tags};
 use super::{ConsentStatement, Loader, Outcome, Preparer};
 use crate::error::Result;
 use crate::geo::{CityZone, city_in_address, zone_for_city, zone_of_phone_country};
 use crate::i18n::Msg;
 use crate::store::{
-    ChannelConsent, Consent, Contact, ContactKey, OWN_SYSTEM, Saved, Status, TzSource, Writer,
+    ChannelConsent, Consent, Contact, ContactKey, OWN_SYSTEM, PurchaseSummary, Saved, Status,
+    TzSource, Writer,
 };
 
 /// What one row says about a contact; `None` means the row is silent on it.
@@ -42,6 +43,8 @@ struct Incoming {
     bad_email: Option<String>,
     birthday: Option<String>,
     channel_consent: ChannelConsent,
+    /// The purchase totals of a customers export, when the row gives any.
+    summary: Option<PurchaseSummary>,
 }
 
 /// A contact row read on its own: its keys and what it says.
@@ -339,12 +342,33 @@ impl RowReader {
             other_keys,
             bad_email: bad_email.map(str::to_owned),
             birthday: row.get(Field::Birthday).map(parse_birthday).transpose()?,
+            summary: self.summary(row)?,
             channel_consent: ChannelConsent {
                 whatsapp: channel_consent(row, Field::ConsentWhatsapp)?,
                 telegram: channel_consent(row, Field::ConsentTelegram)?,
                 sms: channel_consent(row, Field::ConsentSms)?,
             },
         })
+    }
+
+    /// The purchase totals the row gives (`Total Orders`, `Total Spent`, `Последний заказ`).
+    fn summary(&self, row: &Row) -> Result<Option<PurchaseSummary>, Msg> {
+        let orders = row
+            .get(Field::TotalOrders)
+            .map(|n| {
+                n.trim()
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|n| *n >= 0)
+                    .ok_or_else(|| Msg::new("reject-total-orders").arg("value", n))
+            })
+            .transpose()?;
+        let summary = PurchaseSummary {
+            orders,
+            spent_kop: row.get(Field::TotalSpent).map(parse_amount).transpose()?,
+            last_order_at: self.date(row, Field::LastOrderAt)?,
+        };
+        Ok((summary != PurchaseSummary::default()).then_some(summary))
     }
 
     /// The zone of `city`, told apart by `region`; each pair is looked up in the table once.
@@ -773,6 +797,22 @@ impl ContactsLoader {
         Ok(())
     }
 
+    /// Counts a stored contact whose own id became the file's system's.
+    fn note_adoption(&mut self, stored: &Contact, c: &Contact) {
+        if stored.external_id.is_some()
+            && stored.external_id == c.external_id
+            && stored.id_system != c.id_system
+        {
+            let shown = format!(
+                "{}:{}",
+                stored.id_system,
+                stored.external_id.as_deref().unwrap_or("")
+            );
+            let (_, rows) = self.adopted.get_or_insert((shown, 0));
+            *rows += 1;
+        }
+    }
+
     /// Creates, merges or updates the contact a row is about.
     #[allow(clippy::too_many_arguments)]
     fn save(
@@ -787,6 +827,7 @@ impl ContactsLoader {
         report: &mut ImportReport,
     ) -> Result<Outcome> {
         let tags = incoming.tags.clone();
+        let summary = incoming.summary.clone();
         let stored = match identity {
             Err(msg) => return Ok(Outcome::Rejected(msg)),
             Ok(Identity::New) => {
@@ -803,6 +844,7 @@ impl ContactsLoader {
                 c.id = new.next_id;
                 new.next_id += 1;
                 new.register(&c);
+                summarise(w, c.id, &summary)?;
                 new.pending.push((c, tags));
                 if new.pending.len() >= BATCH {
                     new.flush(w, &self.now)?;
@@ -831,6 +873,7 @@ impl ContactsLoader {
                 w.update(&c)?;
                 new.read_last = Some(c.clone());
                 w.add_tags(c.id, &tags, &self.now)?;
+                summarise(w, c.id, &summary)?;
                 return Ok(Outcome::Merged);
             }
         };
@@ -844,19 +887,9 @@ impl ContactsLoader {
             line,
             &mut report.warnings,
         );
-        if stored.external_id.is_some()
-            && stored.external_id == c.external_id
-            && stored.id_system != c.id_system
-        {
-            let shown = format!(
-                "{}:{}",
-                stored.id_system,
-                stored.external_id.as_deref().unwrap_or("")
-            );
-            let (_, rows) = self.adopted.get_or_insert((shown, 0));
-            *rows += 1;
-        }
+        self.note_adoption(&stored, &c);
         new.register(&c);
+        let summarised = summarise(w, c.id, &summary)?;
         if let Some(i) = new.pending_index(c.id) {
             let (slot, slot_tags) = &mut new.pending[i];
             *slot = c;
@@ -872,7 +905,7 @@ impl ContactsLoader {
             w.update(&c)?;
             new.read_last = Some(c.clone());
         }
-        let tagged = w.add_tags(c.id, &tags, &self.now)? > 0;
+        let tagged = w.add_tags(c.id, &tags, &self.now)? > 0 || summarised;
         if c.id >= new.first_id {
             return Ok(Outcome::Merged);
         }
@@ -907,6 +940,14 @@ pub(crate) fn assign_keys(c: &mut Contact, keys: &[ContactKey]) {
             TgUsername(_) => &mut c.tg_username,
         };
         *slot = Some(key.value().to_owned());
+    }
+}
+
+/// Keeps the purchase totals a row gives for contact `id`; whether they changed.
+fn summarise(w: &Writer, id: i64, summary: &Option<PurchaseSummary>) -> Result<bool> {
+    match summary {
+        Some(summary) => w.save_summary(id, summary),
+        None => Ok(false),
     }
 }
 

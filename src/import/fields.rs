@@ -50,6 +50,9 @@ pub enum Field {
     ConsentWhatsapp,
     ConsentTelegram,
     ConsentSms,
+    TotalOrders,
+    TotalSpent,
+    LastOrderAt,
     OrderId,
     OrderedAt,
     Amount,
@@ -101,6 +104,9 @@ const CANONICAL: &[(Field, &str)] = &[
     (Field::ConsentWhatsapp, "consent_whatsapp"),
     (Field::ConsentTelegram, "consent_telegram"),
     (Field::ConsentSms, "consent_sms"),
+    (Field::TotalOrders, "total_orders"),
+    (Field::TotalSpent, "total_spent"),
+    (Field::LastOrderAt, "last_order_at"),
     (Field::OrderId, "order_id"),
     (Field::OrderedAt, "ordered_at"),
     (Field::Amount, "amount"),
@@ -151,7 +157,7 @@ impl Field {
             City | Region | Address | TimeZone | TzSource | Source | UtmSource | UtmMedium
             | UtmCampaign | UtmContent | UtmTerm | Tags | Consent | ConsentAt | ConsentSource
             | Status | StatusAt | CreatedAt | Birthday | ConsentWhatsapp | ConsentTelegram
-            | ConsentSms => kind == ImportKind::Contacts,
+            | ConsentSms | TotalOrders | TotalSpent | LastOrderAt => kind == ImportKind::Contacts,
             OrderId | OrderedAt | Amount | Product | Category | Quantity | Price | Items => {
                 kind == ImportKind::Orders
             }
@@ -363,6 +369,41 @@ const CONTACT_SYNONYMS: &[(Field, &[&str])] = &[
             "согласие на telegram",
             "подписка на telegram",
             "telegram consent",
+        ],
+    ),
+    (
+        Field::TotalOrders,
+        &[
+            "total orders",
+            "количество заказов",
+            "кол во заказов",
+            "число заказов",
+            "всего заказов",
+            "количество покупок",
+            "orders count",
+        ],
+    ),
+    (
+        Field::TotalSpent,
+        &[
+            "total spent",
+            "сумма покупок",
+            "сумма заказов",
+            "общая сумма покупок",
+            "сумма всех заказов",
+            "потрачено",
+            "ltv",
+        ],
+    ),
+    (
+        Field::LastOrderAt,
+        &[
+            "последний заказ",
+            "дата последнего заказа",
+            "дата последней покупки",
+            "последняя покупка",
+            "last order",
+            "last order date",
         ],
     ),
     (

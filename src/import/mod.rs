@@ -461,6 +461,9 @@ pub fn run(
     let (country, tz) = country_and_zone(store, options)?;
     let mapped = Mapped::open(store, path, options)?;
     mapped.check(path, options.kind).map_err(Error::User)?;
+    let totals = [Field::TotalOrders, Field::TotalSpent, Field::LastOrderAt]
+        .iter()
+        .any(|f| mapped.layout.has(*f));
     let mut report = ImportReport::new(
         options.kind,
         path,
@@ -477,8 +480,11 @@ pub fn run(
         progress,
         cancel
     ))?;
-    // Orders change every customer's recency, frequency and money: the stored RFM follows.
-    if options.kind == ImportKind::Orders && report.inserted > 0 {
+    // Orders change every customer's recency, frequency and money: the stored RFM follows; so
+    // do a customers export's purchase totals.
+    let changed = report.inserted + report.updated > 0;
+    let orders = options.kind == ImportKind::Orders && report.inserted > 0;
+    if orders || (totals && changed) {
         crate::rfm::recompute(store, crate::rfm::as_of_date(store, options.now)?)?;
     }
     progress(Progress {

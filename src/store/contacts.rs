@@ -353,6 +353,15 @@ pub struct OrderItem {
     pub price_kop: Option<i64>,
 }
 
+/// What a customers export says of a contact's purchases when it lists no orders: how many,
+/// their total, the last one's moment.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct PurchaseSummary {
+    pub orders: Option<i64>,
+    pub spent_kop: Option<i64>,
+    pub last_order_at: Option<String>,
+}
+
 /// One event from a sending service.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Event {
@@ -585,6 +594,7 @@ impl Writer<'_> {
               WHERE contact_id = {from};
              UPDATE OR IGNORE events SET contact_id = {into} WHERE contact_id = {from};
              UPDATE OR IGNORE plan_items SET contact_id = {into} WHERE contact_id = {from};
+             UPDATE OR IGNORE purchase_summary SET contact_id = {into} WHERE contact_id = {from};
              DELETE FROM contacts WHERE id = {from};"
         ))?;
         self.touch(into)?;
@@ -687,6 +697,40 @@ impl Writer<'_> {
                 merged.category
             ])?;
         Ok((Saved::Updated, id))
+    }
+
+    /// Keeps what a customers file says of `contact_id`'s purchases, a value the file leaves
+    /// empty staying as stored; returns whether anything changed.
+    pub fn save_summary(&self, contact_id: i64, said: &PurchaseSummary) -> Result<bool> {
+        let stored = self
+            .tx
+            .prepare_cached(
+                "SELECT orders, spent_kop, last_order_at FROM purchase_summary WHERE contact_id = ?1",
+            )?
+            .query_row([contact_id], |r| {
+                Ok(PurchaseSummary {
+                    orders: r.get(0)?,
+                    spent_kop: r.get(1)?,
+                    last_order_at: r.get(2)?,
+                })
+            })
+            .optional()?
+            .unwrap_or_default();
+        let merged = PurchaseSummary {
+            orders: said.orders.or(stored.orders),
+            spent_kop: said.spent_kop.or(stored.spent_kop),
+            last_order_at: said.last_order_at.clone().or(stored.last_order_at.clone()),
+        };
+        if merged == stored {
+            return Ok(false);
+        }
+        self.tx
+            .prepare_cached(
+                "INSERT OR REPLACE INTO purchase_summary (contact_id, orders, spent_kop, last_order_at)
+                 VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![contact_id, merged.orders, merged.spent_kop, merged.last_order_at])?;
+        Ok(true)
     }
 
     /// Saves the `n`-th item (from 1) of the order in row `order_row`; returns whether it was
@@ -970,6 +1014,26 @@ impl Store {
     /// The id of the contact holding `key`, if any.
     pub fn find_contact(&self, key: &ContactKey) -> Result<Option<i64>> {
         find_id(self.conn(), key)
+    }
+
+    /// Every contact's purchase totals from customers exports, by contact id.
+    pub fn purchase_summaries(&self) -> Result<FxHashMap<i64, PurchaseSummary>> {
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT contact_id, orders, spent_kop, last_order_at FROM purchase_summary")?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    PurchaseSummary {
+                        orders: r.get(1)?,
+                        spent_kop: r.get(2)?,
+                        last_order_at: r.get(3)?,
+                    },
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
     }
 
     /// The headers of all custom fields in the base, sorted.

@@ -22,7 +22,7 @@ pub use browse::{
 pub use campaigns::{FactNeeds, MessageFacts, Reach};
 pub use contacts::{
     ChannelConsent, Consent, Contact, ContactKey, Event, EventKind, OWN_SYSTEM, Order, OrderItem,
-    Saved, Status, TzSource, Writer,
+    PurchaseSummary, Saved, Status, TzSource, Writer,
 };
 pub use plans::{PlanHeader, PlanListed, PlanRef, SavedItem};
 pub use results::Tally;

@@ -214,7 +214,9 @@ pub const MIGRATIONS: &[&str] = &[
     // key of its own, the birthday, consent per channel where a file says so (NULL: as the
     // general consent) and the file the consent came from (the sender must prove it), and the
     // address and the phone's country as zone sources; an order's items (a shop's line items, or
-    // the items packed in one cell), each with its product, category, quantity and price. Added columns
+    // the items packed in one cell), each with its product, category, quantity and price; the
+    // purchase totals a customers export gives instead of orders (RFM scores them when the
+    // contact has no order rows). Added columns
     // and a widened CHECK change no stored row: a million-contact base migrates in the time of
     // the two index builds. The CHECK is widened in the schema text, the way SQLite documents for
     // changes that constrain no stored content, after the ALTERs (which edit that text too).
@@ -242,6 +244,12 @@ pub const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE INDEX order_items_product ON order_items(product, order_row) WHERE product IS NOT NULL;
     CREATE INDEX order_items_category ON order_items(category, order_row) WHERE category IS NOT NULL;
+    CREATE TABLE purchase_summary (
+        contact_id     INTEGER PRIMARY KEY REFERENCES contacts(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+        orders         INTEGER,
+        spent_kop      INTEGER,
+        last_order_at  TEXT
+    );
     PRAGMA writable_schema = ON;
     UPDATE sqlite_schema
        SET sql = replace(sql, 'CHECK (tz_source IN (''column'', ''city'', ''default''))',

@@ -353,6 +353,14 @@ impl RfmScreen {
                     .arg("without", group_thousands(a.without_orders as i64))
                     .to_string(),
             );
+            if a.from_totals != crate::rfm::FromTotals::default() {
+                ui.label(
+                    Msg::new("rfm-from-totals")
+                        .arg("scored", a.from_totals.scored as i64)
+                        .arg("undated", a.from_totals.undated as i64)
+                        .to_string(),
+                );
+            }
             ui.horizontal_wrapped(|ui| {
                 for d in Dimension::ALL {
                     let own =

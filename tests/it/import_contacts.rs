@@ -228,7 +228,11 @@ fn export_then_import_changes_nothing() {
     // Ids of another system, and a contact known only by e-mail.
     let mut options = ImportOptions::new(ImportKind::Contacts, chrono::Utc::now());
     options.id_system = Some("1c".into());
-    let other = s.file("1c.csv", "Код клиента;Почта\nA1;olga@mail.ru\n");
+    let other = s.file(
+        "1c.csv",
+        "Код клиента;Почта;Сумма покупок;Количество заказов;Последний заказ\n\
+         A1;olga@mail.ru;1 500,50;2;01.10.2026\n",
+    );
     s.try_import(&options, &other).unwrap();
     let events = s.file(
         "e.csv",

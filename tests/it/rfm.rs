@@ -269,3 +269,50 @@ fn the_rfm_screen_shows_groups_and_opens_one_as_a_segment() {
         h.query_by_label("2 контакта").is_some()
     });
 }
+
+/// A customers export with purchase totals only (YCLIENTS, InSales, Shopify's `Total Spent`):
+/// the totals are the purchase summary, and RFM scores a contact with no order rows by them —
+/// when they say when the last purchase was; the same file again changes nothing.
+#[test]
+fn purchase_totals_score_customers_without_order_rows() {
+    let mut s = Scratch::new();
+    let file = "ID клиента;Телефон;Количество заказов;Сумма покупок;Последний заказ\n\
+                T1;89120000001;5;25 000;20.11.2026\n\
+                T2;89120000002;1;900;01.06.2026\n\
+                T3;89120000003;2;3000;\n";
+    let r = s.contacts(file);
+    assert_eq!((r.inserted, r.rejected), (3, 0));
+    let as_of = day(2026, 12, 1);
+    let analysis = rfm::analyse(&s.store, as_of).unwrap();
+    assert_eq!(analysis.customers.len(), 2);
+    assert_eq!(
+        (analysis.from_totals.scored, analysis.from_totals.undated),
+        (2, 1)
+    );
+    let t1 = s.by_external("T1").0.id;
+    let scored = analysis
+        .customers
+        .iter()
+        .find(|c| c.contact_id == t1)
+        .unwrap();
+    assert_eq!(
+        (scored.recency_days, scored.frequency, scored.monetary_kop),
+        (11, 5, 2_500_000)
+    );
+    // The import stored the scores already.
+    assert_eq!(s.store.rfm_from_totals().unwrap().scored, 2);
+    let r = s.contacts(file);
+    assert_eq!((r.updated, r.unchanged), (0, 3));
+    // An order row of their own wins over the totals.
+    let orders = s.file("o.csv", "ID клиента;Дата;Сумма\nT2;01.11.2026;100\n");
+    s.import(ImportKind::Orders, &orders);
+    let analysis = rfm::analyse(&s.store, as_of).unwrap();
+    let t2 = s.by_external("T2").0.id;
+    let scored = analysis
+        .customers
+        .iter()
+        .find(|c| c.contact_id == t2)
+        .unwrap();
+    assert_eq!((scored.frequency, scored.monetary_kop), (1, 10_000));
+    assert_eq!(analysis.from_totals.scored, 1);
+}
