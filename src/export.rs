@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, tr_in};
-use crate::store::{Consent, Store};
+use crate::store::{Contact, Store};
 
 /// The fixed columns, by the canonical field names the importer reads back.
 const HEADERS: &[&str] = &[
@@ -46,9 +46,36 @@ const HEADERS: &[&str] = &[
     "tags",
 ];
 
-/// A channel's own consent as exported: empty when it follows the general one.
-fn channel(consent: Option<Consent>) -> String {
-    consent.map(|c| c.as_str().to_owned()).unwrap_or_default()
+fn opt(v: &Option<String>) -> String {
+    v.clone().unwrap_or_default()
+}
+
+/// Who the contact is: the internal and external ids, the id's system, e-mail and name.
+fn who(c: &Contact) -> [String; 5] {
+    [
+        c.id.to_string(),
+        opt(&c.external_id),
+        c.id_system.clone(),
+        opt(&c.email),
+        opt(&c.name),
+    ]
+}
+
+/// The consent, its date and source, and the file it came from.
+fn consent_record(c: &Contact) -> [String; 4] {
+    [
+        c.consent.as_str().to_owned(),
+        opt(&c.consent_at),
+        opt(&c.consent_source),
+        opt(&c.consent_file),
+    ]
+}
+
+/// Each channel's own consent: empty where it follows the general one.
+fn channels(c: &Contact) -> [String; 3] {
+    let consent = c.channel_consent;
+    [consent.whatsapp, consent.telegram, consent.sms]
+        .map(|consent| consent.map(|c| c.as_str().to_owned()).unwrap_or_default())
 }
 
 /// The column that marks every row of a file exported from a demo base.
@@ -74,73 +101,59 @@ pub fn export_contacts(
         header.push(DEMO_COLUMN);
     }
     let demo_note = tr_in(lang, "demo-row-mark", &[]);
-    csv_file(path, delimiter, &header, |w| {
-        let mut count = 0;
-        let mut record: Vec<String> = Vec::with_capacity(header.len());
-        store.for_each_contact(|c, tags| {
-            if only.is_some_and(|ids| ids.binary_search(&c.id).is_err()) {
-                return Ok(());
-            }
-            let opt = |v: &Option<String>| v.clone().unwrap_or_default();
-            record.clear();
-            record.extend([
-                c.id.to_string(),
-                opt(&c.external_id),
-                c.id_system.clone(),
-                opt(&c.email),
-                opt(&c.name),
-                opt(&c.first_name),
-                opt(&c.phone),
-                opt(&c.tg_chat_id),
-                opt(&c.tg_username),
-                opt(&c.city),
-                opt(&c.region),
-                c.time_zone.clone(),
-                c.tz_source.as_str().to_owned(),
-                opt(&c.source),
-                opt(&c.utm_source),
-                opt(&c.utm_medium),
-                opt(&c.utm_campaign),
-                opt(&c.utm_content),
-                opt(&c.utm_term),
-                c.consent.as_str().to_owned(),
-                opt(&c.consent_at),
-                opt(&c.consent_source),
-                opt(&c.consent_file),
-                c.status.as_str().to_owned(),
-                opt(&c.status_at),
-                c.created_at.clone(),
-                opt(&c.birthday),
-                channel(c.channel_consent.whatsapp),
-                channel(c.channel_consent.telegram),
-                channel(c.channel_consent.sms),
-            ]);
-            let summary = summaries.get(&c.id).cloned().unwrap_or_default();
-            record.extend([
-                summary.orders.map(|n| n.to_string()).unwrap_or_default(),
-                summary
-                    .spent_kop
-                    .map(crate::format::kopecks_plain)
-                    .unwrap_or_default(),
-                summary.last_order_at.unwrap_or_default(),
-                tags.join(", "),
-            ]);
-            record.extend(
-                custom
-                    .iter()
-                    .map(|k| c.custom.get(k).cloned().unwrap_or_default()),
-            );
-            if demo {
-                record.push(demo_note.clone());
-            }
-            w.write_record(&record).map_err(|e| csv_error(path, e))?;
-            count += 1;
-            if count % 1000 == 0 {
-                progress(count)?;
-            }
-            Ok(())
-        })?;
-        Ok(count)
+    let rows = Rows {
+        path,
+        delimiter,
+        header: &header,
+    };
+    rows.write(store, progress, |c, tags, record| {
+        if only.is_some_and(|ids| ids.binary_search(&c.id).is_err()) {
+            return false;
+        }
+        record.extend(who(c));
+        record.extend([
+            opt(&c.first_name),
+            opt(&c.phone),
+            opt(&c.tg_chat_id),
+            opt(&c.tg_username),
+            opt(&c.city),
+            opt(&c.region),
+            c.time_zone.clone(),
+            c.tz_source.as_str().to_owned(),
+            opt(&c.source),
+            opt(&c.utm_source),
+            opt(&c.utm_medium),
+            opt(&c.utm_campaign),
+            opt(&c.utm_content),
+            opt(&c.utm_term),
+        ]);
+        record.extend(consent_record(c));
+        record.extend([
+            c.status.as_str().to_owned(),
+            opt(&c.status_at),
+            c.created_at.clone(),
+            opt(&c.birthday),
+        ]);
+        record.extend(channels(c));
+        let summary = summaries.get(&c.id).cloned().unwrap_or_default();
+        record.extend([
+            summary.orders.map(|n| n.to_string()).unwrap_or_default(),
+            summary
+                .spent_kop
+                .map(crate::format::kopecks_plain)
+                .unwrap_or_default(),
+            summary.last_order_at.unwrap_or_default(),
+            tags.join(", "),
+        ]);
+        record.extend(
+            custom
+                .iter()
+                .map(|k| c.custom.get(k).cloned().unwrap_or_default()),
+        );
+        if demo {
+            record.push(demo_note.clone());
+        }
+        true
     })
 }
 
@@ -149,9 +162,9 @@ const CONSENT_HEADERS: &[&str] = &[
     "adresat_id",
     "external_id",
     "id_system",
+    "email",
     "name",
     "phone",
-    "email",
     "tg_username",
     "consent",
     "consent_at",
@@ -173,61 +186,67 @@ pub fn export_consent(
     delimiter: u8,
     progress: &mut dyn FnMut(u64) -> Result<()>,
 ) -> Result<u64> {
-    csv_file(path, delimiter, CONSENT_HEADERS, |w| {
-        let mut count = 0;
-        store.for_each_contact(|c, _| {
-            let opt = |v: &Option<String>| v.clone().unwrap_or_default();
-            w.write_record([
-                c.id.to_string(),
-                opt(&c.external_id),
-                c.id_system.clone(),
-                opt(&c.name),
-                opt(&c.phone),
-                opt(&c.email),
-                opt(&c.tg_username),
-                c.consent.as_str().to_owned(),
-                opt(&c.consent_at),
-                opt(&c.consent_source),
-                opt(&c.consent_file),
-                channel(c.channel_consent.whatsapp),
-                channel(c.channel_consent.telegram),
-                channel(c.channel_consent.sms),
-                c.status.as_str().to_owned(),
-                opt(&c.status_at),
-            ])
-            .map_err(|e| csv_error(path, e))?;
-            count += 1;
-            if count % 1000 == 0 {
-                progress(count)?;
-            }
-            Ok(())
-        })?;
-        Ok(count)
+    let rows = Rows {
+        path,
+        delimiter,
+        header: CONSENT_HEADERS,
+    };
+    rows.write(store, progress, |c, _, record| {
+        record.extend(who(c));
+        record.extend([opt(&c.phone), opt(&c.tg_username)]);
+        record.extend(consent_record(c));
+        record.extend(channels(c));
+        record.extend([c.status.as_str().to_owned(), opt(&c.status_at)]);
+        true
     })
+}
+
+/// A CSV file of contacts for Excel (UTF-8 with BOM): where, its separator and its header.
+struct Rows<'a> {
+    path: &'a Path,
+    delimiter: u8,
+    header: &'a [&'a str],
+}
+
+impl Rows<'_> {
+    /// Writes the file whole or not at all: the header, then a row for every contact `fill`
+    /// fills (it returns false to leave one out); returns how many.
+    fn write(
+        &self,
+        store: &Store,
+        progress: &mut dyn FnMut(u64) -> Result<()>,
+        mut fill: impl FnMut(&Contact, &[String], &mut Vec<String>) -> bool,
+    ) -> Result<u64> {
+        let path = self.path;
+        crate::staged::write_whole(path, |temp| {
+            let io = |e: std::io::Error| Error::io(path, e);
+            let mut file = std::io::BufWriter::new(std::fs::File::create(temp).map_err(io)?);
+            file.write_all("\u{feff}".as_bytes()).map_err(io)?;
+            let mut w = csv::WriterBuilder::new()
+                .delimiter(self.delimiter)
+                .from_writer(file);
+            w.write_record(self.header)
+                .map_err(|e| csv_error(path, e))?;
+            let mut count = 0;
+            let mut record: Vec<String> = Vec::with_capacity(self.header.len());
+            store.for_each_contact(|c, tags| {
+                record.clear();
+                if !fill(c, tags, &mut record) {
+                    return Ok(());
+                }
+                w.write_record(&record).map_err(|e| csv_error(path, e))?;
+                count += 1;
+                if count % 1000 == 0 {
+                    progress(count)?;
+                }
+                Ok(())
+            })?;
+            w.flush().map_err(io)?;
+            Ok(count)
+        })
+    }
 }
 
 fn csv_error(path: &Path, e: csv::Error) -> Error {
     Error::io(path, std::io::Error::other(e.to_string()))
-}
-
-/// Writes a CSV file for Excel (UTF-8 with BOM) whole or not at all: the header, then what
-/// `rows` writes.
-fn csv_file(
-    path: &Path,
-    delimiter: u8,
-    header: &[&str],
-    rows: impl FnOnce(&mut csv::Writer<std::io::BufWriter<std::fs::File>>) -> Result<u64>,
-) -> Result<u64> {
-    crate::staged::write_whole(path, |temp| {
-        let io = |e: std::io::Error| Error::io(path, e);
-        let mut file = std::io::BufWriter::new(std::fs::File::create(temp).map_err(io)?);
-        file.write_all("\u{feff}".as_bytes()).map_err(io)?;
-        let mut w = csv::WriterBuilder::new()
-            .delimiter(delimiter)
-            .from_writer(file);
-        w.write_record(header).map_err(|e| csv_error(path, e))?;
-        let count = rows(&mut w)?;
-        w.flush().map_err(io)?;
-        Ok(count)
-    })
 }

@@ -130,16 +130,9 @@ const PLACE_PREFIXES: &[&str] = &[
     "рп",
 ];
 
-/// Words that say what kind of region it is (`Челябинская обл.`), dropped before matching.
-const REGION_WORDS: &[&str] = &[
-    "область",
-    "обл",
-    "край",
-    "республика",
-    "респ",
-    "автономный",
-    "округ",
-    "ао",
+/// Words beside a region's kind (`Челябинская обл.`, `Republic of Tatarstan`) dropped before
+/// matching it.
+const REGION_NOISE: &[&str] = &[
     "авт",
     "г",
     "город",
@@ -166,7 +159,7 @@ fn find_region(region: &str) -> Option<&'static Region> {
     let normalized = normalize_place(region);
     let words: Vec<&str> = normalized
         .split(' ')
-        .filter(|w| !REGION_WORDS.contains(w))
+        .filter(|w| !REGION_KINDS.contains(w) && !REGION_NOISE.contains(w))
         .collect();
     let key = words.join(" ");
     if key.is_empty() {
@@ -263,7 +256,7 @@ const STREET_WORDS: &[&str] = &[
     "apt",
 ];
 
-/// Words that make a part of an address a region (`Самарская обл.`, `Пермский край`).
+/// Words that make a name a region's (`Самарская обл.`, `Пермский край`).
 const REGION_KINDS: &[&str] = &[
     "область",
     "обл",

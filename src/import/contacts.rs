@@ -828,58 +828,27 @@ impl ContactsLoader {
     ) -> Result<Outcome> {
         let tags = incoming.tags.clone();
         let summary = incoming.summary.clone();
-        let stored = match identity {
+        let (stored, found) = match identity {
             Err(msg) => return Ok(Outcome::Rejected(msg)),
-            Ok(Identity::New) => {
-                let mut c = blank_contact(&self.now, self.reader.tz);
-                self.apply(
-                    true,
-                    &mut c,
-                    row,
-                    &keys,
-                    incoming,
-                    line,
-                    &mut report.warnings,
-                );
-                c.id = new.next_id;
-                new.next_id += 1;
-                new.register(&c);
-                summarise(w, c.id, &summary)?;
-                new.pending.push((c, tags));
-                if new.pending.len() >= BATCH {
-                    new.flush(w, &self.now)?;
+            Ok(Identity::New) => (blank_contact(&self.now, self.reader.tz), Found::New),
+            Ok(Identity::Existing(id)) => (
+                Lookup {
+                    w,
+                    new,
+                    at: &self.now,
                 }
-                return Ok(Outcome::Saved(Saved::Inserted));
-            }
-            Ok(Identity::Existing(id)) => Lookup {
-                w,
-                new,
-                at: &self.now,
-            }
-            .load(id)?,
+                .load(id)?,
+                Found::Stored,
+            ),
             Ok(Identity::Join { into, absorbed }) => {
                 self.join(w, new, line, into, absorbed)?;
-                let mut c = w.load(into)?;
-                self.apply(
-                    false,
-                    &mut c,
-                    row,
-                    &keys,
-                    incoming,
-                    line,
-                    &mut report.warnings,
-                );
-                new.register(&c);
-                w.update(&c)?;
-                new.read_last = Some(c.clone());
-                w.add_tags(c.id, &tags, &self.now)?;
-                summarise(w, c.id, &summary)?;
-                return Ok(Outcome::Merged);
+                (w.load(into)?, Found::Joined)
             }
         };
         let mut c = stored.clone();
+        let is_new = found == Found::New;
         self.apply(
-            false,
+            is_new,
             &mut c,
             row,
             &keys,
@@ -887,9 +856,26 @@ impl ContactsLoader {
             line,
             &mut report.warnings,
         );
+        if is_new {
+            c.id = new.next_id;
+            new.next_id += 1;
+            new.register(&c);
+            summarise(w, c.id, &summary)?;
+            new.pending.push((c, tags));
+            if new.pending.len() >= BATCH {
+                new.flush(w, &self.now)?;
+            }
+            return Ok(Outcome::Saved(Saved::Inserted));
+        }
         self.note_adoption(&stored, &c);
         new.register(&c);
         let summarised = summarise(w, c.id, &summary)?;
+        if found == Found::Joined {
+            w.update(&c)?;
+            w.add_tags(c.id, &tags, &self.now)?;
+            new.read_last = Some(c);
+            return Ok(Outcome::Merged);
+        }
         if let Some(i) = new.pending_index(c.id) {
             let (slot, slot_tags) = &mut new.pending[i];
             *slot = c;
@@ -941,6 +927,15 @@ pub(crate) fn assign_keys(c: &mut Contact, keys: &[ContactKey]) {
         };
         *slot = Some(key.value().to_owned());
     }
+}
+
+/// Whom a row is about: a contact it creates, one stored (or created by an earlier row), or one
+/// stored that a contact known only by e-mail has just joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Found {
+    New,
+    Stored,
+    Joined,
 }
 
 /// Keeps the purchase totals a row gives for contact `id`; whether they changed.

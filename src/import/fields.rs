@@ -381,6 +381,10 @@ const CONTACT_SYNONYMS: &[(Field, &[&str])] = &[
             "всего заказов",
             "количество покупок",
             "orders count",
+            // A salon's client base (YCLIENTS) counts visits, each of them a purchase.
+            "визитов",
+            "количество визитов",
+            "число визитов",
         ],
     ),
     (
@@ -393,6 +397,9 @@ const CONTACT_SYNONYMS: &[(Field, &[&str])] = &[
             "сумма всех заказов",
             "потрачено",
             "ltv",
+            "сумма расходов",
+            "сумма продаж",
+            "оплачено",
         ],
     ),
     (
@@ -404,6 +411,8 @@ const CONTACT_SYNONYMS: &[(Field, &[&str])] = &[
             "последняя покупка",
             "last order",
             "last order date",
+            "последний визит",
+            "дата последнего визита",
         ],
     ),
     (

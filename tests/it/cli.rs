@@ -4,7 +4,8 @@ use serde_json::json;
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn adresat(db: &Path, args: &[&str]) -> Output {
+/// The binary on the base `db`, in English.
+pub fn adresat(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_adresat"))
         .arg("--db")
         .arg(db)

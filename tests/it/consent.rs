@@ -75,11 +75,10 @@ fn every_consent_record_exports_with_its_date_source_file_and_channels() {
     );
     let out = s.path("consent.csv");
     let db = s.store.path().to_owned();
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_adresat"))
-        .args(["--db", db.to_str().unwrap(), "--lang", "en"])
-        .args(["contacts", "consent-export", "--out", out.to_str().unwrap()])
-        .output()
-        .unwrap();
+    let run = crate::cli::adresat(
+        &db,
+        &["contacts", "consent-export", "--out", out.to_str().unwrap()],
+    );
     assert!(
         run.status.success(),
         "{}",
