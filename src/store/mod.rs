@@ -140,6 +140,7 @@ impl Store {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         // Read again under the write lock: whoever waited for another migration finds it done.
         let current: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let mut rebuilt = false;
         for (i, sql) in schema::MIGRATIONS
             .iter()
             .enumerate()
@@ -148,10 +149,16 @@ impl Store {
         {
             tx.execute_batch(sql)?;
             tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+            rebuilt |= sql.contains("DROP TABLE");
         }
-        let broken: Option<String> = tx
-            .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
-            .optional()?;
+        // Only a rebuilt table can have lost a reference; checking every one of a big base's
+        // millions of events takes seconds.
+        let broken: Option<String> = if rebuilt {
+            tx.query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
+                .optional()?
+        } else {
+            None
+        };
         if let Some(table) = broken {
             return Err(rusqlite::Error::SqliteFailure(
                 rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY),
