@@ -248,6 +248,7 @@ field-tags = Tags
 field-consent = Consent
 field-consent_at = Consent date
 field-consent_source = Consent source
+field-consent_file = File the consent came from
 field-status = Status
 field-status_at = Status date
 field-created_at = Registered

@@ -261,6 +261,7 @@ field-tags = Теги
 field-consent = Согласие
 field-consent_at = Дата согласия
 field-consent_source = Источник согласия
+field-consent_file = Файл, откуда согласие
 field-status = Статус
 field-status_at = Дата статуса
 field-created_at = Дата регистрации

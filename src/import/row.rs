@@ -11,8 +11,9 @@ use crate::store::{Contact, ContactKey, Writer};
 /// Which column feeds each field, fixed for the whole file.
 #[derive(Clone)]
 pub(crate) struct Layout {
-    /// The field each column feeds (not custom, ignored, phone or e-mail), with its header.
-    positions: Vec<(Field, usize)>,
+    /// The column that feeds each field (not custom, ignored, phone or e-mail), by the field's
+    /// number: a row is asked for a dozen fields, a million rows over.
+    positions: Vec<Option<usize>>,
     headers: Vec<String>,
     custom: Vec<(String, usize)>,
     /// The phone columns, surest first ([`phone_rank`], then the file's order), with headers.
@@ -36,7 +37,8 @@ fn ranked(mut columns: Vec<(u8, String, usize)>) -> Vec<(String, usize)> {
 impl Layout {
     /// The layout of a file whose external ids belong to `id_system`.
     pub fn new(headers: &[String], fields: &[Field], id_system: &str) -> Layout {
-        let mut positions = Vec::new();
+        // `Ignore` is the last field.
+        let mut positions = vec![None; Field::Ignore as usize + 1];
         let mut custom = Vec::new();
         let mut phones = Vec::new();
         let mut emails = Vec::new();
@@ -46,7 +48,10 @@ impl Layout {
                 Field::Ignore => {}
                 Field::Phone => phones.push((phone_rank(header).unwrap_or(0), header.clone(), i)),
                 Field::Email => emails.push((email_rank(header).unwrap_or(0), header.clone(), i)),
-                f => positions.push((*f, i)),
+                f => {
+                    let slot = &mut positions[*f as usize];
+                    slot.get_or_insert(i);
+                }
             }
         }
         Layout {
@@ -84,8 +89,8 @@ impl Layout {
 
     /// The header of the column that feeds `field`.
     pub fn header_of(&self, field: Field) -> Option<&str> {
-        let (_, i) = self.positions.iter().find(|(f, _)| *f == field)?;
-        self.headers.get(*i).map(String::as_str)
+        let i = self.positions.get(field as usize).copied().flatten()?;
+        self.headers.get(i).map(String::as_str)
     }
 
     /// Whether some column feeds `field`.
@@ -93,7 +98,10 @@ impl Layout {
         match field {
             Field::Phone => !self.phones.is_empty(),
             Field::Email => !self.emails.is_empty(),
-            _ => self.positions.iter().any(|(f, _)| *f == field),
+            _ => self
+                .positions
+                .get(field as usize)
+                .is_some_and(Option::is_some),
         }
     }
 }
@@ -124,8 +132,13 @@ impl<'a> Row<'a> {
         if field == Field::Email {
             return cells(self, &self.layout.emails).next().map(|(_, _, v)| v);
         }
-        let (_, i) = self.layout.positions.iter().find(|(f, _)| *f == field)?;
-        self.cell(*i)
+        let i = self
+            .layout
+            .positions
+            .get(field as usize)
+            .copied()
+            .flatten()?;
+        self.cell(i)
     }
 
     fn cell(&self, i: usize) -> Option<&'a str> {
@@ -294,9 +307,12 @@ impl<'a> Row<'a> {
     pub fn keys(&self, default_country: &str) -> Result<Vec<ContactKey>, Msg> {
         let mut keys = Vec::with_capacity(2);
         if let Some(ext) = self.get(Field::ExternalId) {
-            let system = self.get(Field::IdSystem).unwrap_or(&self.layout.id_system);
+            let system = match self.get(Field::IdSystem) {
+                Some(named) => named.trim().to_lowercase(),
+                None => self.layout.id_system.clone(),
+            };
             keys.push(ContactKey::External {
-                system: system.trim().to_lowercase(),
+                system,
                 id: ext.to_owned(),
             });
         }
@@ -367,6 +383,9 @@ fn key_kind(key: &ContactKey) -> &'static str {
     }
 }
 
+/// How many kinds of contact key there are: a row has at most one of each.
+const KEY_KINDS: usize = 5;
+
 /// Who a row is about.
 pub(crate) enum Identity {
     /// No contact holds any of the keys.
@@ -406,12 +425,16 @@ pub(crate) fn identify(
     contacts: &mut impl Contacts,
     keys: &[ContactKey],
 ) -> Result<Result<Identity, Msg>> {
-    let mut found: Vec<(usize, i64)> = Vec::with_capacity(keys.len());
-    for (i, key) in keys.iter().enumerate() {
+    // At most one key of each kind: the holders fit in place, with no allocation per row.
+    let mut holders = [(0, 0); KEY_KINDS];
+    let mut n = 0;
+    for (i, key) in keys.iter().enumerate().take(KEY_KINDS) {
         if let Some(id) = contacts.find(key)? {
-            found.push((i, id));
+            holders[n] = (i, id);
+            n += 1;
         }
     }
+    let found = &holders[..n];
     let Some(&(by, id)) = found.first() else {
         return Ok(Ok(Identity::New));
     };
@@ -420,7 +443,7 @@ pub(crate) fn identify(
         if other == id || absorbed == Some(other) {
             continue;
         }
-        if absorbed.is_none() && email_joins(contacts, keys, &found, i, id, other)? {
+        if absorbed.is_none() && email_joins(contacts, keys, found, i, id, other)? {
             absorbed = Some(other);
             continue;
         }

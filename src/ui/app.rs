@@ -322,18 +322,18 @@ impl AdresatApp {
                 if ui.button(tr("menu-import")).clicked() {
                     self.actions.push(Action::OpenImport(None));
                 }
+                if ui.button(tr("menu-consent-export")).clicked() {
+                    self.consent_export = Some(ExportWindow::new(
+                        CONSENT_EXPORT,
+                        &format!("{}.csv", tr("consent-export-default")),
+                    ));
+                }
                 ui.separator();
                 if ui.button(tr("menu-open-base")).clicked() {
                     self.base_dialog = Some(BaseDialog::new(false));
                 }
                 if ui.button(tr("menu-new-base")).clicked() {
                     self.base_dialog = Some(BaseDialog::new(true));
-                }
-                if ui.button(tr("menu-consent-export")).clicked() {
-                    self.consent_export = Some(ExportWindow::new(
-                        CONSENT_EXPORT,
-                        &format!("{}.csv", tr("consent-export-default")),
-                    ));
                 }
                 ui.separator();
                 if ui.button(tr("menu-demo")).clicked() {

@@ -444,6 +444,7 @@ fn contact_card(ui: &mut egui::Ui, card: &ContactCard, tz: Tz) {
                 c.consent_at.as_deref().map(|at| moment(at, tz)),
             );
             field("field-consent_source", c.consent_source.clone());
+            field("field-consent_file", c.consent_file.clone());
             let channels = &c.channel_consent;
             for (label, consent) in [
                 ("field-consent_whatsapp", channels.whatsapp),

@@ -2,7 +2,7 @@
 //! button, the progress with a cancel, and what came of it. The writing is a background job
 //! the caller starts.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::jobs::Pending;
 use super::widgets::{PathField, PathMode, dialog};
@@ -27,11 +27,12 @@ pub struct ExportWindow {
 }
 
 impl ExportWindow {
-    /// A window offering `file_name` in the owner's documents folder.
+    /// A window offering `file_name` in the owner's documents folder (their home folder where
+    /// the system names none).
     pub fn new(texts: ExportTexts, file_name: &str) -> Self {
         let name = file_name.trim().replace(['/', '\\'], "-");
         let dir = directories::UserDirs::new()
-            .and_then(|d| d.document_dir().map(Path::to_owned))
+            .map(|d| d.document_dir().unwrap_or(d.home_dir()).to_owned())
             .unwrap_or_default();
         ExportWindow {
             texts,
