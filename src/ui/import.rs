@@ -133,7 +133,7 @@ impl ImportWizard {
         let mut close = false;
         super::widgets::dialog(ctx, tr("import-title"), "import-wizard")
             .open(&mut open)
-            .default_size([860.0, 560.0])
+            .default_size([860.0, 660.0])
             .resizable(true)
             .show(ctx, |ui| {
                 if let Some(error) = &self.error {
