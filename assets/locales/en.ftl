@@ -918,6 +918,7 @@ origin-bitrix24-contacts = a Bitrix24 contacts export
 origin-tilda-leads = a Tilda form leads export
 origin-shopify-customers = a Shopify customers export
 origin-shopify-orders = a Shopify orders export
+origin-woocommerce-orders = a WooCommerce orders export
 import-phones = The number to message is looked for in these columns, in order: { $columns } — the first mobile one, else the first valid one.
 import-custom = Kept as custom fields: { $columns }.
 import-remembered = Your column choices for files with these headers are applied: { $columns }.

@@ -936,6 +936,7 @@ origin-bitrix24-contacts = экспорт контактов Битрикс24
 origin-tilda-leads = выгрузка заявок Tilda
 origin-shopify-customers = экспорт покупателей Shopify
 origin-shopify-orders = экспорт заказов Shopify
+origin-woocommerce-orders = экспорт заказов WooCommerce
 import-phones = Номер для рассылки берётся из столбцов по порядку: { $columns } — первый мобильный, иначе первый верный.
 import-custom = Сохранятся как дополнительные поля: { $columns }.
 import-remembered = Применён ваш выбор столбцов для файлов с такими заголовками: { $columns }.

@@ -557,6 +557,14 @@ const ORDER_SYNONYMS: &[(Field, &[&str])] = &[
         ],
     ),
     (
+        Field::FirstName,
+        &["имя", "first name", "billing first name"],
+    ),
+    (
+        Field::LastName,
+        &["фамилия", "last name", "billing last name"],
+    ),
+    (
         Field::Name,
         &[
             "фио",
@@ -743,6 +751,7 @@ const EMAIL_COLUMNS: &[(u8, &[&str])] = &[
             "email address",
             "e mail address",
             "customer email",
+            "billing email",
             "personal email",
             "mail",
         ],

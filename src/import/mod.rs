@@ -289,6 +289,9 @@ impl Mapped {
         if options.id_system.is_none() && origin.is_some() {
             layout = layout.with_recognised_system();
         }
+        if origin.is_some_and(recognise::Origin::month_first) {
+            layout = layout.with_month_first();
+        }
         Ok(Mapped {
             source,
             fields,

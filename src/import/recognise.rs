@@ -8,7 +8,8 @@
 //! контакта`, `Дополнительно об источнике`, `Кем создан`, `UF_…` fields), Tilda's form leads
 //! (`tranid`, `formid`, `formname`), Shopify's customers (`Customer ID`, `Accepts Email
 //! Marketing`, `Total Spent`) and orders (`Lineitem name`, `Lineitem quantity`, `Financial
-//! Status`) exports.
+//! Status`) exports, WooCommerce's orders export (`order_number`, `order_subtotal`,
+//! `shipping_tax_total`, `customer_user`).
 
 use super::fields::{ColumnMap, Field, ImportKind, normalize_header};
 use crate::i18n::Msg;
@@ -22,15 +23,17 @@ pub enum Origin {
     TildaLeads,
     ShopifyCustomers,
     ShopifyOrders,
+    WooCommerceOrders,
 }
 
 impl Origin {
-    const ALL: [Origin; 5] = [
+    const ALL: [Origin; 6] = [
         Origin::AmoCrmContacts,
         Origin::Bitrix24Contacts,
         Origin::TildaLeads,
         Origin::ShopifyCustomers,
         Origin::ShopifyOrders,
+        Origin::WooCommerceOrders,
     ];
 
     /// Headers (normalised) that only this tool's export writes; two of them tell it.
@@ -66,6 +69,14 @@ impl Origin {
                 "financial status",
                 "fulfillment status",
             ],
+            Origin::WooCommerceOrders => &[
+                "order number",
+                "order subtotal",
+                "shipping tax total",
+                "fee tax total",
+                "customer user",
+                "customer ip address",
+            ],
         }
     }
 
@@ -77,7 +88,14 @@ impl Origin {
             Origin::Bitrix24Contacts => "bitrix24",
             Origin::TildaLeads => "tilda",
             Origin::ShopifyCustomers | Origin::ShopifyOrders => "shopify",
+            Origin::WooCommerceOrders => "woocommerce",
         }
+    }
+
+    /// Whether the export writes dates month first (`9/6/2016 6:29:00` is the 6th of September),
+    /// as WooCommerce's order exports do.
+    pub fn month_first(self) -> bool {
+        self == Origin::WooCommerceOrders
     }
 
     /// The tool and export in words: «экспорт контактов amoCRM».
@@ -88,6 +106,7 @@ impl Origin {
             Origin::TildaLeads => "origin-tilda-leads",
             Origin::ShopifyCustomers => "origin-shopify-customers",
             Origin::ShopifyOrders => "origin-shopify-orders",
+            Origin::WooCommerceOrders => "origin-woocommerce-orders",
         })
     }
 }

@@ -3,7 +3,7 @@
 use super::email::{addresses_in, is_role_address, normalize_email};
 use super::fields::{Field, email_rank, phone_rank};
 use super::phone::{is_mobile, normalize_phone, numbers_in};
-use super::values::{format_utc, parse_datetime};
+use super::values::{format_utc, parse_datetime, parse_month_first};
 use crate::error::Result;
 use crate::i18n::Msg;
 use crate::store::{Contact, ContactKey, Writer};
@@ -25,6 +25,8 @@ pub(crate) struct Layout {
     /// Whether that system was recognised from the file (not named by the owner): only then
     /// may the file take over the owner's own ids it matches.
     recognised_system: bool,
+    /// Whether the file writes `1/2/2026` for the 2nd of January (a US shop's export).
+    month_first: bool,
 }
 
 /// Columns of one kind of key in the order they are tried, by `rank` (a column the owner mapped
@@ -62,7 +64,14 @@ impl Layout {
             emails: ranked(emails),
             id_system: id_system.to_owned(),
             recognised_system: false,
+            month_first: false,
         }
+    }
+
+    /// This layout, for a file that writes dates month first.
+    pub fn with_month_first(mut self) -> Layout {
+        self.month_first = true;
+        self
     }
 
     /// This layout, for a file whose id system was recognised from what wrote it.
@@ -267,7 +276,13 @@ impl<'a> Row<'a> {
 
     /// A moment from the field, read in `tz` when it has no offset, in the stored form.
     pub fn moment(&self, field: Field, tz: chrono_tz::Tz) -> Result<String, Msg> {
-        parse_datetime(self.required(field)?, tz)
+        let raw = self.required(field)?;
+        if self.layout.month_first
+            && let Some(moment) = parse_month_first(raw, tz)
+        {
+            return Ok(format_utc(moment));
+        }
+        parse_datetime(raw, tz)
             .map(format_utc)
             .map_err(|m| m.arg("field", field.name()))
     }
@@ -306,7 +321,8 @@ impl<'a> Row<'a> {
     /// nothing else to tell who it is.
     pub fn keys(&self, default_country: &str) -> Result<Vec<ContactKey>, Msg> {
         let mut keys = Vec::with_capacity(2);
-        if let Some(ext) = self.get(Field::ExternalId) {
+        // An id 0 is nobody's: WooCommerce gives it to every guest who bought without an account.
+        if let Some(ext) = self.get(Field::ExternalId).filter(|id| id.trim() != "0") {
             let system = match self.get(Field::IdSystem) {
                 Some(named) => named.trim().to_lowercase(),
                 None => self.layout.id_system.clone(),

@@ -209,6 +209,21 @@ pub fn parse_datetime(raw: &str, tz: Tz) -> Result<DateTime<Utc>, Msg> {
     local_to_utc(naive, tz).ok_or_else(bad)
 }
 
+/// A moment a US shop writes month first, `9/6/2016 6:29:00` (the 6th of September), read in
+/// `tz`; `None` for anything else.
+pub fn parse_month_first(raw: &str, tz: Tz) -> Option<DateTime<Utc>> {
+    let s = raw.trim();
+    let naive = ["%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M"]
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+        .or_else(|| {
+            NaiveDate::parse_from_str(s, "%m/%d/%Y")
+                .ok()
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+        })?;
+    local_to_utc(naive, tz)
+}
+
 /// A wall-clock time in `tz` as UTC. In a daylight-saving gap the clock time does not exist:
 /// the moment just after it is taken.
 fn local_to_utc(naive: NaiveDateTime, tz: Tz) -> Option<DateTime<Utc>> {

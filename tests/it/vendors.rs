@@ -422,3 +422,94 @@ fn items_packed_in_one_cell_split_into_the_order() {
     let again = s.import(ImportKind::Orders, &path);
     assert_eq!((again.inserted, again.unchanged), (0, 2));
 }
+
+/// WooCommerce's orders export ("Import Export Suite for WooCommerce"), its columns as the
+/// plugin's documentation lists them — `order_id, order_number, order_date, paid_date, status,
+/// shipping_total, shipping_tax_total, fee_total, fee_tax_total, tax_total, cart_discount,
+/// order_discount, discount_total, order_total, order_subtotal, order_currency, payment_method,
+/// payment_method_title, transaction_id, customer_ip_address, customer_user_agent,
+/// shipping_method, customer_id, customer_user, customer_email, billing_first_name,
+/// billing_last_name, billing_company` — and the billing e-mail and phone after them; dates
+/// month first (`9/6/2016 6:29:00`), a guest's `customer_id` 0.
+#[test]
+fn a_woocommerce_orders_export_reads_its_dates_month_first_and_its_guests() {
+    let mut s = Scratch::new();
+    let header = "order_id,order_number,order_date,paid_date,status,shipping_total,\
+        shipping_tax_total,fee_total,fee_tax_total,tax_total,cart_discount,order_discount,\
+        discount_total,order_total,order_subtotal,order_currency,payment_method,\
+        payment_method_title,transaction_id,customer_ip_address,customer_user_agent,\
+        shipping_method,customer_id,customer_user,customer_email,billing_first_name,\
+        billing_last_name,billing_company,billing_email,billing_phone";
+    let row = |id: &str,
+               date: &str,
+               total: &str,
+               customer: &str,
+               email: &str,
+               first: &str,
+               phone: &str| {
+        format!(
+            "{id},{id},{date},{date},completed,300,0,0,0,0,0,0,0,{total},{total},RUB,cod,\
+             Наличными,,127.0.0.1,Mozilla,Курьер,{customer},{customer},{email},{first},Петрова,,{email},{phone}"
+        )
+    };
+    let text = [
+        header.to_owned(),
+        row(
+            "101",
+            "9/6/2026 6:29:00",
+            "2500.00",
+            "17",
+            "anna@mail.ru",
+            "Анна",
+            "+79120000001",
+        ),
+        row(
+            "102",
+            "9/7/2026 18:00:00",
+            "900.00",
+            "0",
+            "guest1@mail.ru",
+            "Ольга",
+            "+79120000002",
+        ),
+        row(
+            "103",
+            "10/1/2026 9:00:00",
+            "400.00",
+            "0",
+            "guest2@mail.ru",
+            "Вера",
+            "",
+        ),
+    ]
+    .join("\n");
+    let path = s.file("orders-export.csv", &text);
+    let r = s.import(ImportKind::Orders, &path);
+    assert_eq!(r.origin, Some(Origin::WooCommerceOrders));
+    assert_eq!(
+        (r.read, r.inserted, r.new_contacts, r.rejected),
+        (3, 3, 3, 0),
+        "{:?}",
+        r.rejects
+    );
+    // Two guests with id 0 are two people, told by their e-mails.
+    assert_eq!(s.count(), 3);
+    let (anna, _) = s.by_system_id("woocommerce", "17");
+    assert_eq!(anna.first_name.as_deref(), Some("Анна"));
+    assert_eq!(anna.name.as_deref(), Some("Анна Петрова"));
+    let conn = rusqlite::Connection::open(s.store.path()).unwrap();
+    let at: String = conn
+        .query_row(
+            "SELECT ordered_at FROM orders WHERE order_id = '101'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    // The 6th of September, 6:29 in Moscow.
+    assert_eq!(at, "2026-09-06T03:29:00Z");
+    let again = s.import(ImportKind::Orders, &path);
+    assert_eq!(
+        (again.inserted, again.unchanged, again.new_contacts),
+        (0, 3, 0)
+    );
+}
