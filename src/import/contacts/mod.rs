@@ -4,6 +4,12 @@ use rustc_hash::FxHashMap;
 
 use chrono_tz::Tz;
 
+mod consent;
+mod join;
+mod place;
+
+use consent::channel_consent;
+
 use super::fields::Field;
 use super::key_ids::KeyIds;
 use super::name::{first_name_from_full, tidy_word};
@@ -14,7 +20,7 @@ use super::values::format_utc;
 use super::values::{parse_amount, parse_birthday, parse_consent, parse_status, split_tags};
 use super::{ConsentStatement, Loader, Outcome, Preparer};
 use crate::error::Result;
-use crate::geo::{CityZone, city_in_address, zone_for_city, zone_of_phone_country};
+use crate::geo::{CityZone, zone_for_city};
 use crate::i18n::Msg;
 use crate::store::{
     ChannelConsent, Consent, Contact, ContactKey, OWN_SYSTEM, PurchaseSummary, Saved, Status,
@@ -391,104 +397,7 @@ impl RowReader {
     }
 }
 
-/// The consent a channel's own column gives, if the row says yes or no there.
-fn channel_consent(row: &Row, field: Field) -> Result<Option<Consent>, Msg> {
-    Ok(row
-        .get(field)
-        .map(parse_consent)
-        .transpose()?
-        .filter(|c| *c != Consent::Unknown))
-}
-
 impl ContactsLoader {
-    /// Sets the zone of `c` (DESIGN.md, "Time"; #22 "Where they live"): by its city; without a
-    /// known city, by the town its address names (which becomes its city); else by its phone's
-    /// country when that country keeps one time (a Russian number says nothing: numbers move
-    /// between regions); else the owner's default. `row_zone` is the zone the row's own city
-    /// was looked up to while it was read.
-    fn place(
-        &mut self,
-        is_new: bool,
-        c: &mut Contact,
-        row: &Row,
-        row_zone: Option<CityZone>,
-        line: u64,
-    ) {
-        // A city found in the address stays the address's until a row names a city.
-        let from_address = c.tz_source == TzSource::Address && row.get(Field::City).is_none();
-        if from_address && row.get(Field::Address).is_none() {
-            return;
-        }
-        let city = c.city.clone().filter(|_| !from_address);
-        let region = c.region.clone();
-        // The row's answer holds unless the region here is a stored one.
-        let known = row_zone.filter(|_| region.as_deref() == row.get(Field::Region));
-        let by_city = city
-            .and_then(|city| self.zone_from_city(&city, region.as_deref(), known, line))
-            .map(|tz| (tz, TzSource::City));
-        let by_address = || {
-            let address = row
-                .get(Field::Address)
-                .filter(|_| c.city.is_none() || from_address)?;
-            match city_in_address(address)? {
-                (town, CityZone::Found(tz) | CityZone::Ambiguous(tz)) => Some((town, tz)),
-                (_, CityZone::Unknown) => None,
-            }
-        };
-        let zone = match by_city {
-            Some(zone) => Some(zone),
-            None => match by_address() {
-                Some((town, tz)) => {
-                    c.city = Some(town);
-                    Some((tz.name().to_owned(), TzSource::Address))
-                }
-                None => c
-                    .phone
-                    .as_deref()
-                    .and_then(zone_of_phone_country)
-                    .map(|tz| (tz.name().to_owned(), TzSource::PhoneCountry)),
-            },
-        };
-        let derived = matches!(
-            c.tz_source,
-            TzSource::City | TzSource::Address | TzSource::PhoneCountry
-        );
-        match zone {
-            Some((tz, source)) => {
-                c.time_zone = tz;
-                c.tz_source = source;
-            }
-            None if is_new || derived => {
-                c.time_zone = self.reader.tz.name().to_owned();
-                c.tz_source = TzSource::Default;
-            }
-            None => {}
-        }
-    }
-
-    /// The zone a contact gets from its city, noting unknown and ambiguous cities; `known` is the
-    /// zone already looked up for this city and region, if it was.
-    fn zone_from_city(
-        &mut self,
-        city: &str,
-        region: Option<&str>,
-        known: Option<CityZone>,
-        line: u64,
-    ) -> Option<String> {
-        let zone = known.unwrap_or_else(|| self.reader.zone(city, region));
-        match zone {
-            CityZone::Found(tz) => Some(tz.name().to_owned()),
-            CityZone::Ambiguous(tz) => {
-                self.cities.ambiguous(city, line, tz.name());
-                Some(tz.name().to_owned())
-            }
-            CityZone::Unknown => {
-                self.cities.unknown(city, line);
-                None
-            }
-        }
-    }
-
     /// Applies the row to `c` (a stored contact, or a blank new one). Non-empty values win;
     /// consent never silently comes back after an opt-out.
     #[allow(clippy::too_many_arguments)]
@@ -674,134 +583,6 @@ impl Loader for ContactsLoader {
 }
 
 impl ContactsLoader {
-    /// Applies what the row says of consent and status (DESIGN.md, "Consent never silently
-    /// comes back"): an opt-out holds unless the row's consent is dated after it; a general
-    /// column speaks for every channel, a channel's own for it. A changed record notes the file.
-    fn apply_consent(
-        &mut self,
-        c: &mut Contact,
-        inc: &Incoming,
-        line: u64,
-        warnings: &mut Vec<Warning>,
-    ) {
-        let before = consent_record(c);
-        if inc.stated {
-            *self.stated.get_or_insert(0) += 1;
-        }
-        let opted_out = matches!(c.status, Status::Unsubscribed | Status::Blocked);
-        let row_opts_out = matches!(inc.status, Some(Status::Unsubscribed | Status::Blocked));
-        let wants_back = !row_opts_out
-            && opted_out
-            && (inc.consent == Some(Consent::Yes) || inc.status == Some(Status::Active));
-        if wants_back {
-            let when = inc.consent_at.clone().or(inc.status_at.clone());
-            let later = match (&when, &c.status_at) {
-                (Some(at), Some(out)) => at > out,
-                (Some(_), None) => true,
-                (None, _) => false,
-            };
-            if later {
-                warnings.push(Warning {
-                    line: Some(line),
-                    msg: Msg::new("warn-consent-restored")
-                        .arg("id", c.id)
-                        .arg("status", c.status.as_str()),
-                });
-                c.status = Status::Active;
-                c.status_at = when.clone();
-                c.consent = Consent::Yes;
-                c.consent_at = when;
-                set_some(&mut c.consent_source, inc.consent_source.as_deref());
-            } else {
-                warnings.push(Warning {
-                    line: Some(line),
-                    msg: Msg::new("warn-opt-out-kept")
-                        .arg("id", c.id)
-                        .arg("status", c.status.as_str())
-                        .arg("at", c.status_at.clone().unwrap_or_default()),
-                });
-            }
-        } else {
-            if let Some(consent) = inc.consent {
-                if consent != c.consent {
-                    c.consent = consent;
-                    c.consent_at = inc.consent_at.clone();
-                    c.consent_source = None;
-                }
-                set_some(&mut c.consent_at, inc.consent_at.as_deref());
-                set_some(&mut c.consent_source, inc.consent_source.as_deref());
-            }
-            if let Some(status) = inc.status.filter(|s| *s != Status::Active || !opted_out) {
-                if status != c.status {
-                    c.status = status;
-                    c.status_at = Some(inc.status_at.clone().unwrap_or_else(|| self.now.clone()));
-                }
-                set_some(&mut c.status_at, inc.status_at.as_deref());
-            }
-        }
-        // A general consent column speaks for every channel; a channel's own column, for it.
-        if inc.consent.is_some() {
-            c.channel_consent = ChannelConsent::default();
-        }
-        let theirs = inc.channel_consent;
-        let ours = &mut c.channel_consent;
-        for (slot, said) in [
-            (&mut ours.whatsapp, theirs.whatsapp),
-            (&mut ours.telegram, theirs.telegram),
-            (&mut ours.sms, theirs.sms),
-        ] {
-            if said.is_some() {
-                *slot = said;
-            }
-        }
-        let says_yes = inc.consent == Some(Consent::Yes)
-            || [theirs.whatsapp, theirs.telegram, theirs.sms].contains(&Some(Consent::Yes));
-        self.note_unproven(says_yes, c, inc, line);
-        if consent_record(c) != before {
-            c.consent_file = Some(self.file.clone());
-        }
-    }
-
-    /// Notes a row that `says_yes` to messages without a consent date and source, neither its
-    /// own nor the contact's (from an earlier row or import): the sender must be able to prove
-    /// consent (38-FZ), and the report says so.
-    fn note_unproven(&mut self, says_yes: bool, c: &Contact, inc: &Incoming, line: u64) {
-        let proven = |at: &Option<String>, source: &Option<String>| {
-            let given = |v: &Option<String>| v.as_deref().is_some_and(|v| !v.is_empty());
-            given(at) && given(source)
-        };
-        if says_yes
-            && !proven(&inc.consent_at, &inc.consent_source)
-            && !proven(&c.consent_at, &c.consent_source)
-        {
-            let (_, rows) = self.unproven.get_or_insert((line, 0));
-            *rows += 1;
-        }
-    }
-
-    /// Joins the contact `absorbed`, known only by e-mail, into `into` (DESIGN.md, "Who is who"):
-    /// what `into` lacks it takes from `absorbed`, which goes, with its tags, orders and events
-    /// moved. New contacts still in memory are written first, so both are in the base.
-    fn join(
-        &mut self,
-        w: &Writer,
-        new: &mut NewContacts,
-        line: u64,
-        into: i64,
-        absorbed: i64,
-    ) -> Result<()> {
-        new.flush(w, &self.now)?;
-        new.read_last = None;
-        let mut kept = w.load(into)?;
-        let gone = w.load(absorbed)?;
-        fill_from(&mut kept, &gone);
-        w.merge_contacts(absorbed, into)?;
-        w.update(&kept)?;
-        let (_, _, _, rows) = self.joined.get_or_insert((line, into, absorbed, 0));
-        *rows += 1;
-        Ok(())
-    }
-
     /// Counts a stored contact whose own id became the file's system's.
     fn note_adoption(&mut self, stored: &Contact, c: &Contact) {
         if stored.external_id.is_some()
@@ -964,58 +745,6 @@ fn summarise(w: &Writer, id: i64, summary: &Option<PurchaseSummary>) -> Result<b
 fn set_some(slot: &mut Option<String>, value: Option<&str>) {
     if let Some(v) = value {
         *slot = Some(v.to_owned());
-    }
-}
-
-/// A digest of a contact's consent record, to tell whether a row changed it (without copying
-/// its texts for every row of a big file).
-fn consent_record(c: &Contact) -> u64 {
-    use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one((
-        c.consent,
-        &c.consent_at,
-        &c.consent_source,
-        c.channel_consent,
-    ))
-}
-
-/// Fills what `kept` lacks from `other`, the contact joining it: names, place, sources, the
-/// birthday, custom fields; the earlier creation; the other's consent when `kept` has none.
-fn fill_from(kept: &mut Contact, other: &Contact) {
-    let fill = |slot: &mut Option<String>, value: &Option<String>| {
-        if slot.is_none() {
-            slot.clone_from(value);
-        }
-    };
-    fill(&mut kept.email, &other.email);
-    fill(&mut kept.name, &other.name);
-    fill(&mut kept.first_name, &other.first_name);
-    fill(&mut kept.city, &other.city);
-    fill(&mut kept.region, &other.region);
-    fill(&mut kept.source, &other.source);
-    fill(&mut kept.utm_source, &other.utm_source);
-    fill(&mut kept.utm_medium, &other.utm_medium);
-    fill(&mut kept.utm_campaign, &other.utm_campaign);
-    fill(&mut kept.utm_content, &other.utm_content);
-    fill(&mut kept.utm_term, &other.utm_term);
-    fill(&mut kept.birthday, &other.birthday);
-    fill(&mut kept.tg_chat_id, &other.tg_chat_id);
-    fill(&mut kept.tg_username, &other.tg_username);
-    if other.created_at < kept.created_at {
-        kept.created_at.clone_from(&other.created_at);
-    }
-    if kept.consent == Consent::Unknown && kept.status == Status::Active {
-        kept.consent = other.consent;
-        kept.consent_at.clone_from(&other.consent_at);
-        kept.consent_source.clone_from(&other.consent_source);
-        kept.channel_consent = other.channel_consent;
-    }
-    if other.status != Status::Active && kept.status == Status::Active {
-        kept.status = other.status;
-        kept.status_at.clone_from(&other.status_at);
-    }
-    for (k, v) in &other.custom {
-        kept.custom.entry(k.clone()).or_insert_with(|| v.clone());
     }
 }
 
