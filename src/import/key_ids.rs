@@ -35,9 +35,8 @@ impl KeyIds {
         self.shards[Self::shard(fp)].get(&fp).copied()
     }
 
-    /// Notes that contact `id` holds `key`.
-    pub fn insert(&mut self, key: &ContactKey, id: i64) {
-        let fp = key.fingerprint();
+    /// Notes that contact `id` holds the key of fingerprint `fp`.
+    pub fn insert_fingerprint(&mut self, fp: u64, id: i64) {
         let before = self.shards[Self::shard(fp)].insert(fp, id);
         if before.is_some_and(|b| b != id) {
             self.collisions += 1;

@@ -2,7 +2,7 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
-use std::hash::{BuildHasher, Hash};
+use std::hash::Hash;
 
 use std::sync::LazyLock;
 
@@ -128,6 +128,35 @@ pub struct Contact {
     pub custom: BTreeMap<String, String>,
 }
 
+/// The kinds of key, as their fingerprints tell them apart.
+#[derive(Clone, Copy)]
+enum KeyKind {
+    External,
+    Phone,
+    Email,
+    TgChatId,
+    TgUsername,
+}
+
+/// A row's text column, `None` when it is NULL (or not text).
+fn text<'r>(r: &'r Row, i: usize) -> rusqlite::Result<Option<&'r str>> {
+    match r.get_ref(i)? {
+        rusqlite::types::ValueRef::Text(t) => Ok(std::str::from_utf8(t).ok()),
+        _ => Ok(None),
+    }
+}
+
+/// The digest of a key of `kind` with `value` (and, for an external id, its `system`).
+fn fingerprint(kind: KeyKind, system: &str, value: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write_u8(kind as u8);
+    h.write(system.as_bytes());
+    h.write_u8(0xff);
+    h.write(value.as_bytes());
+    h.finish()
+}
+
 /// A key that identifies a contact, in the order DESIGN.md tries them. Each kind has its own
 /// column and is never guessed from another.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -152,9 +181,39 @@ impl ContactKey {
         }
     }
 
-    /// A 64-bit digest of the key (kind and value), for in-memory sets of a million keys.
+    /// A 64-bit digest of the key (kind, system and value), for in-memory sets of a million
+    /// keys.
     pub fn fingerprint(&self) -> u64 {
-        rustc_hash::FxBuildHasher.hash_one(self)
+        match self {
+            ContactKey::External { system, id } => fingerprint(KeyKind::External, system, id),
+            ContactKey::Phone(v) => fingerprint(KeyKind::Phone, "", v),
+            ContactKey::Email(v) => fingerprint(KeyKind::Email, "", v),
+            ContactKey::TgChatId(v) => fingerprint(KeyKind::TgChatId, "", v),
+            ContactKey::TgUsername(v) => fingerprint(KeyKind::TgUsername, "", v),
+        }
+    }
+
+    /// The fingerprints of every key `c` holds, computed without copying a key.
+    pub fn fingerprints_of(c: &Contact) -> impl Iterator<Item = u64> + '_ {
+        [
+            c.external_id
+                .as_deref()
+                .map(|id| fingerprint(KeyKind::External, &c.id_system, id)),
+            c.phone
+                .as_deref()
+                .map(|v| fingerprint(KeyKind::Phone, "", v)),
+            c.email
+                .as_deref()
+                .map(|v| fingerprint(KeyKind::Email, "", v)),
+            c.tg_chat_id
+                .as_deref()
+                .map(|v| fingerprint(KeyKind::TgChatId, "", v)),
+            c.tg_username
+                .as_deref()
+                .map(|v| fingerprint(KeyKind::TgUsername, "", v)),
+        ]
+        .into_iter()
+        .flatten()
     }
 
     /// The key's value.
@@ -203,22 +262,6 @@ impl ContactKey {
             ContactKey::TgUsername(_) => &contact.tg_username,
         };
         held.as_deref() == Some(self.value())
-    }
-
-    /// Every key `c` holds, strongest first.
-    pub fn all_of(c: &Contact) -> impl Iterator<Item = ContactKey> + '_ {
-        [
-            c.external_id.clone().map(|id| ContactKey::External {
-                system: c.id_system.clone(),
-                id,
-            }),
-            c.phone.clone().map(ContactKey::Phone),
-            c.email.clone().map(ContactKey::Email),
-            c.tg_chat_id.clone().map(ContactKey::TgChatId),
-            c.tg_username.clone().map(ContactKey::TgUsername),
-        ]
-        .into_iter()
-        .flatten()
     }
 }
 
@@ -537,31 +580,29 @@ impl Writer<'_> {
         )?)
     }
 
-    /// Calls `f` with every stored key and the contact holding it, so an import can find
-    /// contacts in memory, without the key indexes (which it may have dropped).
-    pub fn each_key(&self, mut f: impl FnMut(&ContactKey, i64)) -> Result<()> {
+    /// Calls `f` with the fingerprint of every stored key ([`ContactKey::fingerprint`]) and the
+    /// contact holding it, so an import can find contacts in memory, without the key indexes
+    /// (which it may have dropped) and without a copy of a million keys.
+    pub fn each_key(&self, mut f: impl FnMut(u64, i64)) -> Result<()> {
         let mut stmt = self.tx.prepare(
-            "SELECT id, external_id, phone, tg_chat_id, tg_username, email, id_system FROM contacts",
+            "SELECT id, external_id, phone, email, tg_chat_id, tg_username, id_system FROM contacts",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let id: i64 = r.get(0)?;
-            let keys = [
-                r.get::<_, Option<String>>(1)?
-                    .map(|id| -> rusqlite::Result<_> {
-                        Ok(ContactKey::External {
-                            system: r.get(6)?,
-                            id,
-                        })
-                    })
-                    .transpose()?,
-                r.get::<_, Option<String>>(2)?.map(ContactKey::Phone),
-                r.get::<_, Option<String>>(5)?.map(ContactKey::Email),
-                r.get::<_, Option<String>>(3)?.map(ContactKey::TgChatId),
-                r.get::<_, Option<String>>(4)?.map(ContactKey::TgUsername),
+            let system = text(r, 6)?.unwrap_or(OWN_SYSTEM);
+            let kinds = [
+                KeyKind::External,
+                KeyKind::Phone,
+                KeyKind::Email,
+                KeyKind::TgChatId,
+                KeyKind::TgUsername,
             ];
-            for key in keys.iter().flatten() {
-                f(key, id);
+            for (i, kind) in kinds.into_iter().enumerate() {
+                if let Some(value) = text(r, i + 1)? {
+                    let system = if i == 0 { system } else { "" };
+                    f(fingerprint(kind, system, value), id);
+                }
             }
         }
         Ok(())

@@ -101,7 +101,7 @@ impl NewContacts {
     fn new(w: &Writer, adopting: Option<&str>) -> Result<NewContacts> {
         let first_id = w.next_contact_id()?;
         let mut known = KeyIds::new();
-        w.each_key(|key, id| known.insert(key, id))?;
+        w.each_key(|fp, id| known.insert_fingerprint(fp, id))?;
         let adopting = match adopting {
             Some(system) if system != OWN_SYSTEM && !w.holds_ids_of(system)? => {
                 Some(system.to_owned())
@@ -128,8 +128,8 @@ impl NewContacts {
 
     /// Notes the keys of `c`, so later rows find it.
     fn register(&mut self, c: &Contact) {
-        for key in ContactKey::all_of(c) {
-            self.known.insert(&key, c.id);
+        for fp in ContactKey::fingerprints_of(c) {
+            self.known.insert_fingerprint(fp, c.id);
         }
     }
 
