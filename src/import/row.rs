@@ -173,10 +173,10 @@ impl<'a> Row<'a> {
             .find(|a| !is_role_address(a))
     }
 
-    /// The e-mail cells' values besides the key [`Row::email`] took, kept as custom fields under
-    /// their columns' headers; and the first value that is no address at all, if any.
-    pub fn other_emails(&self) -> (Vec<(&'a str, String)>, Option<&'a str>) {
-        let key = self.email();
+    /// The e-mail cells' values besides `key` (the address [`Row::email`] took), kept as custom
+    /// fields under their columns' headers; and the first value that is no address at all, if
+    /// any.
+    pub fn other_emails(&self, key: Option<&str>) -> (Vec<(&'a str, String)>, Option<&'a str>) {
         let mut out = Vec::new();
         let mut fault = None;
         for (_, header, value) in cells(self, &self.layout.emails) {
@@ -187,13 +187,13 @@ impl<'a> Row<'a> {
                 fault.get_or_insert(value);
             }
             // The cell as written, but for the key's address when it is one of them.
-            if key.is_none() || !parts.iter().any(|(_, norm)| *norm == key) {
+            if key.is_none() || !parts.iter().any(|(_, norm)| norm.as_deref() == key) {
                 out.push((header, value.to_owned()));
                 continue;
             }
             let rest: Vec<&str> = parts
                 .iter()
-                .filter(|(_, norm)| *norm != key)
+                .filter(|(_, norm)| norm.as_deref() != key)
                 .map(|(a, norm)| {
                     if norm.is_none() {
                         fault.get_or_insert(a);
@@ -237,10 +237,10 @@ impl<'a> Row<'a> {
         }
     }
 
-    /// The phone numbers besides the one to message, kept as custom fields under their columns'
-    /// headers: the other phone columns' cells as written, and the rest of the chosen number's
-    /// cell.
-    pub fn other_phones(&self, default_country: &str) -> Vec<(&'a str, String)> {
+    /// The phone numbers besides `chosen` (the one to message, [`Row::phone`]), kept as custom
+    /// fields under their columns' headers: the other phone columns' cells as written, and the
+    /// rest of the chosen number's cell.
+    pub fn other_phones(&self, chosen: Option<&ChosenPhone>) -> Vec<(&'a str, String)> {
         let mut cells = self.phone_cells();
         let (Some(first), more) = (cells.next(), cells.next().is_some()) else {
             return Vec::new();
@@ -248,10 +248,9 @@ impl<'a> Row<'a> {
         if !more && numbers_in(first.2).nth(1).is_none() {
             return Vec::new();
         }
-        let chosen = self.phone(default_country).ok().flatten();
         let mut out = Vec::new();
         for (column, header, value) in self.phone_cells() {
-            match &chosen {
+            match chosen {
                 Some(c) if c.column == column => {
                     let rest: Vec<&str> = numbers_in(value)
                         .enumerate()
@@ -320,6 +319,17 @@ impl<'a> Row<'a> {
     /// cell that holds no usable address is kept as a custom field instead, unless the row has
     /// nothing else to tell who it is.
     pub fn keys(&self, default_country: &str) -> Result<Vec<ContactKey>, Msg> {
+        let phone = self.phone(default_country)?;
+        self.keys_with(phone.as_ref(), self.email().as_deref())
+    }
+
+    /// The contact keys in the row, its number to message and its e-mail address already found
+    /// ([`Row::phone`], [`Row::email`]): for a reader that needs them again beside the keys.
+    pub fn keys_with(
+        &self,
+        phone: Option<&ChosenPhone>,
+        email: Option<&str>,
+    ) -> Result<Vec<ContactKey>, Msg> {
         let mut keys = Vec::with_capacity(2);
         // An id 0 is nobody's: WooCommerce gives it to every guest who bought without an account.
         if let Some(ext) = self.get(Field::ExternalId).filter(|id| id.trim() != "0") {
@@ -332,11 +342,11 @@ impl<'a> Row<'a> {
                 id: ext.to_owned(),
             });
         }
-        if let Some(phone) = self.phone(default_country)? {
-            keys.push(ContactKey::Phone(phone.e164));
+        if let Some(phone) = phone {
+            keys.push(ContactKey::Phone(phone.e164.clone()));
         }
-        if let Some(email) = self.email() {
-            keys.push(ContactKey::Email(email));
+        if let Some(email) = email {
+            keys.push(ContactKey::Email(email.to_owned()));
         }
         if let Some(chat) = self.get(Field::TgChatId) {
             if chat.parse::<i64>().is_err() {
@@ -348,7 +358,7 @@ impl<'a> Row<'a> {
             keys.push(ContactKey::TgUsername(normalize_tg_username(user)?));
         }
         if keys.is_empty() {
-            return Err(match self.other_emails() {
+            return Err(match self.other_emails(None) {
                 (_, Some(fault)) => Msg::new("reject-email").arg("value", fault),
                 (others, None) if !others.is_empty() => {
                     Msg::new("reject-role-email").arg("value", others[0].1.as_str())

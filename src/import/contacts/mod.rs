@@ -15,7 +15,7 @@ use super::key_ids::KeyIds;
 use super::name::{first_name_from_full, tidy_word};
 use super::repeats::{Count, Repeats};
 use super::report::{CityNotes, ImportReport, Warning};
-use super::row::{Contacts, Identity, Row, identify};
+use super::row::{ChosenPhone, Contacts, Identity, Row, identify};
 use super::values::format_utc;
 use super::values::{parse_amount, parse_birthday, parse_consent, parse_status, split_tags};
 use super::{ConsentStatement, Loader, Outcome, Preparer};
@@ -261,10 +261,14 @@ impl ContactsLoader {
 }
 
 impl RowReader {
+    /// The row's keys and what it says; its number to message and e-mail address are found
+    /// once, for the keys and for the other numbers and addresses kept beside them.
     fn prepare(&mut self, row: &Row) -> Result<PreparedContact, Msg> {
+        let phone = row.phone(&self.country)?;
+        let email = row.email();
         Ok(PreparedContact {
-            keys: row.keys(&self.country)?,
-            incoming: self.read(row)?,
+            keys: row.keys_with(phone.as_ref(), email.as_deref())?,
+            incoming: self.read(row, phone.as_ref(), email.as_deref())?,
         })
     }
 
@@ -274,7 +278,12 @@ impl RowReader {
             .transpose()
     }
 
-    fn read(&mut self, row: &Row) -> Result<Incoming, Msg> {
+    fn read(
+        &mut self,
+        row: &Row,
+        phone: Option<&ChosenPhone>,
+        email: Option<&str>,
+    ) -> Result<Incoming, Msg> {
         let parts: Vec<&str> = [Field::LastName, Field::FirstName, Field::MiddleName]
             .iter()
             .filter_map(|f| row.get(*f))
@@ -325,9 +334,9 @@ impl RowReader {
             .map(parse_status)
             .transpose()?
             .flatten();
-        let (other_emails, bad_email) = row.other_emails();
+        let (other_emails, bad_email) = row.other_emails(email);
         let other_keys = row
-            .other_phones(&self.country)
+            .other_phones(phone)
             .into_iter()
             .chain(other_emails)
             .map(|(h, v)| (h.to_owned(), v))
