@@ -102,16 +102,17 @@ impl Customers {
             created: &self.created,
             base_empty,
         };
-        let id = match identify(&mut seen, &keys)? {
+        let found = match identify(&mut seen, &keys)? {
             // An orders file cannot change who is who: the contact the row's phone found is the
             // customer, and one known only by the same e-mail stays until a contacts import.
-            Ok(Identity::Existing(id) | Identity::Join { into: id, .. }) => id,
+            Ok(Identity::Existing(id) | Identity::Join { into: id, .. }) => {
+                Found { id, created: false }
+            }
             Ok(Identity::New) => match newcomer.filter(|(n, _)| can_create(n, &keys)) {
-                Some((newcomer, tz)) => {
-                    let id = self.create(w, &keys, newcomer, tz)?;
-                    self.last = Some((keys, id));
-                    return Ok(Ok(Found { id, created: true }));
-                }
+                Some((newcomer, tz)) => Found {
+                    id: self.create(w, &keys, newcomer, tz)?,
+                    created: true,
+                },
                 None => {
                     return Ok(Err(
                         Msg::new("reject-unknown-customer").arg("key", keys[0].shown())
@@ -120,8 +121,8 @@ impl Customers {
             },
             Err(msg) => return Ok(Err(msg)),
         };
-        self.last = Some((keys, id));
-        Ok(Ok(Found { id, created: false }))
+        self.last = Some((keys, found.id));
+        Ok(Ok(found))
     }
 
     /// Creates the contact of `keys`: named as the row names them, in the zone of their phone's

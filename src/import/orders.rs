@@ -6,7 +6,6 @@ use chrono_tz::Tz;
 
 use super::customers::{Customers, Newcomer};
 use super::fields::Field;
-use super::name::{first_name_from_full, tidy_word};
 use super::report::ImportReport;
 use super::report::Warning;
 use super::row::Row;
@@ -123,23 +122,14 @@ fn read_order_row(row: &Row, tz: Tz) -> Result<OrderRow, Msg> {
             category: row.owned(Field::Category),
         })
     })();
-    let newcomer = match &order {
-        Ok(order) => Some(Newcomer {
-            name: row.owned(Field::Name).or_else(|| {
-                let parts: Vec<&str> = [Field::FirstName, Field::LastName]
-                    .iter()
-                    .filter_map(|f| row.get(*f))
-                    .collect();
-                (!parts.is_empty()).then(|| parts.join(" "))
-            }),
-            first_name: row
-                .get(Field::FirstName)
-                .map(tidy_word)
-                .or_else(|| row.get(Field::Name).and_then(first_name_from_full)),
+    let newcomer = order.as_ref().ok().map(|order| {
+        let (name, first_name) = row.person(&[Field::FirstName, Field::LastName]);
+        Newcomer {
+            name,
+            first_name,
             created_at: order.ordered_at.clone(),
-        }),
-        _ => None,
-    };
+        }
+    });
     Ok(OrderRow {
         order_id,
         newcomer,

@@ -2,6 +2,7 @@
 
 use super::email::{addresses_in, is_role_address, normalize_email};
 use super::fields::{Field, email_rank, phone_rank};
+use super::name::{first_name_from_full, tidy_word};
 use super::phone::{is_mobile, normalize_phone, numbers_in};
 use super::values::{format_utc, parse_datetime, parse_month_first};
 use crate::error::Result;
@@ -265,6 +266,21 @@ impl<'a> Row<'a> {
             }
         }
         out
+    }
+
+    /// The person's full name and the name to greet them by: the name column, else the name
+    /// parts in the order `parts` gives (`Фамилия Имя Отчество` in a CRM's export, `First Last`
+    /// in a shop's); the first name column, else the first name read from the full name.
+    pub fn person(&self, parts: &[Field]) -> (Option<String>, Option<String>) {
+        let words: Vec<&str> = parts.iter().filter_map(|f| self.get(*f)).collect();
+        let name = self
+            .owned(Field::Name)
+            .or_else(|| (!words.is_empty()).then(|| words.join(" ")));
+        let first_name = match self.get(Field::FirstName) {
+            Some(first) => Some(tidy_word(first)),
+            None => name.as_deref().and_then(first_name_from_full),
+        };
+        (name, first_name)
     }
 
     /// The field's value, or the reason the row is rejected without it.

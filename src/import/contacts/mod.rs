@@ -12,7 +12,6 @@ use consent::channel_consent;
 
 use super::fields::Field;
 use super::key_ids::KeyIds;
-use super::name::{first_name_from_full, tidy_word};
 use super::repeats::{Count, Repeats};
 use super::report::{CityNotes, ImportReport, Warning};
 use super::row::{ChosenPhone, Contacts, Identity, Row, identify};
@@ -284,17 +283,8 @@ impl RowReader {
         phone: Option<&ChosenPhone>,
         email: Option<&str>,
     ) -> Result<Incoming, Msg> {
-        let parts: Vec<&str> = [Field::LastName, Field::FirstName, Field::MiddleName]
-            .iter()
-            .filter_map(|f| row.get(*f))
-            .collect();
-        let name = row
-            .owned(Field::Name)
-            .or_else(|| (!parts.is_empty()).then(|| parts.join(" ")));
-        let first_name = match row.get(Field::FirstName) {
-            Some(first) => Some(tidy_word(first)),
-            None => name.as_deref().and_then(first_name_from_full),
-        };
+        let (name, first_name) =
+            row.person(&[Field::LastName, Field::FirstName, Field::MiddleName]);
         let zone = match row.get(Field::TimeZone) {
             Some(tz) => {
                 let parsed: Tz = tz
