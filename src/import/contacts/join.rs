@@ -8,7 +8,8 @@ use crate::store::{Consent, Contact, Status, Writer};
 impl ContactsLoader {
     /// Joins the contact `absorbed`, known only by e-mail, into `into` (DESIGN.md, "Who is who"):
     /// what `into` lacks it takes from `absorbed`, which goes, with its tags, orders and events
-    /// moved. New contacts still in memory are written first, so both are in the base.
+    /// moved. New contacts still in memory are written first, so both are in the base. Returns
+    /// `into` as it is to be stored (the row's save writes it).
     pub(super) fn join(
         &mut self,
         w: &Writer,
@@ -16,17 +17,17 @@ impl ContactsLoader {
         line: u64,
         into: i64,
         absorbed: i64,
-    ) -> Result<()> {
+    ) -> Result<Contact> {
         new.flush(w, &self.now)?;
         new.read_last = None;
         let mut kept = w.load(into)?;
         let gone = w.load(absorbed)?;
         fill_from(&mut kept, &gone);
+        // The absorbed contact goes first: the e-mail and handles it held move to `kept`.
         w.merge_contacts(absorbed, into)?;
-        w.update(&kept)?;
         let (_, _, _, rows) = self.joined.get_or_insert((line, into, absorbed, 0));
         *rows += 1;
-        Ok(())
+        Ok(kept)
     }
 }
 

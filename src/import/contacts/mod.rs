@@ -626,8 +626,7 @@ impl ContactsLoader {
                 Found::Stored,
             ),
             Ok(Identity::Join { into, absorbed }) => {
-                self.join(w, new, line, into, absorbed)?;
-                (w.load(into)?, Found::Joined)
+                (self.join(w, new, line, into, absorbed)?, Found::Joined)
             }
         };
         let mut c = stored.clone();
