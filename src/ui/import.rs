@@ -32,6 +32,9 @@ pub struct ImportWizard {
     overrides: Vec<ColumnMap>,
     /// The system the owner says the file's ids belong to; empty: as recognised.
     id_system: String,
+    /// `id_system` as the shown preview was read with: leaving the field reads it again only
+    /// when the owner changed it.
+    previewed_id_system: String,
     /// The owner's statement that everyone in a contacts file agreed to messages.
     consent: ConsentForm,
     /// The preview read again after a change in the mapping step, which stays on screen (and
@@ -52,6 +55,7 @@ impl ImportWizard {
             file: PathField::new(PathMode::Open, &text),
             overrides: Vec::new(),
             id_system: String::new(),
+            previewed_id_system: String::new(),
             consent: ConsentForm::default(),
             refreshing: None,
             step: Step::Choose,
@@ -87,6 +91,7 @@ impl ImportWizard {
         let mut options = self.options();
         let consent = self.consent.clone();
         self.error = None;
+        self.previewed_id_system = self.id_system.trim().to_owned();
         let job = Pending::spawn(ctx, Work::ImportPreview, move |_| {
             let store = Store::open(&db)?;
             options.consent = consent.statement(&store, &options)?;
@@ -269,8 +274,9 @@ impl ImportWizard {
                 );
                 recognised(ui, &preview.recognised);
                 let has_ids = preview.columns.iter().any(|(_, f)| *f == Field::ExternalId);
-                let mut renamed =
-                    has_ids && id_system_row(ui, &mut self.id_system, &preview.recognised);
+                let mut renamed = has_ids
+                    && id_system_row(ui, &mut self.id_system, &preview.recognised)
+                    && self.id_system.trim() != self.previewed_id_system;
                 if self.kind == ImportKind::Contacts {
                     renamed |= self.consent.show(ui);
                 }
@@ -634,7 +640,7 @@ impl ConsentForm {
 }
 
 /// Which system the file's ids belong to, and a field to name another (`1c`): ids of two systems
-/// are two people. Returns true when the owner named one (Enter or leaving the field).
+/// are two people. Returns true when the owner leaves the field (Enter or a click elsewhere).
 fn id_system_row(
     ui: &mut egui::Ui,
     named: &mut String,
@@ -654,7 +660,7 @@ fn id_system_row(
             )
             .labelled_by(label.id)
             .on_hover_text(tr("import-id-system-hint"));
-        edit.lost_focus() && named.trim().to_lowercase() != r.id_system
+        edit.lost_focus()
     })
     .inner
 }
