@@ -922,3 +922,46 @@ origin-woocommerce-orders = a WooCommerce orders export
 import-phones = The number to message is looked for in these columns, in order: { $columns } — the first mobile one, else the first valid one.
 import-custom = Kept as custom fields: { $columns }.
 import-remembered = Your column choices for files with these headers are applied: { $columns }.
+profile-error-field = The column field "{ $field }" is unknown. Fields: message_id, contact_id, external_id, phone, telegram, name, first_name, city, channel, campaign, variant, arm, text, sms_parts, moment, local_time, send_at_utc, time_zone, wa_template, wa_language, wa_params, var:name, custom:name.
+profile-error-phone-format = The phone format "{ $format }" is unknown: e164 (+79123456789), digits (79123456789) or national (89123456789).
+profile-error-moment-format = The time format "{ $format }" cannot be read: use %Y, %m, %d, %H, %M, %S, e.g. %Y-%m-%d %H:%M.
+profile-error-json = The profile cannot be read (line { $line }): { $reason }
+profile-error-version = A profile of version { $version } is unknown to this Adresat (it knows version 1).
+profile-error-name = The profile has no name.
+profile-error-no-columns = The profile has no columns.
+profile-error-separator = The separator "{ $value }" will not do: ";", ",", "|" or a tab.
+profile-error-plain-header = The header "{ $header }" is not accepted by the service: Latin letters, digits and "_" only.
+profile-error-header-twice = The header "{ $header }" appears twice.
+profile-error-shipped = "{ $name }" is a built-in profile: it cannot be changed or deleted. Make a copy under another name.
+profile-error-not-found = There is no profile "{ $name }". There are: { $names }.
+profile-saved = Profile "{ $name }" saved in the base.
+profile-deleted = Profile "{ $name }" deleted.
+profile-finding-cp1251 = { $count ->
+        [one] { $count } text holds
+       *[other] { $count } texts hold
+    } characters the cp1251 encoding lacks ({ $chars }; { $who }): the file will show "?" instead. Save in UTF-8 if the service takes it.
+profile-finding-wa-space = { $count ->
+        [one] { $count } recipient has
+       *[other] { $count } recipients have
+    } a WhatsApp parameter with a line break, a tab or five spaces in a row ({ $who }): Meta refuses such messages.
+profile-finding-too-soon = { $count ->
+        [one] { $count } message is
+       *[other] { $count } messages are
+    } due in less than { $minutes } minutes or already past ({ $who }): the service will not take them. Plan for a later time.
+profile-finding-too-late = { $count ->
+        [one] { $count } message is
+       *[other] { $count } messages are
+    } due more than { $days } days ahead ({ $who }): the service will not take them.
+profile-finding-repeated = { $count ->
+        [one] { $count } number appears
+       *[other] { $count } numbers appear
+    } twice in the file ({ $who }): the gateway keeps only a number's first row.
+profile-finding-empty = { $count ->
+        [one] { $count } recipient lacks
+       *[other] { $count } recipients lack
+    } a value the profile requires ({ $who }): no file was written. Fill the field in or let the profile allow empty values.
+plan-error-too-many-batches = The plan splits into { $count } files, more than { $most }: choose a coarser split (by day or by time zone).
+export-error-folder-taken = The folder "{ $path }" exists and is not empty: choose a new folder for the plan's files.
+cli-plan-reexported = The saved plan exported again: { $rows } messages → { $path }
+cli-plan-dropped = dropped out since it was planned ({ $reason }): { $count }
+cli-plan-gone = deleted from the base since it was planned: { $count }

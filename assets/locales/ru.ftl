@@ -940,3 +940,50 @@ origin-woocommerce-orders = экспорт заказов WooCommerce
 import-phones = Номер для рассылки берётся из столбцов по порядку: { $columns } — первый мобильный, иначе первый верный.
 import-custom = Сохранятся как дополнительные поля: { $columns }.
 import-remembered = Применён ваш выбор столбцов для файлов с такими заголовками: { $columns }.
+profile-error-field = Поле столбца «{ $field }» неизвестно. Поля: message_id, contact_id, external_id, phone, telegram, name, first_name, city, channel, campaign, variant, arm, text, sms_parts, moment, local_time, send_at_utc, time_zone, wa_template, wa_language, wa_params, var:имя, custom:имя.
+profile-error-phone-format = Формат телефона «{ $format }» неизвестен: e164 (+79123456789), digits (79123456789) или national (89123456789).
+profile-error-moment-format = Формат времени «{ $format }» не читается: используйте %Y, %m, %d, %H, %M, %S, например %Y-%m-%d %H:%M.
+profile-error-json = Профиль не читается (строка { $line }): { $reason }
+profile-error-version = Профиль версии { $version } эта версия Адресата не знает (знает версию 1).
+profile-error-name = У профиля нет названия.
+profile-error-no-columns = В профиле нет ни одного столбца.
+profile-error-separator = Разделитель «{ $value }» не подходит: «;», «,», «|» или табуляция.
+profile-error-plain-header = Заголовок «{ $header }» не подходит сервису: только латинские буквы, цифры и «_».
+profile-error-header-twice = Заголовок «{ $header }» встречается дважды.
+profile-error-shipped = «{ $name }» — встроенный профиль: его нельзя изменить или удалить. Сделайте копию под другим названием.
+profile-error-not-found = Профиля «{ $name }» нет. Есть: { $names }.
+profile-saved = Профиль «{ $name }» сохранён в базе.
+profile-deleted = Профиль «{ $name }» удалён.
+profile-finding-cp1251 = { $count ->
+        [one] { $count } текст содержит
+        [few] { $count } текста содержат
+       *[many] { $count } текстов содержат
+    } знаки, которых нет в кодировке cp1251 ({ $chars }; { $who }): в файле они станут «?». Сохраните в UTF-8, если сервис его принимает.
+profile-finding-wa-space = { $count ->
+        [one] У { $count } получателя параметр
+       *[other] У { $count } получателей параметр
+    } WhatsApp содержит перевод строки, табуляцию или пять пробелов подряд ({ $who }): Meta отклонит такие сообщения.
+profile-finding-too-soon = { $count ->
+        [one] { $count } сообщение назначено
+        [few] { $count } сообщения назначены
+       *[many] { $count } сообщений назначены
+    } раньше чем через { $minutes } мин или уже в прошлом ({ $who }): сервис их не примет. Постройте план на более позднее время.
+profile-finding-too-late = { $count ->
+        [one] { $count } сообщение назначено
+        [few] { $count } сообщения назначены
+       *[many] { $count } сообщений назначены
+    } дальше чем через { $days } дн. ({ $who }): сервис их не примет.
+profile-finding-repeated = { $count ->
+        [one] { $count } номер встречается
+        [few] { $count } номера встречаются
+       *[many] { $count } номеров встречаются
+    } в файле дважды ({ $who }): шлюз оставит только первую строку номера.
+profile-finding-empty = { $count ->
+        [one] У { $count } получателя пусто
+       *[other] У { $count } получателей пусто
+    } значение, которое профиль требует ({ $who }): файл не записан. Заполните поле или разрешите в профиле пустые значения.
+plan-error-too-many-batches = План разбивается на { $count } файлов, больше { $most }: выберите разбивку крупнее (по дням или по поясам).
+export-error-folder-taken = Папка «{ $path }» уже существует и не пуста: выберите новую папку для файлов плана.
+cli-plan-reexported = Сохранённый план выгружен заново: { $rows } сообщ. → { $path }
+cli-plan-dropped = выбыли с момента планирования ({ $reason }): { $count }
+cli-plan-gone = удалены из базы с момента планирования: { $count }

@@ -262,7 +262,7 @@ fn decide(
 }
 
 /// The first reason `reach` gets nothing, if any.
-fn exclusion(reach: &Reach, never: bool, channel: Channel) -> Option<Exclusion> {
+pub(crate) fn exclusion(reach: &Reach, never: bool, channel: Channel) -> Option<Exclusion> {
     let on_channel = match channel {
         Channel::Whatsapp | Channel::Sms => reach.has_phone,
         Channel::Telegram => reach.has_tg_chat,

@@ -6,7 +6,7 @@
 //! contact's internal id in decimal; the contact is in arm B when the hash modulo 100 is below the
 //! variant's `b.percent`. A rebuilt preview or plan puts everyone in the same arm.
 
-mod audience;
+pub(crate) mod audience;
 mod render;
 mod save;
 
@@ -63,6 +63,17 @@ pub struct Variant {
     pub buttons: Vec<Button>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub b: Option<ArmB>,
+    /// WhatsApp: the approved template this variant's text stands for, which a provider's bulk
+    /// upload names (export profiles' `wa_template` and `wa_language`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub whatsapp_template: Option<WhatsappTemplate>,
+}
+
+/// An approved WhatsApp message template: its name and language code (`ru`, `en_US`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WhatsappTemplate {
+    pub name: String,
+    pub language: String,
 }
 
 /// A campaign as saved and as written to a file.

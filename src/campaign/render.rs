@@ -89,26 +89,36 @@ fn parse_all(
 impl Renderer {
     /// Checks `campaign`'s texts (an error names the first fault) and prepares them.
     pub fn new(store: &Store, campaign: &Campaign) -> Result<Renderer> {
-        let custom = store.custom_field_names()?;
-        let templates = parse_all(campaign, &custom, true)?;
-        Ok(Renderer::with(
-            campaign,
-            templates,
-            store.settings()?.owner_tz,
-        ))
+        Renderer::with_columns(store, campaign, &[], false)
+    }
+
+    /// As [`Renderer::new`], reading also the facts of the variables `extra` names (an export
+    /// profile's `var:` columns) and the custom fields when `custom` (its `custom:` columns).
+    pub fn with_columns(
+        store: &Store,
+        campaign: &Campaign,
+        extra: &[&str],
+        custom: bool,
+    ) -> Result<Renderer> {
+        let names = store.custom_field_names()?;
+        let templates = parse_all(campaign, &names, true)?;
+        let mut r = Renderer::with(campaign, templates, store.settings()?.owner_tz, extra);
+        r.needs.custom |= custom;
+        Ok(r)
     }
 
     /// Prepares `campaign`'s texts as they are, faults and all (a faulty variable shows as its
     /// text): the editor's preview while the owner types.
     pub fn lenient(campaign: &Campaign, custom: &[String], tz: chrono_tz::Tz) -> Renderer {
         let templates = parse_all(campaign, custom, false).unwrap_or_default();
-        Renderer::with(campaign, templates, tz)
+        Renderer::with(campaign, templates, tz, &[])
     }
 
     fn with(
         campaign: &Campaign,
         templates: Vec<(Template, Option<Template>)>,
         tz: chrono_tz::Tz,
+        extra: &[&str],
     ) -> Renderer {
         let variables: Vec<&str> = templates
             .iter()
@@ -117,6 +127,7 @@ impl Renderer {
                 Piece::Var { name, .. } => Some(name.as_str()),
                 Piece::Text(_) => None,
             })
+            .chain(extra.iter().copied())
             .collect();
         let used = |names: &[&str]| variables.iter().any(|v| names.contains(v));
         let needs = FactNeeds {
@@ -157,6 +168,26 @@ impl Renderer {
             ('B', Some(b)) => b,
             _ => a,
         })
+    }
+
+    /// The value of variable `name` for the contact of `facts` (without a fallback), as the
+    /// message shows it.
+    pub fn variable(&self, facts: &MessageFacts, name: &str) -> Option<String> {
+        self.value(facts, &mut None, name)
+            .filter(|v| !v.trim().is_empty())
+    }
+
+    /// The fallback the text of `variant`'s `arm` gives variable `name`, if any.
+    pub fn fallback(&self, variant: usize, arm: char, name: &str) -> Option<&str> {
+        self.template(variant, arm)?
+            .pieces
+            .iter()
+            .find_map(|p| match p {
+                Piece::Var {
+                    name: n, fallback, ..
+                } if n == name => fallback.as_deref(),
+                _ => None,
+            })
     }
 
     /// The value of variable `name` for the contact of `facts`, as the message shows it.

@@ -17,6 +17,7 @@ use serde_json::json;
 
 mod campaign;
 mod plan;
+mod profile;
 mod results;
 mod rfm;
 mod segment;
@@ -108,10 +109,15 @@ pub enum Command {
     /// Make a campaign's send plan for a date (each contact's own local time, quiet hours, caps,
     /// the messenger's limit), save it in the base and export it.
     Plan(plan::PlanArgs),
-    /// List and delete saved send plans.
+    /// List, re-export and delete saved send plans.
     Plans {
         #[command(subcommand)]
         command: plan::PlansCommand,
+    },
+    /// List, show, save and delete export profiles: the layouts sending services take.
+    Profile {
+        #[command(subcommand)]
+        command: profile::ProfileCommand,
     },
     /// Print a campaign's results: planned, sent, delivered and the rates per delivered message,
     /// per variant and A/B arm, the A/B verdicts and the health warnings.
@@ -308,7 +314,10 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
             results::run(&Store::open(&db_path(&cli))?, &campaign, json, lang)
         }
         Command::Plan(args) => plan::run(&Store::open(&db_path(&cli))?, args, lang),
-        Command::Plans { command } => plan::run_plans(&mut Store::open(&db_path(&cli))?, command),
+        Command::Plans { command } => {
+            plan::run_plans(&mut Store::open(&db_path(&cli))?, command, lang)
+        }
+        Command::Profile { command } => profile::run(&Store::open(&db_path(&cli))?, command, lang),
         Command::Rfm { as_of, out, json } => rfm::run(
             &mut Store::open(&db_path(&cli))?,
             as_of,

@@ -7,7 +7,8 @@ use serde_json::json;
 
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg};
-use crate::plan::export::{self, Format, Target};
+use crate::plan::export::{self, Exported, Format, Target};
+use crate::plan::profile::{self, Split};
 use crate::plan::{self, Options, Priority, Span, TimeOfDay, Timing};
 use crate::store::Store;
 
@@ -56,15 +57,8 @@ pub struct PlanArgs {
     /// Who goes first when the limit moves some to later days.
     #[arg(long, value_enum, default_value = "variant")]
     pub priority: PriorityArg,
-    /// Where to write the plan.
-    #[arg(long, value_name = "FILE")]
-    pub out: PathBuf,
-    /// The file's format (default: from its extension, else CSV).
-    #[arg(long, value_enum)]
-    pub format: Option<FormatArg>,
-    /// The CSV separator: ';' (Russian Excel), ',' or tab.
-    #[arg(long, default_value = ";", value_parser = super::separator)]
-    pub sep: char,
+    #[command(flatten)]
+    pub export: ExportArgs,
     /// Print the summary as JSON, with the counts per exclusion reason.
     #[arg(long)]
     pub json: bool,
@@ -103,8 +97,88 @@ fn options(store: &Store, args: &PlanArgs) -> Result<Options> {
     Ok(o)
 }
 
+/// How a plan is written: where, in which profile, split how, in which format.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Where to write the plan (with --split: a new or empty folder for the batch files).
+    #[arg(long, value_name = "PATH")]
+    pub out: PathBuf,
+    /// The export profile (`adresat profile list`): adresat, whatsapp-provider, sms-gateway,
+    /// telegram, api-utc or one saved in the base.
+    #[arg(long, value_name = "NAME", default_value = profile::DEFAULT)]
+    pub profile: String,
+    /// One file per send hour (UTC), per local day or per time zone (default: the profile's).
+    #[arg(long, value_enum)]
+    pub split: Option<SplitArg>,
+    /// The file's format over the profile's (default: the profile's; for `adresat`, from the
+    /// file's extension).
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// The CSV separator over the profile's: ';' (Russian Excel), ',' or tab.
+    #[arg(long, value_parser = super::separator)]
+    pub sep: Option<char>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SplitArg {
+    None,
+    Hour,
+    Day,
+    Zone,
+}
+
+impl ExportArgs {
+    /// The target the arguments describe, the profile read from the base.
+    pub fn target(&self, store: &Store, lang: Lang) -> Result<Target> {
+        let mut profile = profile::find(store, &self.profile)?;
+        let separator = self.sep.map(|c| c as u8);
+        let format = match self.format {
+            Some(FormatArg::Csv) => Some(Format::Csv {
+                separator: separator.unwrap_or(profile.separator_byte()),
+            }),
+            Some(FormatArg::Xlsx) => Some(Format::Xlsx),
+            Some(FormatArg::Jsonl) => Some(Format::Jsonl),
+            None if profile.name == profile::DEFAULT => Some(match Format::for_path(&self.out) {
+                Format::Csv { .. } => Format::Csv {
+                    separator: separator.unwrap_or(b';'),
+                },
+                other => other,
+            }),
+            None => separator.map(|separator| Format::Csv { separator }),
+        };
+        if let Some(format) = format {
+            format.apply(&mut profile);
+        }
+        let mut target = Target::with_profile(&self.out, profile, lang, chrono::Utc::now());
+        if let Some(split) = self.split {
+            target.split = match split {
+                SplitArg::None => Split::None,
+                SplitArg::Hour => Split::Hour,
+                SplitArg::Day => Split::Day,
+                SplitArg::Zone => Split::Zone,
+            };
+        }
+        Ok(target)
+    }
+}
+
+/// Prints what the service would lose (on the error stream) and a split plan's batches.
+fn print_export(written: &Exported, lang: Lang) {
+    for finding in written.findings.list() {
+        eprintln!("{}", finding.msg.render(lang));
+    }
+    for b in &written.batches {
+        out!(
+            "  {}\t{} UTC\t{}\t{}",
+            b.file,
+            b.start_utc,
+            b.start_owner,
+            b.messages
+        );
+    }
+}
+
 pub fn run(store: &Store, args: PlanArgs, lang: Lang) -> Result<()> {
-    let separator = args.sep as u8;
     let campaign = super::campaign::resolve(store, &args.campaign)?;
     let options = options(store, &args)?;
     let cancel = super::interrupted();
@@ -116,16 +190,7 @@ pub fn run(store: &Store, args: PlanArgs, lang: Lang) -> Result<()> {
         cancel,
         &mut |_| {},
     )?;
-    let format = match args.format {
-        Some(FormatArg::Csv) => Format::Csv { separator },
-        Some(FormatArg::Xlsx) => Format::Xlsx,
-        Some(FormatArg::Jsonl) => Format::Jsonl,
-        None => match Format::for_path(&args.out) {
-            Format::Csv { .. } => Format::Csv { separator },
-            other => other,
-        },
-    };
-    let target = Target::new(&args.out, format, lang);
+    let target = args.export.target(store, lang)?;
     let (_, written) = export::save_and_export(store, &made, &target, cancel, &mut |_| {})?;
     let summary = made.summary(store.settings()?.owner_tz);
     let gaps: serde_json::Map<String, serde_json::Value> = written
@@ -155,9 +220,12 @@ pub fn run(store: &Store, args: PlanArgs, lang: Lang) -> Result<()> {
                 "fullest_24h": summary.fullest_window,
                 "missing_values": gaps,
                 "longest": written.checks.longest.map(|(id, n)| json!({"contact_id": id, "length": n})),
-                "file": args.out.display().to_string(),
+                "file": written.path.display().to_string(),
                 "rows": written.rows,
                 "sheets": written.sheets,
+                "profile": target.profile.name,
+                "findings": written.findings.list().iter().map(|f| json!({"id": f.msg.id, "blocking": f.blocking, "text": f.msg.render(lang)})).collect::<Vec<_>>(),
+                "batches": written.batches,
             })
         );
         return Ok(());
@@ -167,9 +235,10 @@ pub fn run(store: &Store, args: PlanArgs, lang: Lang) -> Result<()> {
         Msg::new("cli-plan-done")
             .arg("planned", summary.planned as i64)
             .arg("of", summary.segments_size as i64)
-            .arg("path", args.out.display().to_string())
+            .arg("path", written.path.display().to_string())
             .render(lang)
     );
+    print_export(&written, lang);
     for (reason, n) in summary.excluded.iter().filter(|(_, n)| *n > 0) {
         out!("  {}: {n}", reason.msg().render(lang));
     }
@@ -206,6 +275,18 @@ pub enum PlansCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Export a saved plan again, in any profile, without planning again: message ids and
+    /// moments stay; texts, consent and status are read from today's base.
+    Export {
+        /// The plan's id (as `plans list` prints it), or its campaign's name with --date.
+        plan: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        #[command(flatten)]
+        export: ExportArgs,
+        #[arg(long)]
+        json: bool,
+    },
     /// Delete the campaign's saved plan for a date: caps and limits stop counting its messages.
     Delete {
         /// The campaign's name.
@@ -216,7 +297,7 @@ pub enum PlansCommand {
 }
 
 /// `adresat plans …`: what the Plan screen's list of saved plans does.
-pub fn run_plans(store: &mut Store, command: PlansCommand) -> Result<()> {
+pub fn run_plans(store: &mut Store, command: PlansCommand, lang: Lang) -> Result<()> {
     match command {
         PlansCommand::List { json } => {
             let plans = store.plans()?;
@@ -224,7 +305,7 @@ pub fn run_plans(store: &mut Store, command: PlansCommand) -> Result<()> {
                 let items: Vec<_> = plans
                     .iter()
                     .map(|p| {
-                        json!({"campaign": p.campaign, "date": p.plan_date,
+                        json!({"id": p.id, "campaign": p.campaign, "date": p.plan_date,
                                "messages": p.messages, "created_at": p.created_at})
                     })
                     .collect();
@@ -232,7 +313,8 @@ pub fn run_plans(store: &mut Store, command: PlansCommand) -> Result<()> {
             } else {
                 for p in &plans {
                     out!(
-                        "{}\t{}\t{}\t{}",
+                        "{}\t{}\t{}\t{}\t{}",
+                        p.id,
                         p.campaign,
                         p.plan_date,
                         crate::format::group_thousands(p.messages as i64),
@@ -242,6 +324,12 @@ pub fn run_plans(store: &mut Store, command: PlansCommand) -> Result<()> {
             }
             Ok(())
         }
+        PlansCommand::Export {
+            plan,
+            date,
+            export: args,
+            json,
+        } => export_saved(store, &plan, date.as_deref(), &args, json, lang),
         PlansCommand::Delete { campaign, date } => {
             if !store.delete_plan(&campaign, &date)? {
                 return Err(Error::user(
@@ -253,4 +341,75 @@ pub fn run_plans(store: &mut Store, command: PlansCommand) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// `adresat plans export`: a saved plan written again in a profile, who dropped out listed.
+fn export_saved(
+    store: &Store,
+    which: &str,
+    date: Option<&str>,
+    args: &ExportArgs,
+    json: bool,
+    lang: Lang,
+) -> Result<()> {
+    let id = plan::saved::find(store, which, date)?;
+    let reloaded = plan::saved::reload(store, id)?;
+    let target = args.target(store, lang)?;
+    let written = export::export(
+        store,
+        &reloaded.plan,
+        &target,
+        super::interrupted(),
+        &mut |_| {},
+    )?;
+    let dropped = reloaded.plan.summary(store.settings()?.owner_tz).excluded;
+    if json {
+        let dropped: serde_json::Map<String, serde_json::Value> = dropped
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(r, n)| (r.key().to_owned(), json!(n)))
+            .collect();
+        out!(
+            "{}",
+            json!({
+                "plan": id,
+                "campaign": reloaded.plan.campaign.name,
+                "date": reloaded.plan.options.date.to_string(),
+                "rows": written.rows,
+                "file": written.path.display().to_string(),
+                "profile": target.profile.name,
+                "dropped": dropped,
+                "gone": reloaded.gone,
+                "findings": written.findings.list().iter().map(|f| json!({"id": f.msg.id, "blocking": f.blocking, "text": f.msg.render(lang)})).collect::<Vec<_>>(),
+                "batches": written.batches,
+            })
+        );
+        return Ok(());
+    }
+    out!(
+        "{}",
+        Msg::new("cli-plan-reexported")
+            .arg("rows", written.rows as i64)
+            .arg("path", written.path.display().to_string())
+            .render(lang)
+    );
+    for (reason, n) in dropped.iter().filter(|(_, n)| *n > 0) {
+        out!(
+            "  {}",
+            Msg::new("cli-plan-dropped")
+                .arg("reason", reason.msg().render(lang))
+                .arg("count", *n as i64)
+                .render(lang)
+        );
+    }
+    if reloaded.gone > 0 {
+        out!(
+            "  {}",
+            Msg::new("cli-plan-gone")
+                .arg("count", reloaded.gone as i64)
+                .render(lang)
+        );
+    }
+    print_export(&written, lang);
+    Ok(())
 }

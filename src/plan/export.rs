@@ -1,28 +1,33 @@
-//! A plan written for the sending service, streamed to the file while the messages are rendered:
-//! CSV (UTF-8 with BOM so Excel shows Cyrillic, `;` or `,`), XLSX (split into sheets of at most
-//! 1,048,576 rows, Excel's limit) and JSON Lines. A plan of the demo base says so in every row.
+//! A plan written for the sending service in an export profile's layout, streamed to the file
+//! while the messages are rendered, as one file or one per send batch (the profile's or the
+//! owner's split). A plan of the demo base says so: its files are named `DEMO_…`, and the
+//! `adresat` profile marks every row too.
 //!
 //! A file appears whole or not at all: it is written under a hidden temporary name beside its
-//! target, synced, and only then renamed into place. A plan is saved only when its file is
-//! complete: the saving transaction waits for the export's verdict.
+//! target (a split plan: a hidden folder), synced, and only then renamed into place. A plan is
+//! saved only when its file is complete: the saving transaction waits for the export's verdict.
+//! What the service would refuse ([`Findings`]) is checked on the way; a blocking finding leaves
+//! no file.
 
-use std::fmt::Write as _;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use chrono::DateTime;
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use rustc_hash::FxHashMap;
 
-use super::{Plan, channel_name};
-use crate::campaign::{Channel, Checks, Renderer};
+use super::batches::{self, Batch, Batches};
+use super::profile::{self, CellMaker, ColumnKind, Field, FileType, Findings, Profile, Split};
+use super::sinks::{self, BIG_BUFFER, Opening, Sink};
+use super::{Plan, Planned};
+use crate::campaign::{Channel, Checks, Recipient, Renderer};
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, tr_in};
-use crate::staged::{Staged, temporary_beside};
+use crate::staged::{Staged, temporary_beside, temporary_folder_beside};
 use crate::store::Store;
 
-/// The file formats a plan is exported to.
+pub use super::sinks::XLSX_SHEET_ROWS;
+
+/// The file formats a plan is exported to, over a profile's own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Csv { separator: u8 },
@@ -44,20 +49,35 @@ impl Format {
             _ => Format::Csv { separator: b';' },
         }
     }
-}
 
-/// The most rows an Excel sheet holds, the header included.
-pub const XLSX_SHEET_ROWS: u32 = 1_048_576;
+    /// `profile` written in this format instead of its own.
+    pub fn apply(self, profile: &mut Profile) {
+        match self {
+            Format::Csv { separator } => {
+                profile.file_type = FileType::Csv;
+                profile.separator = char::from(separator).to_string();
+            }
+            Format::Xlsx => profile.file_type = FileType::Xlsx,
+            Format::Jsonl => profile.file_type = FileType::Jsonl,
+        }
+    }
+}
 
 /// What an export wrote, and what the rendering found on the way.
 #[derive(Debug, Clone)]
 pub struct Exported {
+    /// The file written, or the folder of a split plan's batches.
+    pub path: PathBuf,
     pub rows: u64,
     pub sheets: u32,
     pub checks: Checks,
+    pub findings: Findings,
+    /// A split plan's batches, in time order (empty for one file).
+    pub batches: Vec<Batch>,
 }
 
-/// The fixed columns, before `param_1…` and the demo mark.
+/// The columns the first rounds exported, before `param_1…` and the demo mark: the `adresat`
+/// profile's.
 pub const COLUMNS: [&str; 14] = [
     "message_id",
     "contact_id",
@@ -75,200 +95,13 @@ pub const COLUMNS: [&str; 14] = [
     "send_at_utc",
 ];
 
-/// Where the rows go.
-trait Sink {
-    /// The column names, once, before the rows.
-    fn start(&mut self, header: &[String]) -> Result<()>;
-    fn row(&mut self, values: &[&str]) -> Result<()>;
-    fn finish(self: Box<Self>) -> Result<u32>;
-}
-
-struct CsvSink {
-    writer: csv::Writer<std::io::BufWriter<std::fs::File>>,
-    path: PathBuf,
-    /// The second half of a file written in two: no BOM and no header.
-    part: bool,
-}
-
-impl CsvSink {
-    fn fail(&self, e: csv::Error) -> Error {
-        Error::io(&self.path, std::io::Error::other(e))
-    }
-}
-
-impl Sink for CsvSink {
-    fn start(&mut self, header: &[String]) -> Result<()> {
-        if self.part {
-            return Ok(());
-        }
-        self.writer.write_record(header).map_err(|e| self.fail(e))
-    }
-
-    fn row(&mut self, values: &[&str]) -> Result<()> {
-        self.writer.write_record(values).map_err(|e| self.fail(e))
-    }
-
-    fn finish(mut self: Box<Self>) -> Result<u32> {
-        self.writer.flush().map_err(|e| Error::io(&self.path, e))?;
-        Ok(1)
-    }
-}
-
-struct JsonlSink {
-    out: std::io::BufWriter<std::fs::File>,
-    path: PathBuf,
-    header: Vec<String>,
-}
-
-impl Sink for JsonlSink {
-    fn start(&mut self, header: &[String]) -> Result<()> {
-        self.header = header.to_vec();
-        Ok(())
-    }
-
-    fn row(&mut self, values: &[&str]) -> Result<()> {
-        let object: serde_json::Map<String, serde_json::Value> = self
-            .header
-            .iter()
-            .zip(values)
-            .map(|(k, v)| {
-                let value = match k.as_str() {
-                    "contact_id" => v
-                        .parse::<i64>()
-                        .map(serde_json::Value::from)
-                        .unwrap_or_else(|_| (*v).into()),
-                    _ => (*v).into(),
-                };
-                (k.clone(), value)
-            })
-            .collect();
-        serde_json::to_writer(&mut self.out, &object)
-            .map_err(|e| Error::io(&self.path, std::io::Error::other(e)))?;
-        self.out
-            .write_all(b"\n")
-            .map_err(|e| Error::io(&self.path, e))
-    }
-
-    fn finish(mut self: Box<Self>) -> Result<u32> {
-        self.out.flush().map_err(|e| Error::io(&self.path, e))?;
-        Ok(1)
-    }
-}
-
-struct XlsxSink {
-    book: rust_xlsxwriter::Workbook,
-    path: PathBuf,
-    header: Vec<String>,
-    sheet_rows: u32,
-    /// Rows written in the current sheet (the header included); 0 before the first sheet.
-    row: u32,
-    sheets: u32,
-}
-
-impl XlsxSink {
-    fn fail(&self, e: rust_xlsxwriter::XlsxError) -> Error {
-        Error::io(&self.path, std::io::Error::other(e))
-    }
-
-    /// Starts the next sheet with the header row.
-    fn new_sheet(&mut self) -> Result<()> {
-        self.sheets += 1;
-        let name = format!("plan {}", self.sheets);
-        let header = self.header.clone();
-        let sheet = self
-            .book
-            .add_worksheet_with_constant_memory()
-            .map_err(|e| Error::io(&self.path, std::io::Error::other(e)))?;
-        let written = sheet.set_name(name).map(|_| ()).and_then(|_| {
-            header
-                .iter()
-                .enumerate()
-                .try_for_each(|(c, h)| sheet.write_string(0, c as u16, h).map(|_| ()))
-        });
-        written.map_err(|e| self.fail(e))?;
-        self.row = 1;
-        Ok(())
-    }
-}
-
-impl Sink for XlsxSink {
-    fn start(&mut self, header: &[String]) -> Result<()> {
-        self.header = header.to_vec();
-        self.new_sheet()
-    }
-
-    fn row(&mut self, values: &[&str]) -> Result<()> {
-        if self.row >= self.sheet_rows {
-            self.new_sheet()?;
-        }
-        let row = self.row;
-        let sheets = self.sheets;
-        let sheet = self
-            .book
-            .worksheet_from_index(sheets as usize - 1)
-            .map_err(|e| Error::io(&self.path, std::io::Error::other(e)))?;
-        for (c, v) in values.iter().enumerate() {
-            let written = if c == 1 {
-                // The contact's number stays a number.
-                match v.parse::<f64>() {
-                    Ok(n) => sheet.write_number(row, c as u16, n).map(|_| ()),
-                    Err(_) => sheet.write_string(row, c as u16, *v).map(|_| ()),
-                }
-            } else {
-                sheet.write_string(row, c as u16, *v).map(|_| ())
-            };
-            written.map_err(|e| Error::io(&self.path, std::io::Error::other(e)))?;
-        }
-        self.row += 1;
-        Ok(())
-    }
-
-    fn finish(mut self: Box<Self>) -> Result<u32> {
-        let path = self.path.clone();
-        self.book.save(&path).map_err(|e| self.fail(e))?;
-        Ok(self.sheets)
-    }
-}
-
-/// A sink writing `path`; `part`: the second half of a CSV or JSON Lines file, appended later.
-fn open_sink(path: &Path, format: Format, sheet_rows: u32, part: bool) -> Result<Box<dyn Sink>> {
-    let create = || std::fs::File::create(path).map_err(|e| Error::io(path, e));
-    Ok(match format {
-        Format::Csv { separator } => {
-            let mut file = std::io::BufWriter::with_capacity(1 << 20, create()?);
-            if !part {
-                file.write_all("\u{feff}".as_bytes())
-                    .map_err(|e| Error::io(path, e))?;
-            }
-            Box::new(CsvSink {
-                writer: csv::WriterBuilder::new()
-                    .delimiter(separator)
-                    .from_writer(file),
-                path: path.to_owned(),
-                part,
-            })
-        }
-        Format::Jsonl => Box::new(JsonlSink {
-            out: std::io::BufWriter::with_capacity(1 << 20, create()?),
-            path: path.to_owned(),
-            header: Vec::new(),
-        }),
-        Format::Xlsx => Box::new(XlsxSink {
-            book: rust_xlsxwriter::Workbook::new(),
-            path: path.to_owned(),
-            header: Vec::new(),
-            sheet_rows: sheet_rows.max(2),
-            row: 0,
-            sheets: 0,
-        }),
-    })
-}
-
 /// Where and how a plan is written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Target {
+    /// The file; with a split, the folder the batch files go in.
     pub path: PathBuf,
-    pub format: Format,
+    pub profile: Profile,
+    pub split: Split,
     /// The most rows of an XLSX sheet ([`XLSX_SHEET_ROWS`] but in tests).
     pub sheet_rows: u32,
     /// The language of the demo mark.
@@ -276,24 +109,54 @@ pub struct Target {
     /// From this many messages a CSV or JSON Lines file is written in two halves by two threads
     /// ([`SPLIT_FROM`] but in tests).
     pub split_from: usize,
+    /// The moment the file is made, for the profile's lead-time rules (none: not checked; the
+    /// front ends always give it).
+    pub now: Option<DateTime<Utc>>,
 }
 
 impl Target {
-    /// `path` in `format`, sheets as big as Excel allows.
+    /// `path` in the `adresat` profile's layout, in `format`, as one file.
     pub fn new(path: &Path, format: Format, lang: Lang) -> Target {
+        let mut profile = profile::shipped().remove(0);
+        format.apply(&mut profile);
+        Target {
+            split: Split::None,
+            now: None,
+            ..Target::with_profile(path, profile, lang, DateTime::UNIX_EPOCH)
+        }
+    }
+
+    /// `path` in `profile`, split as the profile says, made at `now`.
+    pub fn with_profile(path: &Path, profile: Profile, lang: Lang, now: DateTime<Utc>) -> Target {
         Target {
             path: path.to_owned(),
-            format,
+            split: profile.split,
+            profile,
             sheet_rows: XLSX_SHEET_ROWS,
             lang,
             split_from: SPLIT_FROM,
+            now: Some(now),
+        }
+    }
+
+    /// Where the export lands: a demo base's plan gets `DEMO_` before the file's name.
+    pub fn destination(&self, plan: &Plan) -> PathBuf {
+        let name = self
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if plan.demo && !name.starts_with("DEMO_") {
+            self.path.with_file_name(format!("DEMO_{name}"))
+        } else {
+            self.path.clone()
         }
     }
 }
 
-/// The columns of `plan`'s file and how many WhatsApp parameters it has.
-fn header(plan: &Plan, renderer: &Renderer) -> (Vec<String>, usize) {
-    let params = match plan.campaign.channel {
+/// The most WhatsApp parameters any of `plan`'s texts has.
+fn wa_params(plan: &Plan, renderer: &Renderer) -> usize {
+    match plan.campaign.channel {
         Channel::Whatsapp => (0..plan.campaign.variants.len())
             .flat_map(|v| ['A', 'B'].map(|arm| (v, arm)))
             .filter_map(|(v, arm)| renderer.template(v, arm))
@@ -301,13 +164,126 @@ fn header(plan: &Plan, renderer: &Renderer) -> (Vec<String>, usize) {
             .max()
             .unwrap_or(0),
         _ => 0,
-    };
-    let mut header: Vec<String> = COLUMNS.iter().map(|c| (*c).to_owned()).collect();
-    header.extend((1..=params).map(|i| format!("param_{i}")));
-    if plan.demo {
-        header.push(crate::export::DEMO_COLUMN.to_owned());
     }
-    (header, params)
+}
+
+/// The renderer of `plan`'s texts reading also what `profile`'s columns need.
+fn renderer_for(store: &Store, plan: &Plan, profile: &Profile) -> Result<Renderer> {
+    let fields: Vec<Field> = profile
+        .columns
+        .iter()
+        .filter_map(|c| Field::parse(c).ok())
+        .collect();
+    let vars: Vec<&str> = fields
+        .iter()
+        .filter_map(|f| match f {
+            Field::Var(name) => Some(name.as_str()),
+            _ => None,
+        })
+        .collect();
+    let custom = fields.iter().any(|f| matches!(f, Field::Custom(_)));
+    Renderer::with_columns(store, &plan.campaign, &vars, custom)
+}
+
+/// Where rendered rows go: one file, a split plan's batches, or nowhere (the checks alone).
+enum Out<'a> {
+    File(Box<dyn Sink>),
+    Batches(Batches<'a>),
+    Nowhere,
+}
+
+impl Out<'_> {
+    fn start(&mut self, header: &[String], numbers: &[bool]) -> Result<()> {
+        match self {
+            Out::File(sink) => sink.start(header, numbers),
+            Out::Batches(b) => {
+                b.start(header, numbers);
+                Ok(())
+            }
+            Out::Nowhere => Ok(()),
+        }
+    }
+
+    fn row(&mut self, p: &Planned, r: &Recipient, sms: bool, cells: &[String]) -> Result<()> {
+        match self {
+            Out::File(sink) => sink.row(cells),
+            Out::Batches(b) => {
+                let parts = if sms {
+                    crate::template::sms_size(&r.text).parts as u64
+                } else {
+                    0
+                };
+                b.row(p, parts, cells)
+            }
+            Out::Nowhere => Ok(()),
+        }
+    }
+}
+
+/// Renders every message of `plan` in `profile` without writing anything: the checks and
+/// findings the one warning before the export shows.
+pub fn check(
+    store: &Store,
+    plan: &Plan,
+    profile: &Profile,
+    now: Option<DateTime<Utc>>,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(f32),
+) -> Result<(Checks, Findings)> {
+    let total = plan.items.len().max(1) as f32;
+    let written = write_rows(
+        store,
+        plan,
+        &plan.items,
+        &mut Out::Nowhere,
+        &Writing {
+            profile,
+            lang: crate::i18n::current(),
+            now,
+        },
+        cancel,
+        &mut |done| progress(done as f32 / total),
+    )?;
+    Ok((written.checks, written.findings))
+}
+
+/// The first `rows` rows of `plan` in `profile`, the header first: the profile dialog's preview.
+pub fn preview(
+    store: &Store,
+    plan: &Plan,
+    profile: &Profile,
+    rows: usize,
+) -> Result<Vec<Vec<String>>> {
+    let renderer = renderer_for(store, plan, profile)?;
+    let owner = store.settings()?.owner_tz;
+    let lang = crate::i18n::current();
+    let mut cells = CellMaker::new(
+        plan,
+        profile,
+        wa_params(plan, &renderer),
+        owner,
+        tr_in(lang, "demo-row-mark", &[]),
+    );
+    let items: Vec<Planned> = plan.items.iter().take(rows).copied().collect();
+    let who = Plan::recipients(&items);
+    let mut out = vec![cells.header()];
+    let mut next = 0;
+    renderer.each(
+        store,
+        &who,
+        &AtomicBool::new(false),
+        &mut |_| {},
+        &mut |r, facts| {
+            while items[next].contact_id < r.contact_id {
+                next += 1;
+            }
+            let mut row = Vec::new();
+            cells.fill(&mut row, &items[next], r, facts, &renderer);
+            out.push(row);
+            Ok(true)
+        },
+    )?;
+    Ok(out)
 }
 
 /// Below this many messages a CSV or JSON Lines file is written by one thread.
@@ -323,11 +299,12 @@ pub fn export(
     progress: &mut dyn FnMut(f32),
 ) -> Result<Exported> {
     let (staged, exported) = write_staged(store, plan, target, cancel, progress)?;
-    staged.publish(&target.path)?;
+    staged.publish(&exported.path)?;
     Ok(exported)
 }
 
-/// Writes `plan` into a temporary file beside the target and syncs it to the disk.
+/// Writes `plan` into a temporary file (or folder) beside the target and syncs it to the disk;
+/// a blocking finding discards it.
 fn write_staged(
     store: &Store,
     plan: &Plan,
@@ -335,12 +312,84 @@ fn write_staged(
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(f32),
 ) -> Result<(Staged, Exported)> {
-    let temp = temporary_beside(&target.path)?;
-    let exported = write_file(store, plan, target, &temp, cancel, progress)?;
-    Ok((Staged::synced(temp, &target.path)?, exported))
+    target.profile.validate().map_err(Error::user)?;
+    let destination = target.destination(plan);
+    let (staged, mut exported) = if target.split == Split::None {
+        let temp = temporary_beside(&destination)?;
+        let exported = write_file(store, plan, target, &temp, cancel, progress)?;
+        (Staged::synced(temp, &destination)?, exported)
+    } else {
+        batches::check_count(target.split, &plan.items)?;
+        let folder = temporary_folder_beside(&destination)?;
+        let exported = write_batches(store, plan, target, folder.path(), cancel, progress)?;
+        (Staged::synced_folder(folder, &destination)?, exported)
+    };
+    if let Some(first) = exported.findings.list().into_iter().find(|f| f.blocking) {
+        return Err(Error::user(first.msg));
+    }
+    exported.path = destination;
+    Ok((staged, exported))
 }
 
-/// Writes `plan` to the file `path` in the target's format.
+/// How the rows are made: the profile, the demo mark's language, the moment of writing.
+struct Writing<'a> {
+    profile: &'a Profile,
+    lang: Lang,
+    now: Option<DateTime<Utc>>,
+}
+
+impl<'a> Writing<'a> {
+    fn of(target: &'a Target) -> Writing<'a> {
+        Writing {
+            profile: &target.profile,
+            lang: target.lang,
+            now: target.now,
+        }
+    }
+}
+
+/// Writes `plan` split into batch files in the folder `dir`.
+fn write_batches(
+    store: &Store,
+    plan: &Plan,
+    target: &Target,
+    dir: &Path,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(f32),
+) -> Result<Exported> {
+    let owner = store.settings()?.owner_tz;
+    let mut out = Out::Batches(Batches::new(
+        dir,
+        &target.profile,
+        target.sheet_rows,
+        target.split,
+        plan.demo,
+        owner,
+    ));
+    let total = plan.items.len().max(1) as f32;
+    let written = write_rows(
+        store,
+        plan,
+        &plan.items,
+        &mut out,
+        &Writing::of(target),
+        cancel,
+        &mut |done| progress(done as f32 / total),
+    )?;
+    let Out::Batches(b) = out else {
+        unreachable!("batches were asked for")
+    };
+    Ok(Exported {
+        path: dir.to_owned(),
+        rows: written.rows,
+        sheets: 1,
+        checks: written.checks,
+        findings: written.findings,
+        batches: b.finish()?,
+    })
+}
+
+/// Writes `plan` to the one file `path`.
 fn write_file(
     store: &Store,
     plan: &Plan,
@@ -350,59 +399,72 @@ fn write_file(
     progress: &mut dyn FnMut(f32),
 ) -> Result<Exported> {
     let total = plan.items.len();
-    let split = total >= target.split_from.max(2) && !matches!(target.format, Format::Xlsx);
+    let open = |path: &Path, part: bool| {
+        sinks::open(Opening {
+            path,
+            profile: &target.profile,
+            sheet_rows: target.sheet_rows,
+            part,
+            buffer: BIG_BUFFER,
+        })
+    };
+    let writing = Writing::of(target);
+    let split = total >= target.split_from.max(2) && target.profile.file_type != FileType::Xlsx;
     if !split {
-        let mut sink = open_sink(path, target.format, target.sheet_rows, false)?;
-        let (rows, checks) = write_rows(
+        let mut out = Out::File(open(path, false)?);
+        let written = write_rows(
             store,
             plan,
             &plan.items,
-            sink.as_mut(),
-            target,
+            &mut out,
+            &writing,
             cancel,
             &mut |done| progress(done as f32 / total.max(1) as f32),
         )?;
-        let sheets = sink.finish()?;
-        return Ok(Exported {
-            rows,
-            sheets,
-            checks,
-        });
+        let Out::File(sink) = out else {
+            unreachable!("a file was asked for")
+        };
+        return Ok(written.into_exported(path, sink.finish()?));
     }
     let (first, second) = plan.items.split_at(total / 2);
     let part_path = temporary_beside(path)?;
     let other_done = AtomicUsize::new(0);
     let db = store.path().to_owned();
     let (first_result, second_result) = std::thread::scope(|scope| {
-        let other = scope.spawn(|| -> Result<(u64, Checks)> {
+        let other = scope.spawn(|| -> Result<Written> {
             let store = Store::open(&db)?;
-            let mut sink = open_sink(&part_path, target.format, target.sheet_rows, true)?;
+            let mut out = Out::File(open(&part_path, true)?);
             let written = write_rows(
                 &store,
                 plan,
                 second,
-                sink.as_mut(),
-                target,
+                &mut out,
+                &writing,
                 cancel,
                 &mut |done| other_done.store(done, Ordering::Relaxed),
             )?;
-            sink.finish()?;
+            if let Out::File(sink) = out {
+                sink.finish()?;
+            }
             Ok(written)
         });
-        let mine = open_sink(path, target.format, target.sheet_rows, false).and_then(|mut sink| {
+        let mine = open(path, false).and_then(|sink| {
+            let mut out = Out::File(sink);
             let written = write_rows(
                 store,
                 plan,
                 first,
-                sink.as_mut(),
-                target,
+                &mut out,
+                &writing,
                 cancel,
                 &mut |done| {
                     let all = done + other_done.load(Ordering::Relaxed);
                     progress(all as f32 / total as f32)
                 },
             )?;
-            sink.finish()?;
+            if let Out::File(sink) = out {
+                sink.finish()?;
+            }
             Ok(written)
         });
         let theirs = other.join().unwrap_or_else(|_| {
@@ -413,14 +475,10 @@ fn write_file(
         });
         (mine, theirs)
     });
-    let ((rows, mut checks), (more, other_checks)) = (first_result?, second_result?);
+    let (mut written, more) = (first_result?, second_result?);
     append(path, &part_path)?;
-    checks.merge(other_checks);
-    Ok(Exported {
-        rows: rows + more,
-        sheets: 1,
-        checks,
-    })
+    written.merge(more);
+    Ok(written.into_exported(path, 1))
 }
 
 /// Appends the file `part` to the file `path`.
@@ -434,77 +492,75 @@ fn append(path: &Path, part: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Renders and writes the messages `items` (ascending by contact) of `plan` into `sink`;
-/// `progress` hears how many are done. Returns the rows written and the checks of their texts.
+/// What writing some rows found.
+struct Written {
+    rows: u64,
+    checks: Checks,
+    findings: Findings,
+}
+
+impl Written {
+    fn merge(&mut self, other: Written) {
+        self.rows += other.rows;
+        self.checks.merge(other.checks);
+        self.findings.merge(other.findings);
+    }
+
+    fn into_exported(self, path: &Path, sheets: u32) -> Exported {
+        Exported {
+            path: path.to_owned(),
+            rows: self.rows,
+            sheets,
+            checks: self.checks,
+            findings: self.findings,
+            batches: Vec::new(),
+        }
+    }
+}
+
+/// Renders the messages `items` (ascending by contact) of `plan`, lays each out in the profile's
+/// columns, checks it and hands it to `out`; `progress` hears how many are done.
 fn write_rows(
     store: &Store,
     plan: &Plan,
-    items: &[super::Planned],
-    sink: &mut dyn Sink,
-    target: &Target,
+    items: &[Planned],
+    out: &mut Out,
+    writing: &Writing,
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(usize),
-) -> Result<(u64, Checks)> {
-    let renderer = Renderer::new(store, &plan.campaign)?;
-    let (header, params) = header(plan, &renderer);
-    sink.start(&header)?;
-    let demo_note = tr_in(target.lang, "demo-row-mark", &[]);
+) -> Result<Written> {
+    let profile = writing.profile;
+    let renderer = renderer_for(store, plan, profile)?;
+    let owner: Tz = store.settings()?.owner_tz;
+    let demo_note = tr_in(writing.lang, "demo-row-mark", &[]);
+    let mut maker = CellMaker::new(plan, profile, wa_params(plan, &renderer), owner, demo_note);
+    let numbers: Vec<bool> = maker.columns.iter().map(|(_, k)| k.is_number()).collect();
+    out.start(&maker.header(), &numbers)?;
+    let columns: Vec<(String, ColumnKind)> = maker.columns.clone();
     let who = Plan::recipients(items);
     let mut checks = Checks::new(plan.campaign.channel);
+    let mut findings = Findings::new(profile, writing.now.map(|t| t.timestamp()));
+    let sms = plan.campaign.channel == Channel::Sms;
     let mut rows = 0u64;
     let mut next = 0usize;
-    let channel = channel_name(plan.campaign.channel);
-    let prefix = plan.id_prefix();
-    // Moments repeat (one local time per zone): their texts are made once.
-    let mut times: FxHashMap<(i64, Tz), (String, String)> = FxHashMap::default();
-    let empty = String::new();
-    let mut id = String::new();
-    let mut contact = String::new();
+    let mut cells: Vec<String> = Vec::new();
     renderer.each(store, &who, cancel, progress, &mut |r, facts| {
         while items[next].contact_id < r.contact_id {
             next += 1;
         }
         let p = &items[next];
         checks.add(r);
-        let (local, utc) = times.entry((p.send_at, p.tz)).or_insert_with(|| {
-            let at = DateTime::from_timestamp(p.send_at, 0).unwrap_or_default();
-            (
-                at.with_timezone(&p.tz).format("%Y-%m-%d %H:%M").to_string(),
-                at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
-            )
-        });
-        id.clear();
-        contact.clear();
-        let _ = write!(id, "{prefix}-{}", p.contact_id);
-        let _ = write!(contact, "{}", p.contact_id);
-        let mut values: Vec<&str> = Vec::with_capacity(header.len());
-        values.extend([
-            id.as_str(),
-            contact.as_str(),
-            facts.external_id.as_deref().unwrap_or_default(),
-            facts.phone.as_deref().unwrap_or_default(),
-            facts.telegram.as_deref().unwrap_or_default(),
-            facts.name.as_deref().unwrap_or_default(),
-            channel,
-            plan.campaign.name.as_str(),
-            r.variant.as_str(),
-            if r.arm == 'B' { "B" } else { "A" },
-            r.text.as_str(),
-            local.as_str(),
-            p.tz.name(),
-            utc.as_str(),
-        ]);
-        for i in 0..params {
-            values.push(r.whatsapp_parameters.get(i).unwrap_or(&empty));
-        }
-        if plan.demo {
-            values.push(&demo_note);
-        }
-        sink.row(&values)?;
+        maker.fill(&mut cells, p, r, facts, &renderer);
+        findings.add(p.contact_id, p.send_at, &columns, &cells);
+        out.row(p, r, sms, &cells)?;
         rows += 1;
         Ok(true)
     })?;
-    Ok((rows, checks))
+    Ok(Written {
+        rows,
+        checks,
+        findings,
+    })
 }
 
 /// Exports `plan` and saves it in the base, the plan only if its file is complete: the saving runs
@@ -542,7 +598,7 @@ pub fn save_and_export(
         });
         let (staged, exported) = written?;
         let id = saved?;
-        if let Err(e) = staged.publish(&target.path) {
+        if let Err(e) = staged.publish(&exported.path) {
             let mut undo = Store::open(store.path())?;
             undo.delete_plan(&plan.campaign.name, &plan.options.date.to_string())?;
             return Err(e);

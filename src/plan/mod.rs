@@ -17,9 +17,13 @@
 //!    and sends counted. Recipients are placed in priority order; one who does not fit moves to
 //!    the same local time on the next day that has room. Telegram: at most 30 messages a second.
 
+pub mod batches;
 mod clock;
 pub mod export;
 mod limit;
+pub mod profile;
+pub mod saved;
+mod sinks;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 

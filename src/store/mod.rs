@@ -6,6 +6,7 @@ mod campaigns;
 mod contacts;
 mod engagement;
 mod plans;
+mod profiles;
 mod results;
 mod rfm;
 mod schema;

@@ -203,6 +203,28 @@ impl Store {
             .optional()?)
     }
 
+    /// The saved plan `plan_id`'s header, if there is one.
+    pub fn plan_header(&self, plan_id: i64) -> Result<Option<PlanHeader>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT campaign, plan_date, id_prefix, snapshot, options, created_at
+                 FROM plans WHERE id = ?1",
+                [plan_id],
+                |r| {
+                    Ok(PlanHeader {
+                        campaign: r.get(0)?,
+                        plan_date: r.get(1)?,
+                        id_prefix: r.get(2)?,
+                        snapshot: r.get(3)?,
+                        options: r.get(4)?,
+                        created_at: r.get(5)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
     /// The messages of a saved plan, by contact.
     pub fn plan_items(&self, plan_id: i64) -> Result<Vec<SavedItem>> {
         let mut stmt = self.conn().prepare(

@@ -259,6 +259,14 @@ pub const MIGRATIONS: &[&str] = &[
      WHERE type = 'table' AND name = 'contacts';
     PRAGMA writable_schema = RESET;
     "#,
+    // 10: the owner's export profiles, by name (the shipped ones live in the code).
+    r#"
+    CREATE TABLE export_profiles (
+        name      TEXT PRIMARY KEY,
+        profile   TEXT NOT NULL,
+        saved_at  TEXT NOT NULL
+    );
+    "#,
 ];
 
 /// The schema version this build writes.

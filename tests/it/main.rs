@@ -19,6 +19,7 @@ mod names;
 mod phones;
 mod plan;
 mod plan_ui;
+mod profiles;
 mod results;
 mod results_ui;
 mod rfm;

@@ -14,11 +14,11 @@ use chrono_tz::Tz;
 
 use crate::support::Scratch;
 
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+pub(crate) fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> i64 {
+pub(crate) fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> i64 {
     Utc.with_ymd_and_hms(y, m, d, h, min, 0)
         .unwrap()
         .timestamp()
@@ -75,7 +75,7 @@ fn id_of(s: &Scratch, ext: &str) -> i64 {
         .unwrap()
 }
 
-fn make(s: &Scratch, c: &Campaign, o: &Options, now: i64) -> Plan {
+pub(crate) fn make(s: &Scratch, c: &Campaign, o: &Options, now: i64) -> Plan {
     plan::build(
         &s.store,
         c,
@@ -96,7 +96,7 @@ fn at(plan: &Plan, s: &Scratch, ext: &str) -> i64 {
         .send_at
 }
 
-fn no_caps(date: NaiveDate) -> Options {
+pub(crate) fn no_caps(date: NaiveDate) -> Options {
     Options {
         cap_hours: None,
         cap_week: None,
@@ -624,7 +624,7 @@ fn the_cli_plans_exports_and_prints_the_reasons() {
         serde_json::from_slice(&plans(&["list", "--json"]).stdout).unwrap();
     assert_eq!(
         list,
-        serde_json::json!([{"campaign": "Зима", "date": "2099-01-15", "messages": 6,
+        serde_json::json!([{"id": list[0]["id"], "campaign": "Зима", "date": "2099-01-15", "messages": 6,
                             "created_at": list[0]["created_at"]}])
     );
     assert!(

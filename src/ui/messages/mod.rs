@@ -144,6 +144,7 @@ fn new_variant(segments: &[String], n: usize) -> Variant {
         text: tr("messages-text-default"),
         buttons: Vec::new(),
         b: None,
+        whatsapp_template: None,
     }
 }
 
