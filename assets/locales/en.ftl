@@ -937,31 +937,88 @@ profile-error-not-found = There is no profile "{ $name }". There are: { $names }
 profile-saved = Profile "{ $name }" saved in the base.
 profile-deleted = Profile "{ $name }" deleted.
 profile-finding-cp1251 = { $count ->
-        [one] { $count } text holds
-       *[other] { $count } texts hold
+        [one] { $shown } text holds
+       *[other] { $shown } texts hold
     } characters the cp1251 encoding lacks ({ $chars }; { $who }): the file will show "?" instead. Save in UTF-8 if the service takes it.
 profile-finding-wa-space = { $count ->
-        [one] { $count } recipient has
-       *[other] { $count } recipients have
+        [one] { $shown } recipient has
+       *[other] { $shown } recipients have
     } a WhatsApp parameter with a line break, a tab or five spaces in a row ({ $who }): Meta refuses such messages.
 profile-finding-too-soon = { $count ->
-        [one] { $count } message is
-       *[other] { $count } messages are
+        [one] { $shown } message is
+       *[other] { $shown } messages are
     } due in less than { $minutes } minutes or already past ({ $who }): the service will not take them. Plan for a later time.
 profile-finding-too-late = { $count ->
-        [one] { $count } message is
-       *[other] { $count } messages are
+        [one] { $shown } message is
+       *[other] { $shown } messages are
     } due more than { $days } days ahead ({ $who }): the service will not take them.
 profile-finding-repeated = { $count ->
-        [one] { $count } number appears
-       *[other] { $count } numbers appear
+        [one] { $shown } number appears
+       *[other] { $shown } numbers appear
     } twice in the file ({ $who }): the gateway keeps only a number's first row.
 profile-finding-empty = { $count ->
-        [one] { $count } recipient lacks
-       *[other] { $count } recipients lack
+        [one] { $shown } recipient lacks
+       *[other] { $shown } recipients lack
     } a value the profile requires ({ $who }): no file was written. Fill the field in or let the profile allow empty values.
 plan-error-too-many-batches = The plan splits into { $count } files, more than { $most }: choose a coarser split (by day or by time zone).
 export-error-folder-taken = The folder "{ $path }" exists and is not empty: choose a new folder for the plan's files.
 cli-plan-reexported = The saved plan exported again: { $rows } messages → { $path }
 cli-plan-dropped = dropped out since it was planned ({ $reason }): { $count }
 cli-plan-gone = deleted from the base since it was planned: { $count }
+plan-profile = Sending service
+plan-profile-edit = Edit profile…
+plan-profile-adresat = every field of the plan (Adresat)
+plan-profile-whatsapp = WhatsApp Business API: template upload
+plan-profile-sms = SMS gateway: "number;text", cp1251
+plan-profile-telegram = Telegram bot: chat id and text
+plan-profile-api = scheduling API (UTC, Twilio-style)
+plan-split = Split into files
+plan-split-none = one file
+plan-split-hour = by send hour
+plan-split-day = by the recipient's day
+plan-split-zone = by time zone
+plan-folder = New folder for the files
+plan-checking = Checking for the service…
+plan-export-utf8 = Save in UTF-8
+plan-open-folder = Open folder
+plan-open-folder-failed = The folder "{ $path }" could not be opened: { $reason }
+plan-batch-file = File
+plan-batch-utc = Start, UTC
+plan-batch-owner = Start, your time
+plan-batch-messages = Messages
+plan-batch-parts = SMS parts
+profile-title = Export profile
+profile-copy-name = { $name } (copy)
+profile-name = Name
+profile-file-type = File type
+profile-encoding = Encoding
+profile-encoding-utf8-bom = UTF-8 for Excel (with BOM)
+profile-separator = Separator
+profile-separator-tab = tab
+profile-missing = Empty value
+profile-missing-fallback = the text's fallback
+profile-missing-empty = leave empty
+profile-missing-refuse = do not export
+profile-moment-zone = Send time by the clock of
+profile-zone-contact = the recipient
+profile-zone-owner = yours
+profile-moment-format = Time format
+profile-header-row = Header row
+profile-plain-headers = Latin headers only
+profile-unique-phone = A number only once
+profile-columns = Columns
+profile-col-field = Column holds
+profile-col-header = Header
+profile-col-format = Format
+profile-up = Up
+profile-down = Down
+profile-remove-column = Remove column
+profile-add-column = + Column
+profile-preview = The file's first rows:
+profile-save = Save in the base
+profile-delete = Delete profile
+profile-var-name = name
+profile-header-default = as the field
+profile-format-default = as the profile's
+profile-split = Split into files
+profile-preview-no-header = The file's first rows (the file has no header row; the column names are for you):

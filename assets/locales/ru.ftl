@@ -955,35 +955,92 @@ profile-error-not-found = Профиля «{ $name }» нет. Есть: { $name
 profile-saved = Профиль «{ $name }» сохранён в базе.
 profile-deleted = Профиль «{ $name }» удалён.
 profile-finding-cp1251 = { $count ->
-        [one] { $count } текст содержит
-        [few] { $count } текста содержат
-       *[many] { $count } текстов содержат
+        [one] { $shown } текст содержит
+        [few] { $shown } текста содержат
+       *[many] { $shown } текстов содержат
     } знаки, которых нет в кодировке cp1251 ({ $chars }; { $who }): в файле они станут «?». Сохраните в UTF-8, если сервис его принимает.
 profile-finding-wa-space = { $count ->
-        [one] У { $count } получателя параметр
-       *[other] У { $count } получателей параметр
+        [one] У { $shown } получателя параметр
+       *[other] У { $shown } получателей параметр
     } WhatsApp содержит перевод строки, табуляцию или пять пробелов подряд ({ $who }): Meta отклонит такие сообщения.
 profile-finding-too-soon = { $count ->
-        [one] { $count } сообщение назначено
-        [few] { $count } сообщения назначены
-       *[many] { $count } сообщений назначены
+        [one] { $shown } сообщение назначено
+        [few] { $shown } сообщения назначены
+       *[many] { $shown } сообщений назначены
     } раньше чем через { $minutes } мин или уже в прошлом ({ $who }): сервис их не примет. Постройте план на более позднее время.
 profile-finding-too-late = { $count ->
-        [one] { $count } сообщение назначено
-        [few] { $count } сообщения назначены
-       *[many] { $count } сообщений назначены
+        [one] { $shown } сообщение назначено
+        [few] { $shown } сообщения назначены
+       *[many] { $shown } сообщений назначены
     } дальше чем через { $days } дн. ({ $who }): сервис их не примет.
 profile-finding-repeated = { $count ->
-        [one] { $count } номер встречается
-        [few] { $count } номера встречаются
-       *[many] { $count } номеров встречаются
+        [one] { $shown } номер встречается
+        [few] { $shown } номера встречаются
+       *[many] { $shown } номеров встречаются
     } в файле дважды ({ $who }): шлюз оставит только первую строку номера.
 profile-finding-empty = { $count ->
-        [one] У { $count } получателя пусто
-       *[other] У { $count } получателей пусто
+        [one] У { $shown } получателя пусто
+       *[other] У { $shown } получателей пусто
     } значение, которое профиль требует ({ $who }): файл не записан. Заполните поле или разрешите в профиле пустые значения.
 plan-error-too-many-batches = План разбивается на { $count } файлов, больше { $most }: выберите разбивку крупнее (по дням или по поясам).
 export-error-folder-taken = Папка «{ $path }» уже существует и не пуста: выберите новую папку для файлов плана.
 cli-plan-reexported = Сохранённый план выгружен заново: { $rows } сообщ. → { $path }
 cli-plan-dropped = выбыли с момента планирования ({ $reason }): { $count }
 cli-plan-gone = удалены из базы с момента планирования: { $count }
+plan-profile = Сервис рассылки
+plan-profile-edit = Настроить профиль…
+plan-profile-adresat = все поля плана (Адресат)
+plan-profile-whatsapp = WhatsApp Business API: загрузка шаблонов
+plan-profile-sms = SMS-шлюз: «номер;текст», cp1251
+plan-profile-telegram = Telegram-бот: chat id и текст
+plan-profile-api = API с расписанием (UTC, как Twilio)
+plan-split = Разбить на файлы
+plan-split-none = одним файлом
+plan-split-hour = по часу отправки
+plan-split-day = по дню получателя
+plan-split-zone = по часовому поясу
+plan-folder = Новая папка для файлов
+plan-checking = Проверка для сервиса…
+plan-export-utf8 = Сохранить в UTF-8
+plan-open-folder = Открыть папку
+plan-open-folder-failed = Не удалось открыть папку «{ $path }»: { $reason }
+plan-batch-file = Файл
+plan-batch-utc = Начало, UTC
+plan-batch-owner = Начало, ваше время
+plan-batch-messages = Сообщений
+plan-batch-parts = Частей SMS
+profile-title = Профиль выгрузки
+profile-copy-name = { $name } (копия)
+profile-name = Название
+profile-file-type = Тип файла
+profile-encoding = Кодировка
+profile-encoding-utf8-bom = UTF-8 для Excel (с BOM)
+profile-separator = Разделитель
+profile-separator-tab = табуляция
+profile-missing = Пустое значение
+profile-missing-fallback = замена из текста
+profile-missing-empty = оставить пустым
+profile-missing-refuse = не выгружать
+profile-moment-zone = Время отправки по часам
+profile-zone-contact = получателя
+profile-zone-owner = вашим
+profile-moment-format = Формат времени
+profile-header-row = Строка заголовков
+profile-plain-headers = Заголовки только латиницей
+profile-unique-phone = Номер не повторяется
+profile-columns = Столбцы
+profile-col-field = Что в столбце
+profile-col-header = Заголовок
+profile-col-format = Формат
+profile-up = Выше
+profile-down = Ниже
+profile-remove-column = Убрать столбец
+profile-add-column = + Столбец
+profile-preview = Первые строки файла:
+profile-save = Сохранить в базе
+profile-delete = Удалить профиль
+profile-var-name = имя
+profile-header-default = как поле
+profile-format-default = как в профиле
+profile-split = Разбить на файлы
+profile-preview-no-header = Первые строки файла (строки заголовков в файле нет, названия столбцов — для вас):

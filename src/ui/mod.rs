@@ -12,6 +12,8 @@ pub mod jobs;
 mod messages;
 mod pickers;
 mod plan;
+mod plan_export;
+mod profile_dialog;
 mod results;
 mod rfm;
 mod segments;

@@ -11,11 +11,10 @@ use chrono::NaiveDate;
 use egui_plot::{Bar, BarChart, Legend, Plot};
 
 use super::jobs::{Pending, QueryJob, Work};
-use super::widgets::{PathField, PathMode};
+use super::plan_export::ExportStep;
 use crate::campaign::{Checks, Renderer};
 use crate::format::group_thousands;
 use crate::i18n::{Msg, tr};
-use crate::plan::export::{self, Exported, Format, Target};
 use crate::plan::{self, Options, Plan, Priority, Reason, Span, Summary, TimeOfDay, Timing};
 use crate::store::{ContactRow, PlanListed, Store, WHATSAPP_TIERS};
 
@@ -62,7 +61,7 @@ struct Row {
 
 /// A made plan with what the screen shows of it.
 struct Built {
-    plan: Plan,
+    plan: Arc<Plan>,
     summary: Summary,
     hours: ([u64; 24], [u64; 24]),
     checks: Checks,
@@ -75,34 +74,6 @@ enum Who {
     Left(Reason),
     /// Planned, but on a later day because of the limit.
     Moved,
-}
-
-/// The export formats offered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FileKind {
-    CsvSemicolon,
-    CsvComma,
-    Xlsx,
-    Jsonl,
-}
-
-impl FileKind {
-    fn format(self) -> Format {
-        match self {
-            FileKind::CsvSemicolon => Format::Csv { separator: b';' },
-            FileKind::CsvComma => Format::Csv { separator: b',' },
-            FileKind::Xlsx => Format::Xlsx,
-            FileKind::Jsonl => Format::Jsonl,
-        }
-    }
-
-    fn extension(self) -> &'static str {
-        match self {
-            FileKind::CsvSemicolon | FileKind::CsvComma => "csv",
-            FileKind::Xlsx => "xlsx",
-            FileKind::Jsonl => "jsonl",
-        }
-    }
 }
 
 /// The rules as the owner types them.
@@ -173,11 +144,7 @@ pub struct PlanScreen {
     built: Option<Result<Arc<Built>, String>>,
     who: Option<(Who, Result<Vec<ContactRow>, String>)>,
     who_job: Option<(Who, QueryJob<Vec<ContactRow>>)>,
-    path: PathField,
-    kind: FileKind,
-    confirm: bool,
-    export: Option<Pending<crate::Result<(i64, Exported)>>>,
-    exported: Option<Result<String, String>>,
+    export: ExportStep,
     delete_job: Option<QueryJob<bool>>,
 }
 
@@ -204,11 +171,7 @@ impl Default for PlanScreen {
             built: None,
             who: None,
             who_job: None,
-            path: PathField::new(PathMode::Save, ""),
-            kind: FileKind::CsvSemicolon,
-            confirm: false,
-            export: None,
-            exported: None,
+            export: ExportStep::default(),
             delete_job: None,
         }
     }
@@ -278,7 +241,7 @@ fn make(
     Ok(Built {
         summary: made.summary(settings_tz),
         hours: made.hours(),
-        plan: made,
+        plan: Arc::new(made),
         checks,
         rows,
     })
@@ -296,6 +259,7 @@ impl PlanScreen {
         if !self.loaded {
             self.loaded = true;
             self.base_job = Some(QueryJob::spawn(ctx, Work::ReadBase, db, |s| load_base(s)));
+            self.export.reload(ctx, db);
         }
         if let Some(job) = &mut self.base_job
             && let Some(result) = job.pending.finished()
@@ -322,8 +286,8 @@ impl PlanScreen {
             self.build = None;
             self.built = match result {
                 Some(Ok(built)) => {
-                    if self.path.text.trim().is_empty() {
-                        self.path.text = default_file_name(&built.plan, self.kind);
+                    if self.export.path.text.trim().is_empty() {
+                        self.export.suggest_path(&built.plan);
                     }
                     Some(Ok(Arc::new(built)))
                 }
@@ -346,21 +310,6 @@ impl PlanScreen {
             self.delete_job = None;
             self.loaded = false;
         }
-        if let Some(job) = &mut self.export
-            && let Some(result) = job.finished()
-        {
-            self.export = None;
-            self.loaded = false;
-            self.exported = match result {
-                Some(Ok((_, written))) => Some(Ok(Msg::new("plan-exported")
-                    .arg("rows", group_thousands(written.rows as i64))
-                    .arg("path", self.path.text.trim().to_owned())
-                    .to_string())),
-                Some(Err(crate::Error::Cancelled)) => Some(Err(tr("plan-export-cancelled"))),
-                Some(Err(e)) => Some(Err(e.to_string())),
-                None => None,
-            };
-        }
     }
 
     /// Draws the screen.
@@ -377,7 +326,13 @@ impl PlanScreen {
                     Some(Ok(built)) => {
                         self.summary_ui(ui, db, &built);
                         ui.separator();
-                        self.export_ui(ui, db, &built);
+                        let warnings = warnings(&built);
+                        let busy = self.export.busy();
+                        self.export.show(ui, db, &built.plan, &warnings);
+                        if busy && !self.export.busy() {
+                            // A plan saved: the list of saved plans grows.
+                            self.loaded = false;
+                        }
                         ui.separator();
                         hours_chart(ui, built.hours);
                         ui.separator();
@@ -392,9 +347,6 @@ impl PlanScreen {
                     None => {}
                 }
             });
-        if self.confirm {
-            self.warning_window(ui.ctx(), db);
-        }
     }
 
     fn form_ui(&mut self, ui: &mut egui::Ui, db: &Path) {
@@ -551,7 +503,7 @@ impl PlanScreen {
         let settings = self.form.settings();
         self.built = None;
         self.who = None;
-        self.exported = None;
+        self.export.forget();
         self.build = Some(Pending::spawn(ctx, Work::Plan, move |progress| {
             make(&db, &campaign, &options, &settings, progress)
         }));
@@ -680,100 +632,6 @@ impl PlanScreen {
                 });
         }
     }
-
-    fn export_ui(&mut self, ui: &mut egui::Ui, db: &Path, built: &Built) {
-        ui.strong(tr("plan-export"));
-        ui.horizontal(|ui| {
-            let kinds = [
-                (FileKind::CsvSemicolon, tr("plan-format-csv-semicolon")),
-                (FileKind::CsvComma, tr("plan-format-csv-comma")),
-                (FileKind::Xlsx, "Excel (.xlsx)".to_owned()),
-                (FileKind::Jsonl, "JSON Lines".to_owned()),
-            ];
-            ui.label(tr("plan-format"));
-            if crate::ui::pickers::pick_fixed(
-                ui,
-                ui.scope_id().with("plan-format"),
-                &mut self.kind,
-                &kinds,
-                &tr("plan-format"),
-            ) {
-                self.path.text = with_extension(&self.path.text, self.kind.extension());
-            }
-        });
-        self.path
-            .show(ui, &tr("plan-file"), &[self.kind.extension()]);
-        ui.horizontal(|ui| {
-            let ready = self.path.is_valid() && self.export.is_none();
-            if ui
-                .add_enabled(ready, egui::Button::new(tr("plan-export-button")))
-                .clicked()
-            {
-                if warnings(built).is_empty() {
-                    self.start_export(ui.ctx(), db, built);
-                } else {
-                    self.confirm = true;
-                }
-            }
-            if let Some(job) = &self.export {
-                crate::ui::widgets::progress_with_cancel(ui, &job.progress, 240.0);
-            }
-        });
-        crate::ui::widgets::outcome(ui, &self.exported);
-    }
-
-    fn start_export(&mut self, ctx: &egui::Context, db: &Path, built: &Built) {
-        let Some(path) = self.path.path() else {
-            return;
-        };
-        self.exported = None;
-        let built_plan = built.plan.clone();
-        let format = self.kind.format();
-        let lang = crate::i18n::current();
-        let db = db.to_owned();
-        self.export = Some(Pending::spawn(ctx, Work::PlanExport, move |progress| {
-            let store = Store::open(&db)?;
-            let target = Target::new(&path, format, lang);
-            export::save_and_export(
-                &store,
-                &built_plan,
-                &target,
-                progress.cancel_flag(),
-                &mut |f| progress.set(f, 0),
-            )
-        }));
-    }
-
-    /// The one warning before an export that would send someone a gap, a too long text, or
-    /// move people to later days.
-    fn warning_window(&mut self, ctx: &egui::Context, db: &Path) {
-        let Some(Ok(built)) = self.built.clone() else {
-            self.confirm = false;
-            return;
-        };
-        let mut go = false;
-        let mut stop = false;
-        egui::Modal::new(egui::Id::unique("plan-warning")).show(ctx, |ui| {
-            ui.heading(tr("plan-warning-title"));
-            for w in warnings(&built) {
-                ui.colored_label(ui.visuals().warn_fg_color, format!("• {w}"));
-            }
-            ui.horizontal(|ui| {
-                if ui.button(tr("plan-export-anyway")).clicked() {
-                    go = true;
-                }
-                if ui.button(tr("cancel")).clicked() {
-                    stop = true;
-                }
-            });
-        });
-        if go {
-            self.confirm = false;
-            self.start_export(ctx, db, &built);
-        } else if stop {
-            self.confirm = false;
-        }
-    }
 }
 
 /// What the owner must know before exporting `built`.
@@ -839,27 +697,6 @@ fn tier_label(tier: &str) -> String {
             .to_string(),
         Err(_) => tr("plan-tier-unlimited"),
     }
-}
-
-fn default_file_name(plan: &Plan, kind: FileKind) -> String {
-    let dir = directories::UserDirs::new()
-        .and_then(|d| d.document_dir().map(Path::to_owned))
-        .unwrap_or_else(std::env::temp_dir);
-    let name = format!(
-        "{} {}.{}",
-        plan.campaign.name.replace(['/', '\\', ':'], "-"),
-        plan.options.date,
-        kind.extension()
-    );
-    dir.join(name).display().to_string()
-}
-
-fn with_extension(path: &str, extension: &str) -> String {
-    let p = Path::new(path.trim());
-    if path.trim().is_empty() {
-        return String::new();
-    }
-    p.with_extension(extension).display().to_string()
 }
 
 /// Sends per hour of the day, in UTC and in the recipients' own time, side by side.

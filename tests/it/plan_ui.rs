@@ -83,9 +83,9 @@ fn a_plan_is_made_explained_and_exported() {
 
     // Saved plans are listed; one deleted is gone from the base.
     wait_label(&mut harness, "Сохранённые планы: 1");
-    let header = harness.get_by_label("Сохранённые планы: 1");
-    header.scroll_to_me();
-    header.click();
+    harness.get_by_label("Сохранённые планы: 1").scroll_to_me();
+    harness.run_steps(30);
+    harness.get_by_label("Сохранённые планы: 1").click();
     harness.run_steps(2);
     harness.get_by_label("✕").click();
     wait(&mut harness, "deleted", |_| {
@@ -132,4 +132,88 @@ fn another_base_shows_its_own_campaigns_and_nothing_of_the_old_plan() {
             .is_none()
     );
     assert!(b.store.plans().unwrap().is_empty());
+}
+
+/// Opens the drop-down showing `current` and picks `option`.
+fn choose(harness: &mut crate::ui::App<'_>, current: &str, option: &str) {
+    harness.get_by_value(current).scroll_to_me();
+    harness.run_steps(30);
+    harness.get_by_value(current).click();
+    harness.run_steps(3);
+    harness.get_by_label(option).click();
+    harness.run_steps(3);
+}
+
+#[test]
+fn a_profile_is_picked_previewed_saved_and_the_plan_split_by_zone() {
+    let s = base_with_campaign("Зима");
+    let mut harness = app(s.store.path().to_owned());
+    wait_exact(&mut harness, "3 контакта");
+    harness.get_by_label("План рассылки").click();
+    wait_label(&mut harness, "Выберите кампанию и день");
+    harness.get_by_label("Составить план").click();
+    wait_label(&mut harness, "В плане 2 из 3 контактов сегментов");
+    // The default profile's preview has today's columns; the provider's has its own.
+    wait_exact(&mut harness, "send_at_utc");
+    choose(
+        &mut harness,
+        "adresat — все поля плана (Адресат)",
+        "whatsapp-provider — WhatsApp Business API: загрузка шаблонов",
+    );
+    wait_exact(&mut harness, "template_name");
+    wait_exact(&mut harness, "79120000001");
+
+    // A copy of it saved under the owner's name, and chosen.
+    harness.get_by_label("Настроить профиль…").click();
+    wait_label(&mut harness, "Профиль выгрузки");
+    let name = harness.get_by_role_and_label(Role::TextInput, "Название");
+    name.focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Название")
+        .type_text("Мой WhatsApp");
+    harness.run_steps(2);
+    harness.get_by_label("Сохранить в базе").click();
+    wait(&mut harness, "saved", |_| {
+        adresat::plan::profile::find(&s.store, "Мой WhatsApp").is_ok()
+    });
+    wait(&mut harness, "chosen", |h| {
+        h.query_by_value("Мой WhatsApp").is_some()
+    });
+
+    // Split by time zone into a new folder: one file per zone and the batch list.
+    choose(&mut harness, "одним файлом", "по часовому поясу");
+    let folder = s.dir.path().join("пояса");
+    let field = harness.get_by_role_and_label(Role::TextInput, "Новая папка для файлов");
+    field.scroll_to_me();
+    field.focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Новая папка для файлов")
+        .type_text(folder.to_str().unwrap());
+    harness.run_steps(2);
+    harness
+        .get_by_label("Сохранить план и выгрузить")
+        .scroll_to_me();
+    harness.run_steps(30);
+    harness.get_by_label("Сохранить план и выгрузить").click();
+    wait_label(&mut harness, "Выгружено сообщений: 2");
+    wait_exact(&mut harness, "Открыть папку");
+    let mut files: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 3, "{files:?}");
+    assert!(files[0].contains("Asia-Novosibirsk_1.csv"), "{files:?}");
+    assert!(files[1].contains("Europe-Moscow_1.csv"), "{files:?}");
+    assert_eq!(files[2], "batches.csv");
+    let moscow = std::fs::read_to_string(folder.join(&files[1])).unwrap();
+    assert_eq!(
+        moscow.lines().next(),
+        Some("phone,template_name,language,param_1,param_2")
+    );
+    assert!(moscow.contains("79120000001,,,Анна,Москва"), "{moscow}");
+    // The batch list is on screen.
+    harness.get_by_label(&files[0]);
 }

@@ -197,6 +197,7 @@ impl Findings {
                 out.push(Finding {
                     msg: msg
                         .arg("count", found.count as i64)
+                        .arg("shown", crate::format::group_thousands(found.count as i64))
                         .arg("who", found.named()),
                     blocking,
                     offers_utf8,

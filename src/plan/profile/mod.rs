@@ -447,6 +447,18 @@ impl Profile {
             .map_or_else(|| field.default_header(&column.field), str::to_owned)
     }
 
+    /// Whether a file in this profile can hold anything [`Findings`] reports: then the window
+    /// renders the plan once to check it before the export.
+    pub fn has_checks(&self) -> bool {
+        let r = &self.rules;
+        self.encoding == Encoding::Cp1251
+            || self.missing == Missing::Refuse
+            || r.unique_phone
+            || r.min_minutes_ahead.is_some()
+            || r.max_days_ahead.is_some()
+            || self.columns.iter().any(|c| c.field.trim() == "wa_params")
+    }
+
     /// The CSV separator's byte.
     pub fn separator_byte(&self) -> u8 {
         self.separator.as_bytes().first().copied().unwrap_or(b';')
