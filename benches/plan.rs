@@ -1,5 +1,7 @@
 //! Planning and exporting a campaign over a real base (not run by CI): the plan made (audience,
-//! local times, caps, limits), saved in the base, and exported to CSV, each step timed.
+//! local times, caps, limits), saved in the base, and exported to CSV, each step timed; then the
+//! plan exported alone in each shipped profile (one file each, and the `adresat` one as XLSX),
+//! three times each, the median printed.
 //!
 //!     cargo bench --bench plan -- BASE.sqlite CAMPAIGN.json [DAILY_LIMIT]
 //!
@@ -12,6 +14,7 @@ use std::time::Instant;
 use adresat::campaign::Campaign;
 use adresat::i18n::Lang;
 use adresat::plan::export::{self, Format, Target};
+use adresat::plan::profile::{self, Split};
 use adresat::plan::{self, Options};
 use adresat::store::Store;
 
@@ -61,7 +64,7 @@ fn main() {
     println!(
         "saved and exported {} rows ({} MB) side by side, as the app and the CLI do: {first:.2} s",
         written.rows,
-        std::fs::metadata(&out)
+        std::fs::metadata(&written.path)
             .map(|m| m.len() / 1_000_000)
             .unwrap_or(0),
     );
@@ -75,4 +78,28 @@ fn main() {
     let t = Instant::now();
     export::export(&store, &made, &target, &never, &mut |_| {}).expect("exported");
     println!("export alone: {:.2} s", t.elapsed().as_secs_f64());
+    let mut xlsx = profile::shipped().remove(0);
+    Format::Xlsx.apply(&mut xlsx);
+    xlsx.name = "adresat (xlsx)".to_owned();
+    for p in profile::shipped().into_iter().chain([xlsx]) {
+        let name = p.name.clone();
+        let out =
+            std::env::temp_dir().join(format!("adresat-plan-bench.{}", p.file_type.extension()));
+        let target = Target {
+            split: Split::None,
+            ..Target::with_profile(&out, p, Lang::Ru, chrono::Utc::now())
+        };
+        let mut times: Vec<f64> = (0..3)
+            .map(|_| {
+                let t = Instant::now();
+                export::export(&store, &made, &target, &never, &mut |_| {}).expect("exported");
+                t.elapsed().as_secs_f64()
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        println!(
+            "export alone in {name}: median {:.2} s (of {times:.2?})",
+            times[1]
+        );
+    }
 }

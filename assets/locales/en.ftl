@@ -1022,3 +1022,6 @@ profile-header-default = as the field
 profile-format-default = as the profile's
 profile-split = Split into files
 profile-preview-no-header = The file's first rows (the file has no header row; the column names are for you):
+campaign-wa-template = WhatsApp template
+campaign-wa-language = language
+campaign-wa-template-hint = as Meta approved it — goes into the provider's upload

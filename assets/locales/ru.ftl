@@ -1044,3 +1044,6 @@ profile-header-default = как поле
 profile-format-default = как в профиле
 profile-split = Разбить на файлы
 profile-preview-no-header = Первые строки файла (строки заголовков в файле нет, названия столбцов — для вас):
+campaign-wa-template = Шаблон WhatsApp
+campaign-wa-language = язык
+campaign-wa-template-hint = как он одобрен в Meta — попадёт в выгрузку для провайдера

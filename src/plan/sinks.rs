@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::profile::{Encoding, FileType, Profile, findings::in_cp1251};
+use super::profile::{Encoding, FileType, Profile};
 use crate::error::{Error, Result};
 
 /// The most rows an Excel sheet holds, the header included.
@@ -53,10 +53,7 @@ pub(crate) fn open(o: Opening) -> Result<Box<dyn Sink>> {
             let header = o.profile.header && !o.part;
             if o.profile.encoding == Encoding::Cp1251 {
                 Box::new(CsvSink {
-                    writer: builder.from_writer(Cp1251 {
-                        inner: file,
-                        pending: Vec::new(),
-                    }),
+                    writer: builder.from_writer(Cp1251::new(file)),
                     path: path.to_owned(),
                     header,
                 })
@@ -123,8 +120,21 @@ impl<W: Write> Sink for CsvSink<W> {
 /// `?` (the findings before the export name them and offer UTF-8).
 struct Cp1251<W: Write> {
     inner: W,
+    encoder: encoding_rs::Encoder,
     /// The start of a character split between two writes.
     pending: Vec<u8>,
+    out: Vec<u8>,
+}
+
+impl<W: Write> Cp1251<W> {
+    fn new(inner: W) -> Cp1251<W> {
+        Cp1251 {
+            inner,
+            encoder: encoding_rs::WINDOWS_1251.new_encoder(),
+            pending: Vec::new(),
+            out: Vec::new(),
+        }
+    }
 }
 
 impl<W: Write> Write for Cp1251<W> {
@@ -134,17 +144,25 @@ impl<W: Write> Write for Cp1251<W> {
             Ok(text) => text.len(),
             Err(e) => e.valid_up_to(),
         };
-        let text = std::str::from_utf8(&self.pending[..valid]).unwrap_or_default();
-        let safe: std::borrow::Cow<str> = if text.chars().all(in_cp1251) {
-            text.into()
-        } else {
-            text.chars()
-                .map(|c| if in_cp1251(c) { c } else { '?' })
-                .collect::<String>()
-                .into()
-        };
-        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(&safe);
-        self.inner.write_all(&bytes)?;
+        let mut text = std::str::from_utf8(&self.pending[..valid]).unwrap_or_default();
+        self.out.clear();
+        // One byte a character at most: the output never fills.
+        self.out.reserve(text.len());
+        loop {
+            let (result, read) = self.encoder.encode_from_utf8_to_vec_without_replacement(
+                text,
+                &mut self.out,
+                false,
+            );
+            text = &text[read..];
+            match result {
+                encoding_rs::EncoderResult::Unmappable(_) => self.out.push(b'?'),
+                encoding_rs::EncoderResult::InputEmpty | encoding_rs::EncoderResult::OutputFull => {
+                    break;
+                }
+            }
+        }
+        self.inner.write_all(&self.out)?;
         self.pending.drain(..valid);
         Ok(buf.len())
     }

@@ -79,6 +79,14 @@ fn typing_a_template_changes_the_preview_and_faults_show_at_their_place() {
         .get_by_role_and_label(Role::TextInput, "Текст сообщения")
         .type_text(text);
     wait_label(&mut harness, "друг, до встречи в Москва!");
+    // The approved WhatsApp template it stands for, for the provider's upload.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Шаблон WhatsApp")
+        .focus();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Шаблон WhatsApp")
+        .type_text("spring_meet");
+    harness.run_steps(2);
     harness.get_by_label("Сохранить").click();
     wait_label(&mut harness, "Кампания «Весна» сохранена.");
     wait(&mut harness, "listed", |h| {
@@ -87,4 +95,11 @@ fn typing_a_template_changes_the_preview_and_faults_show_at_their_place() {
     let saved = s.store.campaign("Весна").unwrap().unwrap();
     assert_eq!(saved.variants[0].text, text);
     assert_eq!(saved.variants[0].segment, "Все");
+    assert_eq!(
+        saved.variants[0].whatsapp_template,
+        Some(adresat::campaign::WhatsappTemplate {
+            name: "spring_meet".to_owned(),
+            language: "ru".to_owned()
+        })
+    );
 }

@@ -138,6 +138,14 @@ fn the_whatsapp_provider_file_has_digits_the_template_and_its_parameters() {
         assert_eq!(row[4], "500");
     }
     assert!(written.findings.list().is_empty());
+    // A provider that numbers its columns its own way: `{n}` stands for the parameter's number.
+    let mut numbered = shipped("whatsapp-provider");
+    numbered.columns[3].header = Some("body_variable{n}".to_owned());
+    numbered.validate().unwrap();
+    let path = s.path("wa-numbered.csv");
+    export_in(&s, &p, numbered, &path);
+    let rows = read(&path, encoding_rs::UTF_8, b',');
+    assert_eq!(rows[0][3..], ["body_variable1", "body_variable2"]);
 }
 
 #[test]

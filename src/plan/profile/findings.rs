@@ -81,8 +81,9 @@ static CP1251_UPPER: LazyLock<Vec<char>> = LazyLock::new(|| {
 });
 
 /// Whether Windows-1251 can encode `c`.
-pub(crate) fn in_cp1251(c: char) -> bool {
-    c.is_ascii() || CP1251_UPPER.binary_search(&c).is_ok()
+fn in_cp1251(c: char) -> bool {
+    // ASCII and the Russian alphabet А…я first: nearly every character of a Russian text.
+    c.is_ascii() || ('А'..='я').contains(&c) || CP1251_UPPER.binary_search(&c).is_ok()
 }
 
 /// A WhatsApp parameter Meta refuses: a line break, a tab or more than four spaces in a row.

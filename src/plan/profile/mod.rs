@@ -12,7 +12,7 @@
 //! ```
 
 mod cells;
-pub(crate) mod findings;
+mod findings;
 mod shipped;
 
 use serde::{Deserialize, Serialize};
@@ -425,7 +425,10 @@ impl Profile {
             if let Field::Moment(Some(format)) = &field {
                 check_time_format(format)?;
             }
-            let header = self.header_of(column, &field);
+            let mut header = self.header_of(column, &field);
+            if field == Field::WaParams {
+                header = param_header(&header, 0);
+            }
             if self.rules.plain_headers && !is_plain(&header) {
                 return Err(Msg::new("profile-error-plain-header").arg("header", header));
             }
@@ -476,13 +479,23 @@ impl Profile {
             match field {
                 Field::WaParams => {
                     out.extend(
-                        (0..params).map(|i| (format!("{header}_{}", i + 1), ColumnKind::Param(i))),
+                        (0..params).map(|i| (param_header(&header, i), ColumnKind::Param(i))),
                     );
                 }
                 field => out.push((header, ColumnKind::Field(field))),
             }
         }
         out
+    }
+}
+
+/// The header of the `i`-th WhatsApp parameter's column: `{n}` in the profile's header stands for
+/// its number (`body_variable{n}` → `body_variable1`), else `_1`, `_2`, … follow it (`param_1`).
+fn param_header(header: &str, i: usize) -> String {
+    if header.contains("{n}") {
+        header.replace("{n}", &(i + 1).to_string())
+    } else {
+        format!("{header}_{}", i + 1)
     }
 }
 

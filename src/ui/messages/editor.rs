@@ -506,12 +506,50 @@ impl MessagesScreen {
         let (_, problems) = template::parse(text, &known);
         problems_list(ui, text, &problems);
         self.length_line(ui);
+        if self.campaign.channel == Channel::Whatsapp {
+            whatsapp_template(ui, &mut self.campaign.variants[self.variant]);
+        }
         let v = &mut self.campaign.variants[self.variant];
         let buttons = match (&mut v.b, arm_b) {
             (Some(b), true) => &mut b.buttons,
             _ => &mut v.buttons,
         };
         buttons_editor(ui, buttons, &self.base.tags, &self.base.flows);
+    }
+}
+
+/// The approved WhatsApp template the variant's text stands for: its name and language, as a
+/// provider's bulk upload names them (the `whatsapp-provider` export profile).
+fn whatsapp_template(ui: &mut egui::Ui, v: &mut crate::campaign::Variant) {
+    let (mut name, mut language) = v
+        .whatsapp_template
+        .as_ref()
+        .map(|t| (t.name.clone(), t.language.clone()))
+        .unwrap_or_else(|| (String::new(), "ru".to_owned()));
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        let label = ui.label(tr("campaign-wa-template"));
+        changed |= ui
+            .add(
+                egui::TextEdit::singleline(&mut name)
+                    .desired_width(200.0)
+                    .hint_text("december_sale"),
+            )
+            .labelled_by(label.id)
+            .changed();
+        let label = ui.label(tr("campaign-wa-language"));
+        changed |= ui
+            .add(egui::TextEdit::singleline(&mut language).desired_width(60.0))
+            .labelled_by(label.id)
+            .changed();
+        ui.weak(tr("campaign-wa-template-hint"));
+    });
+    if changed {
+        v.whatsapp_template =
+            (!name.trim().is_empty()).then(|| crate::campaign::WhatsappTemplate {
+                name: name.trim().to_owned(),
+                language: language.trim().to_owned(),
+            });
     }
 }
 
