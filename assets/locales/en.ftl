@@ -1025,3 +1025,7 @@ profile-preview-no-header = The file's first rows (the file has no header row; t
 campaign-wa-template = WhatsApp template
 campaign-wa-language = language
 campaign-wa-template-hint = as Meta approved it — goes into the provider's upload
+plan-again = Export again
+plan-again-hint = Export this plan again in any profile without planning it again: moments and message ids stay; texts, consent and status are read from today's base.
+plan-exported-again = Exported messages: { $rows } → { $path }. The saved plan is unchanged.
+plan-saved-again = The saved plan of "{ $campaign }" for { $date }: exported without planning again. Who dropped out since is under "Not in the plan".

@@ -324,6 +324,10 @@ fn write_staged(
         let exported = write_batches(store, plan, target, folder.path(), cancel, progress)?;
         (Staged::synced_folder(folder, &destination)?, exported)
     };
+    // A cancel in the last stretch of messages, after the renderer last looked, still counts.
+    if cancel.load(Ordering::Relaxed) {
+        return Err(Error::Cancelled);
+    }
     if let Some(first) = exported.findings.list().into_iter().find(|f| f.blocking) {
         return Err(Error::user(first.msg));
     }

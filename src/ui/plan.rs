@@ -62,6 +62,8 @@ struct Row {
 /// A made plan with what the screen shows of it.
 struct Built {
     plan: Arc<Plan>,
+    /// The saved plan it was read back from: exported again without being saved again.
+    saved: Option<i64>,
     summary: Summary,
     hours: ([u64; 24], [u64; 24]),
     checks: Checks,
@@ -200,17 +202,30 @@ fn make(
         progress.cancel_flag(),
         &mut |f| progress.set(f * 0.4, 0),
     )?;
-    let renderer = Renderer::new(&store, &c)?;
+    describe(&store, made, None, progress, 0.4)
+}
+
+/// Renders every message of `made` once for the checks and the first rows (progress from `from`
+/// to the end); `saved`: the id of the saved plan it was read back from.
+fn describe(
+    store: &Store,
+    made: Plan,
+    saved: Option<i64>,
+    progress: &super::jobs::Progress,
+    from: f32,
+) -> crate::Result<Built> {
+    let c = &made.campaign;
+    let renderer = Renderer::new(store, c)?;
     let who = Plan::recipients(&made.items);
     let mut checks = Checks::new(c.channel);
     let mut rows = Vec::new();
     let total = who.len().max(1) as f32;
     let mut next = 0;
     renderer.each(
-        &store,
+        store,
         &who,
         progress.cancel_flag(),
-        &mut |done| progress.set(0.4 + 0.6 * done as f32 / total, done as u64),
+        &mut |done| progress.set(from + (1.0 - from) * done as f32 / total, done as u64),
         &mut |r, facts| {
             checks.add(r);
             if rows.len() < PREVIEW_ROWS {
@@ -242,9 +257,17 @@ fn make(
         summary: made.summary(settings_tz),
         hours: made.hours(),
         plan: Arc::new(made),
+        saved,
         checks,
         rows,
     })
+}
+
+/// Reads the saved plan `id` back as it stands today, for an export without planning again.
+fn reload(db: &Path, id: i64, progress: &super::jobs::Progress) -> crate::Result<Built> {
+    let store = Store::open(db)?;
+    let reloaded = plan::saved::reload(&store, id)?;
+    describe(&store, reloaded.plan, Some(id), progress, 0.2)
 }
 
 impl PlanScreen {
@@ -324,11 +347,24 @@ impl PlanScreen {
                 ui.separator();
                 match self.built.clone() {
                     Some(Ok(built)) => {
+                        if built.saved.is_some() {
+                            ui.colored_label(
+                                ui.visuals().warn_fg_color,
+                                Msg::new("plan-saved-again")
+                                    .arg("campaign", built.plan.campaign.name.as_str())
+                                    .arg(
+                                        "date",
+                                        built.plan.options.date.format("%d.%m.%Y").to_string(),
+                                    )
+                                    .to_string(),
+                            );
+                        }
                         self.summary_ui(ui, db, &built);
                         ui.separator();
                         let warnings = warnings(&built);
                         let busy = self.export.busy();
-                        self.export.show(ui, db, &built.plan, &warnings);
+                        self.export
+                            .show(ui, db, &built.plan, &warnings, built.saved.is_none());
                         if busy && !self.export.busy() {
                             // A plan saved: the list of saved plans grows.
                             self.loaded = false;
@@ -467,6 +503,7 @@ impl PlanScreen {
             return;
         }
         let mut delete = None;
+        let mut again = None;
         egui::CollapsingHeader::new(
             Msg::new("plan-saved")
                 .arg("count", self.base.plans.len() as i64)
@@ -480,6 +517,16 @@ impl PlanScreen {
                     ui.label(&p.plan_date);
                     ui.label(group_thousands(p.messages as i64));
                     if ui
+                        .add_enabled(
+                            self.build.is_none(),
+                            egui::Button::new(tr("plan-again")).small(),
+                        )
+                        .on_hover_text(tr("plan-again-hint"))
+                        .clicked()
+                    {
+                        again = Some(p.id);
+                    }
+                    if ui
                         .add_enabled(self.delete_job.is_none(), egui::Button::new("✕").small())
                         .on_hover_text(tr("plan-delete"))
                         .clicked()
@@ -490,6 +537,15 @@ impl PlanScreen {
                 }
             });
         });
+        if let Some(id) = again {
+            let db = db.to_owned();
+            self.built = None;
+            self.who = None;
+            self.export.forget();
+            self.build = Some(Pending::spawn(ui.ctx(), Work::Plan, move |progress| {
+                reload(&db, id, progress)
+            }));
+        }
         if let Some((campaign, date)) = delete {
             self.delete_job = Some(QueryJob::spawn(ui.ctx(), Work::Save, db, move |s| {
                 s.delete_plan(&campaign, &date)

@@ -73,10 +73,13 @@ pub struct ExportStep {
     preview: Option<Result<Vec<Vec<String>>, String>>,
     checking: Option<Pending<crate::Result<(Checks, Findings)>>>,
     confirm: Option<Vec<Warning>>,
-    export: Option<Pending<crate::Result<(i64, Exported)>>>,
+    /// The export, and whether it saves the plan.
+    export: Option<Pending<crate::Result<(Exported, bool)>>>,
     done: Option<Result<Done, String>>,
     /// The owner chose UTF-8 over the profile's cp1251 for this export.
     utf8: bool,
+    /// Whether the plan is saved as it is exported (a new plan, not a saved one again).
+    save: bool,
     dialog: Option<ProfileDialog>,
 }
 
@@ -97,6 +100,7 @@ impl Default for ExportStep {
             export: None,
             done: None,
             utf8: false,
+            save: true,
             dialog: None,
         }
     }
@@ -220,7 +224,7 @@ impl ExportStep {
             self.export = None;
             self.utf8 = false;
             self.done = match result {
-                Some(Ok((_, written))) => Some(Ok(done(written))),
+                Some(Ok((written, saved))) => Some(Ok(done(written, saved))),
                 Some(Err(crate::Error::Cancelled)) => Some(Err(tr("plan-export-cancelled"))),
                 Some(Err(e)) => Some(Err(e.to_string())),
                 None => None,
@@ -257,8 +261,17 @@ impl ExportStep {
         }
     }
 
-    /// Draws the step; `warnings`: what the plan itself warns of before an export.
-    pub fn show(&mut self, ui: &mut egui::Ui, db: &Path, plan: &Arc<Plan>, warnings: &[String]) {
+    /// Draws the step; `warnings`: what the plan itself warns of before an export; `save`: the
+    /// plan is saved in the base as it is exported (not when a saved one is exported again).
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        db: &Path,
+        plan: &Arc<Plan>,
+        warnings: &[String],
+        save: bool,
+    ) {
+        self.save = save;
         self.poll(ui.ctx(), db, plan, warnings);
         ui.strong(tr("plan-export"));
         let mut changed = false;
@@ -436,12 +449,19 @@ impl ExportStep {
         let profile = self.profile();
         let lang = crate::i18n::current();
         let db = db.to_owned();
+        let save = self.save;
         self.export = Some(Pending::spawn(ctx, Work::PlanExport, move |progress| {
             let store = Store::open(&db)?;
             let target = Target::with_profile(&path, profile, lang, chrono::Utc::now());
-            export::save_and_export(&store, &plan, &target, progress.cancel_flag(), &mut |f| {
-                progress.set(f, 0)
-            })
+            let mut report = |f| progress.set(f, 0);
+            let cancel = progress.cancel_flag();
+            if save {
+                export::save_and_export(&store, &plan, &target, cancel, &mut report)
+                    .map(|(_, written)| (written, true))
+            } else {
+                export::export(&store, &plan, &target, cancel, &mut report)
+                    .map(|written| (written, false))
+            }
         }));
     }
 
@@ -510,18 +530,22 @@ fn split_label(split: Split) -> String {
     })
 }
 
-/// The finished export in words, and the folder to open.
-fn done(written: Exported) -> Done {
+/// The finished export in words (`saved`: the plan was saved with it), and the folder to open.
+fn done(written: Exported, saved: bool) -> Done {
     let folder = if written.batches.is_empty() {
         written.path.parent().map(Path::to_owned)
     } else {
         Some(written.path.clone())
     };
     Done {
-        message: Msg::new("plan-exported")
-            .arg("rows", group_thousands(written.rows as i64))
-            .arg("path", written.path.display().to_string())
-            .to_string(),
+        message: Msg::new(if saved {
+            "plan-exported"
+        } else {
+            "plan-exported-again"
+        })
+        .arg("rows", group_thousands(written.rows as i64))
+        .arg("path", written.path.display().to_string())
+        .to_string(),
         folder,
         batches: written.batches,
         open_failed: None,

@@ -217,3 +217,40 @@ fn a_profile_is_picked_previewed_saved_and_the_plan_split_by_zone() {
     // The batch list is on screen.
     harness.get_by_label(&files[0]);
 }
+
+#[test]
+fn a_saved_plan_is_exported_again_without_planning_and_without_who_dropped_out() {
+    let s = base_with_campaign("Зима");
+    let mut harness = app(s.store.path().to_owned());
+    wait_exact(&mut harness, "3 контакта");
+    harness.get_by_label("План рассылки").click();
+    wait_label(&mut harness, "Выберите кампанию и день");
+    harness.get_by_label("Составить план").click();
+    wait_label(&mut harness, "В плане 2 из 3 контактов сегментов");
+    export_to(&mut harness, &s.dir.path().join("план.csv"));
+    wait_label(&mut harness, "Выгружено сообщений: 2");
+    let made = s.store.plans().unwrap();
+
+    // Борис unsubscribed since: exported again, he is left out and the saved plan stays.
+    let mut s = s;
+    s.contacts("ID клиента;Телефон;Статус\nA2;89120000002;отписался\n");
+    wait_label(&mut harness, "Сохранённые планы: 1");
+    harness.get_by_label("Сохранённые планы: 1").scroll_to_me();
+    harness.run_steps(30);
+    harness.get_by_label("Сохранённые планы: 1").click();
+    harness.run_steps(2);
+    harness.get_by_label("Выгрузить снова").click();
+    wait_label(&mut harness, "выгрузка без нового планирования");
+    wait_label(&mut harness, "В плане 1 из 2 контактов сегментов");
+    let out = s.dir.path().join("снова.csv");
+    export_to(&mut harness, &out);
+    wait_label(&mut harness, "Сохранённый план не изменён");
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(text.lines().count(), 2, "{text}");
+    assert!(text.contains("Анна, в Москва скидки"));
+    assert_eq!(
+        s.store.plans().unwrap(),
+        made,
+        "the saved plan is unchanged"
+    );
+}

@@ -522,3 +522,41 @@ fn a_saved_plan_exports_again_without_those_who_dropped_out() {
         assert!(names.contains(p), "{names}");
     }
 }
+
+#[test]
+fn a_cancelled_split_export_leaves_no_folder_and_no_file() {
+    let mut s = Scratch::new();
+    let zones = [
+        "Europe/Moscow",
+        "Asia/Omsk",
+        "Asia/Novosibirsk",
+        "Europe/Samara",
+    ];
+    let mut csv = String::from("ID клиента;Имя;Телефон;Часовой пояс;Согласие на рассылку\n");
+    for i in 0..6000 {
+        csv.push_str(&format!("C{i};Имя{i};8912{i:07};{};да\n", zones[i % 4]));
+    }
+    s.contacts(&csv);
+    s.store
+        .save_segment("Все", &Rule::everyone(), "", Utc::now())
+        .unwrap();
+    let p = plan_of(&s, &campaign("sms", "Привет"));
+    assert_eq!(p.items.len(), 6000);
+    let dir = s.path("cancelled");
+    let target = Target::with_profile(&dir, shipped("sms-gateway"), Lang::Ru, now());
+    let cancel = AtomicBool::new(false);
+    // Cancelled at the first progress report, with four batch files open.
+    let e = export::export(&s.store, &p, &target, &cancel, &mut |done| {
+        if done > 0.0 {
+            cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    });
+    assert!(matches!(e, Err(adresat::Error::Cancelled)), "{e:?}");
+    assert!(!dir.exists());
+    let left: Vec<String> = std::fs::read_dir(s.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with("base.sqlite") && n != "contacts.csv")
+        .collect();
+    assert!(left.is_empty(), "nothing half-written is left: {left:?}");
+}

@@ -66,9 +66,19 @@ pub struct Findings {
     whitespace: Found,
     too_soon: Found,
     too_late: Found,
-    phones: FxHashSet<u64>,
+    phones: Phones,
     repeated: Found,
     empty: Found,
+}
+
+/// The digests of the numbers written so far (for `unique_phone`); its debug form is the count.
+#[derive(Clone, Default)]
+struct Phones(FxHashSet<u64>);
+
+impl std::fmt::Debug for Phones {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} numbers", self.0.len())
+    }
 }
 
 /// The characters above ASCII that Windows-1251 holds (read from encoding_rs's table).
@@ -156,7 +166,7 @@ impl Findings {
                 ColumnKind::Field(Field::Phone(_)) if self.unique_phone && !cell.is_empty() => {
                     use std::hash::{BuildHasher, BuildHasherDefault};
                     let hash = BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(cell);
-                    if !self.phones.insert(hash) {
+                    if !self.phones.0.insert(hash) {
                         self.repeated.add(contact);
                     }
                 }
@@ -180,9 +190,9 @@ impl Findings {
         self.too_late.merge(other.too_late);
         self.empty.merge(other.empty);
         let mut repeated = other.repeated;
-        repeated.count += other.phones.intersection(&self.phones).count() as u64;
+        repeated.count += other.phones.0.intersection(&self.phones.0).count() as u64;
         self.repeated.merge(repeated);
-        self.phones.extend(other.phones);
+        self.phones.0.extend(other.phones.0);
     }
 
     /// Whether anything stops the file from being written.
