@@ -162,6 +162,16 @@ impl ExportArgs {
     }
 }
 
+/// The findings of an export as `--json` prints them: id, whether blocking, the text.
+fn findings_json(written: &Exported, lang: Lang) -> serde_json::Value {
+    written
+        .findings
+        .list()
+        .iter()
+        .map(|f| json!({"id": f.msg.id, "blocking": f.blocking, "text": f.msg.render(lang)}))
+        .collect()
+}
+
 /// Prints what the service would lose (on the error stream) and a split plan's batches.
 fn print_export(written: &Exported, lang: Lang) {
     for finding in written.findings.list() {
@@ -224,7 +234,7 @@ pub fn run(store: &Store, args: PlanArgs, lang: Lang) -> Result<()> {
                 "rows": written.rows,
                 "sheets": written.sheets,
                 "profile": target.profile.name,
-                "findings": written.findings.list().iter().map(|f| json!({"id": f.msg.id, "blocking": f.blocking, "text": f.msg.render(lang)})).collect::<Vec<_>>(),
+                "findings": findings_json(&written, lang),
                 "batches": written.batches,
             })
         );
@@ -380,7 +390,7 @@ fn export_saved(
                 "profile": target.profile.name,
                 "dropped": dropped,
                 "gone": reloaded.gone,
-                "findings": written.findings.list().iter().map(|f| json!({"id": f.msg.id, "blocking": f.blocking, "text": f.msg.render(lang)})).collect::<Vec<_>>(),
+                "findings": findings_json(&written, lang),
                 "batches": written.batches,
             })
         );

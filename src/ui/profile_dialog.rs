@@ -348,18 +348,12 @@ fn column_row(ui: &mut egui::Ui, i: usize, c: &mut Column) {
             }
         }
     });
-    let mut header = c.header.clone().unwrap_or_default();
-    if ui
-        .add(
-            egui::TextEdit::singleline(&mut header)
-                .desired_width(140.0)
-                .hint_text(tr("profile-header-default")),
-        )
-        .on_hover_text(tr("profile-col-header"))
-        .changed()
-    {
-        c.header = (!header.trim().is_empty()).then_some(header);
-    }
+    optional_text(
+        ui,
+        &mut c.header,
+        "profile-header-default",
+        "profile-col-header",
+    );
     match field_kind(&c.field) {
         "phone" => {
             let forms = [
@@ -379,22 +373,32 @@ fn column_row(ui: &mut egui::Ui, i: usize, c: &mut Column) {
             }
         }
         "moment" => {
-            let mut format = c.format.clone().unwrap_or_default();
-            if ui
-                .add(
-                    egui::TextEdit::singleline(&mut format)
-                        .desired_width(140.0)
-                        .hint_text(tr("profile-format-default")),
-                )
-                .on_hover_text(tr("profile-col-format"))
-                .changed()
-            {
-                c.format = (!format.trim().is_empty()).then_some(format);
-            }
+            optional_text(
+                ui,
+                &mut c.format,
+                "profile-format-default",
+                "profile-col-format",
+            );
         }
         _ => {
             ui.label("");
         }
+    }
+}
+
+/// A text that may be left empty (then `None`: the default `hint` names), `about` on hover.
+fn optional_text(ui: &mut egui::Ui, value: &mut Option<String>, hint: &str, about: &str) {
+    let mut text = value.clone().unwrap_or_default();
+    if ui
+        .add(
+            egui::TextEdit::singleline(&mut text)
+                .desired_width(140.0)
+                .hint_text(tr(hint)),
+        )
+        .on_hover_text(tr(about))
+        .changed()
+    {
+        *value = (!text.trim().is_empty()).then_some(text);
     }
 }
 

@@ -35,14 +35,31 @@ fn base_with_campaign(name: &str) -> Scratch {
     s
 }
 
+/// The window on `s`'s base with the plan of its campaign made on the Plan screen.
+fn planned(s: &Scratch) -> crate::ui::App<'static> {
+    let mut harness = app(s.store.path().to_owned());
+    wait_exact(&mut harness, "3 контакта");
+    harness.get_by_label("План рассылки").click();
+    wait_label(&mut harness, "Выберите кампанию и день");
+    harness.get_by_label("Составить план").click();
+    wait_label(&mut harness, "В плане 2 из 3 контактов сегментов");
+    harness
+}
+
 /// Types `path` into the made plan's file field and clicks «Сохранить план и выгрузить».
 pub fn export_to(harness: &mut crate::ui::App<'_>, path: &std::path::Path) {
-    let field = harness.get_by_role_and_label(Role::TextInput, "Файл");
+    export_into(harness, "Файл", path);
+}
+
+/// Types `path` into the export's field `label` (a file, or a folder for a split plan) and
+/// clicks «Сохранить план и выгрузить».
+fn export_into(harness: &mut crate::ui::App<'_>, label: &str, path: &std::path::Path) {
+    let field = harness.get_by_role_and_label(Role::TextInput, label);
     field.scroll_to_me();
     field.focus();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     harness
-        .get_by_role_and_label(Role::TextInput, "Файл")
+        .get_by_role_and_label(Role::TextInput, label)
         .type_text(path.to_str().unwrap());
     harness.run_steps(2);
     harness
@@ -56,12 +73,7 @@ pub fn export_to(harness: &mut crate::ui::App<'_>, path: &std::path::Path) {
 #[test]
 fn a_plan_is_made_explained_and_exported() {
     let s = base_with_campaign("Зима");
-    let mut harness = app(s.store.path().to_owned());
-    wait_exact(&mut harness, "3 контакта");
-    harness.get_by_label("План рассылки").click();
-    wait_label(&mut harness, "Выберите кампанию и день");
-    harness.get_by_label("Составить план").click();
-    wait_label(&mut harness, "В плане 2 из 3 контактов сегментов");
+    let mut harness = planned(&s);
     // The reason is a link: who lacks consent.
     harness.get_by_label("нет согласия").click();
     wait_label(&mut harness, "Вера Петрова");
@@ -97,12 +109,7 @@ fn a_plan_is_made_explained_and_exported() {
 fn another_base_shows_its_own_campaigns_and_nothing_of_the_old_plan() {
     let a = base_with_campaign("Зима");
     let b = base_with_campaign("Весна");
-    let mut harness = app(a.store.path().to_owned());
-    wait_exact(&mut harness, "3 контакта");
-    harness.get_by_label("План рассылки").click();
-    wait_label(&mut harness, "Выберите кампанию и день");
-    harness.get_by_label("Составить план").click();
-    wait_label(&mut harness, "В плане 2 из 3 контактов сегментов");
+    let mut harness = planned(&a);
     harness.get_by_value("Зима");
 
     // The menu's «Файл», not the export's file field of the same name.
@@ -147,12 +154,7 @@ fn choose(harness: &mut crate::ui::App<'_>, current: &str, option: &str) {
 #[test]
 fn a_profile_is_picked_previewed_saved_and_the_plan_split_by_zone() {
     let s = base_with_campaign("Зима");
-    let mut harness = app(s.store.path().to_owned());
-    wait_exact(&mut harness, "3 контакта");
-    harness.get_by_label("План рассылки").click();
-    wait_label(&mut harness, "Выберите кампанию и день");
-    harness.get_by_label("Составить план").click();
-    wait_label(&mut harness, "В плане 2 из 3 контактов сегментов");
+    let mut harness = planned(&s);
     // The default profile's preview has today's columns; the provider's has its own.
     wait_exact(&mut harness, "send_at_utc");
     choose(
@@ -184,19 +186,7 @@ fn a_profile_is_picked_previewed_saved_and_the_plan_split_by_zone() {
     // Split by time zone into a new folder: one file per zone and the batch list.
     choose(&mut harness, "одним файлом", "по часовому поясу");
     let folder = s.dir.path().join("пояса");
-    let field = harness.get_by_role_and_label(Role::TextInput, "Новая папка для файлов");
-    field.scroll_to_me();
-    field.focus();
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness
-        .get_by_role_and_label(Role::TextInput, "Новая папка для файлов")
-        .type_text(folder.to_str().unwrap());
-    harness.run_steps(2);
-    harness
-        .get_by_label("Сохранить план и выгрузить")
-        .scroll_to_me();
-    harness.run_steps(30);
-    harness.get_by_label("Сохранить план и выгрузить").click();
+    export_into(&mut harness, "Новая папка для файлов", &folder);
     wait_label(&mut harness, "Выгружено сообщений: 2");
     wait_exact(&mut harness, "Открыть папку");
     let mut files: Vec<String> = std::fs::read_dir(&folder)
@@ -221,12 +211,7 @@ fn a_profile_is_picked_previewed_saved_and_the_plan_split_by_zone() {
 #[test]
 fn a_saved_plan_is_exported_again_without_planning_and_without_who_dropped_out() {
     let s = base_with_campaign("Зима");
-    let mut harness = app(s.store.path().to_owned());
-    wait_exact(&mut harness, "3 контакта");
-    harness.get_by_label("План рассылки").click();
-    wait_label(&mut harness, "Выберите кампанию и день");
-    harness.get_by_label("Составить план").click();
-    wait_label(&mut harness, "В плане 2 из 3 контактов сегментов");
+    let mut harness = planned(&s);
     export_to(&mut harness, &s.dir.path().join("план.csv"));
     wait_label(&mut harness, "Выгружено сообщений: 2");
     let made = s.store.plans().unwrap();

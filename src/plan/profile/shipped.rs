@@ -36,27 +36,22 @@ fn base(name: &str, columns: Vec<Column>) -> Profile {
     }
 }
 
+/// Moments in UTC as scheduling APIs take them: `2026-12-04T07:00:00Z`.
+fn utc_moment() -> MomentSpec {
+    MomentSpec {
+        zone: MomentZone::Utc,
+        format: "%Y-%m-%dT%H:%M:%SZ".to_owned(),
+    }
+}
+
 /// Every fact of the plan, as the first rounds exported it: what the owner's own scripts read.
 fn adresat() -> Profile {
-    let columns = [
-        "message_id",
-        "contact_id",
-        "external_id",
-        "phone",
-        "telegram",
-        "name",
-        "channel",
-        "campaign",
-        "variant",
-        "arm",
-        "text",
-        "local_time",
-        "time_zone",
-        "send_at_utc",
-        "wa_params",
-    ]
-    .map(Column::of)
-    .to_vec();
+    let columns = crate::plan::export::COLUMNS
+        .iter()
+        .chain(&["wa_params"])
+        .copied()
+        .map(Column::of)
+        .collect();
     Profile {
         demo_column: true,
         ..base(DEFAULT, columns)
@@ -113,10 +108,7 @@ fn telegram() -> Profile {
     Profile {
         encoding: Encoding::Utf8,
         separator: ",".to_owned(),
-        moment: MomentSpec {
-            zone: MomentZone::Utc,
-            format: "%Y-%m-%dT%H:%M:%SZ".to_owned(),
-        },
+        moment: utc_moment(),
         ..base("telegram", columns)
     }
 }
@@ -133,10 +125,7 @@ fn api_utc() -> Profile {
     Profile {
         encoding: Encoding::Utf8,
         separator: ",".to_owned(),
-        moment: MomentSpec {
-            zone: MomentZone::Utc,
-            format: "%Y-%m-%dT%H:%M:%SZ".to_owned(),
-        },
+        moment: utc_moment(),
         rules: Rules {
             min_minutes_ahead: Some(15),
             max_days_ahead: Some(35),
