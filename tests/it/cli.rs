@@ -205,6 +205,49 @@ fn demo_base_is_marked_everywhere() {
     let header = text.lines().next().unwrap();
     assert!(header.ends_with("demo_data"), "{header}");
     assert!(text.lines().skip(1).all(|l| l.contains("DEMO")));
+    // A plan of it, in a profile whose columns have no room for a mark: every name says DEMO.
+    let sms = dir.path().join("sms");
+    let campaign = dir.path().join("c.json");
+    std::fs::write(
+        &campaign,
+        r#"{"name": "Демо", "channel": "sms", "sleeping": null,
+            "variants": [{"name": "Все", "segment": "Все", "text": "Привет"}]}"#,
+    )
+    .unwrap();
+    let all = dir.path().join("all.json");
+    std::fs::write(&all, r#"{"version":1,"mode":"all","items":[]}"#).unwrap();
+    assert!(
+        adresat(&db, &["segment", "save", "Все", all.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let planned = adresat(
+        &db,
+        &[
+            "plan",
+            campaign.to_str().unwrap(),
+            "--date",
+            "2099-01-15",
+            "--profile",
+            "sms-gateway",
+            "--out",
+            sms.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        planned.status.success(),
+        "{}",
+        String::from_utf8_lossy(&planned.stderr)
+    );
+    assert!(!sms.exists());
+    let files: Vec<String> = std::fs::read_dir(dir.path().join("DEMO_sms"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        files.len() > 1 && files.iter().all(|f| f.starts_with("DEMO_")),
+        "{files:?}"
+    );
 }
 
 #[test]
