@@ -11,6 +11,7 @@ pub mod format;
 pub mod geo;
 pub mod i18n;
 pub mod import;
+pub mod model;
 pub mod plan;
 pub mod results;
 pub mod rfm;

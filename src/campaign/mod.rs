@@ -10,96 +10,16 @@ pub(crate) mod audience;
 mod render;
 mod save;
 
-use std::collections::BTreeMap;
 use std::sync::atomic::AtomicBool;
-
-use serde::{Deserialize, Serialize};
 
 pub use audience::{Assigned, Audience, Excluded, Exclusion, audience};
 pub use render::{Checks, Recipient, Renderer, check, checks, is_known};
 pub use save::{B_SHARE, MAX_BUTTONS, save, validate};
 
-use crate::error::{Error, Result};
-use crate::i18n::Msg;
+use crate::error::Result;
+pub use crate::model::campaign::{ArmB, Button, Campaign, Channel, Variant, WhatsappTemplate};
 use crate::segment::Today;
 use crate::store::Store;
-
-/// Where a campaign is sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Channel {
-    Whatsapp,
-    Telegram,
-    Sms,
-}
-
-/// A quick-reply button: the tag a click sets, and the flow it belongs to.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Button {
-    pub text: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tag: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flow: Option<String>,
-}
-
-/// The B arm of a variant: this share of its contacts get this text instead.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ArmB {
-    pub percent: u8,
-    pub text: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub buttons: Vec<Button>,
-}
-
-/// One variant: the text for the contacts of a segment.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Variant {
-    pub name: String,
-    /// A saved segment's name.
-    pub segment: String,
-    pub text: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub buttons: Vec<Button>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub b: Option<ArmB>,
-    /// WhatsApp: the approved template this variant's text stands for, which a provider's bulk
-    /// upload names (export profiles' `wa_template` and `wa_language`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub whatsapp_template: Option<WhatsappTemplate>,
-}
-
-/// An approved WhatsApp message template: its name and language code (`ru`, `en_US`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WhatsappTemplate {
-    pub name: String,
-    pub language: String,
-}
-
-/// A campaign as saved and as written to a file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Campaign {
-    pub name: String,
-    pub channel: Channel,
-    /// Campaign-wide values (`{{promo}}`).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub values: BTreeMap<String, String>,
-    /// The tag group `{{interest}}` comes from, e.g. `интерес:*`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interest_group: Option<String>,
-    pub variants: Vec<Variant>,
-    /// Saved segments never sent to.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub never: Vec<String>,
-    /// Never send to the sleeping: contacts whose last N delivered campaigns found no read,
-    /// click or reply (3 unless the file says otherwise; `null` sends to them too).
-    #[serde(default = "default_sleeping")]
-    pub sleeping: Option<u32>,
-}
-
-fn default_sleeping() -> Option<u32> {
-    Some(3)
-}
 
 /// Variables every contact has, beside custom fields and the campaign's own values.
 pub const VARIABLES: [&str; 10] = [
@@ -130,23 +50,6 @@ pub fn arm(campaign: &str, contact_id: i64, percent: u8) -> char {
         'B'
     } else {
         'A'
-    }
-}
-
-impl Campaign {
-    pub fn from_json(text: &str) -> Result<Campaign> {
-        serde_json::from_str(text).map_err(|e| {
-            Error::user(
-                Msg::new("campaign-error-json")
-                    .arg("line", e.line() as i64)
-                    .arg("column", e.column() as i64)
-                    .arg("reason", e.to_string()),
-            )
-        })
-    }
-
-    pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a campaign serialises")
     }
 }
 

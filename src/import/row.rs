@@ -4,9 +4,10 @@ use super::email::{addresses_in, is_role_address, normalize_email};
 use super::fields::{Field, email_rank, phone_rank};
 use super::name::{first_name_from_full, tidy_word};
 use super::phone::{is_mobile, normalize_phone, numbers_in};
-use super::values::{format_utc, parse_datetime, parse_month_first};
+use super::values::{parse_datetime, parse_month_first};
 use crate::error::Result;
 use crate::i18n::Msg;
+use crate::model::time::format_utc;
 use crate::store::{Contact, ContactKey, Writer};
 
 /// Which column feeds each field, fixed for the whole file.

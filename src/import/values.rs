@@ -348,11 +348,6 @@ fn parse_item_line(line: &str) -> Result<OrderItem, Msg> {
     })
 }
 
-/// The stored form of a moment: UTC, RFC 3339, whole seconds, `Z`.
-pub fn format_utc(dt: DateTime<Utc>) -> String {
-    dt.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
 /// Tags from one cell: split on `,` or `|`, trimmed, empty ones dropped.
 pub fn split_tags(raw: &str) -> impl Iterator<Item = String> + '_ {
     raw.split([',', '|'])

@@ -5,59 +5,17 @@
 //! sets of contact ids (`c.id IN (SELECT …)`), which SQLite builds once per query; "0 in the last
 //! N days" is the complement of "at least 1", so contacts that never had such an event match.
 
-use chrono::{Days, NaiveDate, TimeZone};
 use chrono_tz::Tz;
 use rusqlite::types::Value;
 
-use super::rule::{
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
+use crate::model::rule::{
     CHANNELS, Cmp, DateTest, FieldRef, Group, Item, Membership, Mode, OrderMeasure, Purchase,
     Recency, Rule, Spot, TagOp, TextTest,
 };
-use crate::error::{Error, Result};
-use crate::i18n::Msg;
+use crate::model::time::Today;
 use crate::store::EventKind;
-
-/// What "today" is for a rule: a day of the owner's zone.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Today {
-    pub date: NaiveDate,
-    pub tz: Tz,
-}
-
-impl Today {
-    /// The day the moment `now` falls on in `tz`; the caller reads the clock.
-    pub fn at(now: chrono::DateTime<chrono::Utc>, tz: Tz) -> Today {
-        Today {
-            date: now.with_timezone(&tz).date_naive(),
-            tz,
-        }
-    }
-
-    /// The first moment, in stored UTC form, of the day `days` days before today.
-    pub fn start_of_day_ago(&self, days: i64) -> String {
-        let day = if days >= 0 {
-            self.date.checked_sub_days(Days::new(days as u64))
-        } else {
-            self.date.checked_add_days(Days::new(days.unsigned_abs()))
-        }
-        .unwrap_or(self.date);
-        self.start_of(day)
-    }
-
-    /// The first moment of `day` in the owner's zone, in stored UTC form.
-    pub fn start_of(&self, day: NaiveDate) -> String {
-        let midnight = day.and_hms_opt(0, 0, 0).expect("midnight exists");
-        // A zone that skips midnight (a DST change at 00:00) starts the day at the first valid moment.
-        let local = (0..=2)
-            .find_map(|h| {
-                self.tz
-                    .from_local_datetime(&(midnight + chrono::Duration::hours(h)))
-                    .earliest()
-            })
-            .expect("a day has a valid hour");
-        crate::import::values::format_utc(local.with_timezone(&chrono::Utc))
-    }
-}
 
 /// What a rule may name, looked up in the base while compiling.
 pub trait Catalog {

@@ -6,15 +6,15 @@
 
 mod compile;
 pub mod presets;
-mod rule;
 
 use std::collections::HashMap;
 
-pub use compile::{Catalog, Compiled, Part, Today, compile};
-pub use rule::{
+pub use crate::model::rule::{
     CHANNELS, CONDITION_KINDS, Cmp, DateTest, FieldRef, Group, Item, Membership, Mode,
     OrderMeasure, Purchase, RULE_VERSION, Recency, Rule, Spot, TagOp, TextTest,
 };
+pub use crate::model::time::Today;
+pub use compile::{Catalog, Compiled, Part, compile};
 
 use crate::error::Result;
 use crate::store::Store;

@@ -4,7 +4,7 @@
 //! Presets that depend on the owner's own words — which tag means "discount", which source is the
 //! QR code — take them from [`Meaning`] settings, asked once and kept in the base.
 
-use super::rule::{
+use crate::model::rule::{
     Cmp, DateTest, FieldRef, Group, Item, Mode, OrderMeasure, Purchase, Recency, Rule, TagOp,
     TextTest,
 };

@@ -5,9 +5,9 @@ use rusqlite::OptionalExtension;
 use super::Store;
 use super::browse::OrderLine;
 use super::{Consent, Status};
-use crate::campaign::{Campaign, Channel};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
+use crate::model::campaign::{Campaign, Channel};
 
 impl Store {
     /// Saves `campaign` under its name at the moment `now`, replacing one of that name. The
@@ -23,7 +23,7 @@ impl Store {
             (
                 campaign.name.trim(),
                 campaign.to_json(),
-                crate::import::values::format_utc(now),
+                crate::model::time::format_utc(now),
             ),
         )?;
         Ok(())

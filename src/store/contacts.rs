@@ -11,65 +11,7 @@ use rustc_hash::FxHashMap;
 
 use super::Store;
 use crate::error::Result;
-
-/// Whether a contact agreed to receive mailings (38-FZ). Unknown counts as no when planning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Consent {
-    Yes,
-    No,
-    Unknown,
-}
-
-/// Whether a contact may be written to at all.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    Active,
-    Unsubscribed,
-    Blocked,
-}
-
-/// Where a contact's time zone came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum TzSource {
-    /// An explicit IANA zone column.
-    Column,
-    /// Looked up from the city.
-    City,
-    /// Looked up from the city named in the address.
-    Address,
-    /// The one zone of the phone number's country.
-    PhoneCountry,
-    /// The owner's zone, for lack of anything better.
-    Default,
-}
-
-macro_rules! text_enum {
-    ($ty:ty { $($variant:ident = $text:literal),+ }) => {
-        impl $ty {
-            /// The word stored in the base and written to exports.
-            pub fn as_str(self) -> &'static str {
-                match self { $(<$ty>::$variant => $text),+ }
-            }
-            /// The stored word as an SQL value.
-            fn as_sql(&self) -> &'static dyn rusqlite::ToSql {
-                match self { $(<$ty>::$variant => &$text),+ }
-            }
-            /// Reads the stored word back.
-            pub fn parse(s: &str) -> Option<Self> {
-                match s { $($text => Some(<$ty>::$variant),)+ _ => None }
-            }
-        }
-    };
-}
-text_enum!(Consent { Yes = "yes", No = "no", Unknown = "unknown" });
-text_enum!(Status { Active = "active", Unsubscribed = "unsubscribed", Blocked = "blocked" });
-text_enum!(TzSource {
-    Column = "column", City = "city", Address = "address", PhoneCountry = "phone_country",
-    Default = "default"
-});
+pub use crate::model::contact::{Consent, EventKind, Status, TzSource};
 
 /// The system ids of a file of unknown origin belong to, and the ones stored before ids had
 /// systems: the owner's own.
@@ -414,35 +356,6 @@ pub struct Event {
     pub kind: EventKind,
     pub button: String,
     pub at: String,
-}
-
-/// What happened to a message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum EventKind {
-    Sent,
-    Delivered,
-    Read,
-    Clicked,
-    Replied,
-    Unsubscribed,
-    Blocked,
-}
-text_enum!(EventKind {
-    Sent = "sent", Delivered = "delivered", Read = "read", Clicked = "clicked",
-    Replied = "replied", Unsubscribed = "unsubscribed", Blocked = "blocked"
-});
-
-impl EventKind {
-    pub const ALL: [EventKind; 7] = [
-        EventKind::Sent,
-        EventKind::Delivered,
-        EventKind::Read,
-        EventKind::Clicked,
-        EventKind::Replied,
-        EventKind::Unsubscribed,
-        EventKind::Blocked,
-    ];
 }
 
 /// What saving a row did.
@@ -823,7 +736,7 @@ impl Writer<'_> {
                 e.contact_id,
                 e.campaign,
                 e.message_id,
-                e.kind.as_sql(),
+                e.kind.word(),
                 e.button,
                 e.at
             ])?;
@@ -947,17 +860,17 @@ fn contact_values<'c>(
         &c.city,
         &c.region,
         &c.time_zone,
-        c.tz_source.as_sql(),
+        c.tz_source.word(),
         &c.source,
         &c.utm_source,
         &c.utm_medium,
         &c.utm_campaign,
         &c.utm_content,
         &c.utm_term,
-        c.consent.as_sql(),
+        c.consent.word(),
         &c.consent_at,
         &c.consent_source,
-        c.status.as_sql(),
+        c.status.word(),
         &c.status_at,
         &c.created_at,
         custom,
@@ -974,7 +887,7 @@ fn contact_values<'c>(
 fn consent_sql(consent: Option<Consent>) -> &'static dyn rusqlite::ToSql {
     const NULL: Option<&str> = None;
     match consent {
-        Some(c) => c.as_sql(),
+        Some(c) => c.word(),
         None => &NULL,
     }
 }

@@ -158,7 +158,7 @@ impl Store {
                    WHERE o.contact_id = s.contact_id AND o.campaign = s.campaign
                      AND o.kind = 'sent' AND o.message_id = '' AND o.at >= ?4))"
         ))?;
-        let since_text = crate::import::values::format_utc(
+        let since_text = crate::model::time::format_utc(
             chrono::DateTime::from_timestamp(since, 0).unwrap_or_default(),
         );
         let mut out: Vec<(i64, i64)> = stmt

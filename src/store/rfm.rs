@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::Store;
 use crate::error::Result;
-use crate::rfm::{Group, Scored};
+use crate::model::rfm::{Group, Scored};
 
 /// A scored customer with the keys an export names them by.
 #[derive(Debug, Clone, PartialEq)]

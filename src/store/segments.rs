@@ -6,8 +6,8 @@ use rusqlite::OptionalExtension;
 use super::Store;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
-use crate::import::values::format_utc;
-use crate::segment::Rule;
+use crate::model::rule::Rule;
+use crate::model::time::format_utc;
 
 /// A segment as listed.
 #[derive(Debug, Clone, PartialEq)]

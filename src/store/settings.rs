@@ -105,7 +105,7 @@ fn validate(key: &str, value: &str) -> Result<String> {
         "demo" => Ok(if value == "1" { "1" } else { "0" }.to_owned()),
         _ if is_meaning(key) => Ok(value.to_owned()),
         "plan.quiet_hours" if value.is_empty() || value == "off" => Ok("off".to_owned()),
-        "plan.quiet_hours" => crate::plan::Span::parse(value).map(|s| s.to_string()),
+        "plan.quiet_hours" => crate::model::time::Span::parse(value).map(|s| s.to_string()),
         "plan.cap_hours" | "plan.cap_week" if value.is_empty() || value == "off" => {
             Ok("off".to_owned())
         }
@@ -139,12 +139,12 @@ fn validate(key: &str, value: &str) -> Result<String> {
         "rfm.as_of" => chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
             .map(|d| d.to_string())
             .map_err(|_| Error::user(Msg::new("rfm-error-date").arg("value", value))),
-        _ => match crate::rfm::Dimension::ALL
+        _ => match crate::model::rfm::Dimension::ALL
             .into_iter()
             .find(|d| d.setting() == key)
         {
             Some(_) if value.is_empty() => Ok(String::new()),
-            Some(d) => crate::rfm::parse_cuts(d, value).map(|_| value.to_owned()),
+            Some(d) => crate::model::rfm::parse_cuts(d, value).map(|_| value.to_owned()),
             None => Err(unknown_key(key)),
         },
     }

@@ -384,8 +384,12 @@ impl ExportStep {
             let closed = dialog.show(ui.ctx(), db, plan);
             if let Some(saved) = closed {
                 self.dialog = None;
-                if let Some(name) = saved {
-                    self.chosen = name;
+                if let Some(profile) = saved {
+                    // Shown and chosen at once; the list read again puts it in its place.
+                    self.chosen = profile.name.clone();
+                    self.split = profile.split;
+                    self.profiles.retain(|p| p.name != profile.name);
+                    self.profiles.push(profile);
                 }
                 self.reload(ui.ctx(), db);
             }

@@ -26,7 +26,8 @@ pub struct ProfileDialog {
     preview_for: Option<Profile>,
     preview_job: Option<QueryJob<Vec<Vec<String>>>>,
     preview: Option<Result<Vec<Vec<String>>, String>>,
-    save_job: Option<QueryJob<String>>,
+    /// Saving (the profile saved) or deleting (`None`).
+    save_job: Option<QueryJob<Option<Profile>>>,
     outcome: Option<Result<String, String>>,
 }
 
@@ -67,14 +68,14 @@ impl ProfileDialog {
         }
     }
 
-    /// Draws the dialog. `None` while it stays open; `Some(name)` when closed, with the name of
-    /// the profile saved (or `None`: nothing to choose, closed or deleted).
+    /// Draws the dialog. `None` while it stays open; `Some(saved)` when closed, with the profile
+    /// saved (or `None`: nothing to choose, closed or deleted).
     pub fn show(
         &mut self,
         ctx: &egui::Context,
         db: &Path,
         plan: &Arc<Plan>,
-    ) -> Option<Option<String>> {
+    ) -> Option<Option<Profile>> {
         self.poll(ctx, db, plan);
         let mut closed = None;
         super::widgets::dialog(ctx, tr("profile-title"), "profile-dialog")
@@ -264,13 +265,13 @@ impl ProfileDialog {
     }
 
     /// Save, delete and close; returns what `show` returns.
-    fn buttons(&mut self, ui: &mut egui::Ui, db: &Path) -> Option<Option<String>> {
+    fn buttons(&mut self, ui: &mut egui::Ui, db: &Path) -> Option<Option<Profile>> {
         if let Some(job) = &mut self.save_job
             && let Some(result) = job.pending.finished()
         {
             self.save_job = None;
             match result {
-                Some(Ok(name)) => return Some((!name.is_empty()).then_some(name)),
+                Some(Ok(saved)) => return Some(saved),
                 Some(Err(e)) => self.outcome = Some(Err(e.to_string())),
                 None => {}
             }
@@ -288,7 +289,10 @@ impl ProfileDialog {
                     if let Some(old) = old.filter(|o| *o != p.name.trim()) {
                         profile::delete(s, &old)?;
                     }
-                    Ok(p.name.trim().to_owned())
+                    Ok(Some(Profile {
+                        name: p.name.trim().to_owned(),
+                        ..p
+                    }))
                 }));
             }
             if let Some(name) = self.saved_as.clone()
@@ -301,7 +305,7 @@ impl ProfileDialog {
             {
                 self.save_job = Some(QueryJob::spawn(ui.ctx(), Work::Save, db, move |s| {
                     profile::delete(s, &name)?;
-                    Ok(String::new())
+                    Ok(None)
                 }));
             }
             if ui.button(tr("close")).clicked() {

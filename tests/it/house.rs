@@ -133,3 +133,63 @@ fn only_the_front_ends_read_the_clock() {
         "a library function that needs \"now\" takes it from its caller:\n{reads:#?}"
     );
 }
+
+/// The top modules of the crate that the code lines of `sources` name (`crate::x`, or each of
+/// `crate::{x, y}`), with where, comments left out.
+fn crate_modules_named(sources: &[(String, String)]) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for (name, text) in sources {
+        for (i, line) in text.lines().enumerate() {
+            let code = line.trim_start();
+            if code.starts_with("//") {
+                continue;
+            }
+            for (at, _) in code.match_indices("crate::") {
+                let rest = &code[at + "crate::".len()..];
+                let names: Vec<&str> = match rest.strip_prefix('{') {
+                    Some(group) => group
+                        .split('}')
+                        .next()
+                        .unwrap_or_default()
+                        .split(',')
+                        .map(|n| n.trim().split("::").next().unwrap_or_default())
+                        .collect(),
+                    None => vec![
+                        rest.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                            .next()
+                            .unwrap_or_default(),
+                    ],
+                };
+                for module in names.into_iter().filter(|n| !n.is_empty()) {
+                    found.push((module.to_owned(), format!("{name}:{}: {code}", i + 1)));
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_store_and_the_model_stand_on_the_model_alone() {
+    for (layer, allowed) in [
+        ("src/store/", &["store", "model", "error", "i18n"][..]),
+        ("src/model/", &["model", "error", "i18n"][..]),
+    ] {
+        let sources: Vec<(String, String)> = files_under("src")
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+            .map(|p| (relative(&p), std::fs::read_to_string(&p).unwrap()))
+            .filter(|(name, _)| name.starts_with(layer))
+            .collect();
+        assert!(!sources.is_empty(), "{layer} has sources");
+        let named: Vec<String> = crate_modules_named(&sources)
+            .into_iter()
+            .filter(|(module, _)| !allowed.contains(&module.as_str()))
+            .map(|(_, place)| place)
+            .collect();
+        assert!(
+            named.is_empty(),
+            "{layer} may name only {allowed:?} of the crate:\n{named:#?}"
+        );
+    }
+}

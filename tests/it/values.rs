@@ -1,6 +1,7 @@
 use adresat::import::values::{
-    format_utc, parse_amount, parse_consent, parse_datetime, parse_event_kind, split_tags,
+    parse_amount, parse_consent, parse_datetime, parse_event_kind, split_tags,
 };
+use adresat::model::time::format_utc;
 use adresat::store::{Consent, EventKind};
 use chrono_tz::Europe::Moscow;
 

@@ -15,12 +15,12 @@ use super::key_ids::KeyIds;
 use super::repeats::{Count, Repeats};
 use super::report::{CityNotes, ImportReport, Warning};
 use super::row::{ChosenPhone, Contacts, Identity, Row, identify};
-use super::values::format_utc;
 use super::values::{parse_amount, parse_birthday, parse_consent, parse_status, split_tags};
 use super::{ConsentStatement, Loader, Outcome, Preparer};
 use crate::error::Result;
 use crate::geo::{CityZone, zone_for_city};
 use crate::i18n::Msg;
+use crate::model::time::format_utc;
 use crate::store::{
     ChannelConsent, Consent, Contact, ContactKey, OWN_SYSTEM, PurchaseSummary, Saved, Status,
     TzSource, Writer,

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
-use crate::store::{Consent, EventKind, Status};
+use crate::model::contact::{Consent, EventKind, Status};
 
 /// The rule format this build writes; older versions are read and upgraded.
 pub const RULE_VERSION: u32 = 1;
@@ -115,7 +115,7 @@ pub enum Item {
     /// each score given lies in its range. Contacts without orders have no scores: never match.
     Rfm {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        groups: Vec<crate::rfm::Group>,
+        groups: Vec<crate::model::rfm::Group>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         r: Option<[u8; 2]>,
         #[serde(default, skip_serializing_if = "Option::is_none")]

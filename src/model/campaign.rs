@@ -1,0 +1,104 @@
+//! A campaign as it is saved and written to a file: one channel, ordered variants each aimed at
+//! a segment, optional A/B arms and buttons, "never send to" segments. What it does — who gets
+//! which text, the rendering, the checks before saving — lives in [`crate::campaign`].
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
+
+/// Where a campaign is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Whatsapp,
+    Telegram,
+    Sms,
+}
+
+/// A quick-reply button: the tag a click sets, and the flow it belongs to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Button {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flow: Option<String>,
+}
+
+/// The B arm of a variant: this share of its contacts get this text instead.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArmB {
+    pub percent: u8,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub buttons: Vec<Button>,
+}
+
+/// One variant: the text for the contacts of a segment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Variant {
+    pub name: String,
+    /// A saved segment's name.
+    pub segment: String,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub buttons: Vec<Button>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub b: Option<ArmB>,
+    /// WhatsApp: the approved template this variant's text stands for, which a provider's bulk
+    /// upload names (export profiles' `wa_template` and `wa_language`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub whatsapp_template: Option<WhatsappTemplate>,
+}
+
+/// An approved WhatsApp message template: its name and language code (`ru`, `en_US`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WhatsappTemplate {
+    pub name: String,
+    pub language: String,
+}
+
+/// A campaign as saved and as written to a file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Campaign {
+    pub name: String,
+    pub channel: Channel,
+    /// Campaign-wide values (`{{promo}}`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub values: BTreeMap<String, String>,
+    /// The tag group `{{interest}}` comes from, e.g. `интерес:*`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interest_group: Option<String>,
+    pub variants: Vec<Variant>,
+    /// Saved segments never sent to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub never: Vec<String>,
+    /// Never send to the sleeping: contacts whose last N delivered campaigns found no read,
+    /// click or reply (3 unless the file says otherwise; `null` sends to them too).
+    #[serde(default = "default_sleeping")]
+    pub sleeping: Option<u32>,
+}
+
+fn default_sleeping() -> Option<u32> {
+    Some(3)
+}
+
+impl Campaign {
+    pub fn from_json(text: &str) -> Result<Campaign> {
+        serde_json::from_str(text).map_err(|e| {
+            Error::user(
+                Msg::new("campaign-error-json")
+                    .arg("line", e.line() as i64)
+                    .arg("column", e.column() as i64)
+                    .arg("reason", e.to_string()),
+            )
+        })
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a campaign serialises")
+    }
+}

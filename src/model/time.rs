@@ -1,0 +1,152 @@
+//! Time as every area tells it: the stored form of a moment (UTC, RFC 3339), a local time of
+//! day and a span of them (quiet hours, send windows), and what "today" is for the owner.
+
+use chrono::{DateTime, Days, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::i18n::Msg;
+
+/// The stored form of a moment: UTC, RFC 3339, whole seconds, `Z`.
+pub fn format_utc(dt: DateTime<Utc>) -> String {
+    dt.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// A local time of day, to the minute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct TimeOfDay {
+    /// Minutes after midnight, 0–1439.
+    pub minutes: u16,
+}
+
+impl TimeOfDay {
+    pub fn new(hour: u16, minute: u16) -> TimeOfDay {
+        TimeOfDay {
+            minutes: (hour * 60 + minute) % 1440,
+        }
+    }
+
+    /// Reads `HH:MM` (or `H:MM`, or `HH`).
+    pub fn parse(text: &str) -> Result<TimeOfDay> {
+        let bad = || Error::user(Msg::new("plan-error-time").arg("value", text.trim()));
+        let (h, m) = match text.trim().split_once([':', '.']) {
+            Some((h, m)) => (h, m),
+            None => (text.trim(), "0"),
+        };
+        let hour: u16 = h.trim().parse().map_err(|_| bad())?;
+        let minute: u16 = m.trim().parse().map_err(|_| bad())?;
+        if hour > 23 || minute > 59 {
+            return Err(bad());
+        }
+        Ok(TimeOfDay::new(hour, minute))
+    }
+
+    pub fn time(self) -> NaiveTime {
+        NaiveTime::from_hms_opt(
+            u32::from(self.minutes / 60),
+            u32::from(self.minutes % 60),
+            0,
+        )
+        .unwrap_or(NaiveTime::MIN)
+    }
+}
+
+impl std::fmt::Display for TimeOfDay {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:02}:{:02}", self.minutes / 60, self.minutes % 60)
+    }
+}
+
+/// A span of local times, possibly across midnight (`21:00–09:00`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub from: TimeOfDay,
+    pub to: TimeOfDay,
+}
+
+impl Span {
+    /// Reads `HH:MM-HH:MM` (a dash, an en dash or `..`).
+    pub fn parse(text: &str) -> Result<Span> {
+        let t = text.trim();
+        let (a, b) = t
+            .split_once('–')
+            .or_else(|| t.split_once(".."))
+            .or_else(|| t.split_once('-'))
+            .ok_or_else(|| Error::user(Msg::new("plan-error-span").arg("value", t)))?;
+        Ok(Span {
+            from: TimeOfDay::parse(a)?,
+            to: TimeOfDay::parse(b)?,
+        })
+    }
+
+    /// Whether local time `t` is inside (the start included, the end not).
+    pub fn contains(&self, t: NaiveTime) -> bool {
+        let m = minutes_of(t);
+        let (from, to) = (self.from.minutes, self.to.minutes);
+        match from.cmp(&to) {
+            std::cmp::Ordering::Less => from <= m && m < to,
+            std::cmp::Ordering::Greater => m >= from || m < to,
+            std::cmp::Ordering::Equal => false,
+        }
+    }
+
+    /// Its length in minutes (a span across midnight wraps).
+    pub fn minutes(&self) -> u16 {
+        (self.to.minutes + 1440 - self.from.minutes) % 1440
+    }
+}
+
+impl std::fmt::Display for Span {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}-{}", self.from, self.to)
+    }
+}
+
+/// Minutes after midnight of `t`.
+pub(crate) fn minutes_of(t: NaiveTime) -> u16 {
+    use chrono::Timelike;
+    (t.hour() * 60 + t.minute()) as u16
+}
+
+/// What "today" is for a rule: a day of the owner's zone.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Today {
+    pub date: NaiveDate,
+    pub tz: Tz,
+}
+
+impl Today {
+    /// The day the moment `now` falls on in `tz`; the caller reads the clock.
+    pub fn at(now: chrono::DateTime<chrono::Utc>, tz: Tz) -> Today {
+        Today {
+            date: now.with_timezone(&tz).date_naive(),
+            tz,
+        }
+    }
+
+    /// The first moment, in stored UTC form, of the day `days` days before today.
+    pub fn start_of_day_ago(&self, days: i64) -> String {
+        let day = if days >= 0 {
+            self.date.checked_sub_days(Days::new(days as u64))
+        } else {
+            self.date.checked_add_days(Days::new(days.unsigned_abs()))
+        }
+        .unwrap_or(self.date);
+        self.start_of(day)
+    }
+
+    /// The first moment of `day` in the owner's zone, in stored UTC form.
+    pub fn start_of(&self, day: NaiveDate) -> String {
+        let midnight = day.and_hms_opt(0, 0, 0).expect("midnight exists");
+        // A zone that skips midnight (a DST change at 00:00) starts the day at the first valid moment.
+        let local = (0..=2)
+            .find_map(|h| {
+                self.tz
+                    .from_local_datetime(&(midnight + chrono::Duration::hours(h)))
+                    .earliest()
+            })
+            .expect("a day has a valid hour");
+        format_utc(local.with_timezone(&chrono::Utc))
+    }
+}
