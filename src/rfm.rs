@@ -99,7 +99,7 @@ fn days_between(at: &str, as_of: NaiveDate, tz: Tz) -> i64 {
 /// cut points where set and quintiles elsewhere.
 pub fn analyse(store: &Store, as_of: NaiveDate) -> Result<Analysis> {
     let tz = store.settings()?.owner_tz;
-    let end = crate::segment::Today { date: as_of, tz }.start_of_day_ago(-1);
+    let end = crate::model::time::Today { date: as_of, tz }.start_of_day_ago(-1);
     let totals = store.order_totals(&end)?;
     let customers_total = store.contact_count()?;
     let from_totals = FromTotals {
@@ -232,7 +232,7 @@ pub fn as_of_date(store: &Store, now: chrono::DateTime<chrono::Utc>) -> Result<N
     if let Ok(date) = NaiveDate::parse_from_str(chosen.trim(), "%Y-%m-%d") {
         return Ok(date);
     }
-    Ok(crate::segment::Today::at(now, store.settings()?.owner_tz).date)
+    Ok(crate::model::time::Today::at(now, store.settings()?.owner_tz).date)
 }
 
 /// One line of the summary per group.

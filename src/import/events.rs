@@ -71,7 +71,7 @@ fn split_message_id(id: &str) -> Option<(&str, i64)> {
 
 /// The buttons of a campaign's JSON: text (case folded) and the tag a click sets.
 fn button_tags(json: &str) -> Vec<(String, String)> {
-    let Ok(c) = crate::campaign::Campaign::from_json(json) else {
+    let Ok(c) = crate::model::campaign::Campaign::from_json(json) else {
         return Vec::new();
     };
     c.variants

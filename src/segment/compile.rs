@@ -637,7 +637,7 @@ impl Compiler<'_> {
 
     fn rfm(
         &mut self,
-        groups: &[crate::rfm::Group],
+        groups: &[crate::model::rfm::Group],
         ranges: [(&str, &Option<[u8; 2]>); 3],
         spot: &Spot,
     ) -> Result<Part> {

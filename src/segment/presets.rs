@@ -330,7 +330,7 @@ impl Preset {
             ],
             other => match other
                 .strip_prefix("rfm-")
-                .and_then(crate::rfm::Group::parse)
+                .and_then(crate::model::rfm::Group::parse)
             {
                 Some(group) => vec![Item::Rfm {
                     groups: vec![group],

@@ -193,3 +193,54 @@ fn the_store_and_the_model_stand_on_the_model_alone() {
         );
     }
 }
+
+#[test]
+fn no_circle_of_modules_remains() {
+    // Each top module (src/x.rs or src/x/) and the top modules its code names.
+    let mut edges: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
+        Default::default();
+    let sources = library_sources(&["src/main.rs", "src/lib.rs"]);
+    for (name, text) in &sources {
+        let top = name
+            .trim_start_matches("src/")
+            .split(['/', '.'])
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        let named = crate_modules_named(&[(name.clone(), text.clone())]);
+        let entry = edges.entry(top.clone()).or_default();
+        entry.extend(named.into_iter().map(|(m, _)| m).filter(|m| *m != top));
+    }
+    // Depth-first search for a path back to where it started.
+    fn path_back(
+        edges: &std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+        start: &str,
+        at: &str,
+        seen: &mut Vec<String>,
+    ) -> Option<Vec<String>> {
+        for next in edges.get(at).into_iter().flatten() {
+            if next == start {
+                let mut circle = seen.clone();
+                circle.push(next.clone());
+                return Some(circle);
+            }
+            if !seen.contains(next) {
+                seen.push(next.clone());
+                if let Some(c) = path_back(edges, start, next, seen) {
+                    return Some(c);
+                }
+                seen.pop();
+            }
+        }
+        None
+    }
+    assert!(edges.len() > 10, "the modules were found: {edges:?}");
+    for start in edges.keys() {
+        let circle = path_back(&edges, start, start, &mut vec![start.clone()]);
+        assert!(
+            circle.is_none(),
+            "a circle of modules: {:?}",
+            circle.unwrap()
+        );
+    }
+}
