@@ -1029,3 +1029,5 @@ plan-again = Export again
 plan-again-hint = Export this plan again in any profile without planning it again: moments and message ids stay; texts, consent and status are read from today's base.
 plan-exported-again = Exported messages: { $rows } → { $path }. The saved plan is unchanged.
 plan-saved-again = The saved plan of "{ $campaign }" for { $date }: exported without planning again. Who dropped out since is under "Not in the plan".
+profile-min-ahead = Not sooner than, minutes
+profile-max-ahead = Not later than, days

@@ -12,6 +12,7 @@ use egui_plot::{Bar, BarChart, Legend, Plot};
 
 use super::jobs::{Pending, QueryJob, Work};
 use super::plan_export::ExportStep;
+use super::widgets::optional_number;
 use crate::campaign::{Checks, Renderer};
 use crate::format::group_thousands;
 use crate::i18n::{Msg, tr};
@@ -440,8 +441,8 @@ impl PlanScreen {
                 ui.end_row();
                 ui.label(tr("plan-caps"));
                 ui.horizontal(|ui| {
-                    optional_number(ui, &mut f.cap_hours, 24, &tr("plan-cap-hours"));
-                    optional_number(ui, &mut f.cap_week, 3, &tr("plan-cap-week"));
+                    optional_number(ui, &mut f.cap_hours, 24, 1..=999, &tr("plan-cap-hours"));
+                    optional_number(ui, &mut f.cap_week, 3, 1..=999, &tr("plan-cap-week"));
                 });
                 ui.end_row();
                 ui.label(tr("plan-tier"));
@@ -732,18 +733,6 @@ fn warnings(built: &Built) -> Vec<String> {
         );
     }
     out
-}
-
-/// A number with a checkbox that turns it off.
-fn optional_number(ui: &mut egui::Ui, value: &mut Option<u32>, default: u32, label: &str) {
-    let mut on = value.is_some();
-    if ui.checkbox(&mut on, label).changed() {
-        *value = on.then_some(default);
-    }
-    if let Some(n) = value {
-        ui.add(egui::DragValue::new(n).range(1..=999))
-            .on_hover_text(label);
-    }
 }
 
 fn tier_label(tier: &str) -> String {

@@ -8,6 +8,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::jobs::{QueryJob, Work};
+use super::widgets::optional_number;
 use crate::i18n::{Msg, tr};
 use crate::plan::Plan;
 use crate::plan::export;
@@ -179,6 +180,12 @@ impl ProfileDialog {
                 ui.checkbox(&mut p.header, tr("profile-header-row"));
                 ui.checkbox(&mut p.rules.plain_headers, tr("profile-plain-headers"));
                 ui.checkbox(&mut p.rules.unique_phone, tr("profile-unique-phone"));
+                ui.end_row();
+                let (min, max) = (&mut p.rules.min_minutes_ahead, &mut p.rules.max_days_ahead);
+                ui.horizontal(|ui| {
+                    optional_number(ui, min, 15, 0..=1440, &tr("profile-min-ahead"))
+                });
+                ui.horizontal(|ui| optional_number(ui, max, 35, 1..=365, &tr("profile-max-ahead")));
                 ui.end_row();
             });
     }

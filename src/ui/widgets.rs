@@ -200,3 +200,21 @@ pub fn dialog<'a>(ctx: &egui::Context, title: String, id: &str) -> egui::Window<
         .pivot(egui::Align2::CENTER_CENTER)
         .default_pos(ctx.content_rect().center())
 }
+
+/// A number with a checkbox that turns it off (`None`); turned on, it starts at `default`.
+pub fn optional_number(
+    ui: &mut egui::Ui,
+    value: &mut Option<u32>,
+    default: u32,
+    range: std::ops::RangeInclusive<u32>,
+    label: &str,
+) {
+    let mut on = value.is_some();
+    if ui.checkbox(&mut on, label).changed() {
+        *value = on.then_some(default);
+    }
+    if let Some(n) = value {
+        ui.add(egui::DragValue::new(n).range(range))
+            .on_hover_text(label);
+    }
+}
