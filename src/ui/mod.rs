@@ -13,6 +13,7 @@ mod messages;
 mod pickers;
 mod plan;
 mod plan_export;
+mod plan_tables;
 mod profile_dialog;
 mod results;
 mod rfm;

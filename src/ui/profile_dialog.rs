@@ -259,7 +259,7 @@ impl ProfileDialog {
                     } else {
                         tr("profile-preview-no-header")
                     });
-                    super::plan_export::preview_grid(ui, "profile-preview", rows);
+                    super::plan_tables::preview_grid(ui, "profile-preview", rows);
                 }
                 Some(Err(e)) => {
                     ui.colored_label(ui.visuals().error_fg_color, e);
