@@ -74,21 +74,23 @@ fn library_sources(allowed: &[&str]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Every line of `sources` that is code (not a comment), trimmed, as `file:line: text` and the
+/// text.
+fn code_lines(sources: &[(String, String)]) -> impl Iterator<Item = (String, &str)> {
+    sources.iter().flat_map(|(name, text)| {
+        text.lines().enumerate().filter_map(move |(i, line)| {
+            let code = line.trim_start();
+            (!code.starts_with("//")).then(|| (format!("{name}:{}: {code}", i + 1), code))
+        })
+    })
+}
+
 /// The lines of `sources` that contain any of `needles` outside comments, as `file:line: text`.
 fn lines_naming(sources: &[(String, String)], needles: &[&str]) -> Vec<String> {
-    let mut found = Vec::new();
-    for (name, text) in sources {
-        for (i, line) in text.lines().enumerate() {
-            let code = line.trim_start();
-            if code.starts_with("//") {
-                continue;
-            }
-            if needles.iter().any(|n| code.contains(n)) {
-                found.push(format!("{name}:{}: {}", i + 1, code));
-            }
-        }
-    }
-    found
+    code_lines(sources)
+        .filter(|(_, code)| needles.iter().any(|n| code.contains(n)))
+        .map(|(place, _)| place)
+        .collect()
 }
 
 #[test]
@@ -138,31 +140,25 @@ fn only_the_front_ends_read_the_clock() {
 /// `crate::{x, y}`), with where, comments left out.
 fn crate_modules_named(sources: &[(String, String)]) -> Vec<(String, String)> {
     let mut found = Vec::new();
-    for (name, text) in sources {
-        for (i, line) in text.lines().enumerate() {
-            let code = line.trim_start();
-            if code.starts_with("//") {
-                continue;
-            }
-            for (at, _) in code.match_indices("crate::") {
-                let rest = &code[at + "crate::".len()..];
-                let names: Vec<&str> = match rest.strip_prefix('{') {
-                    Some(group) => group
-                        .split('}')
+    for (place, code) in code_lines(sources) {
+        for (at, _) in code.match_indices("crate::") {
+            let rest = &code[at + "crate::".len()..];
+            let names: Vec<&str> = match rest.strip_prefix('{') {
+                Some(group) => group
+                    .split('}')
+                    .next()
+                    .unwrap_or_default()
+                    .split(',')
+                    .map(|n| n.trim().split("::").next().unwrap_or_default())
+                    .collect(),
+                None => vec![
+                    rest.split(|c: char| !(c.is_alphanumeric() || c == '_'))
                         .next()
-                        .unwrap_or_default()
-                        .split(',')
-                        .map(|n| n.trim().split("::").next().unwrap_or_default())
-                        .collect(),
-                    None => vec![
-                        rest.split(|c: char| !(c.is_alphanumeric() || c == '_'))
-                            .next()
-                            .unwrap_or_default(),
-                    ],
-                };
-                for module in names.into_iter().filter(|n| !n.is_empty()) {
-                    found.push((module.to_owned(), format!("{name}:{}: {code}", i + 1)));
-                }
+                        .unwrap_or_default(),
+                ],
+            };
+            for module in names.into_iter().filter(|n| !n.is_empty()) {
+                found.push((module.to_owned(), place.clone()));
             }
         }
     }
