@@ -23,6 +23,7 @@ pub mod export;
 mod limit;
 pub mod profile;
 pub mod saved;
+mod settings;
 mod sinks;
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -34,6 +35,7 @@ use serde::{Deserialize, Serialize};
 
 pub use clock::{Span, TimeOfDay, out_of_quiet, resolve, send_moment};
 pub use limit::{RollingLimit, TELEGRAM_PER_SECOND, WINDOW, pace};
+pub use settings::PlanSettings;
 
 use crate::campaign::{self, Campaign, Channel, Exclusion};
 use crate::error::{Error, Result};
@@ -76,45 +78,41 @@ pub struct Options {
 }
 
 impl Options {
-    /// The defaults for `date`: 10:00, quiet 21:00–09:00, caps 24 h and 3 a week, the tier of
-    /// the base's settings.
+    /// The defaults for `date`: 10:00, the rules of [`PlanSettings::default`] but the WhatsApp
+    /// limit, which is `daily_limit`.
     pub fn new(date: NaiveDate, daily_limit: Option<u32>) -> Options {
+        Options {
+            daily_limit,
+            ..Options::with(date, PlanSettings::default())
+        }
+    }
+
+    /// The options for `date` from the base's settings (`plan.*`).
+    pub fn from_settings(store: &Store, date: NaiveDate) -> Result<Options> {
+        Ok(Options::with(date, PlanSettings::read(store)?))
+    }
+
+    /// The rules these options keep in the base's settings.
+    pub fn rules(&self) -> PlanSettings {
+        PlanSettings {
+            quiet: self.quiet,
+            cap_hours: self.cap_hours,
+            cap_week: self.cap_week,
+            daily_limit: self.daily_limit,
+        }
+    }
+
+    /// The options for `date` under `rules`: 10:00, contacts in variant order.
+    pub fn with(date: NaiveDate, rules: PlanSettings) -> Options {
         Options {
             date,
             timing: Timing::At(TimeOfDay::new(10, 0)),
-            quiet: Some(Span {
-                from: TimeOfDay::new(21, 0),
-                to: TimeOfDay::new(9, 0),
-            }),
-            cap_hours: Some(24),
-            cap_week: Some(3),
-            daily_limit,
+            quiet: rules.quiet,
+            cap_hours: rules.cap_hours,
+            cap_week: rules.cap_week,
+            daily_limit: rules.daily_limit,
             priority: Priority::Variant,
         }
-    }
-}
-
-impl Options {
-    /// The options for `date` from the base's settings (`plan.*`).
-    pub fn from_settings(store: &Store, date: NaiveDate) -> Result<Options> {
-        let off = |v: &str| v.is_empty() || v == "off";
-        let quiet = store.get_setting("plan.quiet_hours")?;
-        let number = |key: &str| -> Result<Option<u32>> {
-            let v = store.get_setting(key)?;
-            Ok(if off(&v) { None } else { v.parse().ok() })
-        };
-        let tier = store.get_setting("plan.whatsapp_tier")?;
-        Ok(Options {
-            quiet: if off(&quiet) {
-                None
-            } else {
-                Some(Span::parse(&quiet)?)
-            },
-            cap_hours: number("plan.cap_hours")?,
-            cap_week: number("plan.cap_week")?,
-            daily_limit: tier.parse().ok(),
-            ..Options::new(date, None)
-        })
     }
 }
 

@@ -54,6 +54,14 @@ const PLAN_DEFAULTS: &[(&str, &str)] = &[
     ("results.unsubscribe_threshold", "2"),
 ];
 
+/// The default of a setting that has one (the plan's rules, the results' thresholds).
+pub fn default_setting(key: &str) -> Option<&'static str> {
+    PLAN_DEFAULTS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, v)| *v)
+}
+
 /// The WhatsApp tiers: unique people a number may message in a rolling 24 hours.
 pub const WHATSAPP_TIERS: &[&str] = &["250", "2000", "10000", "100000", "unlimited"];
 
@@ -199,9 +207,7 @@ impl Store {
             "owner_tz" => Ok(defaults.owner_tz.name().to_owned()),
             "default_country" => Ok(defaults.default_country),
             "demo" => Ok("0".to_owned()),
-            _ if let Some((_, v)) = PLAN_DEFAULTS.iter().find(|(k, _)| *k == key) => {
-                Ok((*v).to_owned())
-            }
+            _ if let Some(v) = default_setting(key) => Ok(v.to_owned()),
             // The owner's words and the RFM choices are empty until set.
             _ if is_known(key) => Ok(String::new()),
             _ => Err(unknown_key(key)),

@@ -16,7 +16,9 @@ use super::widgets::optional_number;
 use crate::campaign::{Checks, Renderer};
 use crate::format::group_thousands;
 use crate::i18n::{Msg, tr};
-use crate::plan::{self, Options, Plan, Priority, Reason, Span, Summary, TimeOfDay, Timing};
+use crate::plan::{
+    self, Options, Plan, PlanSettings, Priority, Reason, Span, Summary, TimeOfDay, Timing,
+};
 use crate::store::{ContactRow, PlanListed, Store, WHATSAPP_TIERS};
 
 /// Rows of the plan shown on screen.
@@ -31,20 +33,14 @@ const DAYS_SHOWN: usize = 14;
 struct Base {
     campaigns: Vec<String>,
     plans: Vec<PlanListed>,
-    quiet: String,
-    cap_hours: String,
-    cap_week: String,
-    tier: String,
+    rules: PlanSettings,
 }
 
 fn load_base(store: &Store) -> crate::Result<Base> {
     Ok(Base {
         campaigns: store.campaign_names()?,
         plans: store.plans()?,
-        quiet: store.get_setting("plan.quiet_hours")?,
-        cap_hours: store.get_setting("plan.cap_hours")?,
-        cap_week: store.get_setting("plan.cap_week")?,
-        tier: store.get_setting("plan.whatsapp_tier")?,
+        rules: PlanSettings::read(store)?,
     })
 }
 
@@ -118,22 +114,17 @@ impl Form {
         })
     }
 
-    /// The rules kept as the base's settings, so the CLI plans the same way.
-    fn settings(&self) -> Vec<(&'static str, String)> {
-        let number = |n: Option<u32>| n.map_or("off".to_owned(), |n| n.to_string());
-        vec![
-            (
-                "plan.quiet_hours",
-                if self.quiet_on {
-                    self.quiet.clone()
-                } else {
-                    "off".to_owned()
-                },
-            ),
-            ("plan.cap_hours", number(self.cap_hours)),
-            ("plan.cap_week", number(self.cap_week)),
-            ("plan.whatsapp_tier", self.tier.clone()),
-        ]
+    /// Shows the base's rules: quiet hours, caps, the tier (the typed quiet hours stay when off).
+    fn show_rules(&mut self, rules: PlanSettings) {
+        self.quiet_on = rules.quiet.is_some();
+        if let Some(q) = rules.quiet {
+            self.quiet = q.to_string();
+        }
+        self.cap_hours = rules.cap_hours;
+        self.cap_week = rules.cap_week;
+        self.tier = rules
+            .daily_limit
+            .map_or("unlimited".to_owned(), |n| n.to_string());
     }
 }
 
@@ -153,7 +144,7 @@ pub struct PlanScreen {
 
 impl Default for PlanScreen {
     fn default() -> Self {
-        PlanScreen {
+        let mut screen = PlanScreen {
             loaded: false,
             base: Base::default(),
             base_job: None,
@@ -164,10 +155,10 @@ impl Default for PlanScreen {
                 at: "10:00".to_owned(),
                 window_text: "10:00-12:00".to_owned(),
                 quiet_on: true,
-                quiet: "21:00-09:00".to_owned(),
-                cap_hours: Some(24),
-                cap_week: Some(3),
-                tier: "250".to_owned(),
+                quiet: String::new(),
+                cap_hours: None,
+                cap_week: None,
+                tier: String::new(),
                 priority: Priority::Variant,
             },
             build: None,
@@ -176,7 +167,9 @@ impl Default for PlanScreen {
             who_job: None,
             export: ExportStep::default(),
             delete_job: None,
-        }
+        };
+        screen.form.show_rules(PlanSettings::default());
+        screen
     }
 }
 
@@ -185,13 +178,11 @@ fn make(
     db: &Path,
     campaign: &str,
     options: &Options,
-    settings: &[(&'static str, String)],
     progress: &super::jobs::Progress,
 ) -> crate::Result<Built> {
     let store = Store::open(db)?;
-    for (key, value) in settings {
-        store.set_setting(key, value)?;
-    }
+    // Kept as the base's settings, so the command line plans the same way.
+    options.rules().save(&store)?;
     let c = store
         .campaign(campaign)?
         .ok_or_else(|| crate::Error::user(Msg::new("cli-no-campaign").arg("value", campaign)))?;
@@ -290,14 +281,7 @@ impl PlanScreen {
         {
             self.base_job = None;
             if let Some(Ok(base)) = result {
-                let off = |v: &str| v == "off" || v.is_empty();
-                self.form.quiet_on = !off(&base.quiet);
-                if !off(&base.quiet) {
-                    self.form.quiet = base.quiet.clone();
-                }
-                self.form.cap_hours = base.cap_hours.parse().ok();
-                self.form.cap_week = base.cap_week.parse().ok();
-                self.form.tier = base.tier.clone();
+                self.form.show_rules(base.rules);
                 if !base.campaigns.contains(&self.form.campaign) {
                     self.form.campaign = base.campaigns.first().cloned().unwrap_or_default();
                 }
@@ -557,12 +541,12 @@ impl PlanScreen {
     fn start_build(&mut self, ctx: &egui::Context, db: &Path, options: Options) {
         let db = db.to_owned();
         let campaign = self.form.campaign.clone();
-        let settings = self.form.settings();
+
         self.built = None;
         self.who = None;
         self.export.forget();
         self.build = Some(Pending::spawn(ctx, Work::Plan, move |progress| {
-            make(&db, &campaign, &options, &settings, progress)
+            make(&db, &campaign, &options, progress)
         }));
     }
 

@@ -671,3 +671,41 @@ fn a_plan_uses_the_consent_of_its_channel() {
     assert_eq!(planned("sms"), ["B1"]);
     assert_eq!(planned("whatsapp"), ["A1"]);
 }
+
+#[test]
+fn the_plan_settings_are_read_and_kept_in_one_place() {
+    use adresat::plan::PlanSettings;
+    let s = Scratch::new();
+    let defaults = PlanSettings::read(&s.store).unwrap();
+    assert_eq!(defaults, PlanSettings::default());
+    assert_eq!(
+        defaults,
+        PlanSettings {
+            quiet: Some(Span::parse("21:00-09:00").unwrap()),
+            cap_hours: Some(24),
+            cap_week: Some(3),
+            daily_limit: Some(250),
+        }
+    );
+    let o = Options::new(date(2027, 1, 15), None);
+    assert_eq!(
+        (o.quiet, o.cap_hours, o.cap_week),
+        (defaults.quiet, Some(24), Some(3))
+    );
+    // Turned off and unlimited, kept and read back; the command line's options follow.
+    let none = PlanSettings {
+        quiet: None,
+        cap_hours: None,
+        cap_week: Some(5),
+        daily_limit: None,
+    };
+    none.save(&s.store).unwrap();
+    assert_eq!(PlanSettings::read(&s.store).unwrap(), none);
+    assert_eq!(s.store.get_setting("plan.quiet_hours").unwrap(), "off");
+    assert_eq!(
+        s.store.get_setting("plan.whatsapp_tier").unwrap(),
+        "unlimited"
+    );
+    let o = Options::from_settings(&s.store, date(2027, 1, 15)).unwrap();
+    assert_eq!(o.rules(), none);
+}
