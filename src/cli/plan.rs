@@ -162,14 +162,34 @@ impl ExportArgs {
     }
 }
 
-/// The findings of an export as `--json` prints them: id, whether blocking, the text.
-fn findings_json(written: &Exported, lang: Lang) -> serde_json::Value {
-    written
+/// `report` with what an export wrote, as `--json` prints it: the file, rows, sheets, profile,
+/// the findings (id, whether blocking, the text) and a split plan's batches.
+fn with_written(
+    mut report: serde_json::Value,
+    written: &Exported,
+    target: &Target,
+    lang: Lang,
+) -> serde_json::Value {
+    let findings: Vec<serde_json::Value> = written
         .findings
         .list()
         .iter()
         .map(|f| json!({"id": f.msg.id, "blocking": f.blocking, "text": f.msg.render(lang)}))
-        .collect()
+        .collect();
+    if let (Some(out), serde_json::Value::Object(more)) = (
+        report.as_object_mut(),
+        json!({
+            "file": written.path.display().to_string(),
+            "rows": written.rows,
+            "sheets": written.sheets,
+            "profile": target.profile.name,
+            "findings": findings,
+            "batches": written.batches,
+        }),
+    ) {
+        out.extend(more);
+    }
+    report
 }
 
 /// Prints what the service would lose (on the error stream) and a split plan's batches.
@@ -217,26 +237,25 @@ pub fn run(store: &Store, args: PlanArgs, lang: Lang) -> Result<()> {
             .collect();
         out!(
             "{}",
-            json!({
-                "campaign": summary.campaign,
-                "date": summary.date.to_string(),
-                "segments_size": summary.segments_size,
-                "planned": summary.planned,
-                "excluded": excluded,
-                "moved_to_later_days": summary.moved_later,
-                "per_variant": summary.per_variant.iter().map(|(v, arm, n)| json!({"variant": v, "arm": arm.to_string(), "count": n})).collect::<Vec<_>>(),
-                "per_day": summary.per_day.iter().map(|(d, n)| json!({"date": d.to_string(), "count": n})).collect::<Vec<_>>(),
-                "daily_limit": summary.daily_limit,
-                "fullest_24h": summary.fullest_window,
-                "missing_values": gaps,
-                "longest": written.checks.longest.map(|(id, n)| json!({"contact_id": id, "length": n})),
-                "file": written.path.display().to_string(),
-                "rows": written.rows,
-                "sheets": written.sheets,
-                "profile": target.profile.name,
-                "findings": findings_json(&written, lang),
-                "batches": written.batches,
-            })
+            with_written(
+                json!({
+                    "campaign": summary.campaign,
+                    "date": summary.date.to_string(),
+                    "segments_size": summary.segments_size,
+                    "planned": summary.planned,
+                    "excluded": excluded,
+                    "moved_to_later_days": summary.moved_later,
+                    "per_variant": summary.per_variant.iter().map(|(v, arm, n)| json!({"variant": v, "arm": arm.to_string(), "count": n})).collect::<Vec<_>>(),
+                    "per_day": summary.per_day.iter().map(|(d, n)| json!({"date": d.to_string(), "count": n})).collect::<Vec<_>>(),
+                    "daily_limit": summary.daily_limit,
+                    "fullest_24h": summary.fullest_window,
+                    "missing_values": gaps,
+                    "longest": written.checks.longest.map(|(id, n)| json!({"contact_id": id, "length": n})),
+                }),
+                &written,
+                &target,
+                lang
+            )
         );
         return Ok(());
     }
@@ -381,18 +400,18 @@ fn export_saved(
             .collect();
         out!(
             "{}",
-            json!({
-                "plan": id,
-                "campaign": reloaded.plan.campaign.name,
-                "date": reloaded.plan.options.date.to_string(),
-                "rows": written.rows,
-                "file": written.path.display().to_string(),
-                "profile": target.profile.name,
-                "dropped": dropped,
-                "gone": reloaded.gone,
-                "findings": findings_json(&written, lang),
-                "batches": written.batches,
-            })
+            with_written(
+                json!({
+                    "plan": id,
+                    "campaign": reloaded.plan.campaign.name,
+                    "date": reloaded.plan.options.date.to_string(),
+                    "dropped": dropped,
+                    "gone": reloaded.gone,
+                }),
+                &written,
+                &target,
+                lang
+            )
         );
         return Ok(());
     }
