@@ -2,12 +2,12 @@
 //! segment holds them, or is excluded with exactly one reason — the first that applies in the
 //! order of [`Exclusion`] — so the counts per reason and per variant add up to the segments' size.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 
 use serde::Serialize;
 
 use super::{Campaign, Channel, arm};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, stop_if};
 use crate::i18n::Msg;
 use crate::segment::{self, Item, Rule, Today};
 use crate::store::{Consent, Reach, Status, Store};
@@ -135,14 +135,6 @@ fn segment_ids(store: &Store, name: &str, today: Today) -> Result<Vec<i64>> {
         .segment(name)?
         .ok_or_else(|| Error::user(Msg::new("campaign-error-segment").arg("segment", name)))?;
     ids_of(store, &rule, Some(name), today)
-}
-
-fn stop_if(cancel: &AtomicBool) -> Result<()> {
-    if cancel.load(Ordering::Relaxed) {
-        Err(Error::Cancelled)
-    } else {
-        Ok(())
-    }
 }
 
 /// No variant.

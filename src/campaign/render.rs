@@ -3,7 +3,7 @@
 //! stream through without being held.
 
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 
 use chrono::DateTime;
 use serde::Serialize;
@@ -276,9 +276,7 @@ impl Renderer {
             };
             next += 1;
             if next % 4096 == 0 {
-                if cancel.load(Ordering::Relaxed) {
-                    return Err(Error::Cancelled);
-                }
+                crate::error::stop_if(cancel)?;
                 progress(next);
             }
             each(&self.render(assigned, &facts), &facts)

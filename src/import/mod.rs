@@ -550,9 +550,7 @@ fn load_rows(
             Outcome::Rejected(reason) => report.reject(line, reason, values),
         }
         if report.read.is_multiple_of(4096) {
-            if cancel.load(Ordering::Relaxed) {
-                return Err(Error::Cancelled);
-            }
+            crate::error::stop_if(cancel)?;
             progress(Progress {
                 fraction: source.fraction_done() * reading_share,
                 rows: report.read,
@@ -560,9 +558,7 @@ fn load_rows(
             });
         }
     }
-    if cancel.load(Ordering::Relaxed) {
-        return Err(Error::Cancelled);
-    }
+    crate::error::stop_if(cancel)?;
     loader.finish(&writer, report)?;
     let rows = report.read;
     writer.commit_with(|built| {

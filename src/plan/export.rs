@@ -291,9 +291,7 @@ fn write_staged(
         (Staged::synced_folder(folder, &destination)?, exported)
     };
     // A cancel in the last stretch of messages, after the renderer last looked, still counts.
-    if cancel.load(Ordering::Relaxed) {
-        return Err(Error::Cancelled);
-    }
+    crate::error::stop_if(cancel)?;
     if let Some(first) = exported.findings.list().into_iter().find(|f| f.blocking) {
         return Err(Error::user(first.msg));
     }

@@ -26,7 +26,7 @@ pub mod saved;
 mod settings;
 mod sinks;
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -38,7 +38,7 @@ pub use limit::{RollingLimit, TELEGRAM_PER_SECOND, WINDOW, pace};
 pub use settings::PlanSettings;
 
 use crate::campaign::{self, Campaign, Channel, Exclusion};
-use crate::error::{Error, Result};
+use crate::error::{Result, stop_if};
 use crate::segment::Today;
 use crate::store::{PlanHeader, SavedItem, Store};
 
@@ -354,14 +354,6 @@ struct Candidate {
     /// The first day (after the plan's date) whose moment is not past.
     first_day: u32,
     priority: (u8, usize, i64),
-}
-
-fn stop_if(cancel: &AtomicBool) -> Result<()> {
-    if cancel.load(Ordering::Relaxed) {
-        Err(Error::Cancelled)
-    } else {
-        Ok(())
-    }
 }
 
 /// Moments of local times on the plan's days, each computed once: recipients share a few
