@@ -352,7 +352,7 @@ impl ExportStep {
             {
                 self.done = None;
                 let p = self.profile();
-                if p.has_checks() {
+                if p.has_checks(plan.campaign.channel) {
                     let (plan, db) = (plan.clone(), db.to_owned());
                     self.checking = Some(Pending::spawn(ui.ctx(), Work::Checks, move |progress| {
                         let store = Store::open(&db)?;

@@ -560,3 +560,16 @@ fn a_cancelled_split_export_leaves_no_folder_and_no_file() {
         .collect();
     assert!(left.is_empty(), "nothing half-written is left: {left:?}");
 }
+
+#[test]
+fn only_what_a_profile_can_find_asks_for_a_check_pass() {
+    use adresat::campaign::Channel;
+    let adresat = shipped(profile::DEFAULT);
+    // Its WhatsApp parameter columns hold nothing of an SMS or Telegram plan.
+    assert!(!adresat.has_checks(Channel::Sms));
+    assert!(!adresat.has_checks(Channel::Telegram));
+    assert!(adresat.has_checks(Channel::Whatsapp));
+    assert!(shipped("sms-gateway").has_checks(Channel::Sms));
+    assert!(shipped("api-utc").has_checks(Channel::Telegram));
+    assert!(!shipped("telegram").has_checks(Channel::Telegram));
+}

@@ -454,16 +454,19 @@ impl Profile {
             .map_or_else(|| field.default_header(&column.field), str::to_owned)
     }
 
-    /// Whether a file in this profile can hold anything [`Findings`] reports: then the window
-    /// renders the plan once to check it before the export.
-    pub fn has_checks(&self) -> bool {
+    /// Whether a file in this profile, of a campaign on `channel`, can hold anything
+    /// [`Findings`] reports: then the window renders the plan once to check it before the export.
+    /// WhatsApp parameters exist only on WhatsApp, so `wa_params` alone asks nothing of an SMS plan.
+    pub fn has_checks(&self, channel: crate::model::campaign::Channel) -> bool {
         let r = &self.rules;
+        let params = channel == crate::model::campaign::Channel::Whatsapp
+            && self.columns.iter().any(|c| c.field.trim() == "wa_params");
         self.encoding == Encoding::Cp1251
             || self.missing == Missing::Refuse
             || r.unique_phone
             || r.min_minutes_ahead.is_some()
             || r.max_days_ahead.is_some()
-            || self.columns.iter().any(|c| c.field.trim() == "wa_params")
+            || params
     }
 
     /// The CSV separator's byte.
