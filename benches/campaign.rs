@@ -6,10 +6,10 @@
 //!
 //! The campaign's segments must be saved in the base (`adresat segment save`).
 
-use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 use adresat::campaign::{self, Campaign, Checks, Renderer};
+use adresat::model::task::Task;
 use adresat::segment::Today;
 use adresat::store::Store;
 
@@ -25,27 +25,21 @@ fn main() {
     let store = Store::open(std::path::Path::new(base)).expect("the base opens");
     let c = Campaign::from_json(&std::fs::read_to_string(file).expect("the campaign file"))
         .expect("a campaign");
-    let never = AtomicBool::new(false);
+    let task = Task::unwatched(chrono::Utc::now());
     let started = Instant::now();
     let today = Today::at(chrono::Utc::now(), store.settings().unwrap().owner_tz);
-    let audience = campaign::audience(&store, &c, today, &never).expect("the audience");
+    let audience = campaign::audience(&store, &c, today, task).expect("the audience");
     let decided = started.elapsed().as_secs_f64();
     let renderer = Renderer::new(&store, &c).expect("the texts");
     let mut checks = Checks::new(c.channel);
     let mut bytes = 0;
     let started = Instant::now();
     renderer
-        .each(
-            &store,
-            &audience.assigned,
-            &never,
-            &mut |_| {},
-            &mut |r, _| {
-                bytes += r.text.len();
-                checks.add(r);
-                Ok(true)
-            },
-        )
+        .each(&store, &audience.assigned, task, &mut |r, _| {
+            bytes += r.text.len();
+            checks.add(r);
+            Ok(true)
+        })
         .expect("rendering");
     let rendered = started.elapsed().as_secs_f64();
     println!(

@@ -8,7 +8,7 @@
 //! The campaign's segments must be saved in the base (`adresat segment save`). Peak memory:
 //! run the built binary under `/usr/bin/time -v` (`target/release/deps/plan-*`).
 
-use std::sync::atomic::AtomicBool;
+use adresat::model::task::Task;
 use std::time::Instant;
 
 use adresat::campaign::Campaign;
@@ -34,22 +34,14 @@ fn main() {
     let mut store = Store::open(std::path::Path::new(base)).expect("the base opens");
     let c = Campaign::from_json(&std::fs::read_to_string(file).expect("the campaign file"))
         .expect("a campaign");
-    let never = AtomicBool::new(false);
+    let task = Task::unwatched(chrono::Utc::now());
     let date = chrono::Utc::now().date_naive() + chrono::Duration::days(2);
     let options = Options {
         daily_limit: limit,
         ..Options::new(date, None)
     };
     let t = Instant::now();
-    let made = plan::build(
-        &store,
-        &c,
-        &options,
-        chrono::Utc::now(),
-        &never,
-        &mut |_| {},
-    )
-    .expect("a plan");
+    let made = plan::build(&store, &c, &options, task).expect("a plan");
     let made_in = t.elapsed().as_secs_f64();
     println!("plan made: {} messages in {made_in:.2} s", made.items.len());
     let out = std::env::temp_dir().join("adresat-plan-bench.csv");
@@ -58,8 +50,7 @@ fn main() {
         .delete_plan(&c.name, &date.to_string())
         .expect("an earlier plan deleted");
     let t = Instant::now();
-    let (_, written) =
-        export::save_and_export(&store, &made, &target, &never, &mut |_| {}).expect("both");
+    let (_, written) = export::save_and_export(&store, &made, &target, task).expect("both");
     let first = t.elapsed().as_secs_f64();
     println!(
         "saved and exported {} rows ({} MB) side by side, as the app and the CLI do: {first:.2} s",
@@ -70,13 +61,13 @@ fn main() {
     );
     println!("plan + save + export: {:.2} s", made_in + first);
     let t = Instant::now();
-    export::save_and_export(&store, &made, &target, &never, &mut |_| {}).expect("both");
+    export::save_and_export(&store, &made, &target, task).expect("both");
     println!(
         "the same plan made again (the saved one replaced): {:.2} s + {made_in:.2} s",
         t.elapsed().as_secs_f64()
     );
     let t = Instant::now();
-    export::export(&store, &made, &target, &never, &mut |_| {}).expect("exported");
+    export::export(&store, &made, &target, task).expect("exported");
     println!("export alone: {:.2} s", t.elapsed().as_secs_f64());
     let mut xlsx = profile::shipped().remove(0);
     Format::Xlsx.apply(&mut xlsx);
@@ -92,7 +83,7 @@ fn main() {
         let mut times: Vec<f64> = (0..3)
             .map(|_| {
                 let t = Instant::now();
-                export::export(&store, &made, &target, &never, &mut |_| {}).expect("exported");
+                export::export(&store, &made, &target, task).expect("exported");
                 t.elapsed().as_secs_f64()
             })
             .collect();

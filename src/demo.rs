@@ -5,15 +5,15 @@
 //! the importer), then loaded into a base of its own that is marked as a demo: generated phone
 //! numbers may belong to real people.
 
+use crate::model::task::Task;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
 
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use fastrand::Rng;
 
 use crate::error::{Error, Result};
-use crate::import::{self, ImportKind, ImportOptions, ImportReport, Progress};
+use crate::import::{self, ImportKind, ImportOptions, ImportReport};
 use crate::store::Store;
 
 const FEMALE: &[&str] = &[
@@ -454,15 +454,9 @@ pub fn default_demo_path(real: &Path) -> PathBuf {
 }
 
 /// Creates (or replaces) a demo base at `db` with `n` generated contacts, their orders and
-/// events up to `now`, marked as a demo. `progress` gets the overall share done.
-pub fn create_base(
-    db: &Path,
-    n: u64,
-    files_dir: &Path,
-    now: DateTime<Utc>,
-    progress: &mut dyn FnMut(f32),
-    cancel: &AtomicBool,
-) -> Result<Vec<ImportReport>> {
+/// events up to the task's moment, marked as a demo. `task` hears the overall share done.
+pub fn create_base(db: &Path, n: u64, files_dir: &Path, task: Task) -> Result<Vec<ImportReport>> {
+    let now = task.now();
     let files = write_files(files_dir, n, SEED, now.date_naive())?;
     for suffix in ["", "-wal", "-shm"] {
         let mut p = db.as_os_str().to_owned();
@@ -476,18 +470,16 @@ pub fn create_base(
     store.set_setting("demo", "1")?;
     let steps = [
         (ImportKind::Contacts, &files.contacts, 0.0, 0.6),
-        (ImportKind::Orders, &files.orders, 0.6, 0.15),
-        (ImportKind::Events, &files.events, 0.75, 0.25),
+        (ImportKind::Orders, &files.orders, 0.6, 0.75),
+        (ImportKind::Events, &files.events, 0.75, 1.0),
     ];
     let mut reports = Vec::new();
-    for (kind, path, start, share) in steps {
-        let mut step = |p: Progress| progress(start + share * p.fraction);
+    for (kind, path, from, to) in steps {
         reports.push(import::run(
             &mut store,
             path,
             &ImportOptions::new(kind, now),
-            &mut step,
-            cancel,
+            task.part(from, to),
         )?);
     }
     Ok(reports)

@@ -63,15 +63,6 @@ impl From<rusqlite::Error> for Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// `Err(Cancelled)` once `cancel` is set: what every long job checks between its steps.
-pub fn stop_if(cancel: &std::sync::atomic::AtomicBool) -> Result<()> {
-    if cancel.load(std::sync::atomic::Ordering::Relaxed) {
-        Err(Error::Cancelled)
-    } else {
-        Ok(())
-    }
-}
-
 /// What a database error means to the owner. The ones they can act on get words of their own:
 /// the base busy with another window's or job's work (SQLite waited and gave up), a full disk, a
 /// file they may not write; the rest carry SQLite's own words.

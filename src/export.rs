@@ -6,6 +6,7 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, tr_in};
+use crate::model::task::Task;
 use crate::store::{Contact, Store};
 
 /// The fixed columns, by the canonical field names the importer reads back.
@@ -82,15 +83,15 @@ fn channels(c: &Contact) -> [String; 3] {
 pub const DEMO_COLUMN: &str = "demo_data";
 
 /// Writes every contact, or those of `only` (ids, ascending), to `path` (`delimiter` `;` for
-/// Russian Excel, or `,`); returns how many. `progress` hears how many are written every thousand
-/// rows; an error from it (`Error::Cancelled`) stops the export.
+/// Russian Excel, or `,`); returns how many. `task` hears how many are written every thousand
+/// rows; cancelling it stops the export (`Error::Cancelled`), the file left as it was.
 pub fn export_contacts(
     store: &Store,
     path: &Path,
     delimiter: u8,
     lang: Lang,
     only: Option<&[i64]>,
-    progress: &mut dyn FnMut(u64) -> Result<()>,
+    task: Task,
 ) -> Result<u64> {
     let demo = store.settings()?.demo;
     let custom = store.custom_field_names()?;
@@ -106,7 +107,11 @@ pub fn export_contacts(
         delimiter,
         header: &header,
     };
-    rows.write(store, progress, |c, tags, record| {
+    let total = match only {
+        Some(ids) => ids.len() as u64,
+        None => store.contact_count()?,
+    };
+    rows.write(store, task, total, |c, tags, record| {
         if only.is_some_and(|ids| ids.binary_search(&c.id).is_err()) {
             return false;
         }
@@ -179,19 +184,15 @@ const CONSENT_HEADERS: &[&str] = &[
 
 /// Writes every contact's consent record (DESIGN.md, "Consent": the sender must be able to prove
 /// it) to `path`: the value, its date and source, the file it came from, each channel's own, and
-/// an opt-out with its date. Returns how many; `progress` as for [`export_contacts`].
-pub fn export_consent(
-    store: &Store,
-    path: &Path,
-    delimiter: u8,
-    progress: &mut dyn FnMut(u64) -> Result<()>,
-) -> Result<u64> {
+/// an opt-out with its date. Returns how many; `task` as for [`export_contacts`].
+pub fn export_consent(store: &Store, path: &Path, delimiter: u8, task: Task) -> Result<u64> {
     let rows = Rows {
         path,
         delimiter,
         header: CONSENT_HEADERS,
     };
-    rows.write(store, progress, |c, _, record| {
+    let total = store.contact_count()?;
+    rows.write(store, task, total, |c, _, record| {
         record.extend(who(c));
         record.extend([opt(&c.phone), opt(&c.tg_username)]);
         record.extend(consent_record(c));
@@ -210,11 +211,12 @@ struct Rows<'a> {
 
 impl Rows<'_> {
     /// Writes the file whole or not at all: the header, then a row for every contact `fill`
-    /// fills (it returns false to leave one out); returns how many.
+    /// fills (it returns false to leave one out) of the `total` it expects; returns how many.
     fn write(
         &self,
         store: &Store,
-        progress: &mut dyn FnMut(u64) -> Result<()>,
+        task: Task,
+        total: u64,
         mut fill: impl FnMut(&Contact, &[String], &mut Vec<String>) -> bool,
     ) -> Result<u64> {
         let path = self.path;
@@ -237,7 +239,8 @@ impl Rows<'_> {
                 w.write_record(&record).map_err(|e| csv_error(path, e))?;
                 count += 1;
                 if count % 1000 == 0 {
-                    progress(count)?;
+                    task.report(count as f32 / total.max(1) as f32, count);
+                    task.stop_if()?;
                 }
                 Ok(())
             })?;

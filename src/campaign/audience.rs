@@ -2,13 +2,12 @@
 //! segment holds them, or is excluded with exactly one reason — the first that applies in the
 //! order of [`Exclusion`] — so the counts per reason and per variant add up to the segments' size.
 
-use std::sync::atomic::AtomicBool;
-
 use serde::Serialize;
 
 use super::{Campaign, Channel, arm};
-use crate::error::{Error, Result, stop_if};
+use crate::error::{Error, Result};
 use crate::i18n::Msg;
+use crate::model::task::Task;
 use crate::segment::{self, Item, Rule, Today};
 use crate::store::{Consent, Reach, Status, Store};
 
@@ -149,16 +148,11 @@ fn slot<T: Copy>(table: &mut Vec<T>, id: i64, empty: T) -> &mut T {
     &mut table[i]
 }
 
-/// Decides the audience of `campaign` as of `today`. Setting `cancel` stops it between steps.
+/// Decides the audience of `campaign` as of `today`. Cancelling `task` stops it between steps.
 ///
 /// The contacts' consent, status, addresses and zones are read on a second connection while the
 /// segments are evaluated on this one: on a big base the two take about as long.
-pub fn audience(
-    store: &Store,
-    campaign: &Campaign,
-    today: Today,
-    cancel: &AtomicBool,
-) -> Result<Audience> {
+pub fn audience(store: &Store, campaign: &Campaign, today: Today, task: Task) -> Result<Audience> {
     let db = store.path().to_owned();
     let channel = campaign.channel;
     std::thread::scope(|scope| {
@@ -170,12 +164,12 @@ pub fn audience(
             })?;
             Ok(all)
         });
-        let tables = targets(store, campaign, today, cancel);
+        let tables = targets(store, campaign, today, task);
         let reaches = reading
             .join()
             .unwrap_or_else(|_| Err(Error::io(store.path(), std::io::Error::other("panic"))));
         let (first_variant, never) = tables?;
-        stop_if(cancel)?;
+        task.stop_if()?;
         Ok(decide(campaign, &reaches?, &first_variant, &never))
     })
 }
@@ -186,12 +180,12 @@ fn targets(
     store: &Store,
     campaign: &Campaign,
     today: Today,
-    cancel: &AtomicBool,
+    task: Task,
 ) -> Result<(Vec<u16>, Vec<bool>)> {
     // Contact ids are dense (SQLite's rowids), so per-id tables are plain vectors.
     let mut first_variant: Vec<u16> = Vec::new();
     for (i, variant) in campaign.variants.iter().enumerate() {
-        stop_if(cancel)?;
+        task.stop_if()?;
         for id in segment_ids(store, &variant.segment, today)? {
             let slot = slot(&mut first_variant, id, NONE);
             if *slot == NONE {
@@ -201,7 +195,7 @@ fn targets(
     }
     let mut never: Vec<bool> = Vec::new();
     for name in &campaign.never {
-        stop_if(cancel)?;
+        task.stop_if()?;
         for id in segment_ids(store, name, today)? {
             *slot(&mut never, id, false) = true;
         }

@@ -10,14 +10,13 @@ pub(crate) mod audience;
 mod render;
 mod save;
 
-use std::sync::atomic::AtomicBool;
-
 pub use audience::{Assigned, Audience, Excluded, Exclusion, audience};
 pub use render::{Checks, Recipient, Renderer, check, checks, is_known};
 pub use save::{B_SHARE, MAX_BUTTONS, save, validate};
 
 use crate::error::Result;
 pub use crate::model::campaign::{ArmB, Button, Campaign, Channel, Variant, WhatsappTemplate};
+use crate::model::task::Task;
 use crate::segment::Today;
 use crate::store::Store;
 
@@ -61,14 +60,14 @@ pub fn preview(
     today: Today,
     only: Option<i64>,
     limit: usize,
+    task: Task,
 ) -> Result<Vec<Recipient>> {
     let renderer = Renderer::new(store, campaign)?;
-    let never = AtomicBool::new(false);
-    let mut who = audience(store, campaign, today, &never)?.assigned;
+    let mut who = audience(store, campaign, today, task.part(0.0, 0.5))?.assigned;
     who.retain(|a| only.is_none_or(|o| o == a.contact_id));
     who.truncate(limit);
     let mut out = Vec::with_capacity(who.len());
-    renderer.each(store, &who, &never, &mut |_| {}, &mut |r, _| {
+    renderer.each(store, &who, task.part(0.5, 1.0), &mut |r, _| {
         out.push(r.clone());
         Ok(true)
     })?;

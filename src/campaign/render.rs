@@ -3,7 +3,6 @@
 //! stream through without being held.
 
 use std::collections::BTreeMap;
-use std::sync::atomic::AtomicBool;
 
 use chrono::DateTime;
 use serde::Serialize;
@@ -12,6 +11,7 @@ use super::audience::Assigned;
 use super::{Campaign, Channel, TELEGRAM_LIMIT, VARIABLES, WHATSAPP_LIMIT};
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg};
+use crate::model::task::Task;
 use crate::rfm::Group;
 use crate::store::{FactNeeds, MessageFacts, Store};
 use crate::template::{self, Piece, Template};
@@ -255,13 +255,12 @@ impl Renderer {
     }
 
     /// Renders the message of each of `who` (ascending by id) and hands it to `each` with the
-    /// contact's facts; `each` returns false to stop. `progress` hears how many are done.
+    /// contact's facts; `each` returns false to stop. `task` hears how many are done.
     pub fn each(
         &self,
         store: &Store,
         who: &[Assigned],
-        cancel: &AtomicBool,
-        progress: &mut dyn FnMut(usize),
+        task: Task,
         each: &mut dyn FnMut(&Recipient, &MessageFacts) -> Result<bool>,
     ) -> Result<()> {
         let ids: Vec<i64> = who.iter().map(|a| a.contact_id).collect();
@@ -276,12 +275,12 @@ impl Renderer {
             };
             next += 1;
             if next % 4096 == 0 {
-                crate::error::stop_if(cancel)?;
-                progress(next);
+                task.stop_if()?;
+                task.report(next as f32 / who.len() as f32, next as u64);
             }
             each(&self.render(assigned, &facts), &facts)
         })?;
-        progress(who.len());
+        task.report(1.0, who.len() as u64);
         Ok(())
     }
 }

@@ -88,7 +88,8 @@ pub fn run(store: &mut Store, command: CampaignCommand, lang: Lang) -> Result<()
             };
             // The checks look at every recipient; the listing shows the first `limit`.
             let today = crate::segment::Today::at(chrono::Utc::now(), settings.owner_tz);
-            let mut recipients = campaign::preview(store, &c, today, only, usize::MAX)?;
+            let mut recipients =
+                campaign::preview(store, &c, today, only, usize::MAX, super::task())?;
             let checks = campaign::checks(c.channel, &recipients);
             recipients.truncate(limit);
             if json {

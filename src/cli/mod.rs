@@ -2,7 +2,7 @@
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -25,6 +25,7 @@ mod segment;
 use crate::error::{Error, Result};
 use crate::i18n::{self, Lang, Msg};
 use crate::import::{self, ColumnMap, ImportKind, ImportOptions, ImportReport};
+use crate::model::task::{Progress, Task};
 use crate::store::{self, SETTING_KEYS, Store};
 
 /// Adresat: a contact base, segments and send plans for messenger marketing. Without a command,
@@ -236,15 +237,9 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
                 .map(|m| m.parse::<ColumnMap>())
                 .collect::<Result<_>>()?;
             let show_progress = std::io::stderr().is_terminal() && !json;
-            let mut progress = |p: import::Progress| {
-                if show_progress {
-                    eprint!("\r{:>3}%  {}", (p.fraction * 100.0) as u32, p.rows);
-                }
-            };
-            let report = import::run(&mut store, &file, &options, &mut progress, interrupted())?;
-            if show_progress {
-                eprintln!();
-            }
+            let report = with_progress(show_progress, |task| {
+                import::run(&mut store, &file, &options, task)
+            })?;
             if let Some(path) = &rejects {
                 report.write_rejects(path, lang)?;
             }
@@ -262,7 +257,7 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
             command: ContactsCommand::ConsentExport { out, sep },
         } => {
             let store = Store::open(&db_path(&cli))?;
-            let n = crate::export::export_consent(&store, &out, sep as u8, &mut |_| Ok(()))?;
+            let n = crate::export::export_consent(&store, &out, sep as u8, task())?;
             out!(
                 "{}",
                 Msg::new("cli-consent-exported")
@@ -348,22 +343,9 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
         Command::Demo { contacts, out, .. } => {
             let db = out.join("adresat-demo.sqlite");
             let show = std::io::stderr().is_terminal();
-            let mut progress = |f: f32| {
-                if show {
-                    eprint!("\r{:>3}%", (f * 100.0) as u32);
-                }
-            };
-            let reports = crate::demo::create_base(
-                &db,
-                contacts,
-                &out,
-                chrono::Utc::now(),
-                &mut progress,
-                interrupted(),
-            )?;
-            if show {
-                eprintln!();
-            }
+            let reports = with_progress(show, |task| {
+                crate::demo::create_base(&db, contacts, &out, task)
+            })?;
             for r in &reports {
                 out!("{}: {} / {}", r.file.display(), r.inserted, r.read);
             }
@@ -376,21 +358,53 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
     }
 }
 
-/// The flag a Ctrl-C raises: a long command (an import, a plan's export, the demo) stops at its
-/// next check and leaves the base and the files as they were. A second Ctrl-C ends the program
-/// at once.
-fn interrupted() -> &'static AtomicBool {
-    static FLAG: AtomicBool = AtomicBool::new(false);
+/// The progress of this run's long command, whose cancel a Ctrl-C sets: an import, a plan's
+/// export or the demo stops at its next check and leaves the base and the files as they were.
+/// A second Ctrl-C ends the program at once.
+fn interrupted() -> &'static Progress {
+    static PROGRESS: Progress = Progress::new();
     static HANDLER: std::sync::Once = std::sync::Once::new();
     HANDLER.call_once(|| {
         // Without a handler (another one was set) Ctrl-C simply ends the program, as before.
         let _ = ctrlc::set_handler(|| {
-            if FLAG.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            if PROGRESS.is_cancelled() {
                 std::process::exit(130);
             }
+            PROGRESS.cancel();
         });
     });
-    &FLAG
+    &PROGRESS
+}
+
+/// A long command's task: at this moment, stopped by Ctrl-C.
+fn task() -> Task<'static> {
+    Task::new(interrupted(), chrono::Utc::now())
+}
+
+/// Runs `job` with the command's [`task`]; with `show`, its share done (and rows, once there are
+/// some) is written over one line of the error stream while it runs.
+fn with_progress<T>(show: bool, job: impl FnOnce(Task<'static>) -> T) -> T {
+    if !show {
+        return job(task());
+    }
+    let done = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            let progress = interrupted();
+            while !done.load(Ordering::Relaxed) {
+                let percent = (progress.fraction() * 100.0) as u32;
+                match progress.rows() {
+                    0 => eprint!("\r{percent:>3}%"),
+                    rows => eprint!("\r{percent:>3}%  {rows}"),
+                }
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            eprintln!();
+        });
+        let out = job(task());
+        done.store(true, Ordering::Relaxed);
+        out
+    })
 }
 
 /// The separator an export writes, as typed after `--sep`: `;` for Russian Excel, `,`, or a tab
@@ -409,7 +423,7 @@ fn separator(value: &str) -> std::result::Result<char, String> {
 /// Writes the contacts (all, or those of `only`) to `out` with the separator `sep` (checked by
 /// [`separator`]) and says how many.
 fn export(store: &Store, out: &Path, sep: char, lang: Lang, only: Option<&[i64]>) -> Result<()> {
-    let n = crate::export::export_contacts(store, out, sep as u8, lang, only, &mut |_| Ok(()))?;
+    let n = crate::export::export_contacts(store, out, sep as u8, lang, only, task())?;
     out!(
         "{}",
         Msg::new("cli-exported")

@@ -1,5 +1,6 @@
 //! `adresat plan`: make a campaign's send plan, save it in the base and export it.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
@@ -211,17 +212,13 @@ fn print_export(written: &Exported, lang: Lang) {
 pub fn run(store: &Store, args: PlanArgs, lang: Lang) -> Result<()> {
     let campaign = super::campaign::resolve(store, &args.campaign)?;
     let options = options(store, &args)?;
-    let cancel = super::interrupted();
-    let made = plan::build(
-        store,
-        &campaign,
-        &options,
-        chrono::Utc::now(),
-        cancel,
-        &mut |_| {},
-    )?;
     let target = args.export.target(store, lang)?;
-    let (_, written) = export::save_and_export(store, &made, &target, cancel, &mut |_| {})?;
+    let show = std::io::stderr().is_terminal() && !args.json;
+    let (made, written) = super::with_progress(show, |task| -> Result<_> {
+        let made = plan::build(store, &campaign, &options, task.part(0.0, 0.4))?;
+        let (_, written) = export::save_and_export(store, &made, &target, task.part(0.4, 1.0))?;
+        Ok((made, written))
+    })?;
     let summary = made.summary(store.settings()?.owner_tz);
     let gaps: serde_json::Map<String, serde_json::Value> = written
         .checks
@@ -384,13 +381,10 @@ fn export_saved(
     let id = plan::saved::find(store, which, date)?;
     let reloaded = plan::saved::reload(store, id)?;
     let target = args.target(store, lang)?;
-    let written = export::export(
-        store,
-        &reloaded.plan,
-        &target,
-        super::interrupted(),
-        &mut |_| {},
-    )?;
+    let show = std::io::stderr().is_terminal() && !json;
+    let written = super::with_progress(show, |task| {
+        export::export(store, &reloaded.plan, &target, task)
+    })?;
     let dropped = reloaded.plan.summary(store.settings()?.owner_tz).excluded;
     if json {
         let dropped: serde_json::Map<String, serde_json::Value> = dropped

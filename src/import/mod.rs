@@ -23,8 +23,8 @@ mod row;
 pub mod source;
 pub mod values;
 
+use crate::model::task::Task;
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono_tz::Tz;
 
@@ -135,17 +135,9 @@ impl ConsentStatement {
     }
 }
 
-/// How far an import has got.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Progress {
-    /// Share of the work done, 0.0–1.0: reading the file, then building the indexes a first
-    /// load dropped.
-    pub fraction: f32,
-    /// Data rows read so far.
-    pub rows: u64,
-    /// Whether the rows are all read and the indexes are being built.
-    pub indexing: bool,
-}
+/// The step of an import's [`Task`] while the indexes a first load dropped are built again
+/// (step 0: reading the file).
+pub const INDEXING: u32 = 1;
 
 pub(crate) enum Outcome {
     Saved(Saved),
@@ -452,14 +444,13 @@ fn preview_rows(
 
 /// Imports `path` into `store` as one transaction and reports what happened to every row.
 ///
-/// `progress` is called every few thousand rows; setting `cancel` stops the import and leaves
+/// `task` hears every few thousand rows how far it is; cancelling it stops the import and leaves
 /// the base unchanged (`Error::Cancelled`).
 pub fn run(
     store: &mut Store,
     path: &Path,
     options: &ImportOptions,
-    progress: &mut dyn FnMut(Progress),
-    cancel: &AtomicBool,
+    task: Task,
 ) -> Result<ImportReport> {
     let (country, tz) = country_and_zone(store, options)?;
     let mapped = Mapped::open(store, path, options)?;
@@ -480,8 +471,7 @@ pub fn run(
         mapped,
         loader,
         &mut report,
-        progress,
-        cancel
+        task
     ))?;
     // Orders change every customer's recency, frequency and money: the stored RFM follows; so
     // do a customers export's purchase totals.
@@ -490,11 +480,8 @@ pub fn run(
     if orders || (totals && changed) {
         crate::rfm::recompute(store, crate::rfm::as_of_date(store, options.now)?)?;
     }
-    progress(Progress {
-        fraction: 1.0,
-        rows: report.read,
-        indexing: false,
-    });
+    task.step(0);
+    task.report(1.0, report.read);
     Ok(report)
 }
 
@@ -505,8 +492,7 @@ fn load_rows(
     mapped: Mapped,
     mut loader: impl Loader,
     report: &mut ImportReport,
-    progress: &mut dyn FnMut(Progress),
-    cancel: &AtomicBool,
+    task: Task,
 ) -> Result<()> {
     let Mapped {
         source,
@@ -550,23 +536,16 @@ fn load_rows(
             Outcome::Rejected(reason) => report.reject(line, reason, values),
         }
         if report.read.is_multiple_of(4096) {
-            crate::error::stop_if(cancel)?;
-            progress(Progress {
-                fraction: source.fraction_done() * reading_share,
-                rows: report.read,
-                indexing: false,
-            });
+            task.stop_if()?;
+            task.report(source.fraction_done() * reading_share, report.read);
         }
     }
-    crate::error::stop_if(cancel)?;
+    task.stop_if()?;
     loader.finish(&writer, report)?;
     let rows = report.read;
     writer.commit_with(|built| {
-        progress(Progress {
-            fraction: reading_share + (1.0 - reading_share) * built,
-            rows,
-            indexing: true,
-        });
-        !cancel.load(Ordering::Relaxed)
+        task.step(INDEXING);
+        task.report(reading_share + (1.0 - reading_share) * built, rows);
+        !task.is_cancelled()
     })
 }

@@ -6,4 +6,5 @@ pub mod campaign;
 pub mod contact;
 pub mod rfm;
 pub mod rule;
+pub mod task;
 pub mod time;

@@ -9,8 +9,8 @@
 //! What the service would refuse ([`Findings`]) is checked on the way; a blocking finding leaves
 //! no file.
 
+use crate::model::task::Task;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -193,10 +193,8 @@ pub fn check(
     plan: &Plan,
     profile: &Profile,
     now: Option<DateTime<Utc>>,
-    cancel: &AtomicBool,
-    progress: &mut dyn FnMut(f32),
+    task: Task,
 ) -> Result<(Checks, Findings)> {
-    let total = plan.items.len().max(1) as f32;
     let written = write_rows(
         store,
         plan,
@@ -207,8 +205,7 @@ pub fn check(
             lang: crate::i18n::current(),
             now,
         },
-        cancel,
-        &mut |done| progress(done as f32 / total),
+        task,
     )?;
     Ok((written.checks, written.findings))
 }
@@ -237,8 +234,7 @@ pub fn preview(
     renderer.each(
         store,
         &who,
-        &AtomicBool::new(false),
-        &mut |_| {},
+        Task::unwatched(plan.made_at),
         &mut |r, facts| {
             while items[next].contact_id < r.contact_id {
                 next += 1;
@@ -257,14 +253,8 @@ pub const SPLIT_FROM: usize = 20_000;
 
 /// Writes `plan` to the target, rendering each message as it goes: whole or not at all (see the
 /// module's notes). A big CSV or JSON Lines plan is written in two halves by two threads.
-pub fn export(
-    store: &Store,
-    plan: &Plan,
-    target: &Target,
-    cancel: &AtomicBool,
-    progress: &mut dyn FnMut(f32),
-) -> Result<Exported> {
-    let (staged, exported) = write_staged(store, plan, target, cancel, progress)?;
+pub fn export(store: &Store, plan: &Plan, target: &Target, task: Task) -> Result<Exported> {
+    let (staged, exported) = write_staged(store, plan, target, task)?;
     staged.publish(&exported.path)?;
     Ok(exported)
 }
@@ -275,23 +265,22 @@ fn write_staged(
     store: &Store,
     plan: &Plan,
     target: &Target,
-    cancel: &AtomicBool,
-    progress: &mut dyn FnMut(f32),
+    task: Task,
 ) -> Result<(Staged, Exported)> {
     target.profile.validate().map_err(Error::user)?;
     let destination = target.destination(plan);
     let (staged, mut exported) = if target.split == Split::None {
         let temp = temporary_beside(&destination)?;
-        let exported = write_file(store, plan, target, &temp, cancel, progress)?;
+        let exported = write_file(store, plan, target, &temp, task)?;
         (Staged::synced(temp, &destination)?, exported)
     } else {
         batches::check_count(target.split, &plan.items)?;
         let folder = temporary_folder_beside(&destination)?;
-        let exported = write_batches(store, plan, target, folder.path(), cancel, progress)?;
+        let exported = write_batches(store, plan, target, folder.path(), task)?;
         (Staged::synced_folder(folder, &destination)?, exported)
     };
     // A cancel in the last stretch of messages, after the renderer last looked, still counts.
-    crate::error::stop_if(cancel)?;
+    task.stop_if()?;
     if let Some(first) = exported.findings.list().into_iter().find(|f| f.blocking) {
         return Err(Error::user(first.msg));
     }
@@ -322,8 +311,7 @@ fn write_batches(
     plan: &Plan,
     target: &Target,
     dir: &Path,
-    cancel: &AtomicBool,
-    progress: &mut dyn FnMut(f32),
+    task: Task,
 ) -> Result<Exported> {
     let owner = store.settings()?.owner_tz;
     let mut out = Out::Batches(Batches::new(
@@ -334,15 +322,13 @@ fn write_batches(
         plan.demo,
         owner,
     ));
-    let total = plan.items.len().max(1) as f32;
     let written = write_rows(
         store,
         plan,
         &plan.items,
         &mut out,
         &Writing::of(target),
-        cancel,
-        &mut |done| progress(done as f32 / total),
+        task,
     )?;
     let Out::Batches(b) = out else {
         unreachable!("batches were asked for")
@@ -363,8 +349,7 @@ fn write_file(
     plan: &Plan,
     target: &Target,
     path: &Path,
-    cancel: &AtomicBool,
-    progress: &mut dyn FnMut(f32),
+    task: Task,
 ) -> Result<Exported> {
     let total = plan.items.len();
     let open = |path: &Path, part: bool| {
@@ -380,15 +365,7 @@ fn write_file(
     let split = total >= target.split_from.max(2) && target.profile.file_type != FileType::Xlsx;
     if !split {
         let mut out = Out::File(open(path, false)?);
-        let written = write_rows(
-            store,
-            plan,
-            &plan.items,
-            &mut out,
-            &writing,
-            cancel,
-            &mut |done| progress(done as f32 / total.max(1) as f32),
-        )?;
+        let written = write_rows(store, plan, &plan.items, &mut out, &writing, task)?;
         let Out::File(sink) = out else {
             unreachable!("a file was asked for")
         };
@@ -396,7 +373,6 @@ fn write_file(
     }
     let (first, second) = plan.items.split_at(total / 2);
     let part_path = temporary_beside(path)?;
-    let other_done = AtomicUsize::new(0);
     let db = store.path().to_owned();
     let (first_result, second_result) = std::thread::scope(|scope| {
         let other = scope.spawn(|| -> Result<Written> {
@@ -408,8 +384,8 @@ fn write_file(
                 second,
                 &mut out,
                 &writing,
-                cancel,
-                &mut |done| other_done.store(done, Ordering::Relaxed),
+                // The halves go at one pace: the first one's progress is the file's.
+                task.muted(),
             )?;
             if let Out::File(sink) = out {
                 sink.finish()?;
@@ -418,18 +394,7 @@ fn write_file(
         });
         let mine = open(path, false).and_then(|sink| {
             let mut out = Out::File(sink);
-            let written = write_rows(
-                store,
-                plan,
-                first,
-                &mut out,
-                &writing,
-                cancel,
-                &mut |done| {
-                    let all = done + other_done.load(Ordering::Relaxed);
-                    progress(all as f32 / total as f32)
-                },
-            )?;
+            let written = write_rows(store, plan, first, &mut out, &writing, task)?;
             if let Out::File(sink) = out {
                 sink.finish()?;
             }
@@ -487,15 +452,14 @@ impl Written {
 }
 
 /// Renders the messages `items` (ascending by contact) of `plan`, lays each out in the profile's
-/// columns, checks it and hands it to `out`; `progress` hears how many are done.
+/// columns, checks it and hands it to `out`; `task` hears how many are done.
 fn write_rows(
     store: &Store,
     plan: &Plan,
     items: &[Planned],
     out: &mut Out,
     writing: &Writing,
-    cancel: &AtomicBool,
-    progress: &mut dyn FnMut(usize),
+    task: Task,
 ) -> Result<Written> {
     let profile = writing.profile;
     let renderer = renderer_for(store, plan, profile)?;
@@ -512,7 +476,7 @@ fn write_rows(
     let mut rows = 0u64;
     let mut next = 0usize;
     let mut cells: Vec<String> = Vec::new();
-    renderer.each(store, &who, cancel, progress, &mut |r, facts| {
+    renderer.each(store, &who, task, &mut |r, facts| {
         while items[next].contact_id < r.contact_id {
             next += 1;
         }
@@ -540,8 +504,7 @@ pub fn save_and_export(
     store: &Store,
     plan: &Plan,
     target: &Target,
-    cancel: &AtomicBool,
-    progress: &mut dyn FnMut(f32),
+    task: Task,
 ) -> Result<(i64, Exported)> {
     let db = store.path().to_owned();
     let (verdict, heard) = std::sync::mpsc::channel::<bool>();
@@ -555,7 +518,7 @@ pub fn save_and_export(
                 _ => Err(Error::Cancelled),
             })
         });
-        let written = write_staged(store, plan, target, cancel, progress);
+        let written = write_staged(store, plan, target, task);
         // The saver may have stopped already (a busy base): then nobody listens.
         let _ = verdict.send(written.is_ok());
         let saved = saving.join().unwrap_or_else(|_| {

@@ -22,11 +22,10 @@ mod clock;
 pub mod export;
 mod limit;
 pub mod profile;
+pub mod review;
 pub mod saved;
 mod settings;
 mod sinks;
-
-use std::sync::atomic::AtomicBool;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -37,8 +36,9 @@ pub use clock::{Span, TimeOfDay, out_of_quiet, resolve, send_moment};
 pub use limit::{RollingLimit, TELEGRAM_PER_SECOND, WINDOW, pace};
 pub use settings::PlanSettings;
 
-use crate::campaign::{self, Campaign, Channel, Exclusion};
-use crate::error::{Result, stop_if};
+use crate::campaign::{self, Assigned, Campaign, Channel, Exclusion};
+use crate::error::Result;
+use crate::model::task::Task;
 use crate::segment::Today;
 use crate::store::{PlanHeader, SavedItem, Store};
 
@@ -385,22 +385,16 @@ impl Clock {
     }
 }
 
-/// Makes the plan of `campaign` with `options`, as of `now`. `progress` hears the share done.
-pub fn build(
-    store: &Store,
-    campaign: &Campaign,
-    options: &Options,
-    now: DateTime<Utc>,
-    cancel: &AtomicBool,
-    progress: &mut dyn FnMut(f32),
-) -> Result<Plan> {
+/// Makes the plan of `campaign` with `options`, as of the task's moment; `task` hears the share
+/// done and may stop it.
+pub fn build(store: &Store, campaign: &Campaign, options: &Options, task: Task) -> Result<Plan> {
     let settings = store.settings()?;
     // The texts must be sound before anyone is planned.
     campaign::check(store, campaign)?;
+    let now = task.now();
     let today = Today::at(now, settings.owner_tz);
-    let audience = campaign::audience(store, campaign, today, cancel)?;
-    progress(0.3);
-    stop_if(cancel)?;
+    let audience = campaign::audience(store, campaign, today, task.part(0.0, 0.3))?;
+    task.stop_if()?;
     let mut left: Vec<Left> = audience
         .excluded
         .iter()
@@ -414,20 +408,83 @@ pub fn build(
         Priority::Rfm => store.rfm_scores()?.into_iter().collect(),
         Priority::Variant => FxHashMap::default(),
     };
+    let mut clock = Clock::new(options);
+    let zone = |a: &Assigned| a.time_zone.unwrap_or(settings.owner_tz);
+    let candidates = candidates(&audience.assigned, zone, options, &rfm, &mut clock, now);
+    task.report(0.4, 0);
+    task.stop_if()?;
 
+    // Frequency caps, against earlier plans and sends.
+    let start = send_moment(
+        settings.owner_tz,
+        options.date,
+        chrono::NaiveTime::MIN,
+        None,
+    )
+    .timestamp();
+    let earlier = store.earlier_messages(
+        start - 8 * 86_400,
+        &campaign.name,
+        &options.date.to_string(),
+    )?;
+    let mut candidates = without_capped(candidates, &earlier, options, &mut clock, &mut left);
+    left.sort_by_key(|l| l.contact_id);
+    task.report(0.5, 0);
+    task.stop_if()?;
+
+    let limited = campaign.channel == Channel::Whatsapp && options.daily_limit.is_some();
+    let mut items = if limited {
+        let limit = options.daily_limit.unwrap_or(u32::MAX).max(1);
+        place_within_limit(&mut candidates, &earlier, limit, &mut clock, task)?
+    } else {
+        candidates
+            .iter()
+            .map(|c| Planned {
+                contact_id: c.contact_id,
+                variant: c.variant,
+                arm: c.arm,
+                send_at: clock.at(c.tz, c.first_day, c.local),
+                tz: c.tz,
+                moved: false,
+            })
+            .collect()
+    };
+    let fullest_window = limited.then(|| fullest(&items, &earlier));
+    if campaign.channel == Channel::Telegram {
+        pace_outside_quiet(&mut items, options.quiet);
+    }
+    items.sort_by_key(|p| p.contact_id);
+    task.report(1.0, items.len() as u64);
+    Ok(Plan {
+        campaign: campaign.clone(),
+        options: options.clone(),
+        items,
+        left,
+        demo: settings.demo,
+        fullest_window,
+        made_at: now,
+    })
+}
+
+/// Each of `assigned` (in the zone `zone` gives) with its local send time and the first day from
+/// the plan's date whose moment is not already past at `now`.
+fn candidates(
+    assigned: &[Assigned],
+    zone: impl Fn(&Assigned) -> Tz,
+    options: &Options,
+    rfm: &FxHashMap<i64, u8>,
+    clock: &mut Clock,
+    now: DateTime<Utc>,
+) -> Vec<Candidate> {
     // Local send times: one time, or a window spread evenly over each zone's recipients.
     let mut per_zone: FxHashMap<Tz, (u64, u64)> = FxHashMap::default();
-    for a in &audience.assigned {
-        per_zone
-            .entry(a.time_zone.unwrap_or(settings.owner_tz))
-            .or_default()
-            .1 += 1;
+    for a in assigned {
+        per_zone.entry(zone(a)).or_default().1 += 1;
     }
     let now_s = now.timestamp();
-    let mut clock = Clock::new(options);
-    let mut candidates: Vec<Candidate> = Vec::with_capacity(audience.assigned.len());
-    for a in &audience.assigned {
-        let tz = a.time_zone.unwrap_or(settings.owner_tz);
+    let mut out: Vec<Candidate> = Vec::with_capacity(assigned.len());
+    for a in assigned {
+        let tz = zone(a);
         let local: u32 = match options.timing {
             Timing::At(t) => u32::from(t.minutes) * 60,
             Timing::Window(span) => {
@@ -444,7 +501,7 @@ pub fn build(
             first_day += 1;
         }
         let score = rfm.get(&a.contact_id).copied().unwrap_or(0);
-        candidates.push(Candidate {
+        out.push(Candidate {
             contact_id: a.contact_id,
             variant: a.variant,
             arm: a.arm,
@@ -454,22 +511,18 @@ pub fn build(
             priority: (u8::MAX - score, a.variant, a.contact_id),
         });
     }
-    progress(0.4);
-    stop_if(cancel)?;
+    out
+}
 
-    // Frequency caps, against earlier plans and sends.
-    let start = send_moment(
-        settings.owner_tz,
-        options.date,
-        chrono::NaiveTime::MIN,
-        None,
-    )
-    .timestamp();
-    let earlier = store.earlier_messages(
-        start - 8 * 86_400,
-        &campaign.name,
-        &options.date.to_string(),
-    )?;
+/// The candidates the frequency caps let through against `earlier` messages (by contact id);
+/// the others join `left`.
+fn without_capped(
+    candidates: Vec<Candidate>,
+    earlier: &[(i64, i64)],
+    options: &Options,
+    clock: &mut Clock,
+    left: &mut Vec<Left>,
+) -> Vec<Candidate> {
     let mut kept = Vec::with_capacity(candidates.len());
     for c in candidates {
         let m = clock.at(c.tz, c.first_day, c.local);
@@ -485,47 +538,7 @@ pub fn build(
             kept.push(c);
         }
     }
-    let mut candidates = kept;
-    left.sort_by_key(|l| l.contact_id);
-    progress(0.5);
-    stop_if(cancel)?;
-
-    let limited = campaign.channel == Channel::Whatsapp && options.daily_limit.is_some();
-    let mut items = if limited {
-        let limit = options.daily_limit.unwrap_or(u32::MAX).max(1);
-        place_within_limit(&mut candidates, &earlier, limit, &mut clock, cancel)?
-    } else {
-        candidates
-            .iter()
-            .map(|c| Planned {
-                contact_id: c.contact_id,
-                variant: c.variant,
-                arm: c.arm,
-                send_at: clock.at(c.tz, c.first_day, c.local),
-                tz: c.tz,
-                moved: false,
-            })
-            .collect()
-    };
-    let fullest_window = if limited {
-        Some(fullest(&items, &earlier))
-    } else {
-        None
-    };
-    if campaign.channel == Channel::Telegram {
-        pace_outside_quiet(&mut items, options.quiet);
-    }
-    items.sort_by_key(|p| p.contact_id);
-    progress(1.0);
-    Ok(Plan {
-        campaign: campaign.clone(),
-        options: options.clone(),
-        items,
-        left,
-        demo: settings.demo,
-        fullest_window,
-        made_at: now,
-    })
+    kept
 }
 
 /// Places candidates in priority order, each on the first day from its own whose moment keeps
@@ -535,7 +548,7 @@ fn place_within_limit(
     earlier: &[(i64, i64)],
     limit: u32,
     clock: &mut Clock,
-    cancel: &AtomicBool,
+    task: Task,
 ) -> Result<Vec<Planned>> {
     candidates.sort_by_key(|c| c.priority);
     let first = candidates
@@ -557,7 +570,7 @@ fn place_within_limit(
     let mut out = Vec::with_capacity(candidates.len());
     for (i, c) in candidates.iter().enumerate() {
         if i % 65_536 == 0 {
-            stop_if(cancel)?;
+            task.stop_if()?;
         }
         let from = next_day.entry((c.tz, c.local)).or_insert(c.first_day);
         let mut day = (*from).max(c.first_day);

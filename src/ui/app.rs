@@ -514,17 +514,9 @@ impl AdresatApp {
                     .unwrap_or_else(|| self.db.clone());
                 let db = crate::demo::default_demo_path(&real);
                 let label = Msg::counted("job-demo", size as i64).to_string();
-                let pending = Pending::spawn(ctx, Work::Demo, move |progress| {
+                let pending = Pending::spawn(ctx, Work::Demo, move |task| {
                     let files = tempfile_dir(&db)?;
-                    let mut report = |f: f32| progress.set(f, 0);
-                    let result = crate::demo::create_base(
-                        &db,
-                        size,
-                        &files,
-                        chrono::Utc::now(),
-                        &mut report,
-                        progress.cancel_flag(),
-                    );
+                    let result = crate::demo::create_base(&db, size, &files, task);
                     // The generated CSV files served their purpose once loaded.
                     let _ = std::fs::remove_dir_all(&files);
                     result.map(|_| db)
@@ -582,16 +574,8 @@ fn spawn_consent_export(
     path: PathBuf,
 ) -> Pending<Result<u64>> {
     let db = db.to_owned();
-    Pending::spawn(ctx, Work::ConsentExport, move |progress| {
+    Pending::spawn(ctx, Work::ConsentExport, move |task| {
         let store = Store::open(&db)?;
-        let total = store.stats()?.contacts.max(1) as f32;
-        crate::export::export_consent(&store, &path, b';', &mut |n| {
-            progress.set(n as f32 / total, n);
-            if progress.is_cancelled() {
-                Err(crate::Error::Cancelled)
-            } else {
-                Ok(())
-            }
-        })
+        crate::export::export_consent(&store, &path, b';', task)
     })
 }

@@ -109,20 +109,10 @@ impl ImportWizard {
         self.refreshing = None;
         let mut options = self.options();
         let consent = self.consent.clone();
-        self.step = Step::Loading(Pending::spawn(ctx, Work::Import, move |progress| {
+        self.step = Step::Loading(Pending::spawn(ctx, Work::Import, move |task| {
             let mut store = Store::open(&db)?;
             options.consent = consent.statement(&store, &options)?;
-            let mut report = |p: import::Progress| {
-                progress.set(p.fraction, p.rows);
-                progress.set_step(u32::from(p.indexing));
-            };
-            import::run(
-                &mut store,
-                &path,
-                &options,
-                &mut report,
-                progress.cancel_flag(),
-            )
+            import::run(&mut store, &path, &options, task)
         }));
     }
 
@@ -446,7 +436,7 @@ impl ImportWizard {
 }
 
 fn loading(ui: &mut egui::Ui, progress: &Progress) {
-    let stage = if progress.step() == 1 {
+    let stage = if progress.step() == import::INDEXING {
         "import-indexing"
     } else {
         "import-loading"

@@ -2,57 +2,9 @@
 //! and its result through a channel; the app polls once per frame and never waits.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-/// What a running job shares with the window: how far it is, and whether to stop.
-#[derive(Default)]
-pub struct Progress {
-    fraction_bits: AtomicU32,
-    rows: AtomicU64,
-    /// Which of the job's steps it is in; the screen that started the job names them.
-    step: AtomicU32,
-    cancel: AtomicBool,
-}
-
-impl Progress {
-    /// Records the share done (0.0–1.0) and rows handled.
-    pub fn set(&self, fraction: f32, rows: u64) {
-        self.fraction_bits
-            .store(fraction.to_bits(), Ordering::Relaxed);
-        self.rows.store(rows, Ordering::Relaxed);
-    }
-
-    /// Records which of its steps the job is in.
-    pub fn set_step(&self, step: u32) {
-        self.step.store(step, Ordering::Relaxed);
-    }
-
-    pub fn step(&self) -> u32 {
-        self.step.load(Ordering::Relaxed)
-    }
-
-    pub fn fraction(&self) -> f32 {
-        f32::from_bits(self.fraction_bits.load(Ordering::Relaxed))
-    }
-
-    pub fn rows(&self) -> u64 {
-        self.rows.load(Ordering::Relaxed)
-    }
-
-    /// The flag the library's long operations check.
-    pub fn cancel_flag(&self) -> &AtomicBool {
-        &self.cancel
-    }
-
-    pub fn cancel(&self) {
-        self.cancel.store(true, Ordering::Relaxed);
-    }
-
-    pub fn is_cancelled(&self) -> bool {
-        self.cancel.load(Ordering::Relaxed)
-    }
-}
+pub use crate::model::task::{Progress, Task};
 
 /// What a background job does, in the words a lost job is reported with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,19 +106,22 @@ pub struct Pending<T> {
 }
 
 impl<T: Send + 'static> Pending<T> {
-    /// Runs `work` on a new thread; the window repaints when it reports and when it is done. A
-    /// job that panics is [`Lost`]: [`take_lost`] hands it to the window, named by `what`.
+    /// Runs `work` on a new thread, its task at this moment and reporting to the window's bar;
+    /// the window repaints when it is done. A job that panics is [`Lost`]: [`take_lost`] hands
+    /// it to the window, named by `what`.
     pub fn spawn(
         ctx: &egui::Context,
         what: Work,
-        work: impl FnOnce(&Progress) -> T + Send + 'static,
+        work: impl FnOnce(Task) -> T + Send + 'static,
     ) -> Self {
         let (tx, rx) = channel();
         let progress = Arc::new(Progress::default());
         let shared = progress.clone();
         let ctx = ctx.clone();
+        let now = chrono::Utc::now();
         std::thread::spawn(move || {
-            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&shared)));
+            let task = Task::new(&shared, now);
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(task)));
             match outcome {
                 // The receiver is gone when the app moved on; the result is not needed then.
                 Ok(result) => {
@@ -234,15 +189,13 @@ impl<T: Send + 'static> QueryJob<T> {
         let interrupt = Arc::new(std::sync::Mutex::new(None));
         let shared = interrupt.clone();
         let db = db.to_owned();
-        let pending = Pending::spawn(ctx, what, move |progress| {
+        let pending = Pending::spawn(ctx, what, move |task| {
             let mut store = crate::store::Store::open(&db)?;
             if let Ok(mut slot) = shared.lock() {
                 *slot = Some(store.interrupt_handle());
             }
             // Interrupted before its handle was there: the query must not start.
-            if progress.is_cancelled() {
-                return Err(crate::Error::Cancelled);
-            }
+            task.stop_if()?;
             work(&mut store)
         });
         QueryJob { pending, interrupt }

@@ -5,7 +5,7 @@ use adresat::campaign::{self, Campaign};
 use adresat::import::ImportKind;
 use adresat::segment::Rule;
 
-use crate::support::Scratch;
+use crate::support::{Scratch, unwatched};
 
 fn base() -> Scratch {
     let mut s = Scratch::new();
@@ -66,7 +66,7 @@ const CAMPAIGN: &str = r#"{
 fn variants_exclusions_arms_and_rendering() {
     let s = base();
     let c = Campaign::from_json(CAMPAIGN).unwrap();
-    let r = campaign::preview(&s.store, &c, today(), None, 100).unwrap();
+    let r = campaign::preview(&s.store, &c, today(), None, 100, unwatched()).unwrap();
     let by_ext = |ext: &str| {
         let id = s
             .store
@@ -112,13 +112,7 @@ fn everyone_in_the_segments_is_sent_to_or_excluded_for_one_reason() {
     let s = base();
     let c = Campaign::from_json(CAMPAIGN).unwrap();
     let today = adresat::segment::Today::at(chrono::Utc::now(), chrono_tz::Europe::Moscow);
-    let audience = campaign::audience(
-        &s.store,
-        &c,
-        today,
-        &std::sync::atomic::AtomicBool::new(false),
-    )
-    .unwrap();
+    let audience = campaign::audience(&s.store, &c, today, unwatched()).unwrap();
     let reasons: std::collections::BTreeMap<Exclusion, u64> =
         audience.exclusion_counts().into_iter().collect();
     // A6 never said yes; A5 is VIP; A4 has only Telegram; A7 has no address at all.
@@ -159,7 +153,7 @@ fn a_bad_template_or_segment_is_refused_with_its_place() {
     let s = base();
     let mut c = Campaign::from_json(CAMPAIGN).unwrap();
     c.variants[1].text = "Привет, {{firstname}}".into();
-    let e = campaign::preview(&s.store, &c, today(), None, 10).unwrap_err();
+    let e = campaign::preview(&s.store, &c, today(), None, 10, unwatched()).unwrap_err();
     assert_eq!(e.id(), "campaign-error-template");
     let text = e.to_string();
     assert!(
@@ -169,7 +163,7 @@ fn a_bad_template_or_segment_is_refused_with_its_place() {
     c.variants[1].segment = "Нет такого".into();
     c.variants[1].text = "Привет".into();
     assert_eq!(
-        campaign::preview(&s.store, &c, today(), None, 10)
+        campaign::preview(&s.store, &c, today(), None, 10, unwatched())
             .unwrap_err()
             .id(),
         "campaign-error-segment"
@@ -226,7 +220,7 @@ fn the_worst_case_and_the_gaps_are_found_among_all_recipients() {
     let mut c = Campaign::from_json(CAMPAIGN).unwrap();
     c.variants[1].b = None;
     c.variants[0].text = format!("{{{{first_name}}}} {}", "я".repeat(1100));
-    let r = campaign::preview(&s.store, &c, today(), None, usize::MAX).unwrap();
+    let r = campaign::preview(&s.store, &c, today(), None, usize::MAX, unwatched()).unwrap();
     let checks = campaign::checks(c.channel, &r);
     let (id, len) = checks.longest.unwrap();
     assert_eq!(checks.limit, Some(campaign::WHATSAPP_LIMIT));
@@ -266,8 +260,7 @@ fn telegram_reaches_a_chat_id_and_excludes_a_username_alone_with_its_own_reason(
     )
     .unwrap();
     let today = adresat::segment::Today::at(chrono::Utc::now(), chrono_tz::Europe::Moscow);
-    let never = std::sync::atomic::AtomicBool::new(false);
-    let audience = campaign::audience(&s.store, &c, today, &never).unwrap();
+    let audience = campaign::audience(&s.store, &c, today, unwatched()).unwrap();
     let reached: Vec<i64> = audience.assigned.iter().map(|a| a.contact_id).collect();
     let id = |ext: &str| s.by_external(ext).0.id;
     assert_eq!(reached, vec![id("T1"), id("T3")]);

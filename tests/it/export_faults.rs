@@ -4,15 +4,15 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use adresat::campaign::Campaign;
 use adresat::i18n::Lang;
+use adresat::model::task::{Progress, Task};
 use adresat::plan::export::{self, Format, Target};
 use adresat::plan::{self, Options, Plan};
 use adresat::segment::Rule;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Utc};
 use egui_kittest::kittest::Queryable;
 
 use crate::support::Scratch;
@@ -49,15 +49,7 @@ fn made(s: &Scratch) -> Plan {
         cap_week: None,
         ..Options::new(NaiveDate::from_ymd_opt(2099, 1, 15).unwrap(), None)
     };
-    plan::build(
-        &s.store,
-        &campaign,
-        &options,
-        chrono::Utc::now(),
-        &AtomicBool::new(false),
-        &mut |_| {},
-    )
-    .unwrap()
+    plan::build(&s.store, &campaign, &options, crate::support::unwatched()).unwrap()
 }
 
 /// The names of the files in `dir`.
@@ -96,8 +88,8 @@ fn an_unwritable_folder_saves_no_plan() {
         Format::Csv { separator: b';' },
         Lang::En,
     );
-    let never = AtomicBool::new(false);
-    let err = export::save_and_export(&s.store, &p, &target, &never, &mut |_| {}).unwrap_err();
+    let err =
+        export::save_and_export(&s.store, &p, &target, crate::support::unwatched()).unwrap_err();
     assert_eq!(err.id(), "error-io");
     assert!(s.store.plans().unwrap().is_empty());
 
@@ -120,16 +112,15 @@ fn a_cancel_halfway_leaves_no_file_and_no_plan_and_a_finished_one_both() {
         split_from: usize::MAX,
         ..Target::new(&path, Format::Csv { separator: b';' }, Lang::En)
     };
-    let cancel = AtomicBool::new(false);
-    let mut seen = 0.0f32;
-    let err = export::save_and_export(&s.store, &p, &target, &cancel, &mut |f| {
-        seen = f;
-        if f >= 0.4 {
-            cancel.store(true, Ordering::Relaxed);
+    let progress = Progress::watched(|p| {
+        if p.fraction() >= 0.4 {
+            p.cancel();
         }
-    })
-    .unwrap_err();
+    });
+    let err = export::save_and_export(&s.store, &p, &target, Task::new(&progress, Utc::now()))
+        .unwrap_err();
     assert!(matches!(err, adresat::Error::Cancelled), "{err}");
+    let seen = progress.fraction();
     assert!(seen > 0.0 && seen < 1.0, "cancelled halfway, at {seen}");
     assert_eq!(files_in(&dir), Vec::<String>::new());
     assert!(s.store.plans().unwrap().is_empty());
@@ -139,8 +130,8 @@ fn a_cancel_halfway_leaves_no_file_and_no_plan_and_a_finished_one_both() {
         split_from: 2,
         ..target
     };
-    let never = AtomicBool::new(false);
-    let (_, written) = export::save_and_export(&s.store, &p, &halves, &never, &mut |_| {}).unwrap();
+    let (_, written) =
+        export::save_and_export(&s.store, &p, &halves, crate::support::unwatched()).unwrap();
     assert_eq!(written.rows, 10_000);
     assert_eq!(files_in(&dir), vec!["plan.csv".to_owned()]);
     let text = std::fs::read_to_string(&path).unwrap();
@@ -239,27 +230,31 @@ fn a_cancelled_contacts_or_consent_export_leaves_the_old_file() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("contacts.csv");
     std::fs::write(&out, "the owner's earlier export").unwrap();
-    let cancel_at_2000 = |n: u64| {
-        if n >= 2000 {
-            Err(adresat::Error::Cancelled)
-        } else {
-            Ok(())
-        }
+    let cancel_at_2000 = || {
+        Progress::watched(|p| {
+            if p.rows() >= 2000 {
+                p.cancel();
+            }
+        })
     };
-    let err = adresat::export::export_contacts(&s.store, &out, b';', Lang::Ru, None, &mut {
-        cancel_at_2000
-    })
-    .unwrap_err();
-    assert!(matches!(err, adresat::Error::Cancelled));
+    let progress = cancel_at_2000();
+    let task = Task::new(&progress, Utc::now());
     let err =
-        adresat::export::export_consent(&s.store, &out, b';', &mut { cancel_at_2000 }).unwrap_err();
+        adresat::export::export_contacts(&s.store, &out, b';', Lang::Ru, None, task).unwrap_err();
     assert!(matches!(err, adresat::Error::Cancelled));
+    assert_eq!(progress.rows(), 2000);
+    let progress = cancel_at_2000();
+    let task = Task::new(&progress, Utc::now());
+    let err = adresat::export::export_consent(&s.store, &out, b';', task).unwrap_err();
+    assert!(matches!(err, adresat::Error::Cancelled));
+    assert_eq!(progress.rows(), 2000);
     assert_eq!(
         std::fs::read_to_string(&out).unwrap(),
         "the owner's earlier export"
     );
     assert_eq!(files_in(dir.path()), ["contacts.csv"]);
-    let n = adresat::export::export_consent(&s.store, &out, b';', &mut |_| Ok(())).unwrap();
+    let n =
+        adresat::export::export_consent(&s.store, &out, b';', crate::support::unwatched()).unwrap();
     assert_eq!(n, 3000);
     assert_eq!(files_in(dir.path()), ["contacts.csv"]);
 }

@@ -1,9 +1,10 @@
 //! Contacts import: merging, consent and opt-outs, zones, rejects, the one-transaction rule.
 
-use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex};
 
 use adresat::i18n::Lang;
 use adresat::import::{self, ImportKind, ImportOptions};
+use adresat::model::task::{Progress, Task};
 use adresat::store::{Consent, Status, TzSource};
 
 use crate::support::{Scratch, reject_ids};
@@ -198,21 +199,21 @@ fn a_cancelled_import_changes_nothing() {
         csv.push_str(&format!("8913{i:07};Омск\n"));
     }
     let path = s.file("big.csv", &csv);
-    let cancel = AtomicBool::new(false);
-    let mut calls = 0;
+    let calls = Arc::new(Mutex::new(0));
+    let counted = calls.clone();
+    let progress = Progress::watched(move |p| {
+        *counted.lock().unwrap() += 1;
+        assert!(p.fraction() > 0.0 && p.rows() > 0);
+        p.cancel();
+    });
     let result = import::run(
         &mut s.store,
         &path,
         &ImportOptions::new(ImportKind::Contacts, chrono::Utc::now()),
-        &mut |p| {
-            calls += 1;
-            assert!(p.fraction > 0.0 && p.rows > 0);
-            cancel.store(true, std::sync::atomic::Ordering::Relaxed);
-        },
-        &cancel,
+        Task::new(&progress, chrono::Utc::now()),
     );
     assert_eq!(result.unwrap_err().id(), "error-cancelled");
-    assert_eq!(calls, 1);
+    assert_eq!(*calls.lock().unwrap(), 1);
     assert_eq!(s.count(), 1);
 }
 
@@ -250,8 +251,15 @@ fn export_then_import_changes_nothing() {
     );
 
     let out = s.path("export.csv");
-    let n = adresat::export::export_contacts(&s.store, &out, b';', Lang::Ru, None, &mut |_| Ok(()))
-        .unwrap();
+    let n = adresat::export::export_contacts(
+        &s.store,
+        &out,
+        b';',
+        Lang::Ru,
+        None,
+        crate::support::unwatched(),
+    )
+    .unwrap();
     assert_eq!(n, 4);
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.starts_with('\u{feff}'));
@@ -293,13 +301,13 @@ fn a_first_load_into_an_empty_base_keeps_every_index() {
         csv.push_str(&format!("8913{i:07};Омск;vip\n"));
     }
     let path = s.file("big.csv", &csv);
-    let cancel = AtomicBool::new(true);
+    let cancelled = Progress::new();
+    cancelled.cancel();
     let result = import::run(
         &mut s.store,
         &path,
         &ImportOptions::new(ImportKind::Contacts, chrono::Utc::now()),
-        &mut |_| {},
-        &cancel,
+        Task::new(&cancelled, chrono::Utc::now()),
     );
     assert_eq!(result.unwrap_err().id(), "error-cancelled");
     assert_eq!(index_names(&s), before);
@@ -335,30 +343,36 @@ fn a_first_load_reports_its_index_builds_and_cancels_during_them() {
         csv.push_str(&format!("8913{i:07};Омск;vip\n"));
     }
     let path = s.file("big.csv", &csv);
-    let cancel = AtomicBool::new(false);
-    let mut seen = Vec::new();
+    // (fraction, rows, whether indexing) at every report.
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let heard = seen.clone();
+    let progress = Progress::watched(move |p| {
+        let indexing = p.step() == import::INDEXING;
+        heard
+            .lock()
+            .unwrap()
+            .push((p.fraction(), p.rows(), indexing));
+        // Stop once a few indexes are built: every row is read by then.
+        if indexing && p.fraction() > 0.8 {
+            p.cancel();
+        }
+    });
     let result = import::run(
         &mut s.store,
         &path,
         &ImportOptions::new(ImportKind::Contacts, chrono::Utc::now()),
-        &mut |p| {
-            seen.push(p);
-            // Stop once a few indexes are built: every row is read by then.
-            if p.indexing && p.fraction > 0.8 {
-                cancel.store(true, std::sync::atomic::Ordering::Relaxed);
-            }
-        },
-        &cancel,
+        Task::new(&progress, chrono::Utc::now()),
     );
     assert_eq!(result.unwrap_err().id(), "error-cancelled");
-    let indexing: Vec<_> = seen.iter().filter(|p| p.indexing).collect();
+    let seen = seen.lock().unwrap();
+    let indexing: Vec<_> = seen.iter().filter(|p| p.2).collect();
     assert!(indexing.len() > 2, "{seen:?}");
     assert!(
         indexing
             .iter()
-            .all(|p| p.rows == 5_000 && p.fraction >= 0.7)
+            .all(|&&(fraction, rows, _)| rows == 5_000 && fraction >= 0.7)
     );
-    assert!(indexing.windows(2).all(|w| w[0].fraction < w[1].fraction));
+    assert!(indexing.windows(2).all(|w| w[0].0 < w[1].0));
     // Nothing of it stayed, and every index is there.
     assert_eq!(s.count(), 0);
     assert_eq!(index_names(&s), before);

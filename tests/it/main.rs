@@ -22,6 +22,7 @@ mod plan_ui;
 mod profiles;
 mod results;
 mod results_ui;
+mod review;
 mod rfm;
 mod segments;
 mod support;

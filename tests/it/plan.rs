@@ -2,8 +2,6 @@
 //! plans and sends, the rolling 24-hour limit and its spill by priority, Telegram pacing, one
 //! exclusion reason each, and exports read back.
 
-use std::sync::atomic::AtomicBool;
-
 use adresat::campaign::{Campaign, Exclusion};
 use adresat::import::ImportKind;
 use adresat::plan::export::{self, Format, Target};
@@ -24,7 +22,7 @@ pub(crate) fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> i64 {
         .timestamp()
 }
 
-fn campaign(channel: &str) -> Campaign {
+pub(crate) fn campaign(channel: &str) -> Campaign {
     Campaign::from_json(&format!(
         r#"{{"name": "Зима", "channel": "{channel}", "sleeping": null,
             "variants": [
@@ -37,7 +35,7 @@ fn campaign(channel: &str) -> Campaign {
 
 /// Contacts in zones with and without daylight saving; A7 never consented, A8 unsubscribed,
 /// A9 has no phone, only Telegram.
-fn base() -> Scratch {
+pub(crate) fn base() -> Scratch {
     let mut s = Scratch::new();
     s.contacts(
         "ID клиента;ФИО;Телефон;Telegram;Город;Часовой пояс;Согласие на рассылку;Статус;Теги\n\
@@ -68,7 +66,7 @@ fn base() -> Scratch {
     s
 }
 
-fn id_of(s: &Scratch, ext: &str) -> i64 {
+pub(crate) fn id_of(s: &Scratch, ext: &str) -> i64 {
     s.store
         .find_contact(&adresat::store::ContactKey::own(ext))
         .unwrap()
@@ -80,9 +78,7 @@ pub(crate) fn make(s: &Scratch, c: &Campaign, o: &Options, now: i64) -> Plan {
         &s.store,
         c,
         o,
-        chrono::DateTime::from_timestamp(now, 0).unwrap(),
-        &AtomicBool::new(false),
-        &mut |_| {},
+        adresat::model::task::Task::unwatched(chrono::DateTime::from_timestamp(now, 0).unwrap()),
     )
     .unwrap()
 }
@@ -463,14 +459,13 @@ fn exports_read_back_the_same_in_csv_xlsx_and_json_lines() {
         &no_caps(date(2027, 1, 15)),
         utc(2027, 1, 1, 0, 0),
     );
-    let never = AtomicBool::new(false);
     let csv_path = s.dir.path().join("plan.csv");
     let target = Target::new(
         &csv_path,
         Format::Csv { separator: b';' },
         adresat::i18n::Lang::Ru,
     );
-    let written = export::export(&s.store, &p, &target, &never, &mut |_| {}).unwrap();
+    let written = export::export(&s.store, &p, &target, crate::support::unwatched()).unwrap();
     assert_eq!(written.rows, 6);
     let rows = read_csv(&csv_path);
     // Written in two halves by two threads (as a big plan is), the file is the same.
@@ -479,7 +474,7 @@ fn exports_read_back_the_same_in_csv_xlsx_and_json_lines() {
         path: s.dir.path().join("halves.csv"),
         ..target.clone()
     };
-    let in_two = export::export(&s.store, &p, &halves, &never, &mut |_| {}).unwrap();
+    let in_two = export::export(&s.store, &p, &halves, crate::support::unwatched()).unwrap();
     assert_eq!(
         std::fs::read(&halves.path).unwrap(),
         std::fs::read(&csv_path).unwrap()
@@ -516,7 +511,7 @@ fn exports_read_back_the_same_in_csv_xlsx_and_json_lines() {
         sheet_rows: 3,
         ..Target::new(&xlsx_path, Format::Xlsx, adresat::i18n::Lang::Ru)
     };
-    let written = export::export(&s.store, &p, &target, &never, &mut |_| {}).unwrap();
+    let written = export::export(&s.store, &p, &target, crate::support::unwatched()).unwrap();
     assert_eq!(written.sheets, 3);
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(&xlsx_path).unwrap();
     let mut back: Vec<Vec<String>> = vec![rows[0].clone()];
@@ -540,7 +535,7 @@ fn exports_read_back_the_same_in_csv_xlsx_and_json_lines() {
         split_from: 2,
         ..Target::new(&jsonl_path, Format::Jsonl, adresat::i18n::Lang::Ru)
     };
-    export::export(&s.store, &p, &target, &never, &mut |_| {}).unwrap();
+    export::export(&s.store, &p, &target, crate::support::unwatched()).unwrap();
     let lines: Vec<serde_json::Value> = std::fs::read_to_string(&jsonl_path)
         .unwrap()
         .lines()

@@ -5,10 +5,10 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::atomic::AtomicBool;
 
 use adresat::campaign::Campaign;
 use adresat::i18n::Lang;
+use adresat::model::task::{Progress, Task};
 use adresat::plan::Plan;
 use adresat::plan::export::{self, Target};
 use adresat::plan::profile::{self, Profile, Split};
@@ -66,14 +66,7 @@ fn shipped(name: &str) -> Profile {
 /// Exports `plan` of `s` to `path` in `profile`, split as the profile says.
 fn export_in(s: &Scratch, plan: &Plan, profile: Profile, path: &Path) -> export::Exported {
     let target = Target::with_profile(path, profile, Lang::Ru, now());
-    export::export(
-        &s.store,
-        plan,
-        &target,
-        &AtomicBool::new(false),
-        &mut |_| {},
-    )
-    .unwrap()
+    export::export(&s.store, plan, &target, crate::support::unwatched()).unwrap()
 }
 
 /// Reads a CSV the independent way: the bytes decoded from `encoding`, no header assumed.
@@ -164,8 +157,7 @@ fn a_whatsapp_parameter_with_a_line_break_names_the_contacts() {
         &p,
         &target.profile,
         target.now,
-        &AtomicBool::new(false),
-        &mut |_| {},
+        crate::support::unwatched(),
     )
     .unwrap();
     let list = findings.list();
@@ -285,8 +277,7 @@ fn the_scheduling_api_refuses_moments_too_soon_or_too_far() {
             Lang::Ru,
             DateTime::from_timestamp(made, 0).unwrap(),
         );
-        let e = export::export(&s.store, &p, &target, &AtomicBool::new(false), &mut |_| {})
-            .unwrap_err();
+        let e = export::export(&s.store, &p, &target, crate::support::unwatched()).unwrap_err();
         assert!(matches!(&e, adresat::Error::User(m) if m.id == id), "{e:?}");
         assert!(!late.exists());
     }
@@ -434,8 +425,7 @@ fn split_files_hold_exactly_the_plans_rows_one_day_or_zone_each() {
         split: Split::Hour,
         ..Target::with_profile(&taken, shipped("sms-gateway"), Lang::Ru, now())
     };
-    let e =
-        export::export(&s.store, &p, &target, &AtomicBool::new(false), &mut |_| {}).unwrap_err();
+    let e = export::export(&s.store, &p, &target, crate::support::unwatched()).unwrap_err();
     assert!(
         matches!(&e, adresat::Error::User(m) if m.id == "export-error-folder-taken"),
         "{e:?}"
@@ -544,13 +534,13 @@ fn a_cancelled_split_export_leaves_no_folder_and_no_file() {
     assert_eq!(p.items.len(), 6000);
     let dir = s.path("cancelled");
     let target = Target::with_profile(&dir, shipped("sms-gateway"), Lang::Ru, now());
-    let cancel = AtomicBool::new(false);
     // Cancelled at the first progress report, with four batch files open.
-    let e = export::export(&s.store, &p, &target, &cancel, &mut |done| {
-        if done > 0.0 {
-            cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+    let progress = Progress::watched(|p| {
+        if p.fraction() > 0.0 {
+            p.cancel();
         }
     });
+    let e = export::export(&s.store, &p, &target, Task::new(&progress, now()));
     assert!(matches!(e, Err(adresat::Error::Cancelled)), "{e:?}");
     assert!(!dir.exists());
     let left: Vec<String> = std::fs::read_dir(s.dir.path())

@@ -2,8 +2,6 @@
 //! languages, idempotent; clicks become tags, opt-outs statuses the next plan respects; metric
 //! arithmetic on a hand-made case; the two-proportion test against known values; the warnings.
 
-use std::sync::atomic::AtomicBool;
-
 use adresat::campaign::Campaign;
 use adresat::import::ImportKind;
 use adresat::plan::{self, Options, Plan, Reason};
@@ -51,9 +49,7 @@ fn made(s: &Scratch, date: NaiveDate) -> Plan {
             cap_week: None,
             ..Options::new(date, None)
         },
-        chrono::Utc::now(),
-        &AtomicBool::new(false),
-        &mut |_| {},
+        crate::support::unwatched(),
     )
     .unwrap()
 }
@@ -208,9 +204,7 @@ fn ab_base(n: usize, events: impl Fn(usize, char) -> Vec<&'static str>) -> Scrat
             cap_week: None,
             ..Options::new(NaiveDate::from_ymd_opt(2099, 3, 1).unwrap(), None)
         },
-        chrono::Utc::now(),
-        &AtomicBool::new(false),
-        &mut |_| {},
+        crate::support::unwatched(),
     )
     .unwrap();
     p.save(&mut s.store).unwrap();

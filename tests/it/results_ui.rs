@@ -1,8 +1,6 @@
 //! The Results screen: a campaign's cards, lines and warnings after a results file, and one
 //! click that opens "did not read" as a segment.
 
-use std::sync::atomic::AtomicBool;
-
 use adresat::import::ImportKind;
 use egui_kittest::kittest::Queryable;
 
@@ -38,9 +36,7 @@ fn results_show_rates_warn_and_make_a_segment() {
         &s.store,
         &campaign,
         &adresat::plan::Options::new(chrono::NaiveDate::from_ymd_opt(2099, 1, 10).unwrap(), None),
-        chrono::Utc::now(),
-        &AtomicBool::new(false),
-        &mut |_| {},
+        crate::support::unwatched(),
     )
     .unwrap();
     plan.save(&mut s.store).unwrap();

@@ -1,9 +1,9 @@
 //! Helpers: a temporary base, files written in a chosen encoding, one-call imports.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
 
 use adresat::import::{self, ImportKind, ImportOptions, ImportReport};
+use adresat::model::task::Task;
 use adresat::store::{Contact, ContactKey, Store};
 
 /// A temporary folder with a base in it; both vanish with the value.
@@ -40,13 +40,7 @@ impl Scratch {
         options: &ImportOptions,
         path: &Path,
     ) -> adresat::Result<ImportReport> {
-        import::run(
-            &mut self.store,
-            path,
-            options,
-            &mut |_| {},
-            &AtomicBool::new(false),
-        )
+        import::run(&mut self.store, path, options, unwatched())
     }
 
     /// Imports contacts given as CSV text.
@@ -100,4 +94,9 @@ pub fn reject_ids(report: &ImportReport) -> Vec<(u64, &'static str)> {
         .iter()
         .map(|r| (r.line, r.reason.id))
         .collect()
+}
+
+/// The task of a job nobody watches or stops, at this moment.
+pub fn unwatched() -> Task<'static> {
+    Task::unwatched(chrono::Utc::now())
 }

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use super::jobs::{Pending, QueryJob, Work};
+use super::jobs::{Pending, QueryJob, Task, Work};
 use crate::campaign::{Audience, Campaign, Channel, Checks, Renderer, Variant};
 use crate::i18n::{Msg, tr};
 use crate::segment::Today;
@@ -322,8 +322,9 @@ impl MessagesScreen {
             let campaign = self.campaign.clone();
             self.audience_job = Some(QueryJob::spawn(ctx, Work::Audience, db, move |store| {
                 let today = Today::at(chrono::Utc::now(), store.settings()?.owner_tz);
-                let never = std::sync::atomic::AtomicBool::new(false);
-                crate::campaign::audience(store, &campaign, today, &never)
+                // An edit interrupts the query itself (SQLite stops at its next step).
+                let task = Task::unwatched(chrono::Utc::now());
+                crate::campaign::audience(store, &campaign, today, task)
             }));
             self.audience_for = Some(targeting);
         }
@@ -385,21 +386,14 @@ impl MessagesScreen {
         self.checked_for = Some(self.campaign.clone());
         let campaign = self.campaign.clone();
         let db = db.to_owned();
-        self.checks_job = Some(Pending::spawn(ctx, Work::Checks, move |progress| {
+        self.checks_job = Some(Pending::spawn(ctx, Work::Checks, move |task| {
             let store = Store::open(&db)?;
             let renderer = Renderer::new(&store, &campaign)?;
             let mut checks = Checks::new(campaign.channel);
-            let total = audience.assigned.len().max(1);
-            renderer.each(
-                &store,
-                &audience.assigned,
-                progress.cancel_flag(),
-                &mut |done| progress.set(done as f32 / total as f32, done as u64),
-                &mut |r, _| {
-                    checks.add(r);
-                    Ok(true)
-                },
-            )?;
+            renderer.each(&store, &audience.assigned, task, &mut |r, _| {
+                checks.add(r);
+                Ok(true)
+            })?;
             let mut gaps = BTreeMap::new();
             for (name, ids) in &checks.missing {
                 let shown = &ids[..ids.len().min(GAP_ROWS)];

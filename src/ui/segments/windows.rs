@@ -201,20 +201,12 @@ pub(super) fn spawn_export(
 ) -> Pending<crate::Result<u64>> {
     let db = db.to_owned();
     let lang = i18n::current();
-    Pending::spawn(ctx, Work::SegmentExport, move |progress| {
+    Pending::spawn(ctx, Work::SegmentExport, move |task| {
         let store = crate::store::Store::open(&db)?;
         let today = Today::at(chrono::Utc::now(), store.settings()?.owner_tz);
         let compiled = segment::prepare(&store, &rule, own_name.as_deref(), today)?;
         let ids = segment::contact_ids(&store, &compiled)?;
-        let total = ids.len().max(1) as f32;
-        crate::export::export_contacts(&store, &path, b';', lang, Some(&ids), &mut |n| {
-            progress.set(n as f32 / total, n);
-            if progress.is_cancelled() {
-                Err(crate::Error::Cancelled)
-            } else {
-                Ok(())
-            }
-        })
+        crate::export::export_contacts(&store, &path, b';', lang, Some(&ids), task)
     })
 }
 

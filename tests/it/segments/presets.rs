@@ -1,7 +1,5 @@
 //! Every ready-made segment is an ordinary rule that selects someone on the demo base.
 
-use std::sync::atomic::AtomicBool;
-
 use adresat::segment::presets::{Meaning, MeaningKind, PRESETS, suggest};
 use adresat::segment::{self, Today};
 use adresat::store::Store;
@@ -10,15 +8,7 @@ use adresat::store::Store;
 fn every_preset_matches_someone_on_the_demo_base() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.sqlite");
-    adresat::demo::create_base(
-        &db,
-        3000,
-        dir.path(),
-        chrono::Utc::now(),
-        &mut |_| {},
-        &AtomicBool::new(false),
-    )
-    .unwrap();
+    adresat::demo::create_base(&db, 3000, dir.path(), crate::support::unwatched()).unwrap();
     let store = Store::open(&db).unwrap();
     let today = Today::at(chrono::Utc::now(), store.settings().unwrap().owner_tz);
 

@@ -7,10 +7,8 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use super::jobs::{Pending, QueryJob, Work};
-use super::plan_tables::{batches_grid, preview_grid};
 use super::profile_dialog::ProfileDialog;
-use super::widgets::{PathField, PathMode};
+use super::tables::{batches_grid, preview_grid};
 use crate::campaign::Checks;
 use crate::format::group_thousands;
 use crate::i18n::{Msg, tr};
@@ -19,6 +17,8 @@ use crate::plan::batches::Batch;
 use crate::plan::export::{self, Exported, Format, Target};
 use crate::plan::profile::{self, Encoding, Finding, Findings, Profile, Split};
 use crate::store::Store;
+use crate::ui::jobs::{Pending, QueryJob, Work};
+use crate::ui::widgets::{PathField, PathMode};
 
 /// Rows of the file shown before the export.
 const PREVIEW_ROWS: usize = 5;
@@ -354,16 +354,9 @@ impl ExportStep {
                 let p = self.profile();
                 if p.has_checks(plan.campaign.channel) {
                     let (plan, db) = (plan.clone(), db.to_owned());
-                    self.checking = Some(Pending::spawn(ui.ctx(), Work::Checks, move |progress| {
+                    self.checking = Some(Pending::spawn(ui.ctx(), Work::Checks, move |task| {
                         let store = Store::open(&db)?;
-                        export::check(
-                            &store,
-                            &plan,
-                            &p,
-                            Some(chrono::Utc::now()),
-                            progress.cancel_flag(),
-                            &mut |f| progress.set(f, 0),
-                        )
+                        export::check(&store, &plan, &p, Some(task.now()), task)
                     }));
                 } else {
                     self.ask_or_export(ui.ctx(), db, plan, warnings, &Findings::default());
@@ -455,17 +448,14 @@ impl ExportStep {
         let lang = crate::i18n::current();
         let db = db.to_owned();
         let save = self.save;
-        self.export = Some(Pending::spawn(ctx, Work::PlanExport, move |progress| {
+        self.export = Some(Pending::spawn(ctx, Work::PlanExport, move |task| {
             let store = Store::open(&db)?;
-            let target = Target::with_profile(&path, profile, lang, chrono::Utc::now());
-            let mut report = |f| progress.set(f, 0);
-            let cancel = progress.cancel_flag();
+            let target = Target::with_profile(&path, profile, lang, task.now());
             if save {
-                export::save_and_export(&store, &plan, &target, cancel, &mut report)
+                export::save_and_export(&store, &plan, &target, task)
                     .map(|(_, written)| (written, true))
             } else {
-                export::export(&store, &plan, &target, cancel, &mut report)
-                    .map(|written| (written, false))
+                export::export(&store, &plan, &target, task).map(|written| (written, false))
             }
         }));
     }

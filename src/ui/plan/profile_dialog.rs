@@ -7,14 +7,14 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use super::jobs::{QueryJob, Work};
-use super::widgets::optional_number;
 use crate::i18n::{Msg, tr};
 use crate::plan::Plan;
 use crate::plan::export;
 use crate::plan::profile::{
     self, Column, Encoding, FIELDS, FileType, Missing, MomentZone, Profile, Split,
 };
+use crate::ui::jobs::{QueryJob, Work};
+use crate::ui::widgets::optional_number;
 
 /// Rows of the preview.
 const PREVIEW_ROWS: usize = 5;
@@ -79,7 +79,7 @@ impl ProfileDialog {
     ) -> Option<Option<Profile>> {
         self.poll(ctx, db, plan);
         let mut closed = None;
-        super::widgets::dialog(ctx, tr("profile-title"), "profile-dialog")
+        crate::ui::widgets::dialog(ctx, tr("profile-title"), "profile-dialog")
             .default_width(760.0)
             .show(ctx, |ui| {
                 egui::ScrollArea::vertical()
@@ -259,7 +259,7 @@ impl ProfileDialog {
                     } else {
                         tr("profile-preview-no-header")
                     });
-                    super::plan_tables::preview_grid(ui, "profile-preview", rows);
+                    super::tables::preview_grid(ui, "profile-preview", rows);
                 }
                 Some(Err(e)) => {
                     ui.colored_label(ui.visuals().error_fg_color, e);
@@ -319,7 +319,7 @@ impl ProfileDialog {
                 closed = Some(None);
             }
         });
-        super::widgets::outcome(ui, &self.outcome);
+        crate::ui::widgets::outcome(ui, &self.outcome);
         closed
     }
 }

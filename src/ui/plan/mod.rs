@@ -1,0 +1,271 @@
+//! The Plan screen: a campaign, a day and the rules (local time or window, quiet hours, caps, the
+//! WhatsApp tier, who goes first); the plan made in the background with progress and cancel; its
+//! summary per variant and per day, sends per hour in UTC and local time, the exclusions per
+//! reason (a click lists who), the first rows; and the export, after one clear warning when
+//! someone would get a gap, a text is too long, or the limit moves people to later days. The
+//! making and reviewing is the library's ([`crate::plan::review`]); this draws it.
+
+mod export;
+mod form;
+mod profile_dialog;
+mod summary;
+mod tables;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::format::group_thousands;
+use crate::i18n::{Msg, tr};
+use crate::plan::review::{Review, Who};
+use crate::plan::{Options, PlanSettings};
+use crate::store::{ContactRow, PlanListed, Store};
+use crate::ui::jobs::{Pending, QueryJob, Work};
+use export::ExportStep;
+use form::Form;
+
+/// Contacts listed for a clicked exclusion reason.
+const WHO_ROWS: usize = 200;
+
+/// The base's campaigns, saved plans and plan settings.
+#[derive(Debug, Clone, Default)]
+struct Base {
+    campaigns: Vec<String>,
+    plans: Vec<PlanListed>,
+    rules: PlanSettings,
+}
+
+fn load_base(store: &Store) -> crate::Result<Base> {
+    Ok(Base {
+        campaigns: store.campaign_names()?,
+        plans: store.plans()?,
+        rules: PlanSettings::read(store)?,
+    })
+}
+
+/// The screen's state.
+#[derive(Default)]
+pub struct PlanScreen {
+    loaded: bool,
+    base: Base,
+    base_job: Option<QueryJob<Base>>,
+    form: Form,
+    build: Option<Pending<crate::Result<Review>>>,
+    built: Option<Result<Arc<Review>, String>>,
+    who: Option<(Who, Result<Vec<ContactRow>, String>)>,
+    who_job: Option<(Who, QueryJob<Vec<ContactRow>>)>,
+    export: ExportStep,
+    delete_job: Option<QueryJob<bool>>,
+}
+
+impl PlanScreen {
+    /// Forgets what was read from the base (after an import, or on another base).
+    pub fn reload(&mut self) {
+        self.loaded = false;
+        self.built = None;
+        self.who = None;
+    }
+
+    fn poll(&mut self, ctx: &egui::Context, db: &Path) {
+        if !self.loaded {
+            self.loaded = true;
+            self.base_job = Some(QueryJob::spawn(ctx, Work::ReadBase, db, |s| load_base(s)));
+            self.export.reload(ctx, db);
+        }
+        if let Some(job) = &mut self.base_job
+            && let Some(result) = job.pending.finished()
+        {
+            self.base_job = None;
+            if let Some(Ok(base)) = result {
+                self.form.show_rules(base.rules);
+                if !base.campaigns.contains(&self.form.campaign) {
+                    self.form.campaign = base.campaigns.first().cloned().unwrap_or_default();
+                }
+                self.base = base;
+            }
+        }
+        if let Some(job) = &mut self.build
+            && let Some(result) = job.finished()
+        {
+            self.build = None;
+            self.built = match result {
+                Some(Ok(built)) => {
+                    if self.export.path.text.trim().is_empty() {
+                        self.export.suggest_path(&built.plan);
+                    }
+                    Some(Ok(Arc::new(built)))
+                }
+                Some(Err(crate::Error::Cancelled)) | None => None,
+                Some(Err(e)) => Some(Err(e.to_string())),
+            };
+        }
+        if let Some((reason, job)) = &mut self.who_job
+            && let Some(result) = job.pending.finished()
+        {
+            let reason = *reason;
+            self.who_job = None;
+            if let Some(r) = result {
+                self.who = Some((reason, r.map_err(|e| e.to_string())));
+            }
+        }
+        if let Some(job) = &mut self.delete_job
+            && job.pending.finished().is_some()
+        {
+            self.delete_job = None;
+            self.loaded = false;
+        }
+    }
+
+    /// Draws the screen.
+    pub fn show(&mut self, ui: &mut egui::Ui, db: &Path) {
+        self.poll(ui.ctx(), db);
+        egui::ScrollArea::vertical()
+            .id_salt("plan-scroll")
+            .show(ui, |ui| {
+                ui.heading(tr("plan-title"));
+                self.form_ui(ui, db);
+                self.saved_plans(ui, db);
+                ui.separator();
+                match self.built.clone() {
+                    Some(Ok(built)) => {
+                        if built.saved.is_some() {
+                            ui.colored_label(
+                                ui.visuals().warn_fg_color,
+                                Msg::new("plan-saved-again")
+                                    .arg("campaign", built.plan.campaign.name.as_str())
+                                    .arg(
+                                        "date",
+                                        built.plan.options.date.format("%d.%m.%Y").to_string(),
+                                    )
+                                    .to_string(),
+                            );
+                        }
+                        self.summary_ui(ui, db, &built);
+                        ui.separator();
+                        let warnings: Vec<String> =
+                            built.warnings().iter().map(Msg::to_string).collect();
+                        let busy = self.export.busy();
+                        self.export
+                            .show(ui, db, &built.plan, &warnings, built.saved.is_none());
+                        if busy && !self.export.busy() {
+                            // A plan saved: the list of saved plans grows.
+                            self.loaded = false;
+                        }
+                        ui.separator();
+                        summary::hours_chart(ui, built.hours);
+                        ui.separator();
+                        summary::rows(ui, &built);
+                    }
+                    Some(Err(e)) => {
+                        ui.colored_label(ui.visuals().error_fg_color, e);
+                    }
+                    None if self.build.is_none() => {
+                        ui.weak(tr("plan-not-built"));
+                    }
+                    None => {}
+                }
+            });
+    }
+
+    fn form_ui(&mut self, ui: &mut egui::Ui, db: &Path) {
+        self.form.show(ui, &self.base.campaigns);
+        let options = self.form.options();
+        if let Err(e) = &options {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        ui.horizontal(|ui| {
+            let ready = options.is_ok() && !self.form.campaign.is_empty() && self.build.is_none();
+            if ui
+                .add_enabled(ready, egui::Button::new(tr("plan-build")))
+                .clicked()
+                && let Ok(options) = options
+            {
+                self.start_build(ui.ctx(), db, options);
+            }
+            if let Some(job) = &self.build {
+                crate::ui::widgets::progress_with_cancel(ui, &job.progress, 240.0);
+            }
+        });
+    }
+
+    /// The plans saved in the base: what caps and limits count, and what results are matched to.
+    fn saved_plans(&mut self, ui: &mut egui::Ui, db: &Path) {
+        if self.base.plans.is_empty() {
+            return;
+        }
+        let mut delete = None;
+        let mut again = None;
+        egui::CollapsingHeader::new(
+            Msg::new("plan-saved")
+                .arg("count", self.base.plans.len() as i64)
+                .to_string(),
+        )
+        .show(ui, |ui| {
+            ui.weak(tr("plan-saved-hint"));
+            egui::Grid::new("plan-saved").striped(true).show(ui, |ui| {
+                for p in &self.base.plans {
+                    ui.label(&p.campaign);
+                    ui.label(&p.plan_date);
+                    ui.label(group_thousands(p.messages as i64));
+                    if ui
+                        .add_enabled(
+                            self.build.is_none(),
+                            egui::Button::new(tr("plan-again")).small(),
+                        )
+                        .on_hover_text(tr("plan-again-hint"))
+                        .clicked()
+                    {
+                        again = Some(p.id);
+                    }
+                    if ui
+                        .add_enabled(self.delete_job.is_none(), egui::Button::new("✕").small())
+                        .on_hover_text(tr("plan-delete"))
+                        .clicked()
+                    {
+                        delete = Some((p.campaign.clone(), p.plan_date.clone()));
+                    }
+                    ui.end_row();
+                }
+            });
+        });
+        if let Some(id) = again {
+            let db = db.to_owned();
+            self.built = None;
+            self.who = None;
+            self.export.forget();
+            self.build = Some(Pending::spawn(ui.ctx(), Work::Plan, move |task| {
+                Review::of_saved(&Store::open(&db)?, id, task)
+            }));
+        }
+        if let Some((campaign, date)) = delete {
+            self.delete_job = Some(QueryJob::spawn(ui.ctx(), Work::Save, db, move |s| {
+                s.delete_plan(&campaign, &date)
+            }));
+        }
+    }
+
+    fn start_build(&mut self, ctx: &egui::Context, db: &Path, options: Options) {
+        let db = db.to_owned();
+        let campaign = self.form.campaign.clone();
+
+        self.built = None;
+        self.who = None;
+        self.export.forget();
+        self.build = Some(Pending::spawn(ctx, Work::Plan, move |task| {
+            Review::make(&Store::open(&db)?, &campaign, &options, task)
+        }));
+    }
+
+    /// The summary; a click on a reason reads who it left out.
+    fn summary_ui(&mut self, ui: &mut egui::Ui, db: &Path, review: &Review) {
+        if let Some(which) = summary::summary(ui, &review.summary) {
+            let ids = review.who(which, WHO_ROWS);
+            let job = QueryJob::spawn(ui.ctx(), Work::ReadContacts, db, move |s| {
+                s.contact_rows(&ids)
+            });
+            self.who_job = Some((which, job));
+        }
+        if let Some((which, who)) = &self.who {
+            summary::who_list(ui, *which, who);
+        }
+    }
+}
