@@ -20,6 +20,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::error::Result;
+use crate::model::task::Task;
 use crate::store::Store;
 
 pub use crate::model::rfm::{Dimension, GRID, Group, Scored, parse_cuts};
@@ -217,11 +218,15 @@ pub fn stored(
 }
 
 /// Computes RFM as of `as_of` and stores it for every customer (segment rules and messages read
-/// the stored scores), replacing the previous results in one transaction.
-pub fn recompute(store: &mut Store, as_of: NaiveDate) -> Result<Analysis> {
+/// the stored scores), replacing the previous results in one transaction; `task` hears the
+/// share done, and a cancel leaves the previous results.
+pub fn recompute(store: &mut Store, as_of: NaiveDate, task: Task) -> Result<Analysis> {
     let analysis = analyse(store, as_of)?;
+    task.report(0.4, 0);
+    task.stop_if()?;
     let cuts = serde_json::to_string(&analysis.cuts).expect("cut points serialise");
-    store.save_rfm(&analysis.customers, as_of, &cuts)?;
+    store.save_rfm(&analysis.customers, as_of, &cuts, task.part(0.4, 1.0))?;
+    task.report(1.0, analysis.customers.len() as u64);
     Ok(analysis)
 }
 

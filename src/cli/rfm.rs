@@ -24,7 +24,7 @@ pub fn run(
             .map_err(|_| Error::user(Msg::new("rfm-error-date").arg("value", text)))?,
         None => rfm::as_of_date(store, chrono::Utc::now())?,
     };
-    let analysis = rfm::recompute(store, as_of)?;
+    let analysis = rfm::recompute(store, as_of, super::task())?;
     if let Some(path) = out {
         let n = write_csv(store, path)?;
         out!(

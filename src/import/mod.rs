@@ -478,7 +478,9 @@ pub fn run(
     let changed = report.inserted + report.updated > 0;
     let orders = options.kind == ImportKind::Orders && report.inserted > 0;
     if orders || (totals && changed) {
-        crate::rfm::recompute(store, crate::rfm::as_of_date(store, options.now)?)?;
+        let as_of = crate::rfm::as_of_date(store, options.now)?;
+        // The import is committed by now: a cancel can no longer undo it, so none stops this.
+        crate::rfm::recompute(store, as_of, Task::unwatched(task.now()))?;
     }
     task.step(0);
     task.report(1.0, report.read);

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use super::Store;
 use crate::error::Result;
 use crate::model::rfm::{Group, Scored};
+use crate::model::task::Task;
 
 /// A scored customer with the keys an export names them by.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,17 +19,29 @@ pub struct RfmRow {
 impl Store {
     /// Replaces the stored scores with `customers`, as of `as_of` with the cut points `cuts`
     /// (JSON), in one transaction.
-    pub fn save_rfm(&mut self, customers: &[Scored], as_of: NaiveDate, cuts: &str) -> Result<()> {
+    pub fn save_rfm(
+        &mut self,
+        customers: &[Scored],
+        as_of: NaiveDate,
+        cuts: &str,
+        task: Task,
+    ) -> Result<()> {
         // Every id comes from the orders of existing contacts: checking each against the contacts
         // table (and deleting row by row for the checks' sake) would triple the time. The pragma
         // cannot change inside a transaction, so it is turned off around it.
         self.conn().pragma_update(None, "foreign_keys", "OFF")?;
-        let saved = self.write_rfm(customers, as_of, cuts);
+        let saved = self.write_rfm(customers, as_of, cuts, task);
         self.conn().pragma_update(None, "foreign_keys", "ON")?;
         saved
     }
 
-    fn write_rfm(&mut self, customers: &[Scored], as_of: NaiveDate, cuts: &str) -> Result<()> {
+    fn write_rfm(
+        &mut self,
+        customers: &[Scored],
+        as_of: NaiveDate,
+        cuts: &str,
+        task: Task,
+    ) -> Result<()> {
         let tx = self.conn_mut().transaction()?;
         // The whole table is rewritten: fill it without its index, then build the index once.
         tx.execute_batch("DELETE FROM rfm; DROP INDEX IF EXISTS rfm_group;")?;
@@ -59,7 +72,12 @@ impl Store {
             )
         };
         let full = insert(ROWS);
-        for chunk in customers.chunks(ROWS) {
+        for (i, chunk) in customers.chunks(ROWS).enumerate() {
+            if i % 100 == 0 {
+                let done = i * ROWS;
+                task.report(done as f32 / customers.len().max(1) as f32, done as u64);
+                task.stop_if()?;
+            }
             let sql = if chunk.len() == ROWS {
                 full.clone()
             } else {

@@ -186,6 +186,16 @@ impl<T: Send + 'static> QueryJob<T> {
         db: &std::path::Path,
         work: impl FnOnce(&mut crate::store::Store) -> crate::Result<T> + Send + 'static,
     ) -> Self {
+        QueryJob::spawn_with_task(ctx, what, db, move |store, _| work(store))
+    }
+
+    /// As [`QueryJob::spawn`], for a query that reports its progress to the job's task.
+    pub fn spawn_with_task(
+        ctx: &egui::Context,
+        what: Work,
+        db: &std::path::Path,
+        work: impl FnOnce(&mut crate::store::Store, Task) -> crate::Result<T> + Send + 'static,
+    ) -> Self {
         let interrupt = Arc::new(std::sync::Mutex::new(None));
         let shared = interrupt.clone();
         let db = db.to_owned();
@@ -196,7 +206,7 @@ impl<T: Send + 'static> QueryJob<T> {
             }
             // Interrupted before its handle was there: the query must not start.
             task.stop_if()?;
-            work(&mut store)
+            work(&mut store, task)
         });
         QueryJob { pending, interrupt }
     }

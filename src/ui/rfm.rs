@@ -10,7 +10,7 @@ use egui::{Color32, RichText};
 use egui_plot::{Bar, BarChart, Heatmap, Legend, Plot, PlotPoint, PlotPoints, Points};
 
 use super::Action;
-use super::jobs::{QueryJob, Work};
+use super::jobs::{QueryJob, Task, Work};
 use crate::format::{format_rubles, group_thousands};
 use crate::i18n::{Msg, tr};
 use crate::rfm::{self, Analysis, Dimension, GRID, Group, GroupSummary};
@@ -85,7 +85,7 @@ fn density(rows: &[RfmRow], log: bool) -> Density {
     }
 }
 
-fn load(store: &mut Store, as_of: NaiveDate, recompute: bool) -> crate::Result<Loaded> {
+fn load(store: &mut Store, as_of: NaiveDate, recompute: bool, task: Task) -> crate::Result<Loaded> {
     let stored = if recompute {
         None
     } else {
@@ -94,7 +94,7 @@ fn load(store: &mut Store, as_of: NaiveDate, recompute: bool) -> crate::Result<L
     let (analysis, rows) = match stored {
         Some(found) => found,
         None => {
-            let analysis = rfm::recompute(store, as_of)?;
+            let analysis = rfm::recompute(store, as_of, task)?;
             (analysis, store.rfm_rows()?)
         }
     };
@@ -218,21 +218,26 @@ impl RfmScreen {
         }
         let as_of = self.dated.then_some(self.as_of);
         self.error = None;
-        self.job = Some(QueryJob::spawn(ctx, Work::Rfm, db, move |store| {
-            if let Some(cuts) = &cuts {
-                for (d, text) in Dimension::ALL.into_iter().zip(cuts) {
-                    store.set_setting(d.setting(), text)?;
+        self.job = Some(QueryJob::spawn_with_task(
+            ctx,
+            Work::Rfm,
+            db,
+            move |store, task| {
+                if let Some(cuts) = &cuts {
+                    for (d, text) in Dimension::ALL.into_iter().zip(cuts) {
+                        store.set_setting(d.setting(), text)?;
+                    }
                 }
-            }
-            let as_of = match as_of {
-                Some(d) => {
-                    store.set_setting("rfm.as_of", &d.to_string())?;
-                    d
-                }
-                None => rfm::as_of_date(store, chrono::Utc::now())?,
-            };
-            load(store, as_of, recompute || cuts.is_some())
-        }));
+                let as_of = match as_of {
+                    Some(d) => {
+                        store.set_setting("rfm.as_of", &d.to_string())?;
+                        d
+                    }
+                    None => rfm::as_of_date(store, chrono::Utc::now())?,
+                };
+                load(store, as_of, recompute || cuts.is_some(), task)
+            },
+        ));
     }
 
     /// Draws the screen.
@@ -312,7 +317,8 @@ impl RfmScreen {
                 self.start(ui.ctx(), db, true, None);
             }
             if let Some(job) = &self.job {
-                ui.spinner();
+                let bar = egui::ProgressBar::new(job.pending.progress.fraction());
+                ui.add(bar.desired_width(160.0).show_percentage());
                 if ui.button(tr("cancel")).clicked() {
                     job.interrupt();
                 }
