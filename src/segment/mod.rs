@@ -10,8 +10,8 @@ pub mod presets;
 use std::collections::HashMap;
 
 pub use crate::model::rule::{
-    CHANNELS, CONDITION_KINDS, Cmp, DateTest, FieldRef, Group, Item, Membership, Mode,
-    OrderMeasure, Purchase, RULE_VERSION, Recency, Rule, Spot, TagOp, TextTest,
+    CHANNELS, Cmp, ConditionKind, DateOp, DateTest, FieldRef, Group, Item, Membership, Mode,
+    OrderMeasure, Purchase, RULE_VERSION, Recency, RecencyOp, Rule, Spot, TagOp, TextOp, TextTest,
 };
 pub use crate::model::time::Today;
 pub use compile::{Catalog, Compiled, Part, compile};

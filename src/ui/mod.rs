@@ -3,6 +3,7 @@
 //! asks the app for work through [`Action`]s, carried out in one place once per frame.
 
 mod app;
+mod choice;
 mod contacts;
 mod dialogs;
 mod file_export;

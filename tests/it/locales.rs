@@ -88,5 +88,14 @@ fn every_message_the_code_names_exists() {
             }
         }
     }
+    // The drop-downs' values name their message ids in `choice!` lists.
+    let choices = include_str!("../../src/ui/choice.rs");
+    for (at, _) in choices.match_indices("=> \"") {
+        let rest = &choices[at + 4..];
+        let id = &rest[..rest.find('"').unwrap()];
+        if !known.contains(&id) {
+            missing.push(id.to_owned());
+        }
+    }
     assert!(missing.is_empty(), "not in the locales: {missing:?}");
 }

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use adresat::segment::{self, CONDITION_KINDS, Group, Item};
+use adresat::segment::{self, ConditionKind, Group, Item};
 
 use super::random;
 use super::reference::Base;
@@ -56,7 +56,11 @@ fn sql_and_reference_agree_on_random_rules() {
             nonempty += usize::from(!want.is_empty() && want.len() < base.contacts.len());
         }
     }
-    for t in CONDITION_KINDS.iter().copied().chain(["group"]) {
+    for t in ConditionKind::ALL
+        .map(ConditionKind::as_str)
+        .into_iter()
+        .chain(["group"])
+    {
         assert!(
             seen.contains(t),
             "no random rule used the condition type {t}"
