@@ -275,6 +275,30 @@ impl ExportStep {
         self.save = save;
         self.poll(ui.ctx(), db, plan, warnings);
         ui.strong(tr("plan-export"));
+        let mut changed = self.profile_row(ui);
+        changed |= ui.horizontal(|ui| self.format_row(ui)).inner;
+        if changed {
+            self.fit_path();
+        }
+        let label = if self.split == Split::None {
+            tr("plan-file")
+        } else {
+            tr("plan-folder")
+        };
+        let extensions: Vec<&str> = self.extension().into_iter().collect();
+        self.path.show(ui, &label, &extensions);
+        self.preview_ui(ui);
+        ui.horizontal(|ui| self.export_button(ui, db, plan, warnings));
+        self.done_ui(ui);
+        if self.confirm.is_some() {
+            self.warning_window(ui.ctx(), db, plan);
+        }
+        self.dialog_ui(ui.ctx(), db, plan);
+    }
+
+    /// The profile picked from the shipped and saved ones, and the button that edits it; true
+    /// when another was picked.
+    fn profile_row(&mut self, ui: &mut egui::Ui) -> bool {
         let mut changed = false;
         ui.horizontal(|ui| {
             ui.label(tr("plan-profile"));
@@ -305,89 +329,92 @@ impl ExportStep {
                 self.dialog = Some(ProfileDialog::open(self.profile()));
             }
         });
-        ui.horizontal(|ui| {
-            if self.chosen == profile::DEFAULT {
-                let kinds = [
-                    (FileKind::CsvSemicolon, tr("plan-format-csv-semicolon")),
-                    (FileKind::CsvComma, tr("plan-format-csv-comma")),
-                    (FileKind::Xlsx, "Excel (.xlsx)".to_owned()),
-                    (FileKind::Jsonl, "JSON Lines".to_owned()),
-                ];
-                ui.label(tr("plan-format"));
-                changed |= crate::ui::pickers::pick_fixed(
-                    ui,
-                    ui.scope_id().with("plan-format"),
-                    &mut self.kind,
-                    &kinds,
-                    &tr("plan-format"),
-                );
-            }
-            ui.label(tr("plan-split"));
-            let splits: Vec<(Split, String)> =
-                Split::ALL.iter().map(|s| (*s, split_label(*s))).collect();
+        changed
+    }
+
+    /// The file format (where the profile leaves it open) and the split; true when changed.
+    fn format_row(&mut self, ui: &mut egui::Ui) -> bool {
+        let mut changed = false;
+        if self.chosen == profile::DEFAULT {
+            let kinds = [
+                (FileKind::CsvSemicolon, tr("plan-format-csv-semicolon")),
+                (FileKind::CsvComma, tr("plan-format-csv-comma")),
+                (FileKind::Xlsx, "Excel (.xlsx)".to_owned()),
+                (FileKind::Jsonl, "JSON Lines".to_owned()),
+            ];
+            ui.label(tr("plan-format"));
             changed |= crate::ui::pickers::pick_fixed(
+                ui,
+                ui.scope_id().with("plan-format"),
+                &mut self.kind,
+                &kinds,
+                &tr("plan-format"),
+            );
+        }
+        ui.label(tr("plan-split"));
+        let splits: Vec<(Split, String)> =
+            Split::ALL.iter().map(|s| (*s, split_label(*s))).collect();
+        changed
+            | crate::ui::pickers::pick_fixed(
                 ui,
                 ui.scope_id().with("plan-split"),
                 &mut self.split,
                 &splits,
                 &tr("plan-split"),
-            );
-        });
-        if changed {
-            self.fit_path();
+            )
+    }
+
+    /// The export button, and the progress of the checks or the export it started.
+    fn export_button(
+        &mut self,
+        ui: &mut egui::Ui,
+        db: &Path,
+        plan: &Arc<Plan>,
+        warnings: &[String],
+    ) {
+        let ready = self.path.is_valid() && !self.busy();
+        if ui
+            .add_enabled(ready, egui::Button::new(tr("plan-export-button")))
+            .clicked()
+        {
+            self.done = None;
+            let p = self.profile();
+            if p.has_checks(plan.campaign.channel) {
+                let (plan, db) = (plan.clone(), db.to_owned());
+                self.checking = Some(Pending::spawn(ui.ctx(), Work::Checks, move |task| {
+                    let store = Store::open(&db)?;
+                    export::check(&store, &plan, &p, Some(task.now()), task)
+                }));
+            } else {
+                self.ask_or_export(ui.ctx(), db, plan, warnings, &Findings::default());
+            }
         }
-        let label = if self.split == Split::None {
-            tr("plan-file")
-        } else {
-            tr("plan-folder")
+        if let Some(job) = &self.checking {
+            ui.label(tr("plan-checking"));
+            crate::ui::widgets::progress_with_cancel(ui, &job.progress, 200.0);
+        }
+        if let Some(job) = &self.export {
+            crate::ui::widgets::progress_with_cancel(ui, &job.progress, 240.0);
+        }
+    }
+
+    /// The profile dialog, while open; a profile saved in it is chosen at once.
+    fn dialog_ui(&mut self, ctx: &egui::Context, db: &Path, plan: &Arc<Plan>) {
+        let Some(dialog) = &mut self.dialog else {
+            return;
         };
-        let extensions: Vec<&str> = self.extension().into_iter().collect();
-        self.path.show(ui, &label, &extensions);
-        self.preview_ui(ui);
-        ui.horizontal(|ui| {
-            let ready = self.path.is_valid() && !self.busy();
-            if ui
-                .add_enabled(ready, egui::Button::new(tr("plan-export-button")))
-                .clicked()
-            {
-                self.done = None;
-                let p = self.profile();
-                if p.has_checks(plan.campaign.channel) {
-                    let (plan, db) = (plan.clone(), db.to_owned());
-                    self.checking = Some(Pending::spawn(ui.ctx(), Work::Checks, move |task| {
-                        let store = Store::open(&db)?;
-                        export::check(&store, &plan, &p, Some(task.now()), task)
-                    }));
-                } else {
-                    self.ask_or_export(ui.ctx(), db, plan, warnings, &Findings::default());
-                }
-            }
-            if let Some(job) = &self.checking {
-                ui.label(tr("plan-checking"));
-                crate::ui::widgets::progress_with_cancel(ui, &job.progress, 200.0);
-            }
-            if let Some(job) = &self.export {
-                crate::ui::widgets::progress_with_cancel(ui, &job.progress, 240.0);
-            }
-        });
-        self.done_ui(ui);
-        if self.confirm.is_some() {
-            self.warning_window(ui.ctx(), db, plan);
+        let Some(saved) = dialog.show(ctx, db, plan) else {
+            return;
+        };
+        self.dialog = None;
+        if let Some(profile) = saved {
+            // Shown and chosen at once; the list read again puts it in its place.
+            self.chosen = profile.name.clone();
+            self.split = profile.split;
+            self.profiles.retain(|p| p.name != profile.name);
+            self.profiles.push(profile);
         }
-        if let Some(dialog) = &mut self.dialog {
-            let closed = dialog.show(ui.ctx(), db, plan);
-            if let Some(saved) = closed {
-                self.dialog = None;
-                if let Some(profile) = saved {
-                    // Shown and chosen at once; the list read again puts it in its place.
-                    self.chosen = profile.name.clone();
-                    self.split = profile.split;
-                    self.profiles.retain(|p| p.name != profile.name);
-                    self.profiles.push(profile);
-                }
-                self.reload(ui.ctx(), db);
-            }
-        }
+        self.reload(ctx, db);
     }
 
     /// The first rows as the file will hold them.
