@@ -21,6 +21,7 @@ mod repeats;
 mod report;
 mod row;
 pub mod source;
+mod synonyms;
 pub mod values;
 
 use crate::model::task::Task;
