@@ -3,6 +3,7 @@
 //! store keeps them, and imports nothing else of the crate but the errors and the messages.
 
 pub mod campaign;
+pub mod condition;
 pub mod contact;
 pub mod rfm;
 pub mod rule;

@@ -9,9 +9,10 @@ pub mod presets;
 
 use std::collections::HashMap;
 
+pub use crate::model::condition::{ConditionKind, DateOp, RecencyOp, TextOp};
 pub use crate::model::rule::{
-    CHANNELS, Cmp, ConditionKind, DateOp, DateTest, FieldRef, Group, Item, Membership, Mode,
-    OrderMeasure, Purchase, RULE_VERSION, Recency, RecencyOp, Rule, Spot, TagOp, TextOp, TextTest,
+    CHANNELS, Cmp, DateTest, FieldRef, Group, Item, Membership, Mode, OrderMeasure, Purchase,
+    RULE_VERSION, Recency, Rule, Spot, TagOp, TextTest,
 };
 pub use crate::model::time::Today;
 pub use compile::{Catalog, Compiled, Part, compile};
