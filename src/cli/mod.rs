@@ -233,7 +233,7 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
             lang,
         ),
         Command::Segment { command } => {
-            segment::run_segment(&Store::open(&db_path(&cli))?, command, lang)
+            segment::run_segment(&mut Store::open(&db_path(&cli))?, command, lang)
         }
         Command::Flow { command } => segment::run_flow(&Store::open(&db_path(&cli))?, command),
         Command::Demo {

@@ -85,7 +85,7 @@ fn today(store: &Store) -> Result<Today> {
     Ok(Today::at(chrono::Utc::now(), store.settings()?.owner_tz))
 }
 
-pub fn run_segment(store: &Store, command: SegmentCommand, lang: Lang) -> Result<()> {
+pub fn run_segment(store: &mut Store, command: SegmentCommand, lang: Lang) -> Result<()> {
     match command {
         SegmentCommand::Count { rule, json } => {
             let (rule, name) = resolve(store, &rule)?;
@@ -109,9 +109,8 @@ pub fn run_segment(store: &Store, command: SegmentCommand, lang: Lang) -> Result
         }
         SegmentCommand::Save { name, rule, notes } => {
             let rule = read_rule(&rule)?;
-            // A rule that cannot be evaluated is not saved: the error names its spot now.
-            segment::prepare(store, &rule, Some(&name), today(store)?)?;
-            store.save_segment(&name, &rule, &notes, chrono::Utc::now())?;
+            let under = segment::Under::Replacing;
+            segment::save(store, &name, &rule, &notes, under, chrono::Utc::now())?;
             out!(
                 "{}",
                 Msg::new("cli-segment-saved")

@@ -6,6 +6,7 @@
 
 mod compile;
 pub mod presets;
+mod save;
 
 use std::collections::HashMap;
 
@@ -16,6 +17,7 @@ pub use crate::model::rule::{
 };
 pub use crate::model::time::Today;
 pub use compile::{Catalog, Compiled, Part, compile};
+pub use save::{Under, save};
 
 use crate::error::Result;
 use crate::store::Store;

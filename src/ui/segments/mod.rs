@@ -3,6 +3,7 @@
 //! count runs in the background, a newer edit interrupts the older count); a preview of the
 //! matching contacts below.
 
+mod base;
 mod builder;
 mod windows;
 
@@ -13,42 +14,19 @@ pub use builder::Choices;
 use super::file_export::{ExportTexts, ExportWindow};
 use super::jobs::{Poll, QueryJob, Work};
 use crate::i18n::{Msg, tr};
-use crate::segment::presets::{Meaning, MeaningKind, PRESETS, Preset};
-use crate::segment::{self, Rule, StoreCatalog, Today};
-use crate::store::{ContactRow, SavedSegment, Store};
+use crate::segment::presets::{PRESETS, Preset};
+use crate::segment::{self, Rule, Today};
+use crate::store::ContactRow;
+use base::{Listed, Save, load_choices, load_list, run_save};
 use windows::{FlowEdit, FlowsWindow, JsonWindow, MeaningDialog, OverlapWindow};
 
 /// How many matching contacts the preview lists.
 const PREVIEW: u64 = 100;
 
-/// A saved segment in the list, with its size or why it cannot be counted.
-#[derive(Debug, Clone)]
-struct Listed {
-    saved: SavedSegment,
-    size: Result<u64, String>,
-}
-
 /// The count of the rule being edited, and the first contacts it holds.
 struct Counted {
     count: u64,
     preview: Vec<ContactRow>,
-}
-
-/// What the save button does, carried out in the background.
-enum Save {
-    /// Save under `name`, renaming `from` first when it was saved under another name.
-    Store {
-        name: String,
-        from: Option<String>,
-        rule: Rule,
-        notes: String,
-    },
-    Delete(String),
-    /// Keep the owner's answer for a preset's question.
-    Meaning(Meaning, String),
-    /// Forget every answer, so the presets ask again.
-    ForgetMeanings,
-    Flow(FlowEdit),
 }
 
 /// The screen's state.
@@ -106,127 +84,6 @@ impl Default for SegmentsScreen {
             meaning: None,
             forget_meanings: false,
             flows: None,
-        }
-    }
-}
-
-/// The base's values for the builder's pickers.
-fn load_choices(store: &Store) -> crate::Result<Choices> {
-    let tags: Vec<String> = store.tag_names()?.into_iter().map(|(_, n)| n).collect();
-    let tag_groups = Store::tag_groups(&tags);
-    let mut values = std::collections::HashMap::new();
-    for key in [
-        "city",
-        "region",
-        "time_zone",
-        "source",
-        "utm_source",
-        "utm_medium",
-        "utm_campaign",
-        "utm_content",
-        "utm_term",
-        "product",
-        "category",
-        "campaign",
-        "button",
-    ] {
-        values.insert(key.to_owned(), store.distinct_values(key)?);
-    }
-    let custom_fields = store.custom_field_names()?;
-    for name in &custom_fields {
-        values.insert(
-            format!("custom:{name}"),
-            store.distinct_custom_values(name)?,
-        );
-    }
-    let flows = store.flows()?;
-    let mut meanings = std::collections::HashMap::new();
-    for preset in PRESETS {
-        for m in preset.needs {
-            let word = store.get_setting(m.key())?;
-            if !word.is_empty() {
-                meanings.insert(*m, word);
-            }
-        }
-    }
-    Ok(Choices {
-        tags,
-        tag_groups,
-        custom_fields,
-        values,
-        flows: flows.iter().map(|(n, _)| n.clone()).collect(),
-        flow_buttons: flows,
-        segments: store.segments()?.into_iter().map(|s| s.name).collect(),
-        meanings,
-    })
-}
-
-/// Every saved segment with its size as of today.
-fn load_list(store: &Store) -> crate::Result<Vec<Listed>> {
-    let today = Today::at(chrono::Utc::now(), store.settings()?.owner_tz);
-    let catalog = StoreCatalog::new(store)?;
-    Ok(store
-        .segments()?
-        .into_iter()
-        .map(|saved| {
-            let size = segment::compile(&saved.rule, Some(&saved.name), &catalog, today)
-                .and_then(|c| segment::evaluate(store, &c, false))
-                .map(|e| e.count)
-                .map_err(|e| e.to_string());
-            Listed { saved, size }
-        })
-        .collect())
-}
-
-fn run_save(store: &mut Store, save: Save) -> crate::Result<Option<String>> {
-    match save {
-        Save::Store {
-            name,
-            from,
-            rule,
-            notes,
-        } => {
-            let today = Today::at(chrono::Utc::now(), store.settings()?.owner_tz);
-            // A rule that cannot be evaluated is not saved: the error names its spot.
-            segment::prepare(store, &rule, Some(&name), today)?;
-            match from {
-                Some(old) if old != name => {
-                    store.rename_segment(&old, &name, chrono::Utc::now())?
-                }
-                None if store.segment(&name)?.is_some() => {
-                    return Err(crate::Error::user(
-                        Msg::new("segment-error-exists").arg("name", name),
-                    ));
-                }
-                _ => {}
-            }
-            store.save_segment(&name, &rule, &notes, chrono::Utc::now())?;
-            Ok(Some(name))
-        }
-        Save::Delete(name) => {
-            store.delete_segment(&name)?;
-            Ok(None)
-        }
-        Save::Meaning(meaning, word) => {
-            store.set_setting(meaning.key(), &word)?;
-            Ok(None)
-        }
-        Save::Flow(FlowEdit::Save(name, buttons)) => {
-            store.save_flow(&name, &buttons)?;
-            Ok(None)
-        }
-        Save::Flow(FlowEdit::Delete(name)) => {
-            store.delete_flow(&name)?;
-            Ok(None)
-        }
-        Save::Flow(FlowEdit::None) => Ok(None),
-        Save::ForgetMeanings => {
-            for preset in PRESETS {
-                for m in preset.needs {
-                    store.clear_setting(m.key())?;
-                }
-            }
-            Ok(None)
         }
     }
 }
@@ -724,15 +581,6 @@ impl SegmentsScreen {
                 }
             }
         }
-    }
-}
-
-/// The base's values a preset's question is answered from.
-fn meaning_values(choices: &Choices, kind: MeaningKind) -> Vec<String> {
-    match kind {
-        MeaningKind::Tag => choices.tags.clone(),
-        MeaningKind::Source => choices.values.get("source").cloned().unwrap_or_default(),
-        MeaningKind::Category => choices.values.get("category").cloned().unwrap_or_default(),
     }
 }
 

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::Listed;
 use crate::i18n::{self, Msg, tr};
-use crate::segment::presets::{Meaning, Preset, suggest};
+use crate::segment::presets::{Meaning, MeaningKind, Preset, suggest};
 use crate::segment::{self, Rule, StoreCatalog, Today};
 use crate::ui::jobs::{Pending, QueryJob, Work};
 use crate::ui::widgets::dialog;
@@ -228,7 +228,7 @@ pub struct MeaningDialog {
 
 impl MeaningDialog {
     pub fn new(preset: Preset, meaning: Meaning, choices: &Choices) -> Self {
-        let values = suggest(meaning, super::meaning_values(choices, meaning.kind()));
+        let values = suggest(meaning, meaning_values(choices, meaning.kind()));
         MeaningDialog {
             preset,
             meaning,
@@ -355,5 +355,14 @@ impl FlowsWindow {
                 }
             });
         edit
+    }
+}
+
+/// The base's values a preset's question is answered from.
+fn meaning_values(choices: &Choices, kind: MeaningKind) -> Vec<String> {
+    match kind {
+        MeaningKind::Tag => choices.tags.clone(),
+        MeaningKind::Source => choices.values.get("source").cloned().unwrap_or_default(),
+        MeaningKind::Category => choices.values.get("category").cloned().unwrap_or_default(),
     }
 }
