@@ -9,4 +9,5 @@ mod presets;
 mod property;
 mod random;
 mod reference;
+mod saving;
 mod ui;
