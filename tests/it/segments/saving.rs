@@ -67,6 +67,5 @@ fn a_rule_that_cannot_be_evaluated_is_not_saved() {
     )
     .unwrap_err();
     assert_eq!(e.id(), "rule-error-cycle", "{e}");
-    assert!(e.to_string().starts_with("Condition 1") || e.to_string().contains("1"), "{e}");
     assert!(s.store.segments().unwrap().is_empty());
 }
