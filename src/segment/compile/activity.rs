@@ -1,0 +1,274 @@
+//! The conditions on what a contact did and bought: events and the last of a kind, a flow of
+//! buttons, orders measured and compared, products or categories bought, RFM scores.
+
+use super::{Compiler, Part, combine, sql_op};
+use crate::error::{Error, Result};
+use crate::model::rule::{Cmp, Mode, OrderMeasure, Purchase, Recency, Spot};
+use crate::store::EventKind;
+
+impl Compiler<'_> {
+    /// "The count is at least `n`" for the contacts `from` (a `FROM … WHERE …` of rows with a
+    /// `contact_id`) lists; `n ≤ 0` holds for everyone.
+    pub(super) fn at_least(&mut self, from: &str, n: i64) -> Part {
+        if n <= 0 {
+            return Part::pred("1");
+        }
+        if n == 1 {
+            return Part::set(format!("SELECT contact_id {from}"));
+        }
+        let n = self.bind(n);
+        Part::distinct_set(format!(
+            "SELECT contact_id {from} GROUP BY contact_id HAVING count(*) >= {n}"
+        ))
+    }
+
+    /// `count cmp value` through [`Self::at_least`], so a count of 0 (no rows at all) is handled.
+    pub(super) fn count_cmp(
+        &mut self,
+        from: &dyn Fn(&mut Self) -> String,
+        cmp: Cmp,
+        value: i64,
+    ) -> Part {
+        // Nothing is bound for a count every contact reaches.
+        let at_least = |c: &mut Self, n: i64| {
+            if n <= 0 {
+                return Part::pred("1");
+            }
+            let from = from(c);
+            c.at_least(&from, n)
+        };
+        match cmp {
+            Cmp::Ge => at_least(self, value),
+            Cmp::Gt => at_least(self, value + 1),
+            Cmp::Lt => at_least(self, value).not(),
+            Cmp::Le => at_least(self, value + 1).not(),
+            Cmp::Eq => {
+                let lo = at_least(self, value).condition;
+                let hi = at_least(self, value + 1).condition;
+                Part::pred(format!("({lo}) AND NOT ({hi})"))
+            }
+            Cmp::Ne => {
+                let lo = at_least(self, value).condition;
+                let hi = at_least(self, value + 1).condition;
+                Part::pred(format!("NOT (({lo}) AND NOT ({hi}))"))
+            }
+        }
+    }
+
+    pub(super) fn events(
+        &mut self,
+        kind: EventKind,
+        button: &Option<String>,
+        campaign: &Option<String>,
+        days: Option<u32>,
+        cmp: Cmp,
+        count: u32,
+    ) -> Part {
+        if days == Some(0) {
+            // An empty window: everyone has 0 such events in it.
+            return Part::pred(if cmp.holds(0, count as i64) { "1" } else { "0" });
+        }
+        let from = |c: &mut Self| {
+            let mut sql = format!("FROM events WHERE kind = {}", c.bind(kind.as_str()));
+            if let Some(b) = button {
+                sql += &format!(" AND button = {}", c.bind(b.as_str()));
+            }
+            if let Some(name) = campaign {
+                sql += &format!(" AND campaign = {}", c.bind(name.as_str()));
+            }
+            if let Some(d) = days {
+                let since = c.today.start_of_day_ago(d as i64 - 1);
+                sql += &format!(" AND at >= {}", c.bind(since));
+            }
+            sql
+        };
+        self.count_cmp(&from, cmp, count as i64)
+    }
+
+    pub(super) fn last_event(&mut self, kind: EventKind, when: Recency) -> Part {
+        if when == (Recency::LessThan { days: 0 }) {
+            return Part::pred("0");
+        }
+        let k = self.bind(kind.as_str());
+        let any = format!("SELECT contact_id FROM events WHERE kind = {k}");
+        match when {
+            Recency::Never => Part::set(any).not(),
+            // More than d days ago: had one, and none since the start of day d ago.
+            Recency::MoreThan { days } => {
+                let since = self.bind(self.today.start_of_day_ago(days as i64));
+                Part::distinct_set(format!(
+                    "{any} EXCEPT SELECT contact_id FROM events WHERE kind = {k} AND at >= {since}"
+                ))
+            }
+            Recency::LessThan { days } => {
+                let since = self.bind(self.today.start_of_day_ago(days as i64 - 1));
+                Part::set(format!("{any} AND at >= {since}"))
+            }
+        }
+    }
+
+    pub(super) fn flow(&mut self, name: &str, spot: &Spot) -> Result<Part> {
+        let buttons = self.catalog.flow(name)?.ok_or_else(|| {
+            Error::user(self.fail("rule-error-unknown-flow", spot).arg("flow", name))
+        })?;
+        if buttons.is_empty() {
+            return Err(Error::user(
+                self.fail("rule-error-empty-flow", spot).arg("flow", name),
+            ));
+        }
+        let parts: Vec<Part> = buttons
+            .iter()
+            .map(|b| {
+                Part::set(format!(
+                    "SELECT contact_id FROM events WHERE kind = 'clicked' AND button = {}",
+                    self.bind(b.as_str())
+                ))
+            })
+            .collect();
+        Ok(combine(Mode::All, &parts))
+    }
+
+    pub(super) fn orders(
+        &mut self,
+        measure: OrderMeasure,
+        cmp: Cmp,
+        value: f64,
+        spot: &Spot,
+    ) -> Result<Part> {
+        let whole = || -> Result<i64> {
+            if value.fract() == 0.0 && (0.0..1e12).contains(&value) {
+                Ok(value as i64)
+            } else {
+                Err(Error::user(
+                    self.fail("rule-error-whole-number", spot)
+                        .arg("value", value.to_string()),
+                ))
+            }
+        };
+        let kopecks = || -> Result<i64> {
+            if value.is_finite() && (0.0..1e12).contains(&value) {
+                Ok((value * 100.0).round() as i64)
+            } else {
+                Err(Error::user(
+                    self.fail("rule-error-amount", spot)
+                        .arg("value", value.to_string()),
+                ))
+            }
+        };
+        Ok(match measure {
+            OrderMeasure::Count => {
+                let n = whole()?;
+                self.count_cmp(&|_| "FROM orders".to_owned(), cmp, n)
+            }
+            OrderMeasure::Total => {
+                let kop = kopecks()?;
+                let op = sql_op(cmp);
+                let v = self.bind(kop);
+                if cmp.holds(0, kop) {
+                    // Contacts without orders have a total of 0 and match.
+                    Part::set(format!(
+                        "SELECT contact_id FROM orders GROUP BY contact_id HAVING NOT (sum(amount_kop) {op} {v})"
+                    ))
+                    .not()
+                } else {
+                    Part::distinct_set(format!(
+                        "SELECT contact_id FROM orders GROUP BY contact_id HAVING sum(amount_kop) {op} {v}"
+                    ))
+                }
+            }
+            OrderMeasure::Average => {
+                let kop = kopecks()?;
+                let op = sql_op(cmp);
+                let v = self.bind(kop);
+                Part::distinct_set(format!(
+                    "SELECT contact_id FROM orders GROUP BY contact_id HAVING sum(amount_kop) {op} {v} * count(*)"
+                ))
+            }
+            OrderMeasure::DaysSinceLast => {
+                let d = whole()?;
+                let having = self.days_since(cmp, d, "max(ordered_at)");
+                Part::distinct_set(format!(
+                    "SELECT contact_id FROM orders GROUP BY contact_id HAVING {having}"
+                ))
+            }
+        })
+    }
+
+    /// "Days since `moment` cmp d", as comparisons of the moment with starts of days.
+    pub(super) fn days_since(&mut self, cmp: Cmp, d: i64, moment: &str) -> String {
+        // days_ago(t) <= k  ⇔  t >= start of the day k days ago.
+        let at_most = |c: &mut Self, k: i64| {
+            let since = c.bind(c.today.start_of_day_ago(k));
+            format!("{moment} >= {since}")
+        };
+        match cmp {
+            Cmp::Le => at_most(self, d),
+            Cmp::Lt => at_most(self, d - 1),
+            Cmp::Gt => format!("NOT ({})", at_most(self, d)),
+            Cmp::Ge => format!("NOT ({})", at_most(self, d - 1)),
+            Cmp::Eq => {
+                let le = at_most(self, d);
+                let lt = at_most(self, d - 1);
+                format!("({le}) AND NOT ({lt})")
+            }
+            Cmp::Ne => {
+                let le = at_most(self, d);
+                let lt = at_most(self, d - 1);
+                format!("NOT (({le}) AND NOT ({lt}))")
+            }
+        }
+    }
+
+    pub(super) fn bought(&mut self, what: Purchase, name: &str, days: Option<u32>) -> Part {
+        if days == Some(0) {
+            return Part::pred("0");
+        }
+        let column = match what {
+            Purchase::Product => "product",
+            Purchase::Category => "category",
+        };
+        // An order's product is its first item's; its items (a shop's line items, a cell's
+        // list) are each its own row of `order_items`.
+        let name = self.bind(name);
+        let since = days.map(|d| self.bind(self.today.start_of_day_ago(d as i64 - 1)));
+        let recent = |moment: &str| match &since {
+            Some(since) => format!(" AND {moment} >= {since}"),
+            None => String::new(),
+        };
+        Part::set(format!(
+            "SELECT contact_id FROM orders WHERE {column} = {name}{}
+             UNION ALL
+             SELECT o.contact_id FROM order_items i JOIN orders o ON o.id = i.order_row
+              WHERE i.{column} = {name}{}",
+            recent("ordered_at"),
+            recent("o.ordered_at")
+        ))
+    }
+
+    pub(super) fn rfm(
+        &mut self,
+        groups: &[crate::model::rfm::Group],
+        ranges: [(&str, &Option<[u8; 2]>); 3],
+        spot: &Spot,
+    ) -> Result<Part> {
+        let mut sql = "SELECT contact_id FROM rfm WHERE 1".to_owned();
+        if !groups.is_empty() {
+            let list: Vec<String> = groups.iter().map(|g| self.bind(g.as_str())).collect();
+            sql += &format!(" AND grp IN ({})", list.join(", "));
+        }
+        for (column, range) in ranges {
+            let Some([lo, hi]) = *range else { continue };
+            if !(1..=5).contains(&lo) || !(1..=5).contains(&hi) || lo > hi {
+                return Err(Error::user(
+                    self.fail("rule-error-rfm-range", spot)
+                        .arg("score", column.to_uppercase())
+                        .arg("from", lo as i64)
+                        .arg("to", hi as i64),
+                ));
+            }
+            let (lo, hi) = (self.bind(lo as i64), self.bind(hi as i64));
+            sql += &format!(" AND {column} BETWEEN {lo} AND {hi}");
+        }
+        Ok(Part::distinct_set(sql))
+    }
+}
