@@ -1,10 +1,11 @@
 //! The import wizard: choose a file (dialog, drop or typed path), check how it will be read,
 //! load it with a progress bar and a cancel button, and read the report.
 
+mod consent;
+mod tables;
+
 use std::path::PathBuf;
 use std::sync::Arc;
-
-use egui_extras::{Column, TableBuilder};
 
 use super::Action;
 use super::jobs::{Pending, Poll, Progress, Work};
@@ -13,6 +14,8 @@ use crate::error::Result;
 use crate::i18n::{Msg, current, tr};
 use crate::import::{self, ColumnMap, Field, ImportKind, ImportOptions, ImportReport, Preview};
 use crate::store::Store;
+use consent::{ConsentForm, id_system_row, recognised};
+use tables::{preview_table, rejects_table};
 
 /// Rows shown in the preview.
 const PREVIEW_ROWS: usize = 20;
@@ -464,233 +467,4 @@ fn field_label(field: Field) -> String {
 
 fn field_choices(kind: ImportKind) -> impl Iterator<Item = Field> {
     Field::all().filter(move |f| f.applies_to(kind))
-}
-
-fn preview_table(ui: &mut egui::Ui, preview: &Preview) {
-    let fields: Vec<Field> = preview
-        .rows
-        .iter()
-        .find_map(|r| r.values.as_ref().ok())
-        .map(|v| v.iter().map(|(f, _)| *f).collect())
-        .unwrap_or_default();
-    ui.push_id("preview", |ui| {
-        TableBuilder::new(ui)
-            .striped(true)
-            .max_scroll_height(220.0)
-            .column(Column::auto().at_least(50.0))
-            .columns(
-                Column::auto().at_least(90.0).clip(true),
-                fields.len().max(1),
-            )
-            .header(22.0, |mut header| {
-                header.col(|ui| {
-                    ui.strong(tr("rejects-line"));
-                });
-                for f in &fields {
-                    header.col(|ui| {
-                        ui.strong(field_label(*f));
-                    });
-                }
-            })
-            .body(|body| {
-                body.rows(20.0, preview.rows.len(), |mut row| {
-                    let r = &preview.rows[row.index()];
-                    row.col(|ui| {
-                        ui.label(r.line.to_string());
-                    });
-                    match &r.values {
-                        Ok(values) => {
-                            for (field, value) in values {
-                                let shown = match field {
-                                    Field::Consent => tr(&format!("consent-{value}")),
-                                    _ => value.clone(),
-                                };
-                                row.col(|ui| {
-                                    ui.label(shown);
-                                });
-                            }
-                        }
-                        Err(_) => {
-                            row.col(|ui| {
-                                ui.colored_label(
-                                    ui.visuals().error_fg_color,
-                                    tr("preview-rejected"),
-                                );
-                            });
-                        }
-                    }
-                });
-            });
-    });
-}
-
-fn rejects_table(ui: &mut egui::Ui, report: &ImportReport) {
-    ui.push_id("rejects", |ui| {
-        TableBuilder::new(ui)
-            .striped(true)
-            .max_scroll_height(200.0)
-            .column(Column::auto().at_least(50.0))
-            // The reason is what the owner must read; the row's values only remind which it was.
-            .column(Column::remainder().at_least(300.0).clip(true))
-            .column(Column::initial(240.0).clip(true))
-            .header(22.0, |mut header| {
-                for id in ["rejects-line", "rejects-reason", "rejects-row"] {
-                    header.col(|ui| {
-                        ui.strong(tr(id));
-                    });
-                }
-            })
-            .body(|body| {
-                body.rows(20.0, report.rejects.len(), |mut row| {
-                    let r = &report.rejects[row.index()];
-                    row.col(|ui| {
-                        ui.label(r.line.to_string());
-                    });
-                    row.col(|ui| {
-                        let reason = r.reason.to_string();
-                        ui.label(&reason).on_hover_text(reason);
-                    });
-                    row.col(|ui| {
-                        ui.label(r.values.join(" ; "));
-                    });
-                });
-            });
-    });
-}
-
-/// "Everyone in this file agreed to messages: where, when" — for the CRM exports that carry no
-/// consent column. Rows with a consent of their own keep it.
-#[derive(Debug, Clone, Default)]
-struct ConsentForm {
-    on: bool,
-    source: String,
-    date: String,
-}
-
-impl ConsentForm {
-    /// The statement to import with, checked in the library; `None` when not given.
-    fn statement(
-        &self,
-        store: &Store,
-        options: &ImportOptions,
-    ) -> Result<Option<import::ConsentStatement>> {
-        if !self.on {
-            return Ok(None);
-        }
-        import::ConsentStatement::stated(store, options, &self.source, &self.date).map(Some)
-    }
-
-    /// Draws the form; true when the statement changed (so the preview is read again).
-    fn show(&mut self, ui: &mut egui::Ui) -> bool {
-        let mut changed = ui
-            .checkbox(&mut self.on, tr("import-consent-stated"))
-            .changed();
-        if !self.on {
-            return changed;
-        }
-        ui.indent("consent-statement", |ui| {
-            ui.horizontal(|ui| {
-                let label = ui.label(tr("import-consent-source"));
-                let source = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut self.source)
-                            .hint_text(tr("import-consent-source-hint"))
-                            .desired_width(260.0),
-                    )
-                    .labelled_by(label.id);
-                let label = ui.label(tr("import-consent-date"));
-                let date = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut self.date)
-                            .hint_text("31.12.2024")
-                            .desired_width(100.0),
-                    )
-                    .labelled_by(label.id);
-                changed |= source.lost_focus() || date.lost_focus();
-            });
-            match self.problem() {
-                Some(problem) => {
-                    changed = false;
-                    ui.colored_label(ui.visuals().error_fg_color, problem.to_string());
-                }
-                None => {
-                    ui.colored_label(ui.visuals().warn_fg_color, tr("import-consent-proof"));
-                }
-            }
-        });
-        changed
-    }
-
-    /// What keeps the statement from being made, if the owner asked for one.
-    fn problem(&self) -> Option<Msg> {
-        self.on
-            .then(|| import::ConsentStatement::check(&self.source, &self.date, chrono::Utc::now()))
-            .flatten()
-    }
-}
-
-/// Which system the file's ids belong to, and a field to name another (`1c`): ids of two systems
-/// are two people. Returns true when the owner leaves the field (Enter or a click elsewhere).
-fn id_system_row(
-    ui: &mut egui::Ui,
-    named: &mut String,
-    r: &crate::import::recognise::Recognised,
-) -> bool {
-    ui.horizontal(|ui| {
-        let label = ui.label(
-            Msg::new("import-id-system")
-                .arg("system", r.id_system.as_str())
-                .to_string(),
-        );
-        let edit = ui
-            .add(
-                egui::TextEdit::singleline(named)
-                    .hint_text(r.id_system.as_str())
-                    .desired_width(120.0),
-            )
-            .labelled_by(label.id)
-            .on_hover_text(tr("import-id-system-hint"));
-        edit.lost_focus()
-    })
-    .inner
-}
-
-/// What the import recognised in the file: the tool, where the number to message comes from,
-/// the custom fields, and the owner's remembered column choices.
-fn recognised(ui: &mut egui::Ui, r: &crate::import::recognise::Recognised) {
-    let names = |v: &[String]| {
-        v.iter()
-            .map(|h| format!("«{h}»"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    if let Some(origin) = r.origin {
-        ui.strong(
-            Msg::new("import-origin")
-                .arg("origin", origin.msg().to_string())
-                .to_string(),
-        );
-    }
-    if r.phones.len() > 1 {
-        ui.label(
-            Msg::new("import-phones")
-                .arg("columns", names(&r.phones))
-                .to_string(),
-        );
-    }
-    if !r.custom.is_empty() {
-        ui.weak(
-            Msg::new("import-custom")
-                .arg("columns", names(&r.custom))
-                .to_string(),
-        );
-    }
-    if !r.remembered.is_empty() {
-        let columns: Vec<String> = r.remembered.iter().map(|c| c.column.clone()).collect();
-        ui.label(
-            Msg::new("import-remembered")
-                .arg("columns", names(&columns))
-                .to_string(),
-        );
-    }
 }
