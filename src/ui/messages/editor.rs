@@ -4,14 +4,13 @@
 
 use std::path::Path;
 
-use egui::text::{CCursor, CCursorRange, LayoutJob};
-use egui::{FontId, TextFormat};
-
+use super::extras::{buttons_editor, whatsapp_template};
 use super::files::FileWindow;
+use super::text::{highlighted, insert_at_cursor, problems_list};
 use super::{MessagesScreen, Save, new_variant};
-use crate::campaign::{ArmB, Button, Channel, VARIABLES, is_known};
+use crate::campaign::{ArmB, Channel, VARIABLES, is_known};
 use crate::i18n::{Msg, tr};
-use crate::template::{self, Piece, Problem};
+use crate::template::{self};
 use crate::ui::pickers::{pick_fixed, pick_many, pick_one};
 
 /// The channels, as the picker shows them.
@@ -21,53 +20,6 @@ fn channels() -> Vec<(Channel, String)> {
         (Channel::Telegram, "Telegram".to_owned()),
         (Channel::Sms, "SMS".to_owned()),
     ]
-}
-
-/// Line and column (both from 1, in characters) of byte `at` of `text`.
-pub fn line_column(text: &str, at: usize) -> (usize, usize) {
-    let before = &text[..at.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
-}
-
-/// The text laid out with its variables in the accent colour and its faults underlined in red.
-fn highlighted(ui: &egui::Ui, text: &str, known: &dyn Fn(&str) -> bool, wrap: f32) -> LayoutJob {
-    let font = FontId::monospace(14.0);
-    let plain = TextFormat::simple(font.clone(), ui.visuals().text_color());
-    let variable = TextFormat {
-        color: ui.visuals().hyperlink_color,
-        ..plain.clone()
-    };
-    let fault = TextFormat {
-        color: ui.visuals().error_fg_color,
-        underline: egui::Stroke::new(1.5, ui.visuals().error_fg_color),
-        ..plain.clone()
-    };
-    let (parsed, problems) = template::parse(text, known);
-    let mut marks: Vec<(std::ops::Range<usize>, &TextFormat)> = parsed
-        .pieces
-        .iter()
-        .filter_map(|p| match p {
-            Piece::Var { span, .. } => Some((span.clone(), &variable)),
-            Piece::Text(_) => None,
-        })
-        .chain(problems.iter().map(|p| (p.span.clone(), &fault)))
-        .collect();
-    marks.sort_by_key(|(r, _)| r.start);
-    let mut job = LayoutJob::default();
-    let mut at = 0;
-    for (range, format) in marks {
-        if range.start < at {
-            continue;
-        }
-        job.append(&text[at..range.start], 0.0, plain.clone());
-        job.append(&text[range.clone()], 0.0, format.clone());
-        at = range.end;
-    }
-    job.append(&text[at..], 0.0, plain);
-    job.wrap.max_width = wrap;
-    job
 }
 
 impl MessagesScreen {
@@ -515,139 +467,5 @@ impl MessagesScreen {
             _ => &mut v.buttons,
         };
         buttons_editor(ui, buttons, &self.base.tags, &self.base.flows);
-    }
-}
-
-/// The approved WhatsApp template the variant's text stands for: its name and language, as a
-/// provider's bulk upload names them (the `whatsapp-provider` export profile).
-fn whatsapp_template(ui: &mut egui::Ui, v: &mut crate::campaign::Variant) {
-    let (mut name, mut language) = v
-        .whatsapp_template
-        .as_ref()
-        .map(|t| (t.name.clone(), t.language.clone()))
-        .unwrap_or_else(|| (String::new(), "ru".to_owned()));
-    let mut changed = false;
-    ui.horizontal(|ui| {
-        let label = ui.label(tr("campaign-wa-template"));
-        changed |= ui
-            .add(
-                egui::TextEdit::singleline(&mut name)
-                    .desired_width(200.0)
-                    .hint_text("december_sale"),
-            )
-            .labelled_by(label.id)
-            .changed();
-        let label = ui.label(tr("campaign-wa-language"));
-        changed |= ui
-            .add(egui::TextEdit::singleline(&mut language).desired_width(60.0))
-            .labelled_by(label.id)
-            .changed();
-        ui.weak(tr("campaign-wa-template-hint"));
-    });
-    if changed {
-        v.whatsapp_template =
-            (!name.trim().is_empty()).then(|| crate::campaign::WhatsappTemplate {
-                name: name.trim().to_owned(),
-                language: language.trim().to_owned(),
-            });
-    }
-}
-
-/// Each fault of the text with its line and column.
-fn problems_list(ui: &mut egui::Ui, text: &str, problems: &[Problem]) {
-    for p in problems {
-        let (line, column) = line_column(text, p.span.start);
-        ui.colored_label(
-            ui.visuals().error_fg_color,
-            Msg::new("campaign-fault-at")
-                .arg("line", line as i64)
-                .arg("column", column as i64)
-                .arg("reason", p.msg.to_string())
-                .to_string(),
-        );
-    }
-}
-
-/// Puts `snippet` where the text cursor of the editor `id` is (or at the end), and the cursor
-/// after it.
-fn insert_at_cursor(ctx: &egui::Context, id: egui::Id, text: &mut String, snippet: &str) {
-    let mut state = egui::TextEdit::load_state(ctx, id).unwrap_or_default();
-    let chars = state
-        .cursor
-        .char_range()
-        .map_or(text.chars().count(), |r| r.primary.index.0);
-    let at = text
-        .char_indices()
-        .nth(chars)
-        .map_or(text.len(), |(i, _)| i);
-    text.insert_str(at, snippet);
-    let after = CCursor::new(chars + snippet.chars().count());
-    state.cursor.set_char_range(Some(CCursorRange::one(after)));
-    egui::TextEdit::store_state(ctx, id, state);
-    ctx.memory_mut(|m| m.request_focus(id));
-}
-
-/// Up to three quick replies: the text, the tag a click sets, the flow it belongs to.
-fn buttons_editor(ui: &mut egui::Ui, buttons: &mut Vec<Button>, tags: &[String], flows: &[String]) {
-    ui.horizontal(|ui| {
-        ui.strong(tr("campaign-buttons"));
-        ui.weak(tr("campaign-buttons-hint"));
-    });
-    let mut remove = None;
-    let mut tag_options = vec![String::new()];
-    tag_options.extend(tags.iter().cloned());
-    let mut flow_options = vec![String::new()];
-    flow_options.extend(flows.iter().cloned());
-    for (i, b) in buttons.iter_mut().enumerate() {
-        ui.horizontal_wrapped(|ui| {
-            let label = ui.label(
-                Msg::new("campaign-button-n")
-                    .arg("n", (i + 1) as i64)
-                    .to_string(),
-            );
-            ui.add(egui::TextEdit::singleline(&mut b.text).desired_width(160.0))
-                .labelled_by(label.id);
-            ui.label(tr("campaign-button-tag"));
-            let mut tag = b.tag.clone().unwrap_or_default();
-            if pick_one(
-                ui,
-                ui.scope_id().with(("button-tag", i)),
-                &mut tag,
-                &tag_options,
-                &tr("campaign-button-tag"),
-            ) {
-                b.tag = (!tag.trim().is_empty()).then(|| tag.trim().to_owned());
-            }
-            ui.label(tr("campaign-button-flow"));
-            let mut flow = b.flow.clone().unwrap_or_default();
-            if pick_one(
-                ui,
-                ui.scope_id().with(("button-flow", i)),
-                &mut flow,
-                &flow_options,
-                &tr("campaign-button-flow"),
-            ) {
-                b.flow = (!flow.is_empty()).then_some(flow);
-            }
-            if ui
-                .small_button("✕")
-                .on_hover_text(tr("picker-remove"))
-                .clicked()
-            {
-                remove = Some(i);
-            }
-        });
-    }
-    if let Some(i) = remove {
-        buttons.remove(i);
-    }
-    if buttons.len() < crate::campaign::MAX_BUTTONS
-        && ui.button(tr("campaign-button-add")).clicked()
-    {
-        buttons.push(Button {
-            text: String::new(),
-            tag: None,
-            flow: None,
-        });
     }
 }

@@ -8,8 +8,10 @@
 //! (again shortly after the texts stop changing, with progress and cancel).
 
 mod editor;
+mod extras;
 mod files;
 mod preview;
+mod text;
 
 use std::collections::BTreeMap;
 use std::path::Path;
