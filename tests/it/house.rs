@@ -241,3 +241,82 @@ fn no_circle_of_modules_remains() {
         );
     }
 }
+
+/// Longest a function under `src/` may be, in lines, signature and closing brace included.
+const FUNCTION_LINES: usize = 120;
+/// Longest a source file may be, in lines, but for table data.
+const FILE_LINES: usize = 600;
+
+/// Where a function starts: `fn name`, perhaps `pub`, `const`, `async` or `unsafe` before it.
+fn opens_function(code: &str) -> Option<&str> {
+    let mut rest = code;
+    for word in [
+        "pub(crate) ",
+        "pub(super) ",
+        "pub ",
+        "const ",
+        "async ",
+        "unsafe ",
+    ] {
+        rest = rest.strip_prefix(word).unwrap_or(rest);
+    }
+    let name = rest.strip_prefix("fn ")?;
+    Some(&name[..name.find(['(', '<']).unwrap_or(name.len())])
+}
+
+/// Each function of `text` with its length in lines: from its `fn` to the `}` rustfmt puts at
+/// the `fn`'s indentation. Declarations without a body (a trait's) are left out.
+fn function_lengths(text: &str) -> Vec<(usize, String, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let code = line.trim_start();
+        let Some(name) = opens_function(code) else {
+            continue;
+        };
+        let indent = &line[..line.len() - code.len()];
+        let close = format!("{indent}}}");
+        // The signature ends at its `{` or, for a declaration, its `;`.
+        let body = lines[i..]
+            .iter()
+            .position(|l| l.trim_end().ends_with('{') || l.trim_end().ends_with(';'))
+            .filter(|&k| lines[i + k].trim_end().ends_with('{'));
+        if body.is_none() || line.trim_end().ends_with('}') {
+            continue;
+        }
+        if let Some(end) = lines[i..].iter().position(|l| *l == close) {
+            out.push((i + 1, name.to_owned(), end + 1));
+        }
+    }
+    out
+}
+
+#[test]
+fn no_function_and_no_file_is_too_long_to_read() {
+    let sources = library_sources(&[]);
+    let mut long = Vec::new();
+    for (name, text) in &sources {
+        for (line, function, length) in function_lengths(text) {
+            if length > FUNCTION_LINES {
+                long.push(format!("{name}:{line}: fn {function}, {length} lines"));
+            }
+        }
+        // The header synonyms and the demo's words are tables, not code to read.
+        let table = ["src/import/synonyms.rs", "src/demo/tables.rs"].contains(&name.as_str());
+        let lines = text.lines().count();
+        if lines > FILE_LINES && !table {
+            long.push(format!("{name}: {lines} lines"));
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "split these (functions of at most {FUNCTION_LINES} lines, files of {FILE_LINES}):\n{long:#?}"
+    );
+    // The reader finds functions at all: this file's own.
+    let own = function_lengths(include_str!("house.rs"));
+    assert!(
+        own.iter()
+            .any(|(_, f, n)| f == "function_lengths" && *n > 10),
+        "{own:?}"
+    );
+}
