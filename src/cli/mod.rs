@@ -307,7 +307,8 @@ fn with_progress<T>(show: bool, job: impl FnOnce(Task<'static>) -> T) -> T {
                 let percent = (progress.fraction() * 100.0) as u32;
                 match progress.rows() {
                     0 => eprint!("\r{percent:>3}%"),
-                    rows => eprint!("\r{percent:>3}%  {rows}"),
+                    // Padded: a shorter count of the next step leaves no digits behind.
+                    rows => eprint!("\r{percent:>3}%  {rows:<12}"),
                 }
                 std::thread::sleep(std::time::Duration::from_millis(100));
             }
