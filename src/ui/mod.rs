@@ -5,6 +5,7 @@
 mod app;
 mod choice;
 mod contacts;
+mod derived;
 mod dialogs;
 mod file_export;
 mod fonts;

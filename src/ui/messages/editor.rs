@@ -245,7 +245,7 @@ impl MessagesScreen {
         let sizes = self
             .audience()
             .map(|a| a.variant_sizes(self.campaign.variants.len()));
-        let counting = self.audience_job.is_some();
+        let counting = self.audience.is_running();
         let mut action = None;
         egui::Grid::new("variants")
             .striped(true)
@@ -352,7 +352,7 @@ impl MessagesScreen {
 
     /// How many get the campaign, and how many are left out and why.
     fn audience_line(&self, ui: &mut egui::Ui) {
-        match (&self.audience, self.audience_job.is_some()) {
+        match (self.audience.answer(), self.audience.is_running()) {
             (_, true) => {
                 ui.spinner();
                 ui.weak(tr("campaign-counting"));

@@ -17,7 +17,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use super::jobs::{Pending, QueryJob, Task, Work};
+use super::derived::Derived;
+use super::jobs::{QueryJob, Work};
 use crate::campaign::{Audience, Campaign, Channel, Checks, Renderer, Variant};
 use crate::i18n::{Msg, tr};
 use crate::segment::Today;
@@ -161,24 +162,20 @@ pub struct MessagesScreen {
     /// The variant whose text is being edited, and whether its B arm's.
     variant: usize,
     arm_b: bool,
-    audience: Option<Result<Arc<Audience>, String>>,
-    audience_for: Option<Targeting>,
-    audience_job: Option<QueryJob<Audience>>,
-    checked: Option<Result<Checked, String>>,
-    checked_for: Option<Campaign>,
-    checks_job: Option<Pending<crate::Result<Checked>>>,
+    /// Who gets the campaign, for its targeting.
+    audience: Derived<Targeting, Arc<Audience>>,
+    /// Every recipient's message checked, for the campaign as it was.
+    checked: Derived<Campaign, Checked>,
     /// When the campaign last changed (egui time), to let typing rest before the checks.
     edited_at: f64,
     last_seen: Option<Campaign>,
     /// The recipient on screen: an index into the audience.
     cursor: usize,
-    facts: Option<MessageFacts>,
-    facts_for: Option<(i64, FactNeeds)>,
-    facts_job: Option<QueryJob<Option<MessageFacts>>>,
+    /// The values of the recipient on screen, for them and what the texts need.
+    facts: Derived<(i64, FactNeeds), Option<MessageFacts>>,
     search: String,
-    searched: String,
-    found: Vec<ContactRow>,
-    search_job: Option<QueryJob<Vec<ContactRow>>>,
+    /// The contacts the search found, for the text searched.
+    found: Derived<String, Vec<ContactRow>>,
     save_job: Option<QueryJob<Saved>>,
     notice: Option<Result<String, String>>,
     confirm_delete: bool,
@@ -195,22 +192,14 @@ impl Default for MessagesScreen {
             loaded: false,
             variant: 0,
             arm_b: false,
-            audience: None,
-            audience_for: None,
-            audience_job: None,
-            checked: None,
-            checked_for: None,
-            checks_job: None,
+            audience: Derived::default(),
+            checked: Derived::default(),
             edited_at: 0.0,
             last_seen: None,
             cursor: 0,
-            facts: None,
-            facts_for: None,
-            facts_job: None,
+            facts: Derived::default(),
             search: String::new(),
-            searched: String::new(),
-            found: Vec::new(),
-            search_job: None,
+            found: Derived::default(),
             save_job: None,
             notice: None,
             confirm_delete: false,
@@ -223,9 +212,9 @@ impl MessagesScreen {
     /// Forgets what was read from the base (after an import, or on another base).
     pub fn reload(&mut self) {
         self.loaded = false;
-        self.audience_for = None;
-        self.checked_for = None;
-        self.facts_for = None;
+        self.audience.forget();
+        self.checked.forget();
+        self.facts.forget();
     }
 
     /// Draws the screen.
@@ -315,45 +304,37 @@ impl MessagesScreen {
 
     /// Decides the audience again when the targeting changed.
     fn poll_audience(&mut self, ctx: &egui::Context, db: &Path) {
-        let targeting = Targeting::of(&self.campaign);
-        if self.loaded && self.base_job.is_none() && self.audience_for.as_ref() != Some(&targeting)
-        {
-            if let Some(job) = &self.audience_job {
-                job.interrupt();
-            }
+        if self.loaded && self.base_job.is_none() {
             let campaign = self.campaign.clone();
-            self.audience_job = Some(QueryJob::spawn(ctx, Work::Audience, db, move |store| {
-                let today = Today::at(chrono::Utc::now(), store.settings()?.owner_tz);
-                // An edit interrupts the query itself (SQLite stops at its next step).
-                let task = Task::unwatched(chrono::Utc::now());
-                crate::campaign::audience(store, &campaign, today, task)
-            }));
-            self.audience_for = Some(targeting);
+            let targeting = Targeting::of(&campaign);
+            self.audience
+                .want(ctx, Work::Audience, db, targeting, move |store, task| {
+                    let today = Today::at(task.now(), store.settings()?.owner_tz);
+                    crate::campaign::audience(store, &campaign, today, task).map(Arc::new)
+                });
         }
-        if let Some(job) = &mut self.audience_job
-            && let Some(result) = job.pending.finished()
-        {
-            self.audience_job = None;
+        if self.audience.poll() {
             // The recipient on screen stays on screen when they still get the campaign.
-            let shown = self.facts.as_ref().map(|f| f.contact_id);
-            self.audience = result.map(|r| r.map(Arc::new).map_err(|e| e.to_string()));
-            self.cursor = match (&self.audience, shown) {
-                (Some(Ok(a)), Some(id)) => a
+            let shown = self.shown_facts().map(|f| f.contact_id);
+            self.cursor = match (self.audience.current(), shown) {
+                (Some(a), Some(id)) => a
                     .assigned
                     .binary_search_by_key(&id, |x| x.contact_id)
                     .unwrap_or(0),
                 _ => 0,
             };
-            self.checked_for = None;
+            self.checked.forget();
         }
     }
 
     /// The audience, when it is decided and current.
     fn audience(&self) -> Option<&Arc<Audience>> {
-        match (&self.audience, &self.audience_job) {
-            (Some(Ok(a)), None) => Some(a),
-            _ => None,
-        }
+        self.audience.current()
+    }
+
+    /// The values read of the recipient on screen (or of the one before, while they are read).
+    fn shown_facts(&self) -> Option<&MessageFacts> {
+        self.facts.last().and_then(Option::as_ref)
     }
 
     /// Checks every recipient again once the texts have rested.
@@ -363,50 +344,39 @@ impl MessagesScreen {
             self.last_seen = Some(self.campaign.clone());
             self.edited_at = now;
         }
-        if let Some(job) = &mut self.checks_job
-            && let Some(result) = job.finished()
-        {
-            self.checks_job = None;
-            self.checked = match result {
-                Some(Err(crate::Error::Cancelled)) | None => None,
-                Some(other) => Some(other.map_err(|e| e.to_string())),
-            };
-        }
+        self.checked.poll();
         let Some(audience) = self.audience().cloned() else {
             return;
         };
-        if self.checked_for.as_ref() == Some(&self.campaign) {
+        if self.checked.is_for(&self.campaign) {
             return;
         }
         if now - self.edited_at < CHECK_DELAY {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(CHECK_DELAY));
             return;
         }
-        if let Some(job) = &self.checks_job {
-            job.progress.cancel();
-        }
-        self.checked_for = Some(self.campaign.clone());
         let campaign = self.campaign.clone();
-        let db = db.to_owned();
-        self.checks_job = Some(Pending::spawn(ctx, Work::Checks, move |task| {
-            let store = Store::open(&db)?;
-            let renderer = Renderer::new(&store, &campaign)?;
-            let mut checks = Checks::new(campaign.channel);
-            renderer.each(&store, &audience.assigned, task, &mut |r, _| {
-                checks.add(r);
-                Ok(true)
-            })?;
-            let mut gaps = BTreeMap::new();
-            for (name, ids) in &checks.missing {
-                let shown = &ids[..ids.len().min(GAP_ROWS)];
-                gaps.insert(name.clone(), store.contact_rows(shown)?);
-            }
-            Ok(Checked { checks, gaps })
-        }));
+        let key = campaign.clone();
+        self.checked
+            .restart(ctx, Work::Checks, db, key, move |store, task| {
+                let renderer = Renderer::new(store, &campaign)?;
+                let mut checks = Checks::new(campaign.channel);
+                renderer.each(store, &audience.assigned, task, &mut |r, _| {
+                    checks.add(r);
+                    Ok(true)
+                })?;
+                let mut gaps = BTreeMap::new();
+                for (name, ids) in &checks.missing {
+                    let shown = &ids[..ids.len().min(GAP_ROWS)];
+                    gaps.insert(name.clone(), store.contact_rows(shown)?);
+                }
+                Ok(Checked { checks, gaps })
+            });
     }
 
     /// Reads the values of the recipient on screen when they change.
     fn poll_facts(&mut self, ctx: &egui::Context, db: &Path) {
+        self.facts.poll();
         let Some(who) = self
             .audience()
             .and_then(|a| a.assigned.get(self.cursor))
@@ -424,62 +394,35 @@ impl MessagesScreen {
                 .as_ref()
                 .map(|g| g.trim_end_matches('*').to_owned()),
         };
-        let wanted = (who.contact_id, needs.clone());
-        if self.facts_for.as_ref() != Some(&wanted) {
-            if let Some(job) = &self.facts_job {
-                job.interrupt();
-            }
-            self.facts_for = Some(wanted);
-            self.facts_job = Some(QueryJob::spawn(
-                ctx,
-                Work::MessagePreview,
-                db,
-                move |store| {
-                    let mut found = None;
-                    store.each_message_facts(&[who.contact_id], &needs, &mut |f| {
-                        found = Some(f);
-                        Ok(false)
-                    })?;
-                    Ok(found)
-                },
-            ));
-        }
-        if let Some(job) = &mut self.facts_job
-            && let Some(result) = job.pending.finished()
-        {
-            self.facts_job = None;
-            self.facts = result.and_then(Result::ok).flatten();
-        }
+        let key = (who.contact_id, needs.clone());
+        self.facts
+            .want(ctx, Work::MessagePreview, db, key, move |store, _| {
+                let mut found = None;
+                store.each_message_facts(&[who.contact_id], &needs, &mut |f| {
+                    found = Some(f);
+                    Ok(false)
+                })?;
+                Ok(found)
+            });
     }
 
     /// Looks up contacts by what is typed in the recipient search.
     fn poll_search(&mut self, ctx: &egui::Context, db: &Path) {
-        if self.search.trim() != self.searched {
-            self.searched = self.search.trim().to_owned();
-            if let Some(job) = &self.search_job {
-                job.interrupt();
-            }
-            if self.searched.is_empty() {
-                self.search_job = None;
-                self.found.clear();
-            } else {
-                let search = self.searched.clone();
-                self.search_job = Some(QueryJob::spawn(ctx, Work::Search, db, move |store| {
-                    let query = crate::store::ContactQuery {
-                        search,
-                        ..Default::default()
-                    };
-                    let ids = store.contact_ids(&query)?;
-                    store.contact_rows(&ids[..ids.len().min(12)])
-                }));
-            }
+        self.found.poll();
+        let search = self.search.trim().to_owned();
+        if search.is_empty() {
+            self.found.clear();
+            return;
         }
-        if let Some(job) = &mut self.search_job
-            && let Some(result) = job.pending.finished()
-        {
-            self.search_job = None;
-            self.found = result.and_then(Result::ok).unwrap_or_default();
-        }
+        self.found
+            .want(ctx, Work::Search, db, search.clone(), move |store, _| {
+                let query = crate::store::ContactQuery {
+                    search,
+                    ..Default::default()
+                };
+                let ids = store.contact_ids(&query)?;
+                store.contact_rows(&ids[..ids.len().min(12)])
+            });
     }
 
     /// Opens `campaign` in the editor (`original`: its saved name).

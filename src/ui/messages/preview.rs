@@ -69,8 +69,7 @@ impl MessagesScreen {
     fn current(&self) -> Option<(Assigned, Recipient)> {
         let who = *self.audience()?.assigned.get(self.cursor)?;
         let facts = self
-            .facts
-            .as_ref()
+            .shown_facts()
             .filter(|f| f.contact_id == who.contact_id)?;
         let renderer = Renderer::lenient(&self.campaign, &self.base.custom_fields, self.base.tz);
         Some((who, renderer.render(&who, facts)))
@@ -83,7 +82,7 @@ impl MessagesScreen {
         ui.separator();
         match self.current() {
             Some((who, r)) => {
-                if let Some(f) = &self.facts {
+                if let Some(f) = self.shown_facts() {
                     let who_line = [f.name.as_deref(), f.phone.as_deref(), f.city.as_deref()]
                         .into_iter()
                         .flatten()
@@ -111,7 +110,7 @@ impl MessagesScreen {
                     self.whatsapp_view(ui, &who, &r);
                 }
             }
-            None if self.audience_job.is_some() || self.facts_job.is_some() => {
+            None if self.audience.is_running() || self.facts.is_running() => {
                 ui.spinner();
             }
             None => {
@@ -162,7 +161,7 @@ impl MessagesScreen {
                     .desired_width(200.0),
             )
             .labelled_by(label.id);
-            if self.search_job.is_some() {
+            if self.found.is_running() {
                 ui.spinner();
             }
         });
@@ -176,11 +175,12 @@ impl MessagesScreen {
         let Some(audience) = self.audience().cloned() else {
             return;
         };
-        if self.found.is_empty() && self.search_job.is_none() {
+        let found = self.found.current().map_or(&[][..], Vec::as_slice);
+        if found.is_empty() && !self.found.is_running() {
             ui.weak(tr("preview-search-none"));
         }
         let mut go = None;
-        for row in &self.found {
+        for row in found {
             let name = row_name(row);
             let assigned = audience
                 .assigned
@@ -287,8 +287,7 @@ impl MessagesScreen {
                 };
                 ui.weak(text);
             }
-            if let Some(Ok(c)) = &self.checked
-                && self.checks_job.is_none()
+            if let Some(c) = self.checked.current()
                 && let Some((id, n)) = c.checks.longest
             {
                 let msg = match (self.campaign.channel, c.checks.limit) {
@@ -313,12 +312,12 @@ impl MessagesScreen {
     /// The checks over every recipient: progress while they run, then who would get a gap.
     fn checks_view(&mut self, ui: &mut egui::Ui) {
         ui.strong(tr("checks-title"));
-        if let Some(job) = &self.checks_job {
-            ui.horizontal(|ui| crate::ui::widgets::progress_with_cancel(ui, &job.progress, 200.0));
+        if let Some(progress) = self.checked.progress() {
+            ui.horizontal(|ui| crate::ui::widgets::progress_with_cancel(ui, progress, 200.0));
             return;
         }
         let mut go = None;
-        match &self.checked {
+        match self.checked.answer() {
             None => {
                 ui.weak(tr("checks-waiting"));
             }

@@ -19,6 +19,7 @@ use crate::i18n::{Msg, tr};
 use crate::plan::review::{Review, Who};
 use crate::plan::{Options, PlanSettings};
 use crate::store::{ContactRow, PlanListed, Store};
+use crate::ui::derived::Derived;
 use crate::ui::jobs::{Pending, QueryJob, Work};
 use export::ExportStep;
 use form::Form;
@@ -45,14 +46,13 @@ fn load_base(store: &Store) -> crate::Result<Base> {
 /// The screen's state.
 #[derive(Default)]
 pub struct PlanScreen {
-    loaded: bool,
-    base: Base,
-    base_job: Option<QueryJob<Base>>,
+    /// The base's campaigns, saved plans and plan settings.
+    base: Derived<(), Base>,
     form: Form,
     build: Option<Pending<crate::Result<Review>>>,
     built: Option<Result<Arc<Review>, String>>,
-    who: Option<(Who, Result<Vec<ContactRow>, String>)>,
-    who_job: Option<(Who, QueryJob<Vec<ContactRow>>)>,
+    /// The contacts of a clicked reason.
+    who: Derived<Who, Vec<ContactRow>>,
     export: ExportStep,
     delete_job: Option<QueryJob<bool>>,
 }
@@ -60,27 +60,24 @@ pub struct PlanScreen {
 impl PlanScreen {
     /// Forgets what was read from the base (after an import, or on another base).
     pub fn reload(&mut self) {
-        self.loaded = false;
+        self.base.forget();
         self.built = None;
-        self.who = None;
+        self.who.clear();
     }
 
     fn poll(&mut self, ctx: &egui::Context, db: &Path) {
-        if !self.loaded {
-            self.loaded = true;
-            self.base_job = Some(QueryJob::spawn(ctx, Work::ReadBase, db, |s| load_base(s)));
+        if self
+            .base
+            .want(ctx, Work::ReadBase, db, (), |s, _| load_base(s))
+        {
             self.export.reload(ctx, db);
         }
-        if let Some(job) = &mut self.base_job
-            && let Some(result) = job.pending.finished()
+        if self.base.poll()
+            && let Some(base) = self.base.current()
         {
-            self.base_job = None;
-            if let Some(Ok(base)) = result {
-                self.form.show_rules(base.rules);
-                if !base.campaigns.contains(&self.form.campaign) {
-                    self.form.campaign = base.campaigns.first().cloned().unwrap_or_default();
-                }
-                self.base = base;
+            self.form.show_rules(base.rules);
+            if !base.campaigns.contains(&self.form.campaign) {
+                self.form.campaign = base.campaigns.first().cloned().unwrap_or_default();
             }
         }
         if let Some(job) = &mut self.build
@@ -98,20 +95,12 @@ impl PlanScreen {
                 Some(Err(e)) => Some(Err(e.to_string())),
             };
         }
-        if let Some((reason, job)) = &mut self.who_job
-            && let Some(result) = job.pending.finished()
-        {
-            let reason = *reason;
-            self.who_job = None;
-            if let Some(r) = result {
-                self.who = Some((reason, r.map_err(|e| e.to_string())));
-            }
-        }
+        self.who.poll();
         if let Some(job) = &mut self.delete_job
             && job.pending.finished().is_some()
         {
             self.delete_job = None;
-            self.loaded = false;
+            self.base.forget();
         }
     }
 
@@ -148,7 +137,7 @@ impl PlanScreen {
                             .show(ui, db, &built.plan, &warnings, built.saved.is_none());
                         if busy && !self.export.busy() {
                             // A plan saved: the list of saved plans grows.
-                            self.loaded = false;
+                            self.base.forget();
                         }
                         ui.separator();
                         summary::hours_chart(ui, built.hours);
@@ -167,7 +156,8 @@ impl PlanScreen {
     }
 
     fn form_ui(&mut self, ui: &mut egui::Ui, db: &Path) {
-        self.form.show(ui, &self.base.campaigns);
+        let campaigns = self.base.last().map_or(&[][..], |b| b.campaigns.as_slice());
+        self.form.show(ui, campaigns);
         let options = self.form.options();
         if let Err(e) = &options {
             ui.colored_label(ui.visuals().error_fg_color, e);
@@ -189,20 +179,21 @@ impl PlanScreen {
 
     /// The plans saved in the base: what caps and limits count, and what results are matched to.
     fn saved_plans(&mut self, ui: &mut egui::Ui, db: &Path) {
-        if self.base.plans.is_empty() {
+        let plans = self.base.last().map_or(&[][..], |b| b.plans.as_slice());
+        if plans.is_empty() {
             return;
         }
         let mut delete = None;
         let mut again = None;
         egui::CollapsingHeader::new(
             Msg::new("plan-saved")
-                .arg("count", self.base.plans.len() as i64)
+                .arg("count", plans.len() as i64)
                 .to_string(),
         )
         .show(ui, |ui| {
             ui.weak(tr("plan-saved-hint"));
             egui::Grid::new("plan-saved").striped(true).show(ui, |ui| {
-                for p in &self.base.plans {
+                for p in plans {
                     ui.label(&p.campaign);
                     ui.label(&p.plan_date);
                     ui.label(group_thousands(p.messages as i64));
@@ -230,7 +221,7 @@ impl PlanScreen {
         if let Some(id) = again {
             let db = db.to_owned();
             self.built = None;
-            self.who = None;
+            self.who.clear();
             self.export.forget();
             self.build = Some(Pending::spawn(ui.ctx(), Work::Plan, move |task| {
                 Review::of_saved(&Store::open(&db)?, id, task)
@@ -248,7 +239,7 @@ impl PlanScreen {
         let campaign = self.form.campaign.clone();
 
         self.built = None;
-        self.who = None;
+        self.who.clear();
         self.export.forget();
         self.build = Some(Pending::spawn(ctx, Work::Plan, move |task| {
             Review::make(&Store::open(&db)?, &campaign, &options, task)
@@ -259,12 +250,14 @@ impl PlanScreen {
     fn summary_ui(&mut self, ui: &mut egui::Ui, db: &Path, review: &Review) {
         if let Some(which) = summary::summary(ui, &review.summary) {
             let ids = review.who(which, WHO_ROWS);
-            let job = QueryJob::spawn(ui.ctx(), Work::ReadContacts, db, move |s| {
-                s.contact_rows(&ids)
-            });
-            self.who_job = Some((which, job));
+            self.who
+                .want(ui.ctx(), Work::ReadContacts, db, which, move |s, _| {
+                    s.contact_rows(&ids)
+                });
         }
-        if let Some((which, who)) = &self.who {
+        if let (Some(which), Some(who)) = (self.who.key(), self.who.answer())
+            && !self.who.is_running()
+        {
             summary::who_list(ui, *which, who);
         }
     }
