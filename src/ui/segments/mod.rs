@@ -11,8 +11,9 @@ use std::path::Path;
 
 pub use builder::Choices;
 
+use super::derived::Derived;
 use super::file_export::{ExportTexts, ExportWindow};
-use super::jobs::{Poll, QueryJob, Work};
+use super::jobs::{QueryJob, Work};
 use crate::i18n::{Msg, tr};
 use crate::segment::presets::{PRESETS, Preset};
 use crate::segment::{self, Rule, Today};
@@ -36,17 +37,14 @@ pub struct SegmentsScreen {
     notes: String,
     /// The saved segment being edited, by its stored name; `None` for a new one.
     original: Option<String>,
-    list: Vec<Listed>,
-    list_job: Option<QueryJob<Vec<Listed>>>,
+    /// The saved segments with their sizes.
+    list: Derived<(), Vec<Listed>>,
     choices: Choices,
     choices_job: Option<QueryJob<Choices>>,
-    loaded: bool,
-    /// The rule the shown or running count belongs to.
-    asked: Option<Rule>,
-    counted: Option<Result<Counted, String>>,
-    count_job: Option<QueryJob<Counted>>,
-    funnel: Option<Vec<u64>>,
-    funnel_job: Option<QueryJob<Vec<u64>>>,
+    /// The count and first contacts of the rule being edited.
+    counted: Derived<Rule, Counted>,
+    /// The funnel of a rule of several items, for the rule and its whole count.
+    funnel: Derived<(Rule, u64), Vec<u64>>,
     save_job: Option<QueryJob<Option<String>>>,
     notice: Option<Result<String, String>>,
     confirm_delete: bool,
@@ -65,16 +63,11 @@ impl Default for SegmentsScreen {
             name: String::new(),
             notes: String::new(),
             original: None,
-            list: Vec::new(),
-            list_job: None,
+            list: Derived::default(),
             choices: Choices::default(),
             choices_job: None,
-            loaded: false,
-            asked: None,
-            counted: None,
-            count_job: None,
-            funnel: None,
-            funnel_job: None,
+            counted: Derived::default(),
+            funnel: Derived::default(),
             save_job: None,
             notice: None,
             confirm_delete: false,
@@ -91,27 +84,23 @@ impl Default for SegmentsScreen {
 impl SegmentsScreen {
     /// Forgets what was read from the base (after an import, or on another base).
     pub fn reload(&mut self) {
-        self.loaded = false;
-        self.asked = None;
+        self.list.forget();
+        self.counted.forget();
     }
 
     fn poll(&mut self, ctx: &egui::Context, db: &Path) {
-        if !self.loaded {
-            self.loaded = true;
-            self.list_job = Some(QueryJob::spawn(ctx, Work::ReadBase, db, |s| load_list(s)));
+        if self
+            .list
+            .want(ctx, Work::ReadBase, db, (), |s, _| load_list(s))
+        {
             self.choices_job = Some(QueryJob::spawn(ctx, Work::ReadBase, db, |s| {
                 load_choices(s)
             }));
         }
-        if let Some(job) = &mut self.list_job
-            && let Some(result) = job.pending.finished()
+        if self.list.poll()
+            && let Some(Err(e)) = self.list.answer()
         {
-            self.list_job = None;
-            match result {
-                Some(Ok(list)) => self.list = list,
-                Some(Err(e)) => self.notice = Some(Err(e.to_string())),
-                None => {}
-            }
+            self.notice = Some(Err(e.clone()));
         }
         if let Some(job) = &mut self.choices_job
             && let Some(result) = job.pending.finished()
@@ -141,21 +130,14 @@ impl SegmentsScreen {
         self.poll_count(ctx, db);
     }
 
-    /// Starts a count when the rule changed, and takes the answers of the running ones.
+    /// Starts a count when the rule changed, and the funnel once the count is in.
     fn poll_count(&mut self, ctx: &egui::Context, db: &Path) {
-        if self.asked.as_ref() != Some(&self.rule) {
-            if let Some(job) = &self.count_job {
-                job.interrupt();
-            }
-            if let Some(job) = &self.funnel_job {
-                job.interrupt();
-            }
-            self.funnel_job = None;
-            self.funnel = None;
-            let rule = self.rule.clone();
-            let own = self.own_name();
-            self.count_job = Some(QueryJob::spawn(ctx, Work::Count, db, move |store| {
-                let today = Today::at(chrono::Utc::now(), store.settings()?.owner_tz);
+        let rule = self.rule.clone();
+        let own = self.own_name();
+        let started = self
+            .counted
+            .want(ctx, Work::Count, db, rule.clone(), move |store, task| {
+                let today = Today::at(task.now(), store.settings()?.owner_tz);
                 let compiled = segment::prepare(store, &rule, own.as_deref(), today)?;
                 let count = segment::evaluate(store, &compiled, false)?.count;
                 let ids = segment::first_ids(store, &compiled, PREVIEW)?;
@@ -163,43 +145,40 @@ impl SegmentsScreen {
                     count,
                     preview: store.contact_rows(&ids)?,
                 })
-            }));
-            self.asked = Some(self.rule.clone());
+            });
+        if started {
+            self.funnel.clear();
         }
-        if let Some(job) = &mut self.count_job {
-            match job.pending.poll() {
-                Poll::Running => {}
-                Poll::Done(result) => {
-                    self.count_job = None;
-                    let count = result.as_ref().ok().map(|c| c.count);
-                    self.counted = Some(result.map_err(|e| e.to_string()));
-                    match (count, self.rule.root.items.len()) {
-                        (Some(n), 1) => self.funnel = Some(vec![n]),
-                        (Some(n), items) if items > 1 => {
-                            let rule = self.rule.clone();
-                            let own = self.own_name();
-                            // The whole rule's count is in: only the earlier steps are counted.
-                            self.funnel_job =
-                                Some(QueryJob::spawn(ctx, Work::Count, db, move |store| {
-                                    let today =
-                                        Today::at(chrono::Utc::now(), store.settings()?.owner_tz);
-                                    let compiled =
-                                        segment::prepare(store, &rule, own.as_deref(), today)?;
-                                    segment::funnel_steps(store, &compiled, n)
-                                }));
-                        }
-                        _ => {}
-                    }
-                }
-                Poll::Lost => self.count_job = None,
-            }
-        }
-        if let Some(job) = &mut self.funnel_job
-            && let Some(result) = job.pending.finished()
+        if self.counted.poll()
+            && let Some(n) = self.counted.current().map(|c| c.count)
+            && self.rule.root.items.len() > 1
         {
-            self.funnel_job = None;
-            self.funnel = result.and_then(Result::ok);
+            let rule = self.rule.clone();
+            let own = self.own_name();
+            let key = (rule.clone(), n);
+            // The whole rule's count is in: only the earlier steps are counted.
+            self.funnel
+                .want(ctx, Work::Count, db, key, move |store, task| {
+                    let today = Today::at(task.now(), store.settings()?.owner_tz);
+                    let compiled = segment::prepare(store, &rule, own.as_deref(), today)?;
+                    segment::funnel_steps(store, &compiled, n)
+                });
         }
+        self.funnel.poll();
+    }
+
+    /// The funnel of the rule's top group, once counted: one item's is its count.
+    fn funnel(&self) -> Option<Vec<u64>> {
+        let counted = self.counted.current()?;
+        if self.rule.root.items.len() == 1 {
+            return Some(vec![counted.count]);
+        }
+        self.funnel.current().cloned()
+    }
+
+    /// The saved segments, as last read.
+    fn listed(&self) -> &[Listed] {
+        self.list.last().map_or(&[], Vec::as_slice)
     }
 
     fn own_name(&self) -> Option<String> {
@@ -227,16 +206,16 @@ impl SegmentsScreen {
             ui.menu_button(tr("segment-presets"), |ui| self.presets_menu(ui));
         });
         ui.separator();
-        if self.list_job.is_some() && self.list.is_empty() {
+        if self.list.is_running() && self.listed().is_empty() {
             ui.spinner();
-        } else if self.list.is_empty() {
+        } else if self.listed().is_empty() {
             ui.weak(tr("segments-none"));
         }
         let mut open = None;
         egui::ScrollArea::vertical()
             .max_height(ui.available_height() - 40.0)
             .show(ui, |ui| {
-                for (i, item) in self.list.iter().enumerate() {
+                for (i, item) in self.listed().iter().enumerate() {
                     let selected = self.original.as_deref() == Some(item.saved.name.as_str());
                     ui.horizontal(|ui| {
                         // The name takes what the size beside it leaves.
@@ -273,7 +252,7 @@ impl SegmentsScreen {
                 }
             });
         if let Some(i) = open {
-            let saved = self.list[i].saved.clone();
+            let saved = self.listed()[i].saved.clone();
             self.open_new(saved.rule, saved.name.clone(), saved.notes);
             self.original = Some(saved.name);
         }
@@ -282,7 +261,10 @@ impl SegmentsScreen {
             self.flows = Some(FlowsWindow::default());
         }
         if ui
-            .add_enabled(self.list.len() >= 2, egui::Button::new(tr("overlap-open")))
+            .add_enabled(
+                self.listed().len() >= 2,
+                egui::Button::new(tr("overlap-open")),
+            )
             .on_disabled_hover_text(tr("overlap-need-two"))
             .clicked()
         {
@@ -448,9 +430,10 @@ impl SegmentsScreen {
             .max_height(ui.available_height() - preview_height)
             .show(ui, |ui| {
                 let own = self.name.trim().to_owned();
+                let funnel = self.funnel();
                 let ctx = builder::Context {
                     choices: &self.choices,
-                    funnel: self.funnel.as_deref().filter(|_| self.count_job.is_none()),
+                    funnel: funnel.as_deref(),
                     own_name: &own,
                 };
                 builder::rule_ui(ui, &mut self.rule.root, &ctx);
@@ -461,11 +444,11 @@ impl SegmentsScreen {
 
     fn count_line(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            match &self.counted {
+            match self.counted.answer() {
                 Some(Ok(c)) => {
                     let text = Msg::counted("segment-count", c.count as i64).to_string();
                     let mut rich = egui::RichText::new(text).heading();
-                    if self.count_job.is_some() {
+                    if self.counted.is_running() {
                         rich = rich.weak();
                     }
                     ui.label(rich);
@@ -475,17 +458,17 @@ impl SegmentsScreen {
                 }
                 None => {}
             }
-            if self.count_job.is_some() || self.funnel_job.is_some() {
+            if self.counted.is_running() || self.funnel.is_running() {
                 ui.spinner();
             }
-            if self.rule.root.items.len() > 1 && self.funnel.is_some() {
+            if self.rule.root.items.len() > 1 && self.funnel().is_some() {
                 ui.weak(tr("funnel-explain"));
             }
         });
     }
 
     fn preview(&mut self, ui: &mut egui::Ui) {
-        let Some(Ok(counted)) = &self.counted else {
+        let Some(counted) = self.counted.last() else {
             return;
         };
         if counted.preview.is_empty() {
@@ -557,7 +540,7 @@ impl SegmentsScreen {
             }
         }
         if let Some(window) = &mut self.overlap
-            && !window.show(ctx, db, &self.list)
+            && !window.show(ctx, db, self.list.last().map_or(&[], Vec::as_slice))
         {
             self.overlap = None;
         }
