@@ -5,9 +5,9 @@
 //! owner reads sentences. Russian is the default on a Russian system, English elsewhere.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::fmt;
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicU8, Ordering};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -64,24 +64,24 @@ impl Lang {
     }
 }
 
-static CURRENT: AtomicU8 = AtomicU8::new(u8::MAX);
-
-/// The language text is rendered in; set once by the front end, the system's by default.
-pub fn current() -> Lang {
-    match CURRENT.load(Ordering::Relaxed) {
-        0 => Lang::Ru,
-        1 => Lang::En,
-        _ => {
-            let lang = Lang::from_system();
-            set_current(lang);
-            lang
-        }
-    }
+thread_local! {
+    /// This thread's language: the app's (or a test's) on its own thread, inherited by the jobs
+    /// it starts; two apps or tests side by side keep each their own.
+    static CURRENT: Cell<Option<Lang>> = const { Cell::new(None) };
 }
 
-/// Chooses the language for everything rendered afterwards.
+/// The language text is rendered in on this thread: the one chosen for it, else the system's.
+pub fn current() -> Lang {
+    CURRENT.get().unwrap_or_else(|| {
+        static SYSTEM: OnceLock<Lang> = OnceLock::new();
+        *SYSTEM.get_or_init(Lang::from_system)
+    })
+}
+
+/// Chooses the language for everything this thread renders afterwards; a background job is
+/// started with its starter's (`ui::jobs::Pending::spawn`).
 pub fn set_current(lang: Lang) {
-    CURRENT.store(if lang == Lang::Ru { 0 } else { 1 }, Ordering::Relaxed);
+    CURRENT.set(Some(lang));
 }
 
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {

@@ -119,7 +119,10 @@ impl<T: Send + 'static> Pending<T> {
         let shared = progress.clone();
         let ctx = ctx.clone();
         let now = chrono::Utc::now();
+        // The job speaks the language of the window that started it.
+        let lang = crate::i18n::current();
         std::thread::spawn(move || {
+            crate::i18n::set_current(lang);
             let task = Task::new(&shared, now);
             let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(task)));
             match outcome {

@@ -99,3 +99,27 @@ fn every_message_the_code_names_exists() {
     }
     assert!(missing.is_empty(), "not in the locales: {missing:?}");
 }
+
+#[test]
+fn each_thread_keeps_its_language_and_a_job_speaks_its_starters() {
+    use adresat::i18n::{self, Lang};
+    use adresat::ui::jobs::{Pending, Work};
+    i18n::set_current(Lang::En);
+    let beside = std::thread::spawn(|| {
+        i18n::set_current(Lang::Ru);
+        i18n::tr("nav-contacts")
+    });
+    assert_eq!(beside.join().unwrap(), "Контакты");
+    assert_eq!(i18n::tr("nav-contacts"), "Contacts");
+    let ctx = egui::Context::default();
+    let mut job = Pending::spawn(&ctx, Work::Count, |_| i18n::tr("nav-contacts"));
+    let started = std::time::Instant::now();
+    let answer = loop {
+        if let Some(answer) = job.finished() {
+            break answer;
+        }
+        assert!(started.elapsed().as_secs() < 30, "the job never ended");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    };
+    assert_eq!(answer.as_deref(), Some("Contacts"));
+}

@@ -160,8 +160,13 @@ fn the_language_switch_changes_the_labels() {
     harness.get_by_label("Сохранить").click();
     wait_label(&mut harness, "The base is empty");
     harness.get_by_label("Contacts");
-    // The language is global: back to Russian at once for the tests running beside this one.
-    i18n::set_current(Lang::Ru);
+    // The language is this app's: a thread beside it (another test) still speaks Russian.
+    let beside = std::thread::spawn(|| {
+        i18n::set_current(Lang::Ru);
+        i18n::tr("nav-contacts")
+    });
+    assert_eq!(beside.join().unwrap(), "Контакты");
+    assert_eq!(i18n::tr("nav-contacts"), "Contacts");
     // The values are written in the background, without holding up the window.
     wait(&mut harness, "the country saved", |_| {
         s.store.get_setting("default_country").unwrap() == "KZ"
