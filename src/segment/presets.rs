@@ -4,6 +4,7 @@
 //! Presets that depend on the owner's own words — which tag means "discount", which source is the
 //! QR code — take them from [`Meaning`] settings, asked once and kept in the base.
 
+use crate::model::rfm::Group as RfmGroup;
 use crate::model::rule::{
     Cmp, DateTest, FieldRef, Group, Item, Mode, OrderMeasure, Purchase, Recency, Rule, TagOp,
     TextTest,
@@ -88,8 +89,7 @@ pub trait Meanings {
 /// A ready-made segment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Preset {
-    /// Stable id; the locale has `preset-{id}` (its name) and `preset-{id}-about` (its purpose).
-    pub id: &'static str,
+    pub id: PresetId,
     /// The locale id of the group it is listed under.
     pub group: &'static str,
     /// The owner's words it needs.
@@ -98,53 +98,140 @@ pub struct Preset {
 
 use Meaning::*;
 
+/// Which preset it is: its name and purpose in the locale are `preset-{id}` and
+/// `preset-{id}-about`, `{id}` as [`PresetId`] displays it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PresetId {
+    NewCustomers,
+    ReturningCustomers,
+    DiscountFans,
+    NewArrivalsFans,
+    Active,
+    Silent,
+    ColdLeads,
+    WarmLeads,
+    HotLeads,
+    Sleeping,
+    Reactivation,
+    FromLanding,
+    FromAds,
+    FromQr,
+    TzMoscow,
+    TzUrals,
+    TzSiberia,
+    TzFarEast,
+    NewSubscribers,
+    Prospects,
+    FirstTimeBuyers,
+    RepeatBuyers,
+    CrossSell,
+    /// One RFM group.
+    Rfm(RfmGroup),
+}
+
+impl std::fmt::Display for PresetId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let id = match self {
+            PresetId::NewCustomers => "new-customers",
+            PresetId::ReturningCustomers => "returning-customers",
+            PresetId::DiscountFans => "discount-fans",
+            PresetId::NewArrivalsFans => "new-arrivals-fans",
+            PresetId::Active => "active",
+            PresetId::Silent => "silent",
+            PresetId::ColdLeads => "cold-leads",
+            PresetId::WarmLeads => "warm-leads",
+            PresetId::HotLeads => "hot-leads",
+            PresetId::Sleeping => "sleeping",
+            PresetId::Reactivation => "reactivation",
+            PresetId::FromLanding => "from-landing",
+            PresetId::FromAds => "from-ads",
+            PresetId::FromQr => "from-qr",
+            PresetId::TzMoscow => "tz-moscow",
+            PresetId::TzUrals => "tz-urals",
+            PresetId::TzSiberia => "tz-siberia",
+            PresetId::TzFarEast => "tz-far-east",
+            PresetId::NewSubscribers => "new-subscribers",
+            PresetId::Prospects => "prospects",
+            PresetId::FirstTimeBuyers => "first-time-buyers",
+            PresetId::RepeatBuyers => "repeat-buyers",
+            PresetId::CrossSell => "cross-sell",
+            PresetId::Rfm(group) => return write!(f, "rfm-{}", group.as_str()),
+        };
+        f.write_str(id)
+    }
+}
+
 /// Every preset, in the order the builder lists them.
 pub const PRESETS: &[Preset] = &[
-    preset("new-customers", "preset-group-hypotheses", &[]),
-    preset("returning-customers", "preset-group-hypotheses", &[]),
-    preset("discount-fans", "preset-group-hypotheses", &[DiscountTag]),
+    preset(PresetId::NewCustomers, "preset-group-hypotheses", &[]),
+    preset(PresetId::ReturningCustomers, "preset-group-hypotheses", &[]),
     preset(
-        "new-arrivals-fans",
+        PresetId::DiscountFans,
+        "preset-group-hypotheses",
+        &[DiscountTag],
+    ),
+    preset(
+        PresetId::NewArrivalsFans,
         "preset-group-hypotheses",
         &[NewArrivalsTag],
     ),
-    preset("active", "preset-group-hypotheses", &[]),
-    preset("silent", "preset-group-hypotheses", &[]),
-    preset("cold-leads", "preset-group-leads", &[]),
-    preset("warm-leads", "preset-group-leads", &[]),
-    preset("hot-leads", "preset-group-leads", &[]),
-    preset("sleeping", "preset-group-reactivation", &[]),
-    preset("reactivation", "preset-group-reactivation", &[]),
-    preset("from-landing", "preset-group-sources", &[LandingSource]),
-    preset("from-ads", "preset-group-sources", &[AdSource]),
-    preset("from-qr", "preset-group-sources", &[QrSource]),
-    preset("tz-moscow", "preset-group-zones", &[]),
-    preset("tz-urals", "preset-group-zones", &[]),
-    preset("tz-siberia", "preset-group-zones", &[]),
-    preset("tz-far-east", "preset-group-zones", &[]),
-    preset("new-subscribers", "preset-group-journey", &[]),
-    preset("prospects", "preset-group-journey", &[]),
-    preset("first-time-buyers", "preset-group-journey", &[]),
-    preset("repeat-buyers", "preset-group-journey", &[]),
+    preset(PresetId::Active, "preset-group-hypotheses", &[]),
+    preset(PresetId::Silent, "preset-group-hypotheses", &[]),
+    preset(PresetId::ColdLeads, "preset-group-leads", &[]),
+    preset(PresetId::WarmLeads, "preset-group-leads", &[]),
+    preset(PresetId::HotLeads, "preset-group-leads", &[]),
+    preset(PresetId::Sleeping, "preset-group-reactivation", &[]),
+    preset(PresetId::Reactivation, "preset-group-reactivation", &[]),
     preset(
-        "cross-sell",
+        PresetId::FromLanding,
+        "preset-group-sources",
+        &[LandingSource],
+    ),
+    preset(PresetId::FromAds, "preset-group-sources", &[AdSource]),
+    preset(PresetId::FromQr, "preset-group-sources", &[QrSource]),
+    preset(PresetId::TzMoscow, "preset-group-zones", &[]),
+    preset(PresetId::TzUrals, "preset-group-zones", &[]),
+    preset(PresetId::TzSiberia, "preset-group-zones", &[]),
+    preset(PresetId::TzFarEast, "preset-group-zones", &[]),
+    preset(PresetId::NewSubscribers, "preset-group-journey", &[]),
+    preset(PresetId::Prospects, "preset-group-journey", &[]),
+    preset(PresetId::FirstTimeBuyers, "preset-group-journey", &[]),
+    preset(PresetId::RepeatBuyers, "preset-group-journey", &[]),
+    preset(
+        PresetId::CrossSell,
         "preset-group-cross-sell",
         &[CrossSellBought, CrossSellMissing],
     ),
-    preset("rfm-champions", "preset-group-rfm", &[]),
-    preset("rfm-loyal", "preset-group-rfm", &[]),
-    preset("rfm-potential_loyalists", "preset-group-rfm", &[]),
-    preset("rfm-new", "preset-group-rfm", &[]),
-    preset("rfm-promising", "preset-group-rfm", &[]),
-    preset("rfm-need_attention", "preset-group-rfm", &[]),
-    preset("rfm-about_to_sleep", "preset-group-rfm", &[]),
-    preset("rfm-at_risk", "preset-group-rfm", &[]),
-    preset("rfm-cant_lose", "preset-group-rfm", &[]),
-    preset("rfm-hibernating", "preset-group-rfm", &[]),
-    preset("rfm-lost", "preset-group-rfm", &[]),
+    preset(PresetId::Rfm(RfmGroup::Champions), "preset-group-rfm", &[]),
+    preset(PresetId::Rfm(RfmGroup::Loyal), "preset-group-rfm", &[]),
+    preset(
+        PresetId::Rfm(RfmGroup::PotentialLoyalists),
+        "preset-group-rfm",
+        &[],
+    ),
+    preset(PresetId::Rfm(RfmGroup::New), "preset-group-rfm", &[]),
+    preset(PresetId::Rfm(RfmGroup::Promising), "preset-group-rfm", &[]),
+    preset(
+        PresetId::Rfm(RfmGroup::NeedAttention),
+        "preset-group-rfm",
+        &[],
+    ),
+    preset(
+        PresetId::Rfm(RfmGroup::AboutToSleep),
+        "preset-group-rfm",
+        &[],
+    ),
+    preset(PresetId::Rfm(RfmGroup::AtRisk), "preset-group-rfm", &[]),
+    preset(PresetId::Rfm(RfmGroup::CantLose), "preset-group-rfm", &[]),
+    preset(
+        PresetId::Rfm(RfmGroup::Hibernating),
+        "preset-group-rfm",
+        &[],
+    ),
+    preset(PresetId::Rfm(RfmGroup::Lost), "preset-group-rfm", &[]),
 ];
 
-const fn preset(id: &'static str, group: &'static str, needs: &'static [Meaning]) -> Preset {
+const fn preset(id: PresetId, group: &'static str, needs: &'static [Meaning]) -> Preset {
     Preset { id, group, needs }
 }
 
@@ -251,27 +338,27 @@ impl Preset {
     pub fn rule(&self, meanings: &dyn Meanings) -> Result<Rule, Meaning> {
         let word = |m: Meaning| meanings.get(m).filter(|v| !v.trim().is_empty()).ok_or(m);
         let items = match self.id {
-            "new-customers" => vec![
+            PresetId::NewCustomers => vec![
                 orders(OrderMeasure::Count, Cmp::Eq, 1.0),
                 orders(OrderMeasure::DaysSinceLast, Cmp::Le, 30.0),
             ],
-            "returning-customers" => vec![
+            PresetId::ReturningCustomers => vec![
                 orders(OrderMeasure::Count, Cmp::Ge, 2.0),
                 orders(OrderMeasure::DaysSinceLast, Cmp::Le, 30.0),
             ],
-            "discount-fans" => vec![has_tag(word(DiscountTag)?)],
-            "new-arrivals-fans" => vec![has_tag(word(NewArrivalsTag)?)],
-            "active" => vec![engaged_within(30)],
-            "silent" => vec![
+            PresetId::DiscountFans => vec![has_tag(word(DiscountTag)?)],
+            PresetId::NewArrivalsFans => vec![has_tag(word(NewArrivalsTag)?)],
+            PresetId::Active => vec![engaged_within(30)],
+            PresetId::Silent => vec![
                 events(EventKind::Delivered, Some(60), Cmp::Ge, 1),
                 group(Mode::None, vec![engaged_within(60)]),
             ],
-            "cold-leads" => vec![
+            PresetId::ColdLeads => vec![
                 Item::NeverOrdered,
                 events(EventKind::Clicked, None, Cmp::Eq, 0),
                 events(EventKind::Replied, None, Cmp::Eq, 0),
             ],
-            "warm-leads" => vec![
+            PresetId::WarmLeads => vec![
                 Item::NeverOrdered,
                 group(
                     Mode::Any,
@@ -288,7 +375,7 @@ impl Preset {
                     ],
                 ),
             ],
-            "hot-leads" => vec![
+            PresetId::HotLeads => vec![
                 group(
                     Mode::Any,
                     vec![
@@ -298,48 +385,42 @@ impl Preset {
                 ),
                 orders(OrderMeasure::Count, Cmp::Eq, 0.0),
             ],
-            "sleeping" => vec![Item::Sleeping { campaigns: 3 }],
-            "reactivation" => vec![
+            PresetId::Sleeping => vec![Item::Sleeping { campaigns: 3 }],
+            PresetId::Reactivation => vec![
                 orders(OrderMeasure::DaysSinceLast, Cmp::Gt, 90.0),
                 Item::Consent { is: Consent::Yes },
                 group(Mode::None, vec![Item::Sleeping { campaigns: 5 }]),
             ],
-            "from-landing" => vec![source(word(LandingSource)?)],
-            "from-ads" => vec![source(word(AdSource)?)],
-            "from-qr" => vec![source(word(QrSource)?)],
-            "tz-moscow" => vec![zones(MOSCOW)],
-            "tz-urals" => vec![zones(URALS)],
-            "tz-siberia" => vec![zones(SIBERIA)],
-            "tz-far-east" => vec![zones(FAR_EAST)],
-            "new-subscribers" => vec![
+            PresetId::FromLanding => vec![source(word(LandingSource)?)],
+            PresetId::FromAds => vec![source(word(AdSource)?)],
+            PresetId::FromQr => vec![source(word(QrSource)?)],
+            PresetId::TzMoscow => vec![zones(MOSCOW)],
+            PresetId::TzUrals => vec![zones(URALS)],
+            PresetId::TzSiberia => vec![zones(SIBERIA)],
+            PresetId::TzFarEast => vec![zones(FAR_EAST)],
+            PresetId::NewSubscribers => vec![
                 Item::Created(DateTest::WithinDays { days: 30 }),
                 Item::NeverOrdered,
             ],
-            "prospects" => vec![
+            PresetId::Prospects => vec![
                 Item::NeverOrdered,
                 Item::LastEvent {
                     kind: EventKind::Clicked,
                     when: Recency::LessThan { days: 90 },
                 },
             ],
-            "first-time-buyers" => vec![orders(OrderMeasure::Count, Cmp::Eq, 1.0)],
-            "repeat-buyers" => vec![orders(OrderMeasure::Count, Cmp::Ge, 2.0)],
-            "cross-sell" => vec![
+            PresetId::FirstTimeBuyers => vec![orders(OrderMeasure::Count, Cmp::Eq, 1.0)],
+            PresetId::RepeatBuyers => vec![orders(OrderMeasure::Count, Cmp::Ge, 2.0)],
+            PresetId::CrossSell => vec![
                 bought(word(CrossSellBought)?),
                 group(Mode::None, vec![bought(word(CrossSellMissing)?)]),
             ],
-            other => match other
-                .strip_prefix("rfm-")
-                .and_then(crate::model::rfm::Group::parse)
-            {
-                Some(group) => vec![Item::Rfm {
-                    groups: vec![group],
-                    r: None,
-                    f: None,
-                    m: None,
-                }],
-                None => unreachable!("preset {other} has no rule"),
-            },
+            PresetId::Rfm(group) => vec![Item::Rfm {
+                groups: vec![group],
+                r: None,
+                f: None,
+                m: None,
+            }],
         };
         Ok(Rule::all_of(items))
     }

@@ -1,6 +1,6 @@
 //! Every ready-made segment is an ordinary rule that selects someone on the demo base.
 
-use adresat::segment::presets::{Meaning, MeaningKind, PRESETS, suggest};
+use adresat::segment::presets::{Meaning, MeaningKind, PRESETS, PresetId, suggest};
 use adresat::segment::{self, Today};
 use adresat::store::Store;
 
@@ -13,7 +13,11 @@ fn every_preset_matches_someone_on_the_demo_base() {
     let today = Today::at(chrono::Utc::now(), store.settings().unwrap().owner_tz);
 
     // Unanswered, a preset that needs the owner's words says which.
-    let discount = PRESETS.iter().find(|p| p.id == "discount-fans").unwrap();
+    let discount = PRESETS
+        .iter()
+        .find(|p| p.id == PresetId::DiscountFans)
+        .unwrap();
+    assert_eq!(discount.id.to_string(), "discount-fans");
     assert_eq!(discount.rule(&store), Err(Meaning::DiscountTag));
 
     // The owner answers from the base's own values; the hints put the likely one first.
