@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::campaign::{Campaign, Channel};
+use crate::campaign::{Arm, Campaign, Channel};
 use crate::error::{Error, Result};
 use crate::i18n::{Decimal, Msg};
 use crate::segment::{Cmp, Item, Rule};
@@ -73,8 +73,8 @@ pub struct Rates {
 pub struct Line {
     pub variant: String,
     pub segment: String,
-    /// `Some('A' | 'B')` on a per-arm line.
-    pub arm: Option<char>,
+    /// The arm, on a per-arm line.
+    pub arm: Option<Arm>,
     pub counts: Counts,
     pub rates: Rates,
 }
@@ -314,9 +314,9 @@ pub fn metrics(store: &Store, name: &str, thresholds: Thresholds) -> Result<Metr
             .map(|v| v as usize)
             .filter(|v| *v < n)
             .unwrap_or(n);
-        cells[v][usize::from(t.arm == 'B')].add(&t.kind, t.contacts);
+        cells[v][t.arm.index()].add(&t.kind, t.contacts);
     }
-    let line = |variant: &str, segment: &str, arm: Option<char>, counts: Counts| Line {
+    let line = |variant: &str, segment: &str, arm: Option<Arm>, counts: Counts| Line {
         variant: variant.to_owned(),
         segment: segment.to_owned(),
         arm,
@@ -334,8 +334,8 @@ pub fn metrics(store: &Store, name: &str, thresholds: Thresholds) -> Result<Metr
         total.merge(&both);
         per_variant.push(line(&v.name, &v.segment, None, both));
         if v.b.is_some() {
-            per_arm.push(line(&v.name, &v.segment, Some('A'), a));
-            per_arm.push(line(&v.name, &v.segment, Some('B'), b));
+            per_arm.push(line(&v.name, &v.segment, Some(Arm::A), a));
+            per_arm.push(line(&v.name, &v.segment, Some(Arm::B), b));
             ab.push(compare(&v.name, &a, &b));
         }
     }

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{Campaign, Channel, arm};
+use super::{Arm, Campaign, Channel, arm};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 use crate::model::task::Task;
@@ -75,7 +75,7 @@ pub struct Assigned {
     pub contact_id: i64,
     pub variant: usize,
     /// `A`, or `B` for the variant's B arm.
-    pub arm: char,
+    pub arm: Arm,
     /// The zone the send time is computed in (`None`: a zone this build does not know).
     pub time_zone: Option<chrono_tz::Tz>,
 }
@@ -100,7 +100,7 @@ impl Audience {
     pub fn variant_sizes(&self, variants: usize) -> Vec<[u64; 2]> {
         let mut sizes = vec![[0; 2]; variants];
         for a in &self.assigned {
-            sizes[a.variant][usize::from(a.arm == 'B')] += 1;
+            sizes[a.variant][a.arm.index()] += 1;
         }
         sizes
     }
@@ -233,7 +233,7 @@ fn decide(
             None => {
                 let arm = match &campaign.variants[variant].b {
                     Some(split) => arm(&campaign.name, id, split.percent),
-                    None => 'A',
+                    None => Arm::A,
                 };
                 out.assigned.push(Assigned {
                     contact_id: id,

@@ -15,7 +15,7 @@ pub use render::{Checks, Recipient, Renderer, check, checks, is_known};
 pub use save::{B_SHARE, MAX_BUTTONS, save, validate};
 
 use crate::error::Result;
-pub use crate::model::campaign::{ArmB, Button, Campaign, Channel, Variant, WhatsappTemplate};
+pub use crate::model::campaign::{Arm, ArmB, Button, Campaign, Channel, Variant, WhatsappTemplate};
 use crate::model::task::Task;
 use crate::segment::Today;
 use crate::store::Store;
@@ -35,7 +35,7 @@ pub const VARIABLES: [&str; 10] = [
 ];
 
 /// The arm of `contact_id` in `campaign` for a B share of `percent`.
-pub fn arm(campaign: &str, contact_id: i64, percent: u8) -> char {
+pub fn arm(campaign: &str, contact_id: i64, percent: u8) -> Arm {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in campaign
         .bytes()
@@ -46,9 +46,9 @@ pub fn arm(campaign: &str, contact_id: i64, percent: u8) -> char {
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
     if hash % 100 < u64::from(percent) {
-        'B'
+        Arm::B
     } else {
-        'A'
+        Arm::A
     }
 }
 

@@ -8,7 +8,7 @@ use chrono::DateTime;
 use serde::Serialize;
 
 use super::audience::Assigned;
-use super::{Campaign, Channel, TELEGRAM_LIMIT, VARIABLES, WHATSAPP_LIMIT};
+use super::{Arm, Campaign, Channel, TELEGRAM_LIMIT, VARIABLES, WHATSAPP_LIMIT};
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg};
 use crate::model::task::Task;
@@ -22,7 +22,7 @@ pub struct Recipient {
     pub contact_id: i64,
     pub variant: String,
     /// `A`, or `B` for the variant's B arm.
-    pub arm: char,
+    pub arm: Arm,
     pub text: String,
     /// The WhatsApp template parameters, fallbacks applied.
     pub whatsapp_parameters: Vec<String>,
@@ -162,10 +162,10 @@ impl Renderer {
     }
 
     /// The template of a variant's arm, as parsed.
-    pub fn template(&self, variant: usize, arm: char) -> Option<&Template> {
+    pub fn template(&self, variant: usize, arm: Arm) -> Option<&Template> {
         let (a, b) = self.templates.get(variant)?;
         Some(match (arm, b) {
-            ('B', Some(b)) => b,
+            (Arm::B, Some(b)) => b,
             _ => a,
         })
     }
@@ -178,7 +178,7 @@ impl Renderer {
     }
 
     /// The fallback the text of `variant`'s `arm` gives variable `name`, if any.
-    pub fn fallback(&self, variant: usize, arm: char, name: &str) -> Option<&str> {
+    pub fn fallback(&self, variant: usize, arm: Arm, name: &str) -> Option<&str> {
         self.template(variant, arm)?
             .pieces
             .iter()

@@ -96,7 +96,7 @@ pub fn run(store: &Store, campaign: &str, json: bool, lang: Lang) -> Result<()> 
     }
     for l in &m.per_arm {
         print_line(
-            &format!("{} {}", l.variant, l.arm.unwrap_or('A')),
+            &format!("{} {}", l.variant, l.arm.unwrap_or_default()),
             l,
             m.reads_reported,
         );

@@ -9,6 +9,52 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 
+/// The arm of a variant's A/B test a recipient is in; a variant without a test has only A.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Arm {
+    #[default]
+    A,
+    B,
+}
+
+impl Arm {
+    pub const BOTH: [Arm; 2] = [Arm::A, Arm::B];
+
+    /// `A` or `B`, as plans, results and exports write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Arm::A => "A",
+            Arm::B => "B",
+        }
+    }
+
+    /// The arm a stored or imported word names: `B`, else A.
+    pub fn parse(word: &str) -> Arm {
+        if word.trim().eq_ignore_ascii_case("b") {
+            Arm::B
+        } else {
+            Arm::A
+        }
+    }
+
+    /// 0 for A, 1 for B: the arm's place in per-arm tables.
+    pub fn index(self) -> usize {
+        usize::from(self == Arm::B)
+    }
+}
+
+impl std::fmt::Display for Arm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Arm {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 /// Where a campaign is sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -10,7 +10,7 @@ use super::{
     Left, Options, Plan, Planned, Priority, Reason, RollingLimit, Span, TELEGRAM_PER_SECOND,
     Timing, WINDOW, out_of_quiet, pace, send_moment,
 };
-use crate::campaign::{self, Assigned, Campaign, Channel};
+use crate::campaign::{self, Arm, Assigned, Campaign, Channel};
 use crate::error::Result;
 use crate::model::task::Task;
 use crate::segment::Today;
@@ -20,7 +20,7 @@ use crate::store::Store;
 struct Candidate {
     contact_id: i64,
     variant: usize,
-    arm: char,
+    arm: Arm,
     tz: Tz,
     /// Local send time, seconds after midnight.
     local: u32,

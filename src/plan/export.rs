@@ -19,7 +19,7 @@ use super::batches::{self, Batch, Batches};
 use super::profile::{self, CellMaker, ColumnKind, Field, FileType, Findings, Profile, Split};
 use super::sinks::{self, BIG_BUFFER, Opening, Sink};
 use super::{Plan, Planned};
-use crate::campaign::{Channel, Checks, Recipient, Renderer};
+use crate::campaign::{Arm, Channel, Checks, Recipient, Renderer};
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, tr_in};
 use crate::staged::{Staged, temporary_beside, temporary_folder_beside};
@@ -124,7 +124,7 @@ impl Target {
 fn wa_params(plan: &Plan, renderer: &Renderer) -> usize {
     match plan.campaign.channel {
         Channel::Whatsapp => (0..plan.campaign.variants.len())
-            .flat_map(|v| ['A', 'B'].map(|arm| (v, arm)))
+            .flat_map(|v| Arm::BOTH.map(|arm| (v, arm)))
             .filter_map(|(v, arm)| renderer.template(v, arm))
             .map(|t| t.whatsapp().1.len())
             .max()

@@ -37,7 +37,7 @@ pub use clock::{Span, TimeOfDay, out_of_quiet, resolve, send_moment};
 pub use limit::{RollingLimit, TELEGRAM_PER_SECOND, WINDOW, pace};
 pub use settings::PlanSettings;
 
-use crate::campaign::{Campaign, Channel, Exclusion};
+use crate::campaign::{Arm, Campaign, Channel, Exclusion};
 use crate::error::Result;
 use crate::store::{PlanHeader, SavedItem, Store};
 
@@ -162,7 +162,7 @@ impl Serialize for Reason {
 pub struct Planned {
     pub contact_id: i64,
     pub variant: usize,
-    pub arm: char,
+    pub arm: Arm,
     /// Unix seconds, UTC.
     pub send_at: i64,
     pub tz: Tz,
@@ -202,7 +202,7 @@ pub struct Summary {
     pub planned: u64,
     pub segments_size: u64,
     /// Variant name, arm, count.
-    pub per_variant: Vec<(String, char, u64)>,
+    pub per_variant: Vec<(String, Arm, u64)>,
     /// Date of the owner's zone, count.
     pub per_day: Vec<(NaiveDate, u64)>,
     pub excluded: Vec<(Reason, u64)>,
@@ -254,13 +254,13 @@ impl Plan {
     pub fn summary(&self, owner: Tz) -> Summary {
         let mut per_variant = Vec::new();
         for (i, v) in self.campaign.variants.iter().enumerate() {
-            for arm in ['A', 'B'] {
+            for arm in Arm::BOTH {
                 let n = self
                     .items
                     .iter()
                     .filter(|p| p.variant == i && p.arm == arm)
                     .count() as u64;
-                if n > 0 || (arm == 'A' && v.b.is_none()) {
+                if n > 0 || (arm == Arm::A && v.b.is_none()) {
                     per_variant.push((v.name.clone(), arm, n));
                 }
             }

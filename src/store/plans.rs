@@ -8,6 +8,7 @@ use rusqlite::OptionalExtension;
 
 use super::Store;
 use crate::error::Result;
+use crate::model::campaign::Arm;
 
 /// A plan as saved: which campaign (and the campaign as it was), for which date, with which
 /// options (JSON).
@@ -32,7 +33,7 @@ pub struct SavedItem {
     pub contact_id: i64,
     /// The variant's number in the plan's campaign.
     pub variant: u32,
-    pub arm: char,
+    pub arm: Arm,
     /// Unix seconds, UTC.
     pub send_at: i64,
 }
@@ -91,7 +92,7 @@ impl Store {
                     plan_id,
                     item.contact_id,
                     item.variant,
-                    if item.arm == 'B' { "B" } else { "A" },
+                    item.arm.as_str(),
                     item.send_at,
                 ))?;
             }
@@ -236,11 +237,7 @@ impl Store {
                 Ok(SavedItem {
                     contact_id: r.get(0)?,
                     variant: r.get(1)?,
-                    arm: if r.get_ref(2)?.as_str().unwrap_or("A") == "B" {
-                        'B'
-                    } else {
-                        'A'
-                    },
+                    arm: Arm::parse(r.get_ref(2)?.as_str().unwrap_or("A")),
                     send_at: r.get(3)?,
                 })
             })?

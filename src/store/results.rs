@@ -3,6 +3,7 @@
 
 use super::Store;
 use crate::error::Result;
+use crate::model::campaign::Arm;
 
 /// Contacts per (variant number, arm, kind) for a campaign; the variant is the one of the
 /// contact's latest plan of the campaign, `None` for events of contacts it never planned. A
@@ -11,7 +12,7 @@ use crate::error::Result;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tally {
     pub variant: Option<u32>,
-    pub arm: char,
+    pub arm: Arm,
     /// `planned`, or an event kind (`sent`, `delivered`, …).
     pub kind: String,
     pub contacts: u64,
@@ -42,11 +43,7 @@ impl Store {
             .query_map([campaign], |r| {
                 Ok(Tally {
                     variant: r.get(0)?,
-                    arm: if r.get_ref(1)?.as_str().unwrap_or("A") == "B" {
-                        'B'
-                    } else {
-                        'A'
-                    },
+                    arm: Arm::parse(r.get_ref(1)?.as_str().unwrap_or("A")),
                     kind: r.get(2)?,
                     contacts: r.get::<_, i64>(3)? as u64,
                 })

@@ -1,7 +1,7 @@
 //! Campaigns: variant priority, exclusions, A/B arms pinned, rendering with the contact's values,
 //! missing-value reports, and the CLI.
 
-use adresat::campaign::{self, Campaign};
+use adresat::campaign::{self, Arm, Campaign};
 use adresat::import::ImportKind;
 use adresat::segment::Rule;
 
@@ -97,7 +97,7 @@ fn variants_exclusions_arms_and_rendering() {
     }
     let a3 = by_ext("A3").unwrap();
     match a3.arm {
-        'A' => assert_eq!(
+        Arm::A => assert_eq!(
             (a3.text.as_str(), a3.missing.clone()),
             (", весна! Код ВЕСНА10.", vec!["first_name".to_owned()])
         ),
@@ -139,10 +139,12 @@ fn everyone_in_the_segments_is_sent_to_or_excluded_for_one_reason() {
 #[test]
 fn arms_are_pinned_for_known_contacts() {
     // FNV-1a of "Весна", 0x1F, the id: fixed forever, so a rebuilt plan keeps everyone's arm.
-    let arms: String = (1..=12).map(|id| campaign::arm("Весна", id, 50)).collect();
+    let arms: String = (1..=12)
+        .map(|id| campaign::arm("Весна", id, 50).as_str())
+        .collect();
     assert_eq!(arms, PINNED);
-    assert!((1..=12).all(|id| campaign::arm("Весна", id, 0) == 'A'));
-    assert!((1..=12).all(|id| campaign::arm("Весна", id, 100) == 'B'));
+    assert!((1..=12).all(|id| campaign::arm("Весна", id, 0) == Arm::A));
+    assert!((1..=12).all(|id| campaign::arm("Весна", id, 100) == Arm::B));
 }
 
 /// Computed independently (Python) from the documented hash.

@@ -2,7 +2,7 @@
 //! plans and sends, the rolling 24-hour limit and its spill by priority, Telegram pacing, one
 //! exclusion reason each, and exports read back.
 
-use adresat::campaign::{Campaign, Exclusion};
+use adresat::campaign::{Arm, Campaign, Exclusion};
 use adresat::import::ImportKind;
 use adresat::plan::export::{self, Format, Target};
 use adresat::plan::{self, Options, Plan, Priority, Reason, Span, TimeOfDay, Timing};
@@ -199,7 +199,7 @@ fn everyone_in_the_segments_is_planned_or_excluded_once() {
     assert_eq!(count(Reason::Audience(Exclusion::Unsubscribed)), 1);
     assert_eq!(count(Reason::Audience(Exclusion::OtherChannel)), 1);
     // VIPs get the first variant; nobody is planned twice.
-    assert_eq!(summary.per_variant[0], ("VIP".to_owned(), 'A', 2));
+    assert_eq!(summary.per_variant[0], ("VIP".to_owned(), Arm::A, 2));
     let mut ids: Vec<i64> = p.items.iter().map(|i| i.contact_id).collect();
     ids.dedup();
     assert_eq!(ids.len(), 6);

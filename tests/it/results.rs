@@ -2,7 +2,7 @@
 //! languages, idempotent; clicks become tags, opt-outs statuses the next plan respects; metric
 //! arithmetic on a hand-made case; the two-proportion test against known values; the warnings.
 
-use adresat::campaign::Campaign;
+use adresat::campaign::{Arm, Campaign};
 use adresat::import::ImportKind;
 use adresat::plan::{self, Options, Plan, Reason};
 use adresat::results::{self, Thresholds, Verdict};
@@ -180,7 +180,7 @@ fn the_two_proportion_test_gives_the_textbook_values() {
 
 /// A base of `n` consenting contacts, an A/B campaign planned for them, and `events(i, arm)`
 /// results per contact.
-fn ab_base(n: usize, events: impl Fn(usize, char) -> Vec<&'static str>) -> Scratch {
+fn ab_base(n: usize, events: impl Fn(usize, Arm) -> Vec<&'static str>) -> Scratch {
     let mut s = Scratch::new();
     let mut csv = String::from("ID клиента;Имя;Телефон;Часовой пояс;Согласие на рассылку\n");
     for i in 0..n {
@@ -226,7 +226,7 @@ fn ab_base(n: usize, events: impl Fn(usize, char) -> Vec<&'static str>) -> Scrat
 fn arms_are_compared_with_a_plain_verdict_and_blocks_warn() {
     // B clicks far more often: significant.
     let s = ab_base(400, |i, arm| match (arm, i % 10) {
-        ('B', 0..=3) | ('A', 0) => vec!["доставлено", "нажатие"],
+        (Arm::B, 0..=3) | (Arm::A, 0) => vec!["доставлено", "нажатие"],
         _ => vec!["доставлено"],
     });
     let m = results::metrics(&s.store, "Тест", Thresholds::default()).unwrap();

@@ -146,7 +146,7 @@ impl<'a> CellMaker<'a> {
             Field::Channel => cell.push_str(channel_name(campaign.channel)),
             Field::Campaign => cell.push_str(&campaign.name),
             Field::Variant => cell.push_str(&r.variant),
-            Field::Arm => cell.push(if r.arm == 'B' { 'B' } else { 'A' }),
+            Field::Arm => cell.push_str(r.arm.as_str()),
             Field::Text => cell.push_str(&r.text),
             Field::SmsParts => {
                 let _ = write!(cell, "{}", crate::template::sms_size(&r.text).parts);

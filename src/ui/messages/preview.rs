@@ -220,7 +220,7 @@ impl MessagesScreen {
             });
         let v = &self.campaign.variants.get(who.variant);
         let buttons = v.map_or(&[][..], |v| match (&v.b, who.arm) {
-            (Some(b), 'B') => &b.buttons[..],
+            (Some(b), crate::campaign::Arm::B) => &b.buttons[..],
             _ => &v.buttons[..],
         });
         for b in buttons {
