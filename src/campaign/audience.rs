@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{Arm, Campaign, Channel, arm};
+use super::{Address, Arm, Campaign, Channel, arm};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 use crate::model::task::Task;
@@ -249,9 +249,9 @@ fn decide(
 
 /// The first reason `reach` gets nothing, if any.
 pub(crate) fn exclusion(reach: &Reach, never: bool, channel: Channel) -> Option<Exclusion> {
-    let on_channel = match channel {
-        Channel::Whatsapp | Channel::Sms => reach.has_phone,
-        Channel::Telegram => reach.has_tg_chat,
+    let on_channel = match channel.address() {
+        Address::Phone => reach.has_phone,
+        Address::TelegramChat => reach.has_tg_chat,
     };
     let username_only = channel == Channel::Telegram && reach.has_tg_username;
     if reach.consent != Consent::Yes {

@@ -15,7 +15,10 @@ pub use render::{Checks, Recipient, Renderer, check, checks, is_known};
 pub use save::{B_SHARE, MAX_BUTTONS, save, validate};
 
 use crate::error::Result;
-pub use crate::model::campaign::{Arm, ArmB, Button, Campaign, Channel, Variant, WhatsappTemplate};
+pub use crate::model::campaign::{
+    Address, Arm, ArmB, Button, Campaign, Channel, TELEGRAM_LIMIT, Variant, WHATSAPP_LIMIT,
+    WhatsappTemplate,
+};
 use crate::model::task::Task;
 use crate::segment::Today;
 use crate::store::Store;
@@ -73,8 +76,3 @@ pub fn preview(
     })?;
     Ok(out)
 }
-
-/// WhatsApp's limit of a message body, in UTF-16 units.
-pub const WHATSAPP_LIMIT: usize = 1024;
-/// Telegram's limit of a message, in UTF-16 units.
-pub const TELEGRAM_LIMIT: usize = 4096;

@@ -8,7 +8,7 @@ use chrono::DateTime;
 use serde::Serialize;
 
 use super::audience::Assigned;
-use super::{Arm, Campaign, Channel, TELEGRAM_LIMIT, VARIABLES, WHATSAPP_LIMIT};
+use super::{Arm, Campaign, Channel, VARIABLES};
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg};
 use crate::model::task::Task;
@@ -313,11 +313,7 @@ impl Checks {
     pub fn new(channel: Channel) -> Checks {
         Checks {
             longest: None,
-            limit: match channel {
-                Channel::Whatsapp => Some(WHATSAPP_LIMIT),
-                Channel::Telegram => Some(TELEGRAM_LIMIT),
-                Channel::Sms => None,
-            },
+            limit: channel.text_limit(),
             missing: BTreeMap::new(),
             channel,
         }
@@ -325,9 +321,10 @@ impl Checks {
 
     /// The size of `text` as the channel counts it.
     pub fn size(&self, text: &str) -> usize {
-        match self.channel {
-            Channel::Sms => template::sms_size(text).parts,
-            _ => template::utf16_len(text),
+        if self.channel.counts_parts() {
+            template::sms_size(text).parts
+        } else {
+            template::utf16_len(text)
         }
     }
 

@@ -64,6 +64,56 @@ pub enum Channel {
     Sms,
 }
 
+/// WhatsApp's limit of a message body, in UTF-16 units.
+pub const WHATSAPP_LIMIT: usize = 1024;
+/// Telegram's limit of a message, in UTF-16 units.
+pub const TELEGRAM_LIMIT: usize = 4096;
+
+/// What a channel delivers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Address {
+    Phone,
+    /// A Telegram chat the bot may write to (an @username alone is not one).
+    TelegramChat,
+}
+
+/// What each channel needs and allows, in one place: a new messenger is one more arm of each.
+impl Channel {
+    pub const ALL: [Channel; 3] = [Channel::Whatsapp, Channel::Telegram, Channel::Sms];
+
+    /// Its word in campaign files, plans and the contacts' `channel` field.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Channel::Whatsapp => "whatsapp",
+            Channel::Telegram => "telegram",
+            Channel::Sms => "sms",
+        }
+    }
+
+    /// What a recipient must have to be sent to on it.
+    pub fn address(self) -> Address {
+        match self {
+            Channel::Whatsapp | Channel::Sms => Address::Phone,
+            Channel::Telegram => Address::TelegramChat,
+        }
+    }
+
+    /// The longest text it takes, in UTF-16 units; `None` for SMS, which sends a long text in
+    /// several parts (counted by [`Channel::counts_parts`]).
+    pub fn text_limit(self) -> Option<usize> {
+        match self {
+            Channel::Whatsapp => Some(WHATSAPP_LIMIT),
+            Channel::Telegram => Some(TELEGRAM_LIMIT),
+            Channel::Sms => None,
+        }
+    }
+
+    /// Whether a text's size is the number of SMS parts it takes.
+    pub fn counts_parts(self) -> bool {
+        self.text_limit().is_none()
+    }
+}
+
 /// A quick-reply button: the tag a click sets, and the flow it belongs to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Button {

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
+use crate::model::campaign::Channel;
 use crate::model::contact::{Consent, EventKind, Status};
 
 /// The rule format this build writes; older versions are read and upgraded.
@@ -206,7 +207,11 @@ impl From<FieldRef> for String {
 }
 
 /// The `channel` field's values.
-pub const CHANNELS: [&str; 3] = ["whatsapp", "telegram", "sms"];
+pub const CHANNELS: [&str; 3] = [
+    Channel::Whatsapp.as_str(),
+    Channel::Telegram.as_str(),
+    Channel::Sms.as_str(),
+];
 
 /// How a text field is compared. Equality is exact (the builder offers the base's own values);
 /// `contains` ignores case, Cyrillic included, and treats ё as е.

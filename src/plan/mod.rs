@@ -37,7 +37,7 @@ pub use clock::{Span, TimeOfDay, out_of_quiet, resolve, send_moment};
 pub use limit::{RollingLimit, TELEGRAM_PER_SECOND, WINDOW, pace};
 pub use settings::PlanSettings;
 
-use crate::campaign::{Arm, Campaign, Channel, Exclusion};
+use crate::campaign::{Arm, Campaign, Exclusion};
 use crate::error::Result;
 use crate::store::{PlanHeader, SavedItem, Store};
 
@@ -330,14 +330,5 @@ impl Plan {
             send_at: p.send_at,
         });
         store.save_plan(&header, &mut items, confirm)
-    }
-}
-
-/// The channel's name in files.
-pub fn channel_name(channel: Channel) -> &'static str {
-    match channel {
-        Channel::Whatsapp => "whatsapp",
-        Channel::Telegram => "telegram",
-        Channel::Sms => "sms",
     }
 }

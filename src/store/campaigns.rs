@@ -154,11 +154,7 @@ impl Store {
         each: &mut dyn FnMut(Reach) -> Result<()>,
     ) -> Result<()> {
         // The channel's own consent where a file gave one, else the general one.
-        let consent = match channel {
-            Channel::Whatsapp => "consent_whatsapp",
-            Channel::Telegram => "consent_telegram",
-            Channel::Sms => "consent_sms",
-        };
+        let consent = format!("consent_{}", channel.as_str());
         let mut stmt = self.conn().prepare(&format!(
             "SELECT id, coalesce({consent}, consent) = 'yes',
                     CASE status WHEN 'unsubscribed' THEN 1 WHEN 'blocked' THEN 2 ELSE 0 END,

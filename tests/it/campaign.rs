@@ -340,3 +340,22 @@ fn the_cli_refuses_what_the_window_refuses() {
     assert!(run(&variant(""), &["--replace"]).status.success());
     assert_eq!(s.store.campaign_names().unwrap(), vec!["Лето".to_owned()]);
 }
+
+#[test]
+fn each_channel_says_what_it_needs_in_one_place() {
+    use adresat::campaign::{Address, Channel};
+    for channel in Channel::ALL {
+        // Its word is the one campaign files and the contacts' `channel` field use.
+        let json = serde_json::to_string(&channel).unwrap();
+        assert_eq!(json, format!("\"{}\"", channel.as_str()));
+        assert!(adresat::segment::CHANNELS.contains(&channel.as_str()));
+        assert_eq!(channel.counts_parts(), channel.text_limit().is_none());
+    }
+    assert_eq!(Channel::Telegram.address(), Address::TelegramChat);
+    assert_eq!(Channel::Sms.address(), Address::Phone);
+    assert_eq!(
+        Channel::Whatsapp.text_limit(),
+        Some(campaign::WHATSAPP_LIMIT)
+    );
+    assert!(Channel::Sms.counts_parts());
+}

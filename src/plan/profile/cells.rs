@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 
 use super::{Field, Missing, MomentSpec, MomentZone, PhoneForm, Profile};
 use crate::campaign::{Recipient, Renderer};
-use crate::plan::{Plan, Planned, channel_name};
+use crate::plan::{Plan, Planned};
 use crate::store::MessageFacts;
 
 /// What a laid-out column holds.
@@ -143,7 +143,7 @@ impl<'a> CellMaker<'a> {
             Field::Name => text(&facts.name, cell),
             Field::FirstName => text(&facts.first_name, cell),
             Field::City => text(&facts.city, cell),
-            Field::Channel => cell.push_str(channel_name(campaign.channel)),
+            Field::Channel => cell.push_str(campaign.channel.as_str()),
             Field::Campaign => cell.push_str(&campaign.name),
             Field::Variant => cell.push_str(&r.variant),
             Field::Arm => cell.push_str(r.arm.as_str()),
