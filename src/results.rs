@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::i18n::{Decimal, Msg};
 use crate::segment::{Cmp, Item, Rule};
 use crate::store::EventKind;
-use crate::store::Store;
+use crate::store::{Setting, Store};
 
 /// Contacts at each step of a campaign.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -184,8 +184,8 @@ impl Thresholds {
         };
         let d = Thresholds::default();
         Ok(Thresholds {
-            block: share("results.block_threshold", d.block)?,
-            unsubscribe: share("results.unsubscribe_threshold", d.unsubscribe)?,
+            block: share(Setting::BlockThreshold.key(), d.block)?,
+            unsubscribe: share(Setting::UnsubscribeThreshold.key(), d.unsubscribe)?,
         })
     }
 }

@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::model::task::Task;
-use crate::store::Store;
+use crate::store::{Setting, Store};
 
 pub use crate::model::rfm::{Dimension, GRID, Group, Scored, parse_cuts};
 
@@ -233,7 +233,7 @@ pub fn recompute(store: &mut Store, as_of: NaiveDate, task: Task) -> Result<Anal
 /// The as-of date of the stored results: the owner's chosen date, or the day `now` falls on in
 /// their zone.
 pub fn as_of_date(store: &Store, now: chrono::DateTime<chrono::Utc>) -> Result<NaiveDate> {
-    let chosen = store.get_setting("rfm.as_of")?;
+    let chosen = store.get_setting(Setting::RfmAsOf.key())?;
     if let Ok(date) = NaiveDate::parse_from_str(chosen.trim(), "%Y-%m-%d") {
         return Ok(date);
     }

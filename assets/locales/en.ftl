@@ -4,6 +4,7 @@ demo-row-mark = DEMO: generated data, numbers may belong to real people
 base-empty = The base is empty. Import contacts from CSV or Excel.
 
 
+setting-demo = whether the base holds generated demo data
 setting-owner-tz = the owner's time zone: dates without a zone are read in it
 setting-default-country = country of phones without a country code (ISO, e.g. RU)
 

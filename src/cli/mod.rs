@@ -26,7 +26,7 @@ mod segment;
 use crate::error::Result;
 use crate::i18n::{self, Lang, Msg};
 use crate::model::task::{Progress, Task};
-use crate::store::{self, SETTING_KEYS, Store};
+use crate::store::{self, Setting, Store};
 
 /// Adresat: a contact base, segments and send plans for messenger marketing. Without a command,
 /// opens the window.
@@ -203,11 +203,12 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
                     out!("{key} = {}", store.get_setting(&key)?);
                 }
                 SettingsCommand::List => {
-                    for (key, about) in SETTING_KEYS {
+                    for setting in Setting::ALL {
                         out!(
-                            "{key} = {}    # {}",
-                            store.get_setting(key)?,
-                            i18n::tr_in(lang, about, &[])
+                            "{} = {}    # {}",
+                            setting.key(),
+                            store.get_setting(setting.key())?,
+                            i18n::tr_in(lang, setting.about(), &[])
                         );
                     }
                 }

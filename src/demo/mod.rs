@@ -17,7 +17,7 @@ use fastrand::Rng;
 use crate::error::{Error, Result};
 use crate::import::{self, ImportKind, ImportOptions, ImportReport};
 use crate::model::task::Task;
-use crate::store::Store;
+use crate::store::{Setting, Store};
 use person::Person;
 
 /// The seed of the demo the app and the CLI make, so every demo base is the same.
@@ -147,7 +147,7 @@ pub fn create_base(db: &Path, n: u64, files_dir: &Path, task: Task) -> Result<Ve
         }
     }
     let mut store = Store::open(db)?;
-    store.set_setting("demo", "1")?;
+    store.set_setting(Setting::Demo.key(), "1")?;
     let steps = [
         (ImportKind::Contacts, &files.contacts, 0.0, 0.6),
         (ImportKind::Orders, &files.orders, 0.6, 0.75),

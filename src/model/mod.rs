@@ -5,6 +5,7 @@
 pub mod campaign;
 pub mod condition;
 pub mod contact;
+pub mod meaning;
 pub mod rfm;
 pub mod rule;
 pub mod task;

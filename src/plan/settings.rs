@@ -3,7 +3,7 @@
 
 use super::Span;
 use crate::error::Result;
-use crate::store::{Store, default_setting};
+use crate::store::{Setting, Store};
 
 /// Quiet hours, caps and the WhatsApp tier as the base holds them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,11 +18,6 @@ pub struct PlanSettings {
     pub daily_limit: Option<u32>,
 }
 
-const QUIET: &str = "plan.quiet_hours";
-const CAP_HOURS: &str = "plan.cap_hours";
-const CAP_WEEK: &str = "plan.cap_week";
-const TIER: &str = "plan.whatsapp_tier";
-
 /// A stored word that turns a rule off.
 fn off(word: &str) -> bool {
     word.is_empty() || word == "off"
@@ -31,49 +26,48 @@ fn off(word: &str) -> bool {
 impl PlanSettings {
     /// The settings of words as stored (`21:00-09:00`, `24`, `off`, `unlimited`); a word that does
     /// not read keeps the rule off rather than failing the plan.
-    fn from_words(word: &dyn Fn(&str) -> Result<String>) -> Result<PlanSettings> {
-        let number = |key: &str| -> Result<Option<u32>> {
+    fn from_words(word: &dyn Fn(Setting) -> Result<String>) -> Result<PlanSettings> {
+        let number = |key: Setting| -> Result<Option<u32>> {
             let w = word(key)?;
             Ok(if off(&w) { None } else { w.parse().ok() })
         };
-        let quiet = word(QUIET)?;
+        let quiet = word(Setting::QuietHours)?;
         Ok(PlanSettings {
             quiet: if off(&quiet) {
                 None
             } else {
                 Some(Span::parse(&quiet)?)
             },
-            cap_hours: number(CAP_HOURS)?,
-            cap_week: number(CAP_WEEK)?,
-            daily_limit: word(TIER)?.parse().ok(),
+            cap_hours: number(Setting::CapHours)?,
+            cap_week: number(Setting::CapWeek)?,
+            daily_limit: word(Setting::WhatsappTier)?.parse().ok(),
         })
     }
 
     /// The base's settings (its defaults where none is stored).
     pub fn read(store: &Store) -> Result<PlanSettings> {
-        PlanSettings::from_words(&|key| store.get_setting(key))
+        PlanSettings::from_words(&|key| store.get_setting(key.key()))
     }
 
     /// Keeps these settings in the base.
     pub fn save(&self, store: &Store) -> Result<()> {
         let number = |n: Option<u32>| n.map_or("off".to_owned(), |n| n.to_string());
         store.set_setting(
-            QUIET,
+            Setting::QuietHours.key(),
             &self.quiet.map_or("off".to_owned(), |q| q.to_string()),
         )?;
-        store.set_setting(CAP_HOURS, &number(self.cap_hours))?;
-        store.set_setting(CAP_WEEK, &number(self.cap_week))?;
+        store.set_setting(Setting::CapHours.key(), &number(self.cap_hours))?;
+        store.set_setting(Setting::CapWeek.key(), &number(self.cap_week))?;
         let tier = self
             .daily_limit
             .map_or("unlimited".to_owned(), |n| n.to_string());
-        store.set_setting(TIER, &tier)
+        store.set_setting(Setting::WhatsappTier.key(), &tier)
     }
 }
 
 impl Default for PlanSettings {
     /// The store's defaults: quiet 21:00–09:00, 24 hours and 3 a week, the 250 tier.
     fn default() -> Self {
-        PlanSettings::from_words(&|key| Ok(default_setting(key).unwrap_or_default().to_owned()))
-            .expect("the store's defaults read")
+        PlanSettings::from_words(&|key| Ok(key.default_value())).expect("the store's defaults read")
     }
 }

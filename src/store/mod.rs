@@ -30,7 +30,7 @@ pub use results::Tally;
 pub use rfm::RfmRow;
 pub use schema::CURRENT_VERSION;
 pub use segments::SavedSegment;
-pub use settings::{SETTING_KEYS, Settings, WHATSAPP_TIERS, default_setting};
+pub use settings::{Setting, Settings, WHATSAPP_TIERS};
 
 use crate::error::{Error, Result};
 use crate::i18n::Msg;

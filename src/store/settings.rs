@@ -6,70 +6,122 @@ use rusqlite::OptionalExtension;
 use super::Store;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
+use crate::model::meaning::Meaning;
+use crate::model::rfm::{Dimension, parse_cuts};
 
-/// The keys `adresat settings get|set` accepts, with what they mean.
-pub const SETTING_KEYS: &[(&str, &str)] = &[
-    ("owner_tz", "setting-owner-tz"),
-    ("default_country", "setting-default-country"),
-    ("meaning.discount_tag", "setting-meaning-discount-tag"),
-    (
-        "meaning.new_arrivals_tag",
-        "setting-meaning-new-arrivals-tag",
-    ),
-    ("meaning.landing_source", "setting-meaning-landing-source"),
-    ("meaning.ad_source", "setting-meaning-ad-source"),
-    ("meaning.qr_source", "setting-meaning-qr-source"),
-    (
-        "meaning.cross_sell_bought",
-        "setting-meaning-cross-sell-bought",
-    ),
-    (
-        "meaning.cross_sell_missing",
-        "setting-meaning-cross-sell-missing",
-    ),
-    ("rfm.as_of", "setting-rfm-as-of"),
-    ("rfm.recency_cuts", "setting-rfm-recency-cuts"),
-    ("rfm.frequency_cuts", "setting-rfm-frequency-cuts"),
-    ("rfm.monetary_cuts", "setting-rfm-monetary-cuts"),
-    ("plan.quiet_hours", "setting-plan-quiet-hours"),
-    ("plan.cap_hours", "setting-plan-cap-hours"),
-    ("plan.cap_week", "setting-plan-cap-week"),
-    ("plan.whatsapp_tier", "setting-plan-whatsapp-tier"),
-    ("results.block_threshold", "setting-results-block-threshold"),
-    (
-        "results.unsubscribe_threshold",
-        "setting-results-unsubscribe-threshold",
-    ),
-];
+/// A setting of the base, as `adresat settings get|set` and the screens name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Setting {
+    OwnerTz,
+    DefaultCountry,
+    /// The base holds generated demo data (set by the demo, not offered to the owner).
+    Demo,
+    /// One of the owner's words a preset needs; empty until answered.
+    Meaning(Meaning),
+    /// The owner's own RFM date; empty for today.
+    RfmAsOf,
+    /// The owner's own cut points of a dimension; empty for quintiles.
+    RfmCuts(Dimension),
+    QuietHours,
+    CapHours,
+    CapWeek,
+    WhatsappTier,
+    BlockThreshold,
+    UnsubscribeThreshold,
+}
 
-/// Defaults of the plan and results settings: quiet 21:00–09:00, a day between messages, at
-/// most 3 a week, the tier of a new WhatsApp number (250 unique people a day); warnings above
-/// 1 % blocks or 2 % unsubscribes.
-const PLAN_DEFAULTS: &[(&str, &str)] = &[
-    ("plan.quiet_hours", "21:00-09:00"),
-    ("plan.cap_hours", "24"),
-    ("plan.cap_week", "3"),
-    ("plan.whatsapp_tier", "250"),
-    ("results.block_threshold", "1"),
-    ("results.unsubscribe_threshold", "2"),
-];
+impl Setting {
+    /// The settings the owner may read and change, in the order `adresat settings list` shows.
+    pub const ALL: [Setting; 19] = [
+        Setting::OwnerTz,
+        Setting::DefaultCountry,
+        Setting::Meaning(Meaning::DiscountTag),
+        Setting::Meaning(Meaning::NewArrivalsTag),
+        Setting::Meaning(Meaning::LandingSource),
+        Setting::Meaning(Meaning::AdSource),
+        Setting::Meaning(Meaning::QrSource),
+        Setting::Meaning(Meaning::CrossSellBought),
+        Setting::Meaning(Meaning::CrossSellMissing),
+        Setting::RfmAsOf,
+        Setting::RfmCuts(Dimension::Recency),
+        Setting::RfmCuts(Dimension::Frequency),
+        Setting::RfmCuts(Dimension::Monetary),
+        Setting::QuietHours,
+        Setting::CapHours,
+        Setting::CapWeek,
+        Setting::WhatsappTier,
+        Setting::BlockThreshold,
+        Setting::UnsubscribeThreshold,
+    ];
 
-/// The default of a setting that has one (the plan's rules, the results' thresholds).
-pub fn default_setting(key: &str) -> Option<&'static str> {
-    PLAN_DEFAULTS
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map(|(_, v)| *v)
+    /// Its key, as stored.
+    pub fn key(self) -> &'static str {
+        match self {
+            Setting::OwnerTz => "owner_tz",
+            Setting::DefaultCountry => "default_country",
+            Setting::Demo => "demo",
+            Setting::Meaning(m) => m.key(),
+            Setting::RfmAsOf => "rfm.as_of",
+            Setting::RfmCuts(d) => d.setting(),
+            Setting::QuietHours => "plan.quiet_hours",
+            Setting::CapHours => "plan.cap_hours",
+            Setting::CapWeek => "plan.cap_week",
+            Setting::WhatsappTier => "plan.whatsapp_tier",
+            Setting::BlockThreshold => "results.block_threshold",
+            Setting::UnsubscribeThreshold => "results.unsubscribe_threshold",
+        }
+    }
+
+    /// The setting `key` names, the demo mark among them.
+    pub fn parse(key: &str) -> Option<Setting> {
+        Setting::ALL
+            .into_iter()
+            .chain([Setting::Demo])
+            .find(|s| s.key() == key)
+    }
+
+    /// The message id of what it means.
+    pub fn about(self) -> &'static str {
+        match self {
+            Setting::OwnerTz => "setting-owner-tz",
+            Setting::DefaultCountry => "setting-default-country",
+            Setting::Demo => "setting-demo",
+            Setting::Meaning(m) => m.question(),
+            Setting::RfmAsOf => "setting-rfm-as-of",
+            Setting::RfmCuts(Dimension::Recency) => "setting-rfm-recency-cuts",
+            Setting::RfmCuts(Dimension::Frequency) => "setting-rfm-frequency-cuts",
+            Setting::RfmCuts(Dimension::Monetary) => "setting-rfm-monetary-cuts",
+            Setting::QuietHours => "setting-plan-quiet-hours",
+            Setting::CapHours => "setting-plan-cap-hours",
+            Setting::CapWeek => "setting-plan-cap-week",
+            Setting::WhatsappTier => "setting-plan-whatsapp-tier",
+            Setting::BlockThreshold => "setting-results-block-threshold",
+            Setting::UnsubscribeThreshold => "setting-results-unsubscribe-threshold",
+        }
+    }
+
+    /// Its value until the owner sets one: quiet 21:00–09:00, a day between messages, at most
+    /// 3 a week, the tier of a new WhatsApp number (250 unique people a day); warnings above
+    /// 1 % blocks or 2 % unsubscribes; the owner's words and RFM choices empty.
+    pub fn default_value(self) -> String {
+        let defaults = Settings::default();
+        match self {
+            Setting::OwnerTz => defaults.owner_tz.name().to_owned(),
+            Setting::DefaultCountry => defaults.default_country,
+            Setting::Demo => "0".to_owned(),
+            Setting::Meaning(_) | Setting::RfmAsOf | Setting::RfmCuts(_) => String::new(),
+            Setting::QuietHours => "21:00-09:00".to_owned(),
+            Setting::CapHours => "24".to_owned(),
+            Setting::CapWeek => "3".to_owned(),
+            Setting::WhatsappTier => "250".to_owned(),
+            Setting::BlockThreshold => "1".to_owned(),
+            Setting::UnsubscribeThreshold => "2".to_owned(),
+        }
+    }
 }
 
 /// The WhatsApp tiers: unique people a number may message in a rolling 24 hours.
 pub const WHATSAPP_TIERS: &[&str] = &["250", "2000", "10000", "100000", "unlimited"];
-
-/// Settings that name one of the owner's own words (a tag, a source, a category): the presets
-/// that depend on them ask once and keep the answer here. Empty until answered.
-fn is_meaning(key: &str) -> bool {
-    key.starts_with("meaning.") && is_known(key)
-}
 
 /// The settings of one base, with the defaults of a Russian small business.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,78 +144,74 @@ impl Default for Settings {
     }
 }
 
-/// Checks a value for `key`, returning it in its stored form.
-fn validate(key: &str, value: &str) -> Result<String> {
-    let value = value.trim();
-    match key {
-        "owner_tz" => value
-            .parse::<Tz>()
-            .map(|tz| tz.name().to_owned())
-            .map_err(|_| Error::user(Msg::new("error-bad-time-zone").arg("value", value))),
-        "default_country" => {
-            let code = value.to_ascii_uppercase();
-            if code.len() == 2 && code.chars().all(|c| c.is_ascii_alphabetic()) {
-                Ok(code)
-            } else {
-                Err(Error::user(
-                    Msg::new("error-bad-country").arg("value", value),
-                ))
+impl Setting {
+    /// Checks `value` for the setting, returning it in its stored form.
+    fn validate(self, value: &str) -> Result<String> {
+        let value = value.trim();
+        let off = value.is_empty() || value == "off";
+        match self {
+            Setting::OwnerTz => value
+                .parse::<Tz>()
+                .map(|tz| tz.name().to_owned())
+                .map_err(|_| Error::user(Msg::new("error-bad-time-zone").arg("value", value))),
+            Setting::DefaultCountry => {
+                let code = value.to_ascii_uppercase();
+                if code.len() == 2 && code.chars().all(|c| c.is_ascii_alphabetic()) {
+                    Ok(code)
+                } else {
+                    Err(Error::user(
+                        Msg::new("error-bad-country").arg("value", value),
+                    ))
+                }
             }
+            Setting::Demo => Ok(if value == "1" { "1" } else { "0" }.to_owned()),
+            Setting::Meaning(_) => Ok(value.to_owned()),
+            Setting::QuietHours if off => Ok("off".to_owned()),
+            Setting::QuietHours => crate::model::time::Span::parse(value).map(|s| s.to_string()),
+            Setting::CapHours | Setting::CapWeek if off => Ok("off".to_owned()),
+            Setting::CapHours | Setting::CapWeek => value
+                .parse::<u32>()
+                .ok()
+                .filter(|n| *n > 0)
+                .map(|n| n.to_string())
+                .ok_or_else(|| Error::user(Msg::new("error-bad-number").arg("value", value))),
+            Setting::WhatsappTier => WHATSAPP_TIERS
+                .iter()
+                .find(|t| **t == value.replace([' ', '\u{a0}', ','], ""))
+                .map(|t| (*t).to_owned())
+                .ok_or_else(|| {
+                    Error::user(
+                        Msg::new("error-bad-tier")
+                            .arg("value", value)
+                            .arg("tiers", WHATSAPP_TIERS.join(", ")),
+                    )
+                }),
+            Setting::BlockThreshold | Setting::UnsubscribeThreshold => value
+                .replace(',', ".")
+                .trim_end_matches('%')
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|p| *p > 0.0 && *p <= 100.0)
+                .map(|p| p.to_string())
+                .ok_or_else(|| Error::user(Msg::new("error-bad-percent").arg("value", value))),
+            Setting::RfmAsOf if value.is_empty() => Ok(String::new()),
+            Setting::RfmAsOf => chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
+                .map(|d| d.to_string())
+                .map_err(|_| Error::user(Msg::new("rfm-error-date").arg("value", value))),
+            Setting::RfmCuts(_) if value.is_empty() => Ok(String::new()),
+            Setting::RfmCuts(d) => parse_cuts(d, value).map(|_| value.to_owned()),
         }
-        "demo" => Ok(if value == "1" { "1" } else { "0" }.to_owned()),
-        _ if is_meaning(key) => Ok(value.to_owned()),
-        "plan.quiet_hours" if value.is_empty() || value == "off" => Ok("off".to_owned()),
-        "plan.quiet_hours" => crate::model::time::Span::parse(value).map(|s| s.to_string()),
-        "plan.cap_hours" | "plan.cap_week" if value.is_empty() || value == "off" => {
-            Ok("off".to_owned())
-        }
-        "plan.cap_hours" | "plan.cap_week" => value
-            .parse::<u32>()
-            .ok()
-            .filter(|n| *n > 0)
-            .map(|n| n.to_string())
-            .ok_or_else(|| Error::user(Msg::new("error-bad-number").arg("value", value))),
-        "plan.whatsapp_tier" => WHATSAPP_TIERS
-            .iter()
-            .find(|t| **t == value.replace([' ', '\u{a0}', ','], ""))
-            .map(|t| (*t).to_owned())
-            .ok_or_else(|| {
-                Error::user(
-                    Msg::new("error-bad-tier")
-                        .arg("value", value)
-                        .arg("tiers", WHATSAPP_TIERS.join(", ")),
-                )
-            }),
-        "results.block_threshold" | "results.unsubscribe_threshold" => value
-            .replace(',', ".")
-            .trim_end_matches('%')
-            .trim()
-            .parse::<f64>()
-            .ok()
-            .filter(|p| *p > 0.0 && *p <= 100.0)
-            .map(|p| p.to_string())
-            .ok_or_else(|| Error::user(Msg::new("error-bad-percent").arg("value", value))),
-        "rfm.as_of" if value.is_empty() => Ok(String::new()),
-        "rfm.as_of" => chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
-            .map(|d| d.to_string())
-            .map_err(|_| Error::user(Msg::new("rfm-error-date").arg("value", value))),
-        _ => match crate::model::rfm::Dimension::ALL
-            .into_iter()
-            .find(|d| d.setting() == key)
-        {
-            Some(_) if value.is_empty() => Ok(String::new()),
-            Some(d) => crate::model::rfm::parse_cuts(d, value).map(|_| value.to_owned()),
-            None => Err(unknown_key(key)),
-        },
     }
 }
 
-fn is_known(key: &str) -> bool {
-    SETTING_KEYS.iter().any(|(k, _)| *k == key)
+/// The setting `key` names, or an error that lists the keys there are.
+fn known(key: &str) -> Result<Setting> {
+    Setting::parse(key).ok_or_else(|| unknown_key(key))
 }
 
 fn unknown_key(key: &str) -> Error {
-    let keys: Vec<&str> = SETTING_KEYS.iter().map(|(k, _)| *k).collect();
+    let keys: Vec<&str> = Setting::ALL.into_iter().map(Setting::key).collect();
     Error::user(
         Msg::new("error-unknown-setting")
             .arg("key", key)
@@ -199,26 +247,15 @@ impl Store {
                 r.get(0)
             })
             .optional()?;
-        if let Some(value) = stored {
-            return Ok(value);
-        }
-        let defaults = Settings::default();
-        match key {
-            "owner_tz" => Ok(defaults.owner_tz.name().to_owned()),
-            "default_country" => Ok(defaults.default_country),
-            "demo" => Ok("0".to_owned()),
-            _ if let Some(v) = default_setting(key) => Ok(v.to_owned()),
-            // The owner's words and the RFM choices are empty until set.
-            _ if is_known(key) => Ok(String::new()),
-            _ => Err(unknown_key(key)),
+        match stored {
+            Some(value) => Ok(value),
+            None => Ok(known(key)?.default_value()),
         }
     }
 
     /// Forgets the stored value of `key`: its default applies again.
     pub fn clear_setting(&self, key: &str) -> Result<()> {
-        if !is_known(key) {
-            return Err(unknown_key(key));
-        }
+        known(key)?;
         self.conn()
             .execute("DELETE FROM settings WHERE key = ?1", [key])?;
         Ok(())
@@ -226,7 +263,7 @@ impl Store {
 
     /// Validates and stores `value` for `key`.
     pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
-        let value = validate(key, value)?;
+        let value = known(key)?.validate(value)?;
         self.conn().execute(
             "INSERT INTO settings(key, value) VALUES (?1, ?2)
              ON CONFLICT(key) DO UPDATE SET value = excluded.value",

@@ -19,7 +19,7 @@ use super::segments::SegmentsScreen;
 use super::{Action, Prefs};
 use crate::error::Result;
 use crate::i18n::{self, Lang, Msg, tr};
-use crate::store::{Settings, Stats, Store};
+use crate::store::{Setting, Settings, Stats, Store};
 
 /// The screens of the navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -533,8 +533,8 @@ impl AdresatApp {
                 let db = self.db.clone();
                 self.settings_job = Some(Pending::spawn(ctx, Work::SaveSettings, move |_| {
                     let store = Store::open(&db)?;
-                    store.set_setting("owner_tz", &owner_tz)?;
-                    store.set_setting("default_country", &country)
+                    store.set_setting(Setting::OwnerTz.key(), &owner_tz)?;
+                    store.set_setting(Setting::DefaultCountry.key(), &country)
                 }));
             }
         }

@@ -13,7 +13,7 @@ use super::jobs::{QueryJob, Work};
 use crate::format::group_thousands;
 use crate::i18n::{Msg, tr};
 use crate::results::{self, Metrics, Rates, Thresholds, percent};
-use crate::store::Store;
+use crate::store::{Setting, Store};
 
 /// What the screen shows of one campaign, and the trend over all.
 struct Loaded {
@@ -148,8 +148,8 @@ impl ResultsScreen {
             if done(&block) || done(&unsubscribe) {
                 let (b, u) = (self.block_pct, self.unsubscribe_pct);
                 self.save_job = Some(QueryJob::spawn(ui.ctx(), Work::Save, db, move |s| {
-                    s.set_setting("results.block_threshold", &format!("{b:.1}"))?;
-                    s.set_setting("results.unsubscribe_threshold", &format!("{u:.1}"))
+                    s.set_setting(Setting::BlockThreshold.key(), &format!("{b:.1}"))?;
+                    s.set_setting(Setting::UnsubscribeThreshold.key(), &format!("{u:.1}"))
                 }));
             }
         });

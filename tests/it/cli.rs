@@ -287,3 +287,24 @@ fn a_base_busy_with_other_work_says_so_and_changes_nothing() {
             .success()
     );
 }
+
+/// Every setting the owner may set is named once (`store::Setting`): its key reads back as
+/// itself, its meaning is in both languages, and its default is a value it accepts.
+#[test]
+fn every_setting_is_known_by_its_key_with_its_meaning_and_a_valid_default() {
+    use adresat::i18n::{Lang, tr_in};
+    use adresat::store::Setting;
+    let s = crate::support::Scratch::new();
+    for setting in Setting::ALL {
+        assert_eq!(Setting::parse(setting.key()), Some(setting));
+        for lang in [Lang::Ru, Lang::En] {
+            assert_ne!(tr_in(lang, setting.about(), &[]), setting.about());
+        }
+        let default = setting.default_value();
+        assert_eq!(s.store.get_setting(setting.key()).unwrap(), default);
+        s.store.set_setting(setting.key(), &default).unwrap();
+    }
+    let e = s.store.set_setting("plan.nothing", "1").unwrap_err();
+    assert_eq!(e.id(), "error-unknown-setting");
+    assert!(e.to_string().contains("plan.whatsapp_tier"), "{e}");
+}

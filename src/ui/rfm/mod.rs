@@ -17,7 +17,7 @@ use crate::format::{format_rubles, group_thousands};
 use crate::i18n::{Msg, tr};
 use crate::rfm::{self, Analysis, Dimension, Group, GroupSummary};
 use crate::segment::{Item, Rule};
-use crate::store::{RfmRow, Store};
+use crate::store::{RfmRow, Setting, Store};
 use panels::{grid, groups_table, money};
 
 /// Above this many customers the scatter becomes a binned density: egui_plot draws every point
@@ -233,7 +233,7 @@ impl RfmScreen {
                 }
                 let as_of = match as_of {
                     Some(d) => {
-                        store.set_setting("rfm.as_of", &d.to_string())?;
+                        store.set_setting(Setting::RfmAsOf.key(), &d.to_string())?;
                         d
                     }
                     None => rfm::as_of_date(store, chrono::Utc::now())?,
