@@ -7,76 +7,17 @@ use std::path::Path;
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, tr_in};
 use crate::model::task::Task;
-use crate::store::{Contact, Store};
+use crate::store::{CONTACT_FIELDS, Contact, Store, contact_field};
 
-/// The fixed columns, by the canonical field names the importer reads back.
-const HEADERS: &[&str] = &[
-    "adresat_id",
-    "external_id",
-    "id_system",
-    "email",
-    "name",
-    "first_name",
-    "phone",
-    "tg_chat_id",
-    "tg_username",
-    "city",
-    "region",
-    "time_zone",
-    "tz_source",
-    "source",
-    "utm_source",
-    "utm_medium",
-    "utm_campaign",
-    "utm_content",
-    "utm_term",
-    "consent",
-    "consent_at",
-    "consent_source",
-    "consent_file",
-    "status",
-    "status_at",
-    "created_at",
-    "birthday",
-    "consent_whatsapp",
-    "consent_telegram",
-    "consent_sms",
-    "total_orders",
-    "total_spent",
-    "last_order_at",
-    "tags",
-];
+/// The internal id's column in an export: not a field of the contact, but what an import of
+/// the file matches the contact by.
+const ID_HEADER: &str = "adresat_id";
+/// The columns after the stored fields: the purchase totals a customers export gave, the tags.
+const TOTALS_AND_TAGS: [&str; 4] = ["total_orders", "total_spent", "last_order_at", "tags"];
 
-fn opt(v: &Option<String>) -> String {
-    v.clone().unwrap_or_default()
-}
-
-/// Who the contact is: the internal and external ids, the id's system, e-mail and name.
-fn who(c: &Contact) -> [String; 5] {
-    [
-        c.id.to_string(),
-        opt(&c.external_id),
-        c.id_system.clone(),
-        opt(&c.email),
-        opt(&c.name),
-    ]
-}
-
-/// The consent, its date and source, and the file it came from.
-fn consent_record(c: &Contact) -> [String; 4] {
-    [
-        c.consent.as_str().to_owned(),
-        opt(&c.consent_at),
-        opt(&c.consent_source),
-        opt(&c.consent_file),
-    ]
-}
-
-/// Each channel's own consent: empty where it follows the general one.
-fn channels(c: &Contact) -> [String; 3] {
-    let consent = c.channel_consent;
-    [consent.whatsapp, consent.telegram, consent.sms]
-        .map(|consent| consent.map(|c| c.as_str().to_owned()).unwrap_or_default())
+/// A stored field's value by its key (a key the registry holds: the export's own lists).
+fn value(key: &str, c: &Contact) -> String {
+    contact_field(key).map_or_else(String::new, |f| (f.value)(c))
 }
 
 /// The column that marks every row of a file exported from a demo base.
@@ -96,7 +37,9 @@ pub fn export_contacts(
     let demo = store.settings()?.demo;
     let custom = store.custom_field_names()?;
     let summaries = store.purchase_summaries()?;
-    let mut header: Vec<&str> = HEADERS.to_vec();
+    let mut header: Vec<&str> = vec![ID_HEADER];
+    header.extend(CONTACT_FIELDS.iter().map(|f| f.key));
+    header.extend(TOTALS_AND_TAGS);
     header.extend(custom.iter().map(String::as_str));
     if demo {
         header.push(DEMO_COLUMN);
@@ -115,31 +58,8 @@ pub fn export_contacts(
         if only.is_some_and(|ids| ids.binary_search(&c.id).is_err()) {
             return false;
         }
-        record.extend(who(c));
-        record.extend([
-            opt(&c.first_name),
-            opt(&c.phone),
-            opt(&c.tg_chat_id),
-            opt(&c.tg_username),
-            opt(&c.city),
-            opt(&c.region),
-            c.time_zone.clone(),
-            c.tz_source.as_str().to_owned(),
-            opt(&c.source),
-            opt(&c.utm_source),
-            opt(&c.utm_medium),
-            opt(&c.utm_campaign),
-            opt(&c.utm_content),
-            opt(&c.utm_term),
-        ]);
-        record.extend(consent_record(c));
-        record.extend([
-            c.status.as_str().to_owned(),
-            opt(&c.status_at),
-            c.created_at.clone(),
-            opt(&c.birthday),
-        ]);
-        record.extend(channels(c));
+        record.push(c.id.to_string());
+        record.extend(CONTACT_FIELDS.iter().map(|f| (f.value)(c)));
         let summary = summaries.get(&c.id).cloned().unwrap_or_default();
         record.extend([
             summary.orders.map(|n| n.to_string()).unwrap_or_default(),
@@ -162,9 +82,8 @@ pub fn export_contacts(
     })
 }
 
-/// The columns of a consent export: who, and their consent record.
-const CONSENT_HEADERS: &[&str] = &[
-    "adresat_id",
+/// The fields of a consent export after the internal id: who, and their consent record.
+const CONSENT_FIELDS: &[&str] = &[
     "external_id",
     "id_system",
     "email",
@@ -186,18 +105,17 @@ const CONSENT_HEADERS: &[&str] = &[
 /// it) to `path`: the value, its date and source, the file it came from, each channel's own, and
 /// an opt-out with its date. Returns how many; `task` as for [`export_contacts`].
 pub fn export_consent(store: &Store, path: &Path, delimiter: u8, task: Task) -> Result<u64> {
+    let mut header = vec![ID_HEADER];
+    header.extend(CONSENT_FIELDS);
     let rows = Rows {
         path,
         delimiter,
-        header: CONSENT_HEADERS,
+        header: &header,
     };
     let total = store.contact_count()?;
     rows.write(store, task, total, |c, _, record| {
-        record.extend(who(c));
-        record.extend([opt(&c.phone), opt(&c.tg_username)]);
-        record.extend(consent_record(c));
-        record.extend(channels(c));
-        record.extend([c.status.as_str().to_owned(), opt(&c.status_at)]);
+        record.push(c.id.to_string());
+        record.extend(CONSENT_FIELDS.iter().map(|key| value(key, c)));
         true
     })
 }

@@ -5,6 +5,7 @@ mod browse;
 mod campaigns;
 mod contacts;
 mod engagement;
+mod fields;
 mod plans;
 mod profiles;
 mod results;
@@ -25,6 +26,7 @@ pub use contacts::{
     ChannelConsent, Consent, Contact, ContactKey, Event, EventKind, OWN_SYSTEM, Order, OrderItem,
     PurchaseSummary, Saved, Status, TzSource, Writer,
 };
+pub use fields::{CONTACT_FIELDS, ContactField, contact_field};
 pub use plans::{PlanHeader, PlanListed, PlanRef, SavedItem};
 pub use results::Tally;
 pub use rfm::RfmRow;

@@ -287,19 +287,9 @@ impl Store {
     }
 }
 
-/// The columns whose distinct values the segment builder offers, and where they live.
-const VALUE_SOURCES: &[(&str, &str)] = &[
-    ("name", "contacts"),
-    ("first_name", "contacts"),
-    ("city", "contacts"),
-    ("region", "contacts"),
-    ("time_zone", "contacts"),
-    ("source", "contacts"),
-    ("utm_source", "contacts"),
-    ("utm_medium", "contacts"),
-    ("utm_campaign", "contacts"),
-    ("utm_content", "contacts"),
-    ("utm_term", "contacts"),
+/// The columns of orders and events whose values the builder offers, by their table; the
+/// contacts' are the registry's (`offers_values`).
+const ACTIVITY_VALUES: &[(&str, &str)] = &[
     ("product", "orders"),
     ("category", "orders"),
     ("campaign", "events"),
@@ -313,11 +303,17 @@ impl Store {
     /// The distinct non-empty values of `column` (a contact field, `product`, `category`,
     /// `campaign` or `button`), sorted, at most a few hundred: what the builder's pickers offer.
     pub fn distinct_values(&self, column: &str) -> Result<Vec<String>> {
-        let Some((column, table)) = VALUE_SOURCES.iter().find(|(c, _)| *c == column) else {
+        let contacts = super::contact_field(column)
+            .filter(|f| f.offers_values)
+            .map(|f| (f.key, "contacts"));
+        let source =
+            contacts.or_else(|| ACTIVITY_VALUES.iter().find(|(c, _)| *c == column).copied());
+        // Only a known column is named in the statement.
+        let Some((column, table)) = source else {
             return Ok(Vec::new());
         };
         // An order's items name products and categories too.
-        let items = match *table {
+        let items = match table {
             "orders" => format!(" UNION SELECT {column} FROM order_items WHERE {column} <> ''"),
             _ => String::new(),
         };

@@ -5,6 +5,7 @@ mod campaign;
 mod cli;
 mod consent;
 mod export_faults;
+mod fields;
 mod formats;
 mod geo;
 mod house;

@@ -5,7 +5,7 @@ use super::Choices;
 use super::windows::FlowEdit;
 use crate::segment::presets::{Meaning, PRESETS};
 use crate::segment::{self, Rule, StoreCatalog, Today};
-use crate::store::{SavedSegment, Store};
+use crate::store::{CONTACT_FIELDS, SavedSegment, Store};
 
 /// A saved segment in the list, with its size or why it cannot be counted.
 #[derive(Debug, Clone)]
@@ -36,21 +36,12 @@ pub(super) fn load_choices(store: &Store) -> crate::Result<Choices> {
     let tags: Vec<String> = store.tag_names()?.into_iter().map(|(_, n)| n).collect();
     let tag_groups = Store::tag_groups(&tags);
     let mut values = std::collections::HashMap::new();
-    for key in [
-        "city",
-        "region",
-        "time_zone",
-        "source",
-        "utm_source",
-        "utm_medium",
-        "utm_campaign",
-        "utm_content",
-        "utm_term",
-        "product",
-        "category",
-        "campaign",
-        "button",
-    ] {
+    // The contact fields whose values the builder offers, then what orders and events name.
+    let offered = CONTACT_FIELDS
+        .iter()
+        .filter(|f| f.offers_values)
+        .map(|f| f.key);
+    for key in offered.chain(["product", "category", "campaign", "button"]) {
         values.insert(key.to_owned(), store.distinct_values(key)?);
     }
     let custom_fields = store.custom_field_names()?;
