@@ -331,20 +331,20 @@ fn lines_table(ui: &mut egui::Ui, m: &Metrics) {
     egui::Grid::new("results-lines")
         .striped(true)
         .show(ui, |ui| {
-            for h in [
-                "results-col-variant",
-                "results-col-segment",
-                "results-planned",
-                "results-delivered",
-                "results-read",
-                "results-click",
-                "results-reply",
-                "results-unsubscribe",
-                "results-block",
-            ] {
-                ui.strong(tr(h));
-            }
-            ui.end_row();
+            crate::ui::widgets::heading_row(
+                ui,
+                &[
+                    "results-col-variant",
+                    "results-col-segment",
+                    "results-planned",
+                    "results-delivered",
+                    "results-read",
+                    "results-click",
+                    "results-reply",
+                    "results-unsubscribe",
+                    "results-block",
+                ],
+            );
             for l in m.per_variant.iter().chain(&m.per_arm) {
                 match l.arm {
                     Some(arm) => ui.label(format!("  {} {arm}", l.variant)),

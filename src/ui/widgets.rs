@@ -169,6 +169,14 @@ pub fn progress_with_cancel(ui: &mut egui::Ui, progress: &super::jobs::Progress,
     }
 }
 
+/// A grid's heading row: the text of each message id, strong, then the row's end.
+pub fn heading_row(ui: &mut egui::Ui, ids: &[&str]) {
+    for id in ids {
+        ui.strong(tr(id));
+    }
+    ui.end_row();
+}
+
 /// A scrolling list of names, `selected` highlighted; returns the one clicked this frame.
 pub fn name_list(
     ui: &mut egui::Ui,

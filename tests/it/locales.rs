@@ -88,6 +88,21 @@ fn every_message_the_code_names_exists() {
             }
         }
     }
+    // A grid's heading row names its message ids in a list.
+    let mut headings = 0;
+    for text in &texts {
+        for (at, _) in text.match_indices("heading_row(") {
+            let rest = &text[at..];
+            let list = &rest[..rest.find(']').unwrap()];
+            for id in list.split('"').skip(1).step_by(2) {
+                headings += 1;
+                if !known.contains(&id) {
+                    missing.push(id.to_owned());
+                }
+            }
+        }
+    }
+    assert!(headings > 20, "the heading rows' ids were not found");
     // The drop-downs' values name their message ids in `choice!` lists.
     let choices = include_str!("../../src/ui/choice.rs");
     for (at, _) in choices.match_indices("=> \"") {

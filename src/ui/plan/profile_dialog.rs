@@ -198,14 +198,14 @@ impl ProfileDialog {
             .striped(true)
             .min_col_width(150.0)
             .show(ui, |ui| {
-                for h in [
-                    "profile-col-field",
-                    "profile-col-header",
-                    "profile-col-format",
-                ] {
-                    ui.strong(tr(h));
-                }
-                ui.end_row();
+                crate::ui::widgets::heading_row(
+                    ui,
+                    &[
+                        "profile-col-field",
+                        "profile-col-header",
+                        "profile-col-format",
+                    ],
+                );
                 let last = columns.len().saturating_sub(1);
                 for (i, c) in columns.iter_mut().enumerate() {
                     column_row(ui, i, c);

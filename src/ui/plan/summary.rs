@@ -166,19 +166,19 @@ pub fn rows(ui: &mut egui::Ui, review: &Review) {
             .to_string(),
     );
     egui::Grid::new("plan-rows").striped(true).show(ui, |ui| {
-        for h in [
-            "plan-col-id",
-            "plan-col-name",
-            "plan-col-address",
-            "plan-col-variant",
-            "plan-col-local",
-            "plan-col-zone",
-            "plan-col-utc",
-            "plan-col-text",
-        ] {
-            ui.strong(tr(h));
-        }
-        ui.end_row();
+        crate::ui::widgets::heading_row(
+            ui,
+            &[
+                "plan-col-id",
+                "plan-col-name",
+                "plan-col-address",
+                "plan-col-variant",
+                "plan-col-local",
+                "plan-col-zone",
+                "plan-col-utc",
+                "plan-col-text",
+            ],
+        );
         for r in &review.rows {
             ui.monospace(&r.message_id);
             ui.label(&r.name);

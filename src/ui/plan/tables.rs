@@ -1,7 +1,6 @@
 //! Tables of the Plan screen's export step: the first rows of a file, and the batch list.
 
 use crate::format::group_thousands;
-use crate::i18n::tr;
 use crate::plan::batches::Batch;
 
 /// Rows of a file, the first one its header, in a scrollable grid.
@@ -37,16 +36,16 @@ pub fn batches_grid(ui: &mut egui::Ui, batches: &[Batch]) {
             egui::Grid::new("plan-batches")
                 .striped(true)
                 .show(ui, |ui| {
-                    for h in [
-                        "plan-batch-file",
-                        "plan-batch-utc",
-                        "plan-batch-owner",
-                        "plan-batch-messages",
-                        "plan-batch-parts",
-                    ] {
-                        ui.strong(tr(h));
-                    }
-                    ui.end_row();
+                    crate::ui::widgets::heading_row(
+                        ui,
+                        &[
+                            "plan-batch-file",
+                            "plan-batch-utc",
+                            "plan-batch-owner",
+                            "plan-batch-messages",
+                            "plan-batch-parts",
+                        ],
+                    );
                     for b in batches {
                         ui.monospace(&b.file);
                         ui.label(&b.start_utc);

@@ -120,17 +120,17 @@ pub(super) fn groups_table(ui: &mut egui::Ui, data: &Loaded, actions: &mut Vec<A
             .striped(true)
             .num_columns(6)
             .show(ui, |ui| {
-                for h in [
-                    "rfm-col-group",
-                    "rfm-col-customers",
-                    "rfm-col-share",
-                    "rfm-col-revenue",
-                    "rfm-col-aov",
-                    "rfm-col-advice",
-                ] {
-                    ui.strong(tr(h));
-                }
-                ui.end_row();
+                crate::ui::widgets::heading_row(
+                    ui,
+                    &[
+                        "rfm-col-group",
+                        "rfm-col-customers",
+                        "rfm-col-share",
+                        "rfm-col-revenue",
+                        "rfm-col-aov",
+                        "rfm-col-advice",
+                    ],
+                );
                 for g in &data.summary {
                     let name = group_name(g.group);
                     if ui
