@@ -14,7 +14,10 @@ pub struct Derived<K, T> {
     /// [`Derived::forget`].
     key: Option<K>,
     job: Option<QueryJob<T>>,
-    value: Option<Result<T, String>>,
+    /// The last value computed.
+    value: Option<T>,
+    /// Why the newest computation gave none (the last value stays beside it).
+    error: Option<String>,
 }
 
 impl<K, T> Default for Derived<K, T> {
@@ -23,6 +26,7 @@ impl<K, T> Default for Derived<K, T> {
             key: None,
             job: None,
             value: None,
+            error: None,
         }
     }
 }
@@ -67,19 +71,24 @@ impl<K: PartialEq, T: Send + 'static> Derived<K, T> {
     }
 
     /// Takes the running job's answer once it is there; true when one arrived. A cancelled job
-    /// leaves no value (and is not started again until the key changes); a lost one says so.
+    /// leaves no value (and is not started again until the key changes); a failed one keeps the
+    /// last value beside its error; a lost one the window reports once (`jobs::take_lost`).
     pub fn poll(&mut self) -> bool {
         let Some(result) = self.job.as_mut().and_then(|job| job.pending.finished()) else {
             return false;
         };
         self.job = None;
-        self.value = match result {
-            Some(Ok(value)) => Some(Ok(value)),
-            Some(Err(crate::Error::Cancelled)) => None,
-            Some(Err(e)) => Some(Err(e.to_string())),
-            // A lost job: the window says so once (`jobs::take_lost`).
-            None => None,
-        };
+        match result {
+            Some(Ok(value)) => {
+                self.value = Some(value);
+                self.error = None;
+            }
+            Some(Err(crate::Error::Cancelled)) | None => {
+                self.value = None;
+                self.error = None;
+            }
+            Some(Err(e)) => self.error = Some(e.to_string()),
+        }
         true
     }
 
@@ -95,18 +104,26 @@ impl<K: PartialEq, T: Send + 'static> Derived<K, T> {
         self.cancel();
         self.key = None;
         self.value = None;
+        self.error = None;
     }
 }
 
 impl<K, T> Derived<K, T> {
-    /// The last value computed, even while a newer one is being computed.
+    /// The last value computed, even while a newer one is being computed or after it failed.
     pub fn last(&self) -> Option<&T> {
-        self.value.as_ref().and_then(|v| v.as_ref().ok())
+        self.value.as_ref()
     }
 
-    /// The value, when it is for the key last wanted (no newer one is being computed).
+    /// The value, when it is for the key last wanted (no newer one is being computed, none
+    /// failed).
     pub fn current(&self) -> Option<&T> {
-        self.last().filter(|_| self.job.is_none())
+        self.last()
+            .filter(|_| self.job.is_none() && self.error.is_none())
+    }
+
+    /// Why the newest computation gave no value.
+    pub fn error(&self) -> Option<&str> {
+        self.error.as_deref()
     }
 
     /// What the value, or the running job, is for.
@@ -114,9 +131,13 @@ impl<K, T> Derived<K, T> {
         self.key.as_ref()
     }
 
-    /// The last answer, value or error.
-    pub fn answer(&self) -> Option<&Result<T, String>> {
-        self.value.as_ref()
+    /// The newest answer: its error, else the last value.
+    pub fn answer(&self) -> Option<Result<&T, &str>> {
+        match (&self.error, &self.value) {
+            (Some(e), _) => Some(Err(e)),
+            (None, Some(v)) => Some(Ok(v)),
+            (None, None) => None,
+        }
     }
 
     pub fn is_running(&self) -> bool {

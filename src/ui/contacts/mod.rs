@@ -2,7 +2,7 @@
 //! background, with one contact's card beside it.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use chrono_tz::Tz;
@@ -11,7 +11,8 @@ use egui_extras::{Column, TableBuilder};
 mod card;
 
 use super::Action;
-use super::jobs::{Pending, Poll, QueryJob, Work};
+use super::derived::Derived;
+use super::jobs::{Pending, Work};
 use crate::error::Result;
 use crate::i18n::{Msg, tr};
 use crate::store::{Consent, ContactCard, ContactQuery, ContactRow, SortColumn, Status, Store};
@@ -34,63 +35,35 @@ const COLUMNS: &[(&str, Option<SortColumn>)] = &[
 #[derive(Default)]
 pub struct ContactsScreen {
     query: ContactQuery,
-    /// The query the ids belong to.
-    shown: Option<ContactQuery>,
-    ids: Arc<Vec<i64>>,
-    /// The running search; a newer query interrupts it, so keystrokes never pile up scans.
-    ids_job: Option<(ContactQuery, QueryJob<Vec<i64>>)>,
+    /// The ids the query finds; a newer query interrupts the running search, so keystrokes
+    /// never pile up scans.
+    ids: Derived<ContactQuery, Arc<Vec<i64>>>,
+    /// The rows read so far, by id: the table reads those in view as it scrolls.
     rows: HashMap<i64, ContactRow>,
     rows_job: Option<Pending<Result<Vec<ContactRow>>>>,
     selected: Option<i64>,
-    card: Option<ContactCard>,
-    card_job: Option<Pending<Result<Option<ContactCard>>>>,
+    /// The card of the selected contact.
+    card: Derived<i64, Option<ContactCard>>,
+    /// Why the rows in view could not be read.
     error: Option<String>,
 }
 
 impl ContactsScreen {
     /// Forgets everything read from the base (after an import or on another base).
     pub fn reload(&mut self) {
-        self.shown = None;
+        self.ids.forget();
         self.rows.clear();
         self.rows_job = None;
-        self.card = None;
-        if self.selected.is_some() {
-            self.card_job = None;
-        }
+        self.card.forget();
     }
 
     fn poll(&mut self, ctx: &egui::Context, db: &Path) {
-        if let Some((query, job)) = &mut self.ids_job {
-            match job.pending.poll() {
-                Poll::Running => {}
-                Poll::Done(result) => {
-                    match result {
-                        Ok(ids) => {
-                            self.ids = Arc::new(ids);
-                            self.shown = Some(query.clone());
-                            self.error = None;
-                        }
-                        Err(crate::Error::Cancelled) => {}
-                        Err(e) => self.error = Some(e.to_string()),
-                    }
-                    self.ids_job = None;
-                }
-                Poll::Lost => self.ids_job = None,
-            }
-        }
-        if self.shown.as_ref() != Some(&self.query)
-            && self.ids_job.as_ref().is_none_or(|(q, _)| *q != self.query)
-        {
-            if let Some((_, older)) = &self.ids_job {
-                older.interrupt();
-            }
-            let query = self.query.clone();
-            let job = QueryJob::spawn(ctx, Work::Search, db, {
-                let query = query.clone();
-                move |store| store.contact_ids(&query)
+        self.ids.poll();
+        let query = self.query.clone();
+        self.ids
+            .want(ctx, Work::Search, db, query.clone(), move |store, _| {
+                store.contact_ids(&query).map(Arc::new)
             });
-            self.ids_job = Some((query, job));
-        }
         if let Some(job) = &mut self.rows_job
             && let Some(result) = job.finished()
         {
@@ -101,11 +74,17 @@ impl ContactsScreen {
                 None => {}
             }
         }
-        if let Some(job) = &mut self.card_job
-            && let Some(result) = job.finished()
-        {
-            self.card_job = None;
-            self.card = result.and_then(|r| r.ok()).flatten();
+        self.card.poll();
+        self.read_card(ctx, db);
+    }
+
+    /// Reads the card of the selected contact, unless it is read or being read.
+    fn read_card(&mut self, ctx: &egui::Context, db: &Path) {
+        if let Some(id) = self.selected {
+            self.card
+                .want(ctx, Work::ReadContacts, db, id, move |store, _| {
+                    store.contact_card(id)
+                });
         }
     }
 
@@ -117,8 +96,9 @@ impl ContactsScreen {
         // A screen and a half around the view, so a scroll finds its rows ready.
         let margin = visible.len();
         let start = visible.start.saturating_sub(margin);
-        let end = (visible.end + margin).min(self.ids.len());
-        let missing: Vec<i64> = self.ids[start..end]
+        let ids = self.ids();
+        let end = (visible.end + margin).min(ids.len());
+        let missing: Vec<i64> = ids[start..end]
             .iter()
             .filter(|id| !self.rows.contains_key(id))
             .copied()
@@ -135,18 +115,16 @@ impl ContactsScreen {
         }));
     }
 
-    fn open_card(&mut self, ctx: &egui::Context, db: PathBuf, id: i64) {
-        self.selected = Some(id);
-        self.card_job = Some(Pending::spawn(ctx, Work::ReadContacts, move |_| {
-            Store::open(&db)?.contact_card(id)
-        }));
+    /// The ids of the last search done.
+    fn ids(&self) -> Arc<Vec<i64>> {
+        self.ids.last().cloned().unwrap_or_default()
     }
 
     /// Draws the screen; dates are shown in `tz`, the owner's zone.
     pub fn show(&mut self, ui: &mut egui::Ui, db: &Path, tz: Tz, actions: &mut Vec<Action>) {
         self.poll(ui.ctx(), db);
         self.toolbar(ui, actions);
-        if let Some(error) = &self.error {
+        if let Some(error) = self.error.as_deref().or(self.ids.error()) {
             ui.colored_label(ui.visuals().error_fg_color, error);
         }
         if self.selected.is_some() {
@@ -185,20 +163,20 @@ impl ContactsScreen {
                 &[Consent::Yes, Consent::No, Consent::Unknown],
                 consent_label,
             );
-            if self.ids_job.is_some() {
+            if self.ids.is_running() {
                 ui.spinner();
             }
-            ui.label(Msg::counted("found-contacts", self.ids.len() as i64).to_string());
+            ui.label(Msg::counted("found-contacts", self.ids().len() as i64).to_string());
         });
         ui.separator();
     }
 
     fn table(&mut self, ui: &mut egui::Ui, db: &Path, actions: &mut Vec<Action>) {
-        if self.ids.is_empty() && self.ids_job.is_none() {
+        if self.ids().is_empty() && !self.ids.is_running() {
             nothing_shown(ui, self.query == ContactQuery::default(), actions);
             return;
         }
-        let ids = self.ids.clone();
+        let ids = self.ids();
         let mut visible: Option<std::ops::Range<usize>> = None;
         let mut clicked = None;
         let mut sort_by = None;
@@ -269,7 +247,8 @@ impl ContactsScreen {
             self.fetch(ui.ctx(), db, visible);
         }
         if let Some(id) = clicked {
-            self.open_card(ui.ctx(), db.to_owned(), id);
+            self.selected = Some(id);
+            self.read_card(ui.ctx(), db);
         }
         if let Some(sort) = sort_by {
             if self.query.sort == sort {
@@ -287,12 +266,18 @@ impl ContactsScreen {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button(tr("close")).clicked() {
                     self.selected = None;
-                    self.card = None;
+                    self.card.clear();
                 }
             });
         });
-        let Some(card) = &self.card else {
-            if self.card_job.is_some() {
+        // The card of the contact selected, not of the one before while it is read.
+        let card = self
+            .card
+            .last()
+            .and_then(Option::as_ref)
+            .filter(|c| Some(c.contact.id) == self.selected);
+        let Some(card) = card else {
+            if self.card.is_running() {
                 ui.spinner();
             }
             return;

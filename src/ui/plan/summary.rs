@@ -104,7 +104,7 @@ fn left_out(ui: &mut egui::Ui, s: &Summary) -> Option<Who> {
 }
 
 /// The contacts of `which`, as read from the base.
-pub fn who_list(ui: &mut egui::Ui, which: Who, who: &Result<Vec<ContactRow>, String>) {
+pub fn who_list(ui: &mut egui::Ui, which: Who, who: Result<&Vec<ContactRow>, &str>) {
     let title = match which {
         Who::Left(reason) => reason.msg().to_string(),
         Who::Moved => tr("plan-moved"),

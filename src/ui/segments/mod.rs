@@ -98,9 +98,9 @@ impl SegmentsScreen {
             }));
         }
         if self.list.poll()
-            && let Some(Err(e)) = self.list.answer()
+            && let Some(e) = self.list.error()
         {
-            self.notice = Some(Err(e.clone()));
+            self.notice = Some(Err(e.to_owned()));
         }
         if let Some(job) = &mut self.choices_job
             && let Some(result) = job.pending.finished()
