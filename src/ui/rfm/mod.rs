@@ -12,7 +12,8 @@ use egui_plot::{Heatmap, Legend, Plot, PlotPoint, PlotPoints, Points};
 mod panels;
 
 use super::Action;
-use super::jobs::{QueryJob, Task, Work};
+use super::derived::Derived;
+use super::jobs::{Task, Work};
 use crate::format::{format_rubles, group_thousands};
 use crate::i18n::{Msg, tr};
 use crate::rfm::{self, Analysis, Dimension, Group, GroupSummary};
@@ -180,10 +181,9 @@ pub struct RfmScreen {
     as_of: NaiveDate,
     /// The as-of date was read from the base's settings.
     dated: bool,
-    job: Option<QueryJob<Loaded>>,
-    data: Option<Arc<Loaded>>,
-    error: Option<String>,
-    loaded: bool,
+    /// The analysis, for the owner's latest request (counted from 1).
+    data: Derived<u64, Arc<Loaded>>,
+    asked: u64,
     log_scale: bool,
     cuts: [String; 3],
 }
@@ -193,10 +193,8 @@ impl Default for RfmScreen {
         RfmScreen {
             as_of: chrono::Local::now().date_naive(),
             dated: false,
-            job: None,
-            data: None,
-            error: None,
-            loaded: false,
+            data: Derived::default(),
+            asked: 0,
             log_scale: false,
             cuts: Default::default(),
         }
@@ -206,7 +204,7 @@ impl Default for RfmScreen {
 impl RfmScreen {
     /// Forgets the results (after an import, or on another base).
     pub fn reload(&mut self) {
-        self.loaded = false;
+        self.data.forget();
     }
 
     fn start(
@@ -216,16 +214,10 @@ impl RfmScreen {
         recompute: bool,
         cuts: Option<[String; 3]>,
     ) {
-        if let Some(job) = &self.job {
-            job.interrupt();
-        }
         let as_of = self.dated.then_some(self.as_of);
-        self.error = None;
-        self.job = Some(QueryJob::spawn_with_task(
-            ctx,
-            Work::Rfm,
-            db,
-            move |store, task| {
+        self.asked += 1;
+        self.data
+            .restart(ctx, Work::Rfm, db, self.asked, move |store, task| {
                 if let Some(cuts) = &cuts {
                     for (d, text) in Dimension::ALL.into_iter().zip(cuts) {
                         store.set_setting(d.setting(), text)?;
@@ -238,50 +230,45 @@ impl RfmScreen {
                     }
                     None => rfm::as_of_date(store, chrono::Utc::now())?,
                 };
-                load(store, as_of, recompute || cuts.is_some(), task)
-            },
-        ));
+                load(store, as_of, recompute || cuts.is_some(), task).map(Arc::new)
+            });
+    }
+
+    /// Shows the date and the owner's cut points the analysis `data` was made with.
+    fn show_choices_of(&mut self, data: &Loaded) {
+        self.as_of = data.analysis.as_of;
+        self.dated = true;
+        for (i, d) in Dimension::ALL.into_iter().enumerate() {
+            if data.analysis.cuts.custom[i] {
+                let cuts = data.analysis.cuts.get(d);
+                self.cuts[i] = match d {
+                    Dimension::Monetary => cuts.map(|k| (k / 100).to_string()).join(", "),
+                    _ => cuts.map(|k| k.to_string()).join(", "),
+                };
+            } else {
+                self.cuts[i].clear();
+            }
+        }
     }
 
     /// Draws the screen.
     pub fn show(&mut self, ui: &mut egui::Ui, db: &Path, actions: &mut Vec<Action>) {
-        if !self.loaded {
-            self.loaded = true;
+        if self.data.key().is_none() {
             self.start(ui.ctx(), db, false, None);
         }
-        if let Some(job) = &mut self.job
-            && let Some(result) = job.pending.finished()
+        if self.data.poll()
+            && let Some(data) = self.data.current().cloned()
         {
-            self.job = None;
-            match result {
-                Some(Ok(data)) => {
-                    self.as_of = data.analysis.as_of;
-                    self.dated = true;
-                    for (i, d) in Dimension::ALL.into_iter().enumerate() {
-                        if data.analysis.cuts.custom[i] {
-                            let cuts = data.analysis.cuts.get(d);
-                            self.cuts[i] = match d {
-                                Dimension::Monetary => {
-                                    cuts.map(|k| (k / 100).to_string()).join(", ")
-                                }
-                                _ => cuts.map(|k| k.to_string()).join(", "),
-                            };
-                        } else {
-                            self.cuts[i].clear();
-                        }
-                    }
-                    self.data = Some(Arc::new(data));
-                }
-                Some(Err(e)) => self.error = Some(e.to_string()),
-                None => {}
-            }
+            self.show_choices_of(&data);
         }
         self.toolbar(ui, db);
-        if let Some(e) = &self.error {
+        if !self.data.is_running()
+            && let Some(e) = self.data.error()
+        {
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
-        let Some(data) = self.data.clone() else {
-            if self.job.is_some() {
+        let Some(data) = self.data.last().cloned() else {
+            if self.data.is_running() {
                 ui.spinner();
             }
             return;
@@ -319,11 +306,11 @@ impl RfmScreen {
             if ui.button(tr("rfm-recompute")).clicked() {
                 self.start(ui.ctx(), db, true, None);
             }
-            if let Some(job) = &self.job {
-                let bar = egui::ProgressBar::new(job.pending.progress.fraction());
+            if let Some(fraction) = self.data.progress().map(|p| p.fraction()) {
+                let bar = egui::ProgressBar::new(fraction);
                 ui.add(bar.desired_width(160.0).show_percentage());
                 if ui.button(tr("cancel")).clicked() {
-                    job.interrupt();
+                    self.data.cancel();
                 }
             }
             ui.separator();
@@ -337,7 +324,7 @@ impl RfmScreen {
                     egui::TextEdit::singleline(&mut self.cuts[i])
                         .hint_text(
                             self.data
-                                .as_ref()
+                                .last()
                                 .map_or(String::new(), |data| shown_cuts(&data.analysis, d)),
                         )
                         .desired_width(150.0),
@@ -353,7 +340,7 @@ impl RfmScreen {
                 self.start(ui.ctx(), db, true, Some(cuts));
             }
         });
-        if let Some(data) = &self.data {
+        if let Some(data) = self.data.last() {
             let a = &data.analysis;
             ui.label(
                 Msg::new("rfm-head")
