@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, tr_in};
 use crate::model::task::Task;
-use crate::store::{CONTACT_FIELDS, Contact, Store, contact_field};
+use crate::store::{CONTACT_FIELDS, Contact, ContactField, Store, contact_field};
 
 /// The internal id's column in an export: not a field of the contact, but what an import of
 /// the file matches the contact by.
@@ -15,9 +15,11 @@ const ID_HEADER: &str = "adresat_id";
 /// The columns after the stored fields: the purchase totals a customers export gave, the tags.
 const TOTALS_AND_TAGS: [&str; 4] = ["total_orders", "total_spent", "last_order_at", "tags"];
 
-/// A stored field's value by its key (a key the registry holds: the export's own lists).
-fn value(key: &str, c: &Contact) -> String {
-    contact_field(key).map_or_else(String::new, |f| (f.value)(c))
+/// The registry's fields of `keys`, looked up once before the rows are written.
+fn fields_of(keys: &[&str]) -> Vec<&'static ContactField> {
+    keys.iter()
+        .map(|key| contact_field(key).expect("the export names only registry fields"))
+        .collect()
 }
 
 /// The column that marks every row of a file exported from a demo base.
@@ -105,8 +107,9 @@ const CONSENT_FIELDS: &[&str] = &[
 /// it) to `path`: the value, its date and source, the file it came from, each channel's own, and
 /// an opt-out with its date. Returns how many; `task` as for [`export_contacts`].
 pub fn export_consent(store: &Store, path: &Path, delimiter: u8, task: Task) -> Result<u64> {
+    let fields = fields_of(CONSENT_FIELDS);
     let mut header = vec![ID_HEADER];
-    header.extend(CONSENT_FIELDS);
+    header.extend(fields.iter().map(|f| f.key));
     let rows = Rows {
         path,
         delimiter,
@@ -115,7 +118,7 @@ pub fn export_consent(store: &Store, path: &Path, delimiter: u8, task: Task) -> 
     let total = store.contact_count()?;
     rows.write(store, task, total, |c, _, record| {
         record.push(c.id.to_string());
-        record.extend(CONSENT_FIELDS.iter().map(|key| value(key, c)));
+        record.extend(fields.iter().map(|f| (f.value)(c)));
         true
     })
 }
