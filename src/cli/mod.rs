@@ -315,9 +315,15 @@ fn with_progress<T>(show: bool, job: impl FnOnce(Task<'static>) -> T) -> T {
             }
             eprintln!();
         });
-        let out = job(task());
-        done.store(true, Ordering::Relaxed);
-        out
+        // Set however the job ends, a panic too: the scope waits for the printer to stop.
+        struct Done<'a>(&'a AtomicBool);
+        impl Drop for Done<'_> {
+            fn drop(&mut self) {
+                self.0.store(true, Ordering::Relaxed);
+            }
+        }
+        let _done = Done(&done);
+        job(task())
     })
 }
 
