@@ -69,7 +69,7 @@ pub fn export_contacts(
                 .spent_kop
                 .map(crate::format::kopecks_plain)
                 .unwrap_or_default(),
-            summary.last_order_at.unwrap_or_default(),
+            summary.last_order_at.map(String::from).unwrap_or_default(),
             tags.join(", "),
         ]);
         record.extend(

@@ -13,9 +13,10 @@
 //! score (a tie is never split) and, where most customers bought once, several cut points
 //! coincide and some scores stay empty. The owner may set the cut points instead.
 
+use crate::model::time::Moment;
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use chrono_tz::Tz;
 use serde::Serialize;
 
@@ -82,7 +83,7 @@ pub fn custom_cuts(store: &Store, d: Dimension) -> Result<Option<[i64; 4]>> {
 /// Per customer: last order, number of orders, total — orders up to the end of `as_of`.
 struct Totals {
     contact_id: i64,
-    last: String,
+    last: Moment,
     frequency: i64,
     monetary_kop: i64,
     /// Whether these are a customers export's totals rather than order rows.
@@ -90,10 +91,8 @@ struct Totals {
 }
 
 /// Whole days from `at` (stored UTC) to `as_of`, both as days of `tz`.
-fn days_between(at: &str, as_of: NaiveDate, tz: Tz) -> i64 {
-    DateTime::parse_from_rfc3339(at)
-        .map(|t| (as_of - t.with_timezone(&Utc).with_timezone(&tz).date_naive()).num_days())
-        .unwrap_or(0)
+fn days_between(at: &Moment, as_of: NaiveDate, tz: Tz) -> i64 {
+    (as_of - at.local(tz).date_naive()).num_days()
 }
 
 /// Computes RFM for every customer as of `as_of` (a day of the owner's zone), with the owner's

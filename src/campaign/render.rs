@@ -2,9 +2,9 @@
 //! only the facts they use are read, and the base is read in chunks so a million recipients
 //! stream through without being held.
 
+use crate::model::time::Moment;
 use std::collections::BTreeMap;
 
-use chrono::DateTime;
 use serde::Serialize;
 
 use super::audience::Assigned;
@@ -288,10 +288,8 @@ impl Renderer {
 /// A custom-fields object, parsed when a template first asks for a custom field.
 type Custom = serde_json::Map<String, serde_json::Value>;
 
-fn local_date(at: &str, tz: chrono_tz::Tz) -> String {
-    DateTime::parse_from_rfc3339(at)
-        .map(|t| t.with_timezone(&tz).format("%d.%m.%Y").to_string())
-        .unwrap_or_default()
+fn local_date(at: &Moment, tz: chrono_tz::Tz) -> String {
+    at.local(tz).format("%d.%m.%Y").to_string()
 }
 
 /// What the recipients of a campaign need checked before a plan: the longest message against the

@@ -18,7 +18,7 @@ pub(crate) struct Newcomer {
     pub name: Option<String>,
     pub first_name: Option<String>,
     /// When they first bought: the contact's creation.
-    pub created_at: String,
+    pub created_at: crate::model::time::Moment,
 }
 
 /// Finds (and for orders creates) the customers of a file. Such files hold many rows per

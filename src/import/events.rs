@@ -15,6 +15,7 @@ use super::values::parse_event_kind;
 use super::{Loader, Outcome, Preparer};
 use crate::error::Result;
 use crate::i18n::Msg;
+use crate::model::time::Moment;
 use std::collections::HashMap;
 
 use crate::store::{ContactKey, Event, EventKind, PlanRef, Saved, Status, Writer};
@@ -29,11 +30,11 @@ pub(crate) struct EventsLoader {
     /// Per campaign: each button's text (case folded) and the tag it sets.
     buttons: HashMap<String, Vec<(String, String)>>,
     /// The import's moment (stored UTC form): the sleeping share is recorded at it.
-    now: String,
+    now: Moment,
 }
 
 impl EventsLoader {
-    pub fn new(country: String, tz: Tz, now: String) -> Self {
+    pub fn new(country: String, tz: Tz, now: Moment) -> Self {
         EventsLoader {
             customers: Customers::new(country),
             tz,
@@ -219,7 +220,7 @@ impl Loader for EventsLoader {
                 row.owned(Field::Campaign).unwrap_or_default(),
             ),
             (Field::EventKind, event.kind.as_str().to_owned()),
-            (Field::At, event.at),
+            (Field::At, event.at.into()),
         ])
     }
 

@@ -352,7 +352,7 @@ pub struct PreviewRow {
 /// Calls `$body` with `$loader` bound to the loader of `$options.kind`, whose type differs by kind.
 macro_rules! with_loader {
     ($options:expr, $path:expr, $country:expr, $tz:expr, |$loader:ident| $body:expr) => {{
-        let now = crate::model::time::format_utc($options.now);
+        let now = crate::model::time::Moment::of($options.now);
         match $options.kind {
             ImportKind::Contacts => {
                 let file = $path

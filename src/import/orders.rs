@@ -283,7 +283,7 @@ impl Loader for OrdersLoader {
         if !read.maybe_item {
             let order = read.order?;
             shown.push(key_preview(&prepared.keys?));
-            shown.push((Field::OrderedAt, order.ordered_at));
+            shown.push((Field::OrderedAt, order.ordered_at.into()));
             shown.push((
                 Field::Amount,
                 crate::format::format_rubles(order.amount_kop),

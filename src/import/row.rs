@@ -7,7 +7,7 @@ use super::phone::{is_mobile, normalize_phone, numbers_in};
 use super::values::{parse_datetime, parse_month_first};
 use crate::error::Result;
 use crate::i18n::Msg;
-use crate::model::time::format_utc;
+use crate::model::time::Moment;
 use crate::store::{Contact, ContactKey, Writer};
 
 /// Which column feeds each field, fixed for the whole file.
@@ -291,15 +291,15 @@ impl<'a> Row<'a> {
     }
 
     /// A moment from the field, read in `tz` when it has no offset, in the stored form.
-    pub fn moment(&self, field: Field, tz: chrono_tz::Tz) -> Result<String, Msg> {
+    pub fn moment(&self, field: Field, tz: chrono_tz::Tz) -> Result<Moment, Msg> {
         let raw = self.required(field)?;
         if self.layout.month_first
             && let Some(moment) = parse_month_first(raw, tz)
         {
-            return Ok(format_utc(moment));
+            return Ok(Moment::of(moment));
         }
         parse_datetime(raw, tz)
-            .map(format_utc)
+            .map(Moment::of)
             .map_err(|m| m.arg("field", field.name()))
     }
 

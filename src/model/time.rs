@@ -8,9 +8,108 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 
-/// The stored form of a moment: UTC, RFC 3339, whole seconds, `Z`.
-pub fn format_utc(dt: DateTime<Utc>) -> String {
-    dt.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+/// A moment as the base keeps it: UTC, RFC 3339, whole seconds, `Z` (`2026-03-01T09:30:00Z`).
+///
+/// It holds the stored text, not a parsed value, because almost every use only compares,
+/// shows or writes it back — and that form sorts as time does — so a million rows read
+/// cost no parsing; [`Moment::utc`] gives the chrono value where arithmetic needs one. The
+/// only ways to make one check the form, so a field of this type is never any other text.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
+pub struct Moment(String);
+
+impl Moment {
+    /// The moment `dt`, to the whole second.
+    pub fn of(dt: DateTime<Utc>) -> Moment {
+        Moment(dt.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+    }
+
+    /// Reads any RFC 3339 moment (any offset, any fraction) into the stored form; `None`
+    /// when `text` is not one.
+    pub fn parse(text: &str) -> Option<Moment> {
+        let text = text.trim();
+        if is_stored_form(text) {
+            return Some(Moment(text.to_string()));
+        }
+        DateTime::parse_from_rfc3339(text)
+            .ok()
+            .map(|dt| Moment::of(dt.with_timezone(&Utc)))
+    }
+
+    /// The stored text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The moment as chrono's value, for arithmetic.
+    pub fn utc(&self) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(&self.0)
+            .map(|dt| dt.with_timezone(&Utc))
+            .expect("a Moment holds RFC 3339 text")
+    }
+
+    /// The moment on the clocks of `tz`, to show it or to take its local day.
+    pub fn local(&self, tz: Tz) -> DateTime<Tz> {
+        self.utc().with_timezone(&tz)
+    }
+}
+
+impl PartialEq<str> for Moment {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Moment {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl TryFrom<String> for Moment {
+    type Error = String;
+    fn try_from(text: String) -> std::result::Result<Moment, String> {
+        Moment::parse(&text).ok_or_else(|| format!("not a moment: {text:?}"))
+    }
+}
+
+impl From<Moment> for String {
+    fn from(m: Moment) -> String {
+        m.0
+    }
+}
+
+impl std::fmt::Display for Moment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::ops::Deref for Moment {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Whether `text` is exactly `YYYY-MM-DDTHH:MM:SSZ` naming a real date and time (a cheap
+/// check that lets a stored moment be taken as it is, without chrono's parser).
+fn is_stored_form(text: &str) -> bool {
+    let b = text.as_bytes();
+    let shape = b.len() == 20
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            10 => *c == b'T',
+            13 | 16 => *c == b':',
+            19 => *c == b'Z',
+            _ => c.is_ascii_digit(),
+        });
+    let number = |r: std::ops::Range<usize>| text[r].parse::<u32>().unwrap_or(u32::MAX);
+    shape
+        && number(11..13) < 24
+        && number(14..16) < 60
+        && number(17..19) < 60
+        && NaiveDate::from_ymd_opt(number(0..4) as i32, number(5..7), number(8..10)).is_some()
 }
 
 /// A local time of day, to the minute.
@@ -125,8 +224,8 @@ impl Today {
         }
     }
 
-    /// The first moment, in stored UTC form, of the day `days` days before today.
-    pub fn start_of_day_ago(&self, days: i64) -> String {
+    /// The first moment of the day `days` days before today.
+    pub fn start_of_day_ago(&self, days: i64) -> Moment {
         let day = if days >= 0 {
             self.date.checked_sub_days(Days::new(days as u64))
         } else {
@@ -136,8 +235,8 @@ impl Today {
         self.start_of(day)
     }
 
-    /// The first moment of `day` in the owner's zone, in stored UTC form.
-    pub fn start_of(&self, day: NaiveDate) -> String {
+    /// The first moment of `day` in the owner's zone.
+    pub fn start_of(&self, day: NaiveDate) -> Moment {
         let midnight = day.and_hms_opt(0, 0, 0).expect("midnight exists");
         // A zone that skips midnight (a DST change at 00:00) starts the day at the first valid moment.
         let local = (0..=2)
@@ -147,6 +246,6 @@ impl Today {
                     .earliest()
             })
             .expect("a day has a valid hour");
-        format_utc(local.with_timezone(&chrono::Utc))
+        Moment::of(local.with_timezone(&chrono::Utc))
     }
 }

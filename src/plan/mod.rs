@@ -321,7 +321,7 @@ impl Plan {
             id_prefix: self.id_prefix(),
             snapshot: self.campaign.to_json(),
             options: serde_json::to_string(&self.options).unwrap_or_default(),
-            created_at: crate::model::time::format_utc(self.made_at),
+            created_at: crate::model::time::Moment::of(self.made_at),
         };
         let mut items = self.items.iter().map(|p| SavedItem {
             contact_id: p.contact_id,

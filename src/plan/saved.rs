@@ -2,8 +2,6 @@
 //! ids and moments stay as planned; the texts are rendered from today's base, and who lost
 //! their consent, unsubscribed, was blocked or lost the channel's address since is left out.
 
-use chrono::{DateTime, Utc};
-
 use super::{Left, Options, Plan, Planned, Reason};
 use crate::campaign::Campaign;
 use crate::campaign::audience::exclusion;
@@ -85,9 +83,7 @@ pub fn reload(store: &Store, plan_id: i64) -> Result<Reloaded> {
             }),
         }
     }
-    let made_at = DateTime::parse_from_rfc3339(&header.created_at)
-        .map(|t| t.with_timezone(&Utc))
-        .unwrap_or_default();
+    let made_at = header.created_at.utc();
     Ok(Reloaded {
         plan_id,
         plan: Plan {

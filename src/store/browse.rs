@@ -4,8 +4,9 @@
 
 use rusqlite::{Connection, OptionalExtension, params_from_iter};
 
-use super::{Consent, Contact, Status, Store};
+use super::{Consent, Contact, EventKind, Status, Store};
 use crate::error::Result;
+use crate::model::time::Moment;
 
 /// A column the table can be ordered by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -65,7 +66,7 @@ pub struct ContactRow {
 #[derive(Debug, Clone, PartialEq)]
 pub struct OrderLine {
     pub order_id: Option<String>,
-    pub ordered_at: String,
+    pub ordered_at: Moment,
     pub amount_kop: i64,
     pub product: Option<String>,
 }
@@ -74,17 +75,17 @@ pub struct OrderLine {
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventLine {
     pub campaign: String,
-    pub kind: String,
+    pub kind: EventKind,
     pub button: String,
-    pub at: String,
+    pub at: Moment,
 }
 
 /// The engagement summary of a contact.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Engagement {
-    pub last_sent_at: Option<String>,
-    pub last_read_at: Option<String>,
-    pub last_click_at: Option<String>,
+    pub last_sent_at: Option<Moment>,
+    pub last_read_at: Option<Moment>,
+    pub last_click_at: Option<Moment>,
     pub campaigns_delivered: i64,
     pub unengaged_streak: i64,
 }

@@ -23,7 +23,7 @@ impl Store {
             (
                 campaign.name.trim(),
                 campaign.to_json(),
-                crate::model::time::format_utc(now),
+                crate::model::time::Moment::of(now),
             ),
         )?;
         Ok(())
@@ -337,4 +337,9 @@ fn facts_of(r: &rusqlite::Row<'_>, interests: &Interests) -> Result<MessageFacts
 }
 
 /// A last order as the facts query packs it.
-type OrderJson = (Option<String>, String, i64, Option<String>);
+type OrderJson = (
+    Option<String>,
+    crate::model::time::Moment,
+    i64,
+    Option<String>,
+);

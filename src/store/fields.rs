@@ -16,8 +16,8 @@ pub struct ContactField {
     pub offers_values: bool,
 }
 
-fn text(value: &Option<String>) -> String {
-    value.clone().unwrap_or_default()
+fn text<T: ToString>(value: &Option<T>) -> String {
+    value.as_ref().map(T::to_string).unwrap_or_default()
 }
 
 /// The field that is a column of text, `None` when empty.
@@ -80,7 +80,7 @@ pub const CONTACT_FIELDS: &[ContactField] = &[
     text_field!(status_at, false),
     ContactField {
         key: "created_at",
-        value: |c| c.created_at.clone(),
+        value: |c| c.created_at.to_string(),
         offers_values: false,
     },
     text_field!(birthday, false),

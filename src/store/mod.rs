@@ -3,6 +3,7 @@
 
 mod browse;
 mod campaigns;
+mod columns;
 mod contacts;
 mod engagement;
 mod fields;

@@ -9,6 +9,7 @@ use rusqlite::OptionalExtension;
 use super::Store;
 use crate::error::Result;
 use crate::model::campaign::Arm;
+use crate::model::time::Moment;
 
 /// A plan as saved: which campaign (and the campaign as it was), for which date, with which
 /// options (JSON).
@@ -23,8 +24,8 @@ pub struct PlanHeader {
     /// The campaign's JSON when planned: variant numbers refer to it.
     pub snapshot: String,
     pub options: String,
-    /// When it was made (stored UTC form).
-    pub created_at: String,
+    /// When it was made.
+    pub created_at: Moment,
 }
 
 /// One planned message as saved.
@@ -45,7 +46,7 @@ pub struct PlanListed {
     pub campaign: String,
     pub plan_date: String,
     pub messages: u64,
-    pub created_at: String,
+    pub created_at: Moment,
 }
 
 impl Store {
@@ -159,7 +160,7 @@ impl Store {
                    WHERE o.contact_id = s.contact_id AND o.campaign = s.campaign
                      AND o.kind = 'sent' AND o.message_id = '' AND o.at >= ?4))"
         ))?;
-        let since_text = crate::model::time::format_utc(
+        let since_text = crate::model::time::Moment::of(
             chrono::DateTime::from_timestamp(since, 0).unwrap_or_default(),
         );
         let mut out: Vec<(i64, i64)> = stmt

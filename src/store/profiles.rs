@@ -25,7 +25,7 @@ impl Store {
         self.conn().execute(
             "INSERT INTO export_profiles (name, profile, saved_at) VALUES (?1, ?2, ?3)
              ON CONFLICT (name) DO UPDATE SET profile = excluded.profile, saved_at = excluded.saved_at",
-            rusqlite::params![name, text, crate::model::time::format_utc(at)],
+            rusqlite::params![name, text, crate::model::time::Moment::of(at)],
         )?;
         Ok(())
     }

@@ -7,7 +7,7 @@ use super::Store;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 use crate::model::rule::Rule;
-use crate::model::time::format_utc;
+use crate::model::time::Moment;
 
 /// A segment as listed.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,8 +15,8 @@ pub struct SavedSegment {
     pub name: String,
     pub rule: Rule,
     pub notes: String,
-    /// When it was last saved (UTC).
-    pub updated_at: String,
+    /// When it was last saved.
+    pub updated_at: Moment,
 }
 
 impl Store {
@@ -32,7 +32,7 @@ impl Store {
                     r.get::<_, String>(0)?,
                     r.get::<_, String>(1)?,
                     r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
+                    r.get::<_, Moment>(3)?,
                 ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -72,7 +72,7 @@ impl Store {
             "INSERT INTO segments (name, rule, notes, updated_at) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (name) DO UPDATE SET rule = excluded.rule, notes = excluded.notes,
                                               updated_at = excluded.updated_at",
-            (name, rule.to_json(), notes, format_utc(now)),
+            (name, rule.to_json(), notes, Moment::of(now)),
         )?;
         Ok(())
     }
@@ -98,7 +98,7 @@ impl Store {
         let tx = self.conn_mut().transaction()?;
         let changed = tx.execute(
             "UPDATE segments SET name = ?2, updated_at = ?3 WHERE name = ?1",
-            (from, to, format_utc(now)),
+            (from, to, Moment::of(now)),
         )?;
         if changed == 0 {
             return Err(Error::user(

@@ -16,6 +16,7 @@ mod killed_import;
 mod locales;
 mod messages_ui;
 mod migrations;
+mod moments;
 mod names;
 mod phones;
 mod plan;

@@ -1,7 +1,7 @@
 use adresat::import::values::{
     parse_amount, parse_consent, parse_datetime, parse_event_kind, split_tags,
 };
-use adresat::model::time::format_utc;
+use adresat::model::time::Moment;
 use adresat::store::{Consent, EventKind};
 use chrono_tz::Europe::Moscow;
 
@@ -38,7 +38,7 @@ fn unreadable_or_ambiguous_amounts_are_refused() {
 
 #[test]
 fn dates_without_offset_are_read_in_the_owners_zone() {
-    let utc = |raw: &str| parse_datetime(raw, Moscow).map(format_utc);
+    let utc = |raw: &str| parse_datetime(raw, Moscow).map(|t| Moment::of(t).to_string());
     assert_eq!(utc("31.12.2024").as_deref(), Ok("2024-12-30T21:00:00Z"));
     assert_eq!(utc("2024-12-31").as_deref(), Ok("2024-12-30T21:00:00Z"));
     assert_eq!(

@@ -5,6 +5,7 @@ use super::{ContactsLoader, Field, Incoming, Row, set_some};
 use crate::i18n::Msg;
 use crate::import::report::Warning;
 use crate::import::values::parse_consent;
+use crate::model::time::Moment;
 use crate::store::{ChannelConsent, Consent, Contact, Status};
 
 /// The consent a channel's own column gives, if the row says yes or no there.
@@ -61,7 +62,7 @@ impl ContactsLoader {
                     msg: Msg::new("warn-opt-out-kept")
                         .arg("id", c.id)
                         .arg("status", c.status.as_str())
-                        .arg("at", c.status_at.clone().unwrap_or_default()),
+                        .arg("at", c.status_at.as_deref().unwrap_or_default()),
                 });
             }
         } else {
@@ -71,7 +72,7 @@ impl ContactsLoader {
                     c.consent_at = inc.consent_at.clone();
                     c.consent_source = None;
                 }
-                set_some(&mut c.consent_at, inc.consent_at.as_deref());
+                set_some(&mut c.consent_at, inc.consent_at.as_ref());
                 set_some(&mut c.consent_source, inc.consent_source.as_deref());
             }
             if let Some(status) = inc.status.filter(|s| *s != Status::Active || !opted_out) {
@@ -79,7 +80,7 @@ impl ContactsLoader {
                     c.status = status;
                     c.status_at = Some(inc.status_at.clone().unwrap_or_else(|| self.now.clone()));
                 }
-                set_some(&mut c.status_at, inc.status_at.as_deref());
+                set_some(&mut c.status_at, inc.status_at.as_ref());
             }
         }
         // A general consent column speaks for every channel; a channel's own column, for it.
@@ -109,9 +110,8 @@ impl ContactsLoader {
     /// own nor the contact's (from an earlier row or import): the sender must be able to prove
     /// consent (38-FZ), and the report says so.
     pub(super) fn note_unproven(&mut self, says_yes: bool, c: &Contact, inc: &Incoming, line: u64) {
-        let proven = |at: &Option<String>, source: &Option<String>| {
-            let given = |v: &Option<String>| v.as_deref().is_some_and(|v| !v.is_empty());
-            given(at) && given(source)
+        let proven = |at: &Option<Moment>, source: &Option<String>| {
+            at.is_some() && source.as_deref().is_some_and(|v| !v.is_empty())
         };
         if says_yes
             && !proven(&inc.consent_at, &inc.consent_source)

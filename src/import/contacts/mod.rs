@@ -21,6 +21,7 @@ use super::row::{Contacts, Identity, Row, identify};
 use super::{ConsentStatement, Loader, Outcome, Preparer};
 use crate::error::Result;
 use crate::i18n::Msg;
+use crate::model::time::Moment;
 use crate::store::{
     ChannelConsent, Consent, Contact, ContactKey, OWN_SYSTEM, PurchaseSummary, Saved, Status,
     TzSource, Writer,
@@ -28,7 +29,7 @@ use crate::store::{
 
 pub(crate) struct ContactsLoader {
     reader: RowReader,
-    now: String,
+    now: Moment,
     /// The file's name, kept in the consent records it sets.
     file: String,
     new: Option<NewContacts>,
@@ -50,7 +51,7 @@ impl ContactsLoader {
     pub fn new(
         country: String,
         tz: Tz,
-        now: String,
+        now: Moment,
         file: String,
         statement: Option<ConsentStatement>,
     ) -> Self {
@@ -418,14 +419,14 @@ fn summarise(w: &Writer, id: i64, summary: &Option<PurchaseSummary>) -> Result<b
 }
 
 /// Sets `slot` to `value` when there is one: a file's empty cell keeps what is stored.
-fn set_some(slot: &mut Option<String>, value: Option<&str>) {
+fn set_some<T: ToOwned + ?Sized>(slot: &mut Option<T::Owned>, value: Option<&T>) {
     if let Some(v) = value {
         *slot = Some(v.to_owned());
     }
 }
 
 /// A contact of nothing but its zone, created at `now`.
-pub(crate) fn blank_contact(now: &str, tz: Tz) -> Contact {
+pub(crate) fn blank_contact(now: &Moment, tz: Tz) -> Contact {
     Contact {
         id: 0,
         external_id: None,
@@ -452,7 +453,7 @@ pub(crate) fn blank_contact(now: &str, tz: Tz) -> Contact {
         consent_file: None,
         status: Status::Active,
         status_at: None,
-        created_at: now.to_owned(),
+        created_at: now.clone(),
         birthday: None,
         channel_consent: ChannelConsent::default(),
         custom: Default::default(),

@@ -14,7 +14,7 @@ use crate::import::row::{ChosenPhone, Row};
 use crate::import::values::{
     parse_amount, parse_birthday, parse_consent, parse_status, split_tags,
 };
-use crate::model::time::format_utc;
+use crate::model::time::Moment;
 use crate::store::{ChannelConsent, Consent, ContactKey, PurchaseSummary, Status, TzSource};
 
 /// What one row says about a contact; `None` means the row is silent on it.
@@ -23,13 +23,13 @@ pub(super) struct Incoming {
     pub(super) first_name: Option<String>,
     pub(super) zone: Option<(String, TzSource)>,
     pub(super) consent: Option<Consent>,
-    pub(super) consent_at: Option<String>,
+    pub(super) consent_at: Option<Moment>,
     pub(super) consent_source: Option<String>,
     /// Whether the consent is the owner's statement for the whole file.
     pub(super) stated: bool,
     pub(super) status: Option<Status>,
-    pub(super) status_at: Option<String>,
-    pub(super) created_at: Option<String>,
+    pub(super) status_at: Option<Moment>,
+    pub(super) created_at: Option<Moment>,
     pub(super) tags: Vec<String>,
     /// The zone of the row's own city and region, when it names a city.
     pub(super) row_zone: Option<CityZone>,
@@ -74,7 +74,7 @@ impl RowReader {
         })
     }
 
-    pub(super) fn date(&self, row: &Row, field: Field) -> Result<Option<String>, Msg> {
+    pub(super) fn date(&self, row: &Row, field: Field) -> Result<Option<Moment>, Msg> {
         row.get(field)
             .map(|_| row.moment(field, self.tz))
             .transpose()
@@ -113,7 +113,7 @@ impl RowReader {
         let (consent, consent_at, consent_source) = match stated {
             Some(s) => (
                 Some(Consent::Yes),
-                Some(format_utc(s.at)),
+                Some(Moment::of(s.at)),
                 Some(s.source.clone()),
             ),
             None => (

@@ -15,7 +15,7 @@ use crate::i18n::Msg;
 use crate::model::rule::{
     CHANNELS, Cmp, DateTest, FieldRef, Group, Item, Membership, Mode, Rule, Spot, TagOp, TextTest,
 };
-use crate::model::time::Today;
+use crate::model::time::{Moment, Today};
 
 /// What a rule may name, looked up in the base while compiling.
 pub trait Catalog {
@@ -449,6 +449,12 @@ impl Bindable for &str {
 impl Bindable for String {
     fn value(self) -> Value {
         Value::Text(self)
+    }
+}
+
+impl Bindable for Moment {
+    fn value(self) -> Value {
+        Value::Text(self.into())
     }
 }
 

@@ -13,6 +13,7 @@ use rustc_hash::FxHashMap;
 use super::Store;
 use crate::error::Result;
 pub use crate::model::contact::{Consent, EventKind, Status, TzSource};
+use crate::model::time::Moment;
 pub use key::ContactKey;
 use key::find_id;
 pub use purchases::{Event, Order, OrderItem, PurchaseSummary, Saved};
@@ -31,7 +32,7 @@ pub struct ChannelConsent {
     pub sms: Option<Consent>,
 }
 
-/// One contact as stored. Times are UTC, RFC 3339 with `Z`.
+/// One contact as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Contact {
     /// The internal id, stable for the life of the base; 0 before the first save.
@@ -61,13 +62,13 @@ pub struct Contact {
     pub utm_content: Option<String>,
     pub utm_term: Option<String>,
     pub consent: Consent,
-    pub consent_at: Option<String>,
+    pub consent_at: Option<Moment>,
     pub consent_source: Option<String>,
     /// The name of the file the consent record came from.
     pub consent_file: Option<String>,
     pub status: Status,
-    pub status_at: Option<String>,
-    pub created_at: String,
+    pub status_at: Option<Moment>,
+    pub created_at: Moment,
     /// `1990-03-12`, or `--03-12` when the file gave no year.
     pub birthday: Option<String>,
     pub channel_consent: ChannelConsent,

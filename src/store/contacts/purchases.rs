@@ -6,13 +6,14 @@ use rusqlite::{OptionalExtension, params};
 use super::Writer;
 use crate::error::Result;
 use crate::model::contact::EventKind;
+use crate::model::time::Moment;
 
 /// One order, amounts in kopecks.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Order {
     pub contact_id: i64,
     pub order_id: Option<String>,
-    pub ordered_at: String,
+    pub ordered_at: Moment,
     pub amount_kop: i64,
     pub product: Option<String>,
     pub category: Option<String>,
@@ -62,7 +63,7 @@ pub struct OrderItem {
 pub struct PurchaseSummary {
     pub orders: Option<i64>,
     pub spent_kop: Option<i64>,
-    pub last_order_at: Option<String>,
+    pub last_order_at: Option<Moment>,
 }
 
 /// One event from a sending service.
@@ -73,7 +74,7 @@ pub struct Event {
     pub message_id: String,
     pub kind: EventKind,
     pub button: String,
-    pub at: String,
+    pub at: Moment,
 }
 
 /// What saving a row did.

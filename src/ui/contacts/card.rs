@@ -1,6 +1,7 @@
 //! A contact's card beside the table: every field the base holds for them, their tags, orders
 //! and engagement.
 
+use crate::model::time::Moment;
 use chrono_tz::Tz;
 
 use super::{consent_label, status_label};
@@ -9,10 +10,8 @@ use crate::i18n::{Msg, tr};
 use crate::store::{Contact, ContactCard};
 
 /// A stored UTC moment in the owner's zone, as Russians write dates: `31.12.2024 10:00`.
-fn moment(at: &str, tz: Tz) -> String {
-    chrono::DateTime::parse_from_rfc3339(at)
-        .map(|d| d.with_timezone(&tz).format("%d.%m.%Y %H:%M").to_string())
-        .unwrap_or_else(|_| at.to_owned())
+fn moment(at: &Moment, tz: Tz) -> String {
+    at.local(tz).format("%d.%m.%Y %H:%M").to_string()
 }
 
 /// A stored birthday as the owner reads it: `12.03.1990`, or `12.03` without a year.
@@ -89,7 +88,7 @@ fn fields(ui: &mut egui::Ui, c: &Contact, tz: Tz) {
             field("field-consent", Some(consent_label(Some(c.consent))));
             field(
                 "field-consent_at",
-                c.consent_at.as_deref().map(|at| moment(at, tz)),
+                c.consent_at.as_ref().map(|at| moment(at, tz)),
             );
             field("field-consent_source", c.consent_source.clone());
             field("field-consent_file", c.consent_file.clone());
@@ -104,7 +103,7 @@ fn fields(ui: &mut egui::Ui, c: &Contact, tz: Tz) {
             field("field-status", Some(status_label(Some(c.status))));
             field(
                 "field-status_at",
-                c.status_at.as_deref().map(|at| moment(at, tz)),
+                c.status_at.as_ref().map(|at| moment(at, tz)),
             );
             field("field-created_at", Some(moment(&c.created_at, tz)));
             field("field-birthday", c.birthday.as_deref().map(birthday));
@@ -165,7 +164,7 @@ fn engagement(ui: &mut egui::Ui, card: &ContactCard, tz: Tz) {
             "{}  {}  {} {}",
             moment(&e.at, tz),
             e.campaign,
-            tr(&format!("event-{}", e.kind)),
+            tr(&format!("event-{}", e.kind.as_str())),
             e.button
         ));
     }
