@@ -61,7 +61,7 @@ pub fn export_contacts(
             return false;
         }
         record.push(c.id.to_string());
-        record.extend(CONTACT_FIELDS.iter().map(|f| (f.value)(c)));
+        record.extend(CONTACT_FIELDS.iter().map(|f| f.value(c)));
         let summary = summaries.get(&c.id).cloned().unwrap_or_default();
         record.extend([
             summary.orders.map(|n| n.to_string()).unwrap_or_default(),
@@ -118,7 +118,7 @@ pub fn export_consent(store: &Store, path: &Path, delimiter: u8, task: Task) -> 
     let total = store.contact_count()?;
     rows.write(store, task, total, |c, _, record| {
         record.push(c.id.to_string());
-        record.extend(fields.iter().map(|f| (f.value)(c)));
+        record.extend(fields.iter().map(|f| f.value(c)));
         true
     })
 }

@@ -1,8 +1,11 @@
 //! One registry of the fields a contact has: the column each is stored in — which is also the
 //! header the contacts export writes and the import reads back, and the name `--map` takes —
-//! its value as exported, and whether the segment builder offers the base's own values of it.
-//! A new field is one entry here, its migration, its `Contact` member and its import field;
-//! `tests/it/fields.rs` fails until all of them are there.
+//! how its value goes into that column and comes back out, and whether the segment builder
+//! offers the base's own values of it. The statements that read and write contacts, and the
+//! contacts export, are drawn from it. A new field is one entry here, its migration, its
+//! `Contact` member and its import field; `tests/it/fields.rs` fails until all of them are there.
+
+use rusqlite::types::{FromSql, ToSql, ToSqlOutput, ValueRef};
 
 use super::Contact;
 
@@ -10,22 +13,44 @@ use super::Contact;
 pub struct ContactField {
     /// Its column in `contacts`, its export header, its import name.
     pub key: &'static str,
-    /// Its value as the export writes it (empty when the contact has none).
-    pub value: fn(&Contact) -> String,
+    /// Its value as the column stores it (`NULL` when the contact has none).
+    pub stored: fn(&Contact) -> rusqlite::Result<ToSqlOutput<'_>>,
+    /// Sets the contact's member from the column's value.
+    pub load: fn(&mut Contact, ValueRef<'_>) -> rusqlite::types::FromSqlResult<()>,
     /// The builder's drop-downs offer the values the base holds.
     pub offers_values: bool,
 }
 
-fn text<T: ToString>(value: &Option<T>) -> String {
-    value.as_ref().map(T::to_string).unwrap_or_default()
+impl ContactField {
+    /// Its value as the export writes it: the stored text, empty when the contact has none.
+    pub fn value(&self, c: &Contact) -> String {
+        let text = |v: ValueRef<'_>| match v {
+            ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
+            ValueRef::Integer(n) => n.to_string(),
+            _ => String::new(),
+        };
+        match (self.stored)(c) {
+            Ok(ToSqlOutput::Borrowed(v)) => text(v),
+            Ok(ToSqlOutput::Owned(v)) => text(ValueRef::from(&v)),
+            _ => String::new(),
+        }
+    }
 }
 
-/// The field that is a column of text, `None` when empty.
-macro_rules! text_field {
-    ($key:ident, $offers:expr) => {
+/// The entry of the member `$member` of [`Contact`] (a path through a nested struct is
+/// allowed), stored in the column `$key` as its own type goes into SQL.
+macro_rules! field {
+    ($key:ident, offers $offers:expr) => {
+        field!(stringify!($key), $key, offers $offers)
+    };
+    ($key:expr, $($member:ident).+, offers $offers:expr) => {
         ContactField {
-            key: stringify!($key),
-            value: |c| text(&c.$key),
+            key: $key,
+            stored: |c| c.$($member).+.to_sql(),
+            load: |c, v| {
+                c.$($member).+ = FromSql::column_result(v)?;
+                Ok(())
+            },
             offers_values: $offers,
         }
     };
@@ -34,77 +59,36 @@ macro_rules! text_field {
 /// Every stored field of a contact, in the order the contacts export writes them (after the
 /// internal id; before the purchase totals, the tags and the custom fields).
 pub const CONTACT_FIELDS: &[ContactField] = &[
-    text_field!(external_id, false),
-    ContactField {
-        key: "id_system",
-        value: |c| c.id_system.clone(),
-        offers_values: false,
-    },
-    text_field!(email, false),
-    text_field!(name, false),
-    text_field!(first_name, false),
-    text_field!(phone, false),
-    text_field!(tg_chat_id, false),
-    text_field!(tg_username, false),
-    text_field!(city, true),
-    text_field!(region, true),
-    ContactField {
-        key: "time_zone",
-        value: |c| c.time_zone.clone(),
-        offers_values: true,
-    },
-    ContactField {
-        key: "tz_source",
-        value: |c| c.tz_source.as_str().to_owned(),
-        offers_values: false,
-    },
-    text_field!(source, true),
-    text_field!(utm_source, true),
-    text_field!(utm_medium, true),
-    text_field!(utm_campaign, true),
-    text_field!(utm_content, true),
-    text_field!(utm_term, true),
-    ContactField {
-        key: "consent",
-        value: |c| c.consent.as_str().to_owned(),
-        offers_values: false,
-    },
-    text_field!(consent_at, false),
-    text_field!(consent_source, false),
-    text_field!(consent_file, false),
-    ContactField {
-        key: "status",
-        value: |c| c.status.as_str().to_owned(),
-        offers_values: false,
-    },
-    text_field!(status_at, false),
-    ContactField {
-        key: "created_at",
-        value: |c| c.created_at.to_string(),
-        offers_values: false,
-    },
-    text_field!(birthday, false),
-    ContactField {
-        key: "consent_whatsapp",
-        value: |c| channel_consent(c.channel_consent.whatsapp),
-        offers_values: false,
-    },
-    ContactField {
-        key: "consent_telegram",
-        value: |c| channel_consent(c.channel_consent.telegram),
-        offers_values: false,
-    },
-    ContactField {
-        key: "consent_sms",
-        value: |c| channel_consent(c.channel_consent.sms),
-        offers_values: false,
-    },
+    field!(external_id, offers false),
+    field!(id_system, offers false),
+    field!(email, offers false),
+    field!(name, offers false),
+    field!(first_name, offers false),
+    field!(phone, offers false),
+    field!(tg_chat_id, offers false),
+    field!(tg_username, offers false),
+    field!(city, offers true),
+    field!(region, offers true),
+    field!(time_zone, offers true),
+    field!(tz_source, offers false),
+    field!(source, offers true),
+    field!(utm_source, offers true),
+    field!(utm_medium, offers true),
+    field!(utm_campaign, offers true),
+    field!(utm_content, offers true),
+    field!(utm_term, offers true),
+    field!(consent, offers false),
+    field!(consent_at, offers false),
+    field!(consent_source, offers false),
+    field!(consent_file, offers false),
+    field!(status, offers false),
+    field!(status_at, offers false),
+    field!(created_at, offers false),
+    field!(birthday, offers false),
+    field!("consent_whatsapp", channel_consent.whatsapp, offers false),
+    field!("consent_telegram", channel_consent.telegram, offers false),
+    field!("consent_sms", channel_consent.sms, offers false),
 ];
-
-/// A channel's own consent: empty where it follows the general one.
-fn channel_consent(consent: Option<super::Consent>) -> String {
-    consent.map(|c| c.as_str().to_owned()).unwrap_or_default()
-}
 
 /// The field stored in the column `key`.
 pub fn contact_field(key: &str) -> Option<&'static ContactField> {

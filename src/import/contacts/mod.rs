@@ -22,10 +22,7 @@ use super::{ConsentStatement, Loader, Outcome, Preparer};
 use crate::error::Result;
 use crate::i18n::Msg;
 use crate::model::time::Moment;
-use crate::store::{
-    ChannelConsent, Consent, Contact, ContactKey, OWN_SYSTEM, PurchaseSummary, Saved, Status,
-    TzSource, Writer,
-};
+use crate::store::{Contact, ContactKey, PurchaseSummary, Saved, TzSource, Writer};
 
 pub(crate) struct ContactsLoader {
     reader: RowReader,
@@ -427,35 +424,5 @@ fn set_some<T: ToOwned + ?Sized>(slot: &mut Option<T::Owned>, value: Option<&T>)
 
 /// A contact of nothing but its zone, created at `now`.
 pub(crate) fn blank_contact(now: &Moment, tz: Tz) -> Contact {
-    Contact {
-        id: 0,
-        external_id: None,
-        id_system: OWN_SYSTEM.to_owned(),
-        email: None,
-        name: None,
-        first_name: None,
-        phone: None,
-        tg_chat_id: None,
-        tg_username: None,
-        city: None,
-        region: None,
-        time_zone: tz.name().to_owned(),
-        tz_source: TzSource::Default,
-        source: None,
-        utm_source: None,
-        utm_medium: None,
-        utm_campaign: None,
-        utm_content: None,
-        utm_term: None,
-        consent: Consent::Unknown,
-        consent_at: None,
-        consent_source: None,
-        consent_file: None,
-        status: Status::Active,
-        status_at: None,
-        created_at: now.clone(),
-        birthday: None,
-        channel_consent: ChannelConsent::default(),
-        custom: Default::default(),
-    }
+    Contact::new(now.clone(), tz.name().to_owned())
 }

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use rusqlite::{Connection, OptionalExtension, Row};
 use rustc_hash::FxHashMap;
 
-use super::Store;
+use super::{CONTACT_FIELDS, Store};
 use crate::error::Result;
 pub use crate::model::contact::{Consent, EventKind, Status, TzSource};
 use crate::model::time::Moment;
@@ -76,61 +76,82 @@ pub struct Contact {
     pub custom: BTreeMap<String, String>,
 }
 
-pub(super) const COLUMNS: &str = "id, external_id, name, first_name, phone, tg_chat_id, tg_username, city, region, \
-    time_zone, tz_source, source, utm_source, utm_medium, utm_campaign, utm_content, utm_term, \
-    consent, consent_at, consent_source, status, status_at, created_at, custom, \
-    id_system, email, birthday, consent_whatsapp, consent_telegram, consent_sms, consent_file";
-
-/// How many columns [`COLUMNS`] names.
-pub(super) const COLUMN_COUNT: usize = 31;
-
-pub(super) fn read_contact(r: &Row) -> rusqlite::Result<Contact> {
-    let word = |i: usize| -> rusqlite::Result<String> { r.get(i) };
-    Ok(Contact {
-        id: r.get(0)?,
-        external_id: r.get(1)?,
-        name: r.get(2)?,
-        first_name: r.get(3)?,
-        phone: r.get(4)?,
-        tg_chat_id: r.get(5)?,
-        tg_username: r.get(6)?,
-        city: r.get(7)?,
-        region: r.get(8)?,
-        time_zone: r.get(9)?,
-        tz_source: TzSource::parse(&word(10)?).unwrap_or(TzSource::Default),
-        source: r.get(11)?,
-        utm_source: r.get(12)?,
-        utm_medium: r.get(13)?,
-        utm_campaign: r.get(14)?,
-        utm_content: r.get(15)?,
-        utm_term: r.get(16)?,
-        consent: Consent::parse(&word(17)?).unwrap_or(Consent::Unknown),
-        consent_at: r.get(18)?,
-        consent_source: r.get(19)?,
-        status: Status::parse(&word(20)?).unwrap_or(Status::Active),
-        status_at: r.get(21)?,
-        created_at: r.get(22)?,
-        custom: serde_json::from_str(&word(23)?).unwrap_or_default(),
-        id_system: r.get(24)?,
-        email: r.get(25)?,
-        birthday: r.get(26)?,
-        channel_consent: ChannelConsent {
-            whatsapp: channel(r, 27)?,
-            telegram: channel(r, 28)?,
-            sms: channel(r, 29)?,
-        },
-        consent_file: r.get(30)?,
-    })
+impl Contact {
+    /// A contact of nothing but its zone, created at `created_at`: what an import fills in
+    /// from a row, and what reading a stored row starts from.
+    pub fn new(created_at: Moment, time_zone: String) -> Contact {
+        Contact {
+            id: 0,
+            external_id: None,
+            id_system: OWN_SYSTEM.to_owned(),
+            email: None,
+            name: None,
+            first_name: None,
+            phone: None,
+            tg_chat_id: None,
+            tg_username: None,
+            city: None,
+            region: None,
+            time_zone,
+            tz_source: TzSource::Default,
+            source: None,
+            utm_source: None,
+            utm_medium: None,
+            utm_campaign: None,
+            utm_content: None,
+            utm_term: None,
+            consent: Consent::Unknown,
+            consent_at: None,
+            consent_source: None,
+            consent_file: None,
+            status: Status::Active,
+            status_at: None,
+            created_at,
+            birthday: None,
+            channel_consent: ChannelConsent::default(),
+            custom: BTreeMap::new(),
+        }
+    }
 }
 
-pub(super) fn channel(r: &Row, i: usize) -> rusqlite::Result<Option<Consent>> {
-    Ok(r.get::<_, Option<String>>(i)?
-        .and_then(|w| Consent::parse(&w)))
+/// The columns of a contact's row, the registry's fields between the id and the custom fields.
+pub(super) static COLUMNS: LazyLock<String> = LazyLock::new(|| {
+    let fields = CONTACT_FIELDS.iter().map(|f| f.key);
+    let all: Vec<&str> = std::iter::once("id")
+        .chain(fields)
+        .chain(["custom"])
+        .collect();
+    all.join(", ")
+});
+
+/// How many columns [`COLUMNS`] names.
+pub(super) const COLUMN_COUNT: usize = CONTACT_FIELDS.len() + 2;
+
+/// The place of the custom fields' JSON in [`COLUMNS`].
+const CUSTOM: usize = COLUMN_COUNT - 1;
+
+/// A contact from a row whose first columns are [`COLUMNS`].
+pub(super) fn read_contact(r: &Row) -> rusqlite::Result<Contact> {
+    // The start is overwritten column by column; only its shape matters.
+    static START: LazyLock<Moment> = LazyLock::new(|| Moment::of(chrono::DateTime::UNIX_EPOCH));
+    let mut c = Contact::new(START.clone(), String::new());
+    c.id = r.get(0)?;
+    for (i, field) in CONTACT_FIELDS.iter().enumerate() {
+        let value = r.get_ref(i + 1)?;
+        (field.load)(&mut c, value).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(i + 1, value.data_type(), Box::new(e))
+        })?;
+    }
+    c.custom = match r.get_ref(CUSTOM)? {
+        rusqlite::types::ValueRef::Text(t) => serde_json::from_slice(t).unwrap_or_default(),
+        _ => BTreeMap::new(),
+    };
+    Ok(c)
 }
 
 pub(super) fn load_contact(conn: &Connection, id: i64) -> Result<Option<Contact>> {
     static SQL: LazyLock<String> =
-        LazyLock::new(|| format!("SELECT {COLUMNS} FROM contacts WHERE id = ?1"));
+        LazyLock::new(|| format!("SELECT {} FROM contacts WHERE id = ?1", *COLUMNS));
     Ok(conn
         .prepare_cached(&SQL)?
         .query_row([id], read_contact)
@@ -144,8 +165,9 @@ impl Store {
         mut f: impl FnMut(&Contact, &[String]) -> Result<()>,
     ) -> Result<()> {
         let sql = format!(
-            "SELECT {COLUMNS}, (SELECT group_concat(name, char(31)) FROM (SELECT n.name FROM tags t
-               JOIN tag_names n ON n.id = t.tag_id WHERE t.contact_id = contacts.id ORDER BY n.name)) FROM contacts ORDER BY id"
+            "SELECT {}, (SELECT group_concat(name, char(31)) FROM (SELECT n.name FROM tags t
+               JOIN tag_names n ON n.id = t.tag_id WHERE t.contact_id = contacts.id ORDER BY n.name)) FROM contacts ORDER BY id",
+            *COLUMNS
         );
         let mut stmt = self.conn().prepare(&sql)?;
         let mut rows = stmt.query([])?;

@@ -4,13 +4,13 @@
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
-use rusqlite::{Row, Transaction, params};
+use rusqlite::{Row, Statement, Transaction, params};
 use rustc_hash::FxHashMap;
 
 use super::key::{ContactKey, KeyKind, find_id, fingerprint};
 use super::{COLUMN_COUNT, COLUMNS, Contact, OWN_SYSTEM, load_contact};
 use crate::error::Result;
-use crate::model::contact::Consent;
+use crate::store::CONTACT_FIELDS;
 use crate::store::Store;
 
 /// A row's text column, `None` when it is NULL (or not text).
@@ -47,11 +47,12 @@ impl Writer<'_> {
         static SQL: LazyLock<String> = LazyLock::new(|| {
             let placeholders: Vec<String> = (1..=COLUMN_COUNT).map(|i| format!("?{i}")).collect();
             format!(
-                "INSERT INTO contacts ({COLUMNS}) VALUES ({})",
+                "INSERT INTO contacts ({}) VALUES ({})",
+                *COLUMNS,
                 placeholders.join(", ")
             )
         });
-        execute_contact(&mut self.tx.prepare_cached(&SQL)?, c, None)?;
+        execute_contact(&mut *self.tx.prepare_cached(&SQL)?, c, None)?;
         Ok(self.tx.last_insert_rowid())
     }
 
@@ -75,11 +76,7 @@ impl Writer<'_> {
                 // as the insert itself.
                 let mut index = 1;
                 for (c, _) in chunk {
-                    let custom = custom_json(c);
-                    for value in &contact_values(c, &c.id, &custom)[1..] {
-                        many.raw_bind_parameter(index, value)?;
-                        index += 1;
-                    }
+                    index = bind_fields(&mut many, index, c)?;
                 }
                 many.raw_execute()?;
                 let last = chunk.last().map(|(c, _)| c.id);
@@ -89,10 +86,7 @@ impl Writer<'_> {
             } else {
                 let mut one = self.tx.prepare_cached(&INSERT_ONE)?;
                 for (c, _) in chunk {
-                    let custom = custom_json(c);
-                    one.execute(rusqlite::params_from_iter(contact_values(
-                        c, &c.id, &custom,
-                    )))?;
+                    execute_contact(&mut one, c, Some(c.id))?;
                 }
             }
         }
@@ -187,7 +181,7 @@ impl Writer<'_> {
                 .collect();
             format!("UPDATE contacts SET {} WHERE id = ?1", sets.join(", "))
         });
-        execute_contact(&mut self.tx.prepare_cached(&SQL)?, c, Some(c.id))
+        execute_contact(&mut *self.tx.prepare_cached(&SQL)?, c, Some(c.id))
     }
 
     /// Moves everything of contact `from` — tags, orders, events, planned messages — to contact
@@ -333,7 +327,7 @@ pub(super) fn drop_indexes_of_empty_tables(
 pub(super) const CONTACT_ROWS: usize = 64;
 
 pub(super) static INSERT_ONE: LazyLock<String> =
-    LazyLock::new(|| insert_sql("contacts", COLUMNS, 1));
+    LazyLock::new(|| insert_sql("contacts", &COLUMNS, 1));
 
 pub(super) const ADD_TAG: &str =
     "INSERT OR IGNORE INTO tags (contact_id, tag_id, set_at) VALUES (?1, ?2, ?3)";
@@ -353,67 +347,27 @@ pub(super) fn insert_sql(table: &str, columns: &str, rows: usize) -> String {
     )
 }
 
-/// The values of `c` in the order of `COLUMNS`.
-pub(super) fn contact_values<'c>(
-    c: &'c Contact,
-    id: &'c dyn rusqlite::ToSql,
-    custom: &'c dyn rusqlite::ToSql,
-) -> [&'c dyn rusqlite::ToSql; COLUMN_COUNT] {
-    [
-        id,
-        &c.external_id,
-        &c.name,
-        &c.first_name,
-        &c.phone,
-        &c.tg_chat_id,
-        &c.tg_username,
-        &c.city,
-        &c.region,
-        &c.time_zone,
-        c.tz_source.word(),
-        &c.source,
-        &c.utm_source,
-        &c.utm_medium,
-        &c.utm_campaign,
-        &c.utm_content,
-        &c.utm_term,
-        c.consent.word(),
-        &c.consent_at,
-        &c.consent_source,
-        c.status.word(),
-        &c.status_at,
-        &c.created_at,
-        custom,
-        &c.id_system,
-        &c.email,
-        &c.birthday,
-        consent_sql(c.channel_consent.whatsapp),
-        consent_sql(c.channel_consent.telegram),
-        consent_sql(c.channel_consent.sms),
-        &c.consent_file,
-    ]
-}
-
-pub(super) fn consent_sql(consent: Option<Consent>) -> &'static dyn rusqlite::ToSql {
-    const NULL: Option<&str> = None;
-    match consent {
-        Some(c) => c.word(),
-        None => &NULL,
+/// Binds `c`'s fields and custom fields, in the order of [`COLUMNS`] after the id, from the
+/// parameter `at`; returns the next free one.
+fn bind_fields(stmt: &mut Statement, mut at: usize, c: &Contact) -> Result<usize> {
+    for field in CONTACT_FIELDS {
+        stmt.raw_bind_parameter(at, (field.stored)(c)?)?;
+        at += 1;
     }
+    stmt.raw_bind_parameter(at, custom_json(c))?;
+    Ok(at + 1)
 }
 
 /// The contact's custom fields as stored: a JSON object.
-pub(super) fn custom_json(c: &Contact) -> String {
+fn custom_json(c: &Contact) -> String {
     serde_json::to_string(&c.custom).expect("a map of strings serialises")
 }
 
-pub(super) fn execute_contact(
-    stmt: &mut rusqlite::CachedStatement,
-    c: &Contact,
-    id: Option<i64>,
-) -> Result<()> {
-    let custom = custom_json(c);
-    stmt.execute(rusqlite::params_from_iter(contact_values(c, &id, &custom)))?;
+/// Runs a statement whose parameters are `id` and then [`bind_fields`]'s.
+fn execute_contact(stmt: &mut Statement, c: &Contact, id: Option<i64>) -> Result<()> {
+    stmt.raw_bind_parameter(1, id)?;
+    bind_fields(stmt, 2, c)?;
+    stmt.raw_execute()?;
     Ok(())
 }
 
