@@ -5,7 +5,11 @@
 //!     target/release/adresat demo --contacts 1000000 --out /tmp/demo1m
 //!     cargo bench --bench ui_frames -- /tmp/demo1m/adresat-demo.sqlite
 
+mod common;
+
 use std::time::{Duration, Instant};
+
+use common::{report, timed};
 
 use adresat::i18n::{self, Lang};
 use adresat::ui::{AdresatApp, Prefs};
@@ -128,24 +132,4 @@ fn main() {
         }
     }
     report("frames while segments count", &mut frames);
-}
-
-fn timed(harness: &mut Harness<'_, AdresatApp>) -> Duration {
-    let start = Instant::now();
-    harness.step();
-    start.elapsed()
-}
-
-fn report(what: &str, frames: &mut Vec<Duration>) {
-    frames.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    let at = |q: f64| frames[((frames.len() - 1) as f64 * q) as usize];
-    println!(
-        "{what}: {} frames, median {:.2} ms, p95 {:.2} ms, max {:.2} ms",
-        frames.len(),
-        ms(at(0.5)),
-        ms(at(0.95)),
-        ms(*frames.last().expect("frames"))
-    );
-    frames.clear();
 }

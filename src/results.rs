@@ -8,9 +8,9 @@ use serde::Serialize;
 use crate::campaign::{Arm, Campaign, Channel};
 use crate::error::{Error, Result};
 use crate::i18n::{Decimal, Msg};
+use crate::model::task::Task;
 use crate::segment::{Cmp, Item, Rule};
-use crate::store::EventKind;
-use crate::store::{Setting, Store};
+use crate::store::{EventKind, Setting, Store, Tally};
 
 /// Contacts at each step of a campaign.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -26,17 +26,20 @@ pub struct Counts {
 }
 
 impl Counts {
-    fn add(&mut self, kind: &str, n: u64) {
-        match kind {
-            "planned" => self.planned += n,
-            "sent" => self.sent += n,
-            "delivered" => self.delivered += n,
-            "read" => self.read += n,
-            "clicked" => self.clicked += n,
-            "replied" => self.replied += n,
-            "unsubscribed" => self.unsubscribed += n,
-            "blocked" => self.blocked += n,
-            _ => {}
+    fn add(&mut self, t: &Tally) {
+        self.planned += t.planned;
+        self.sent += t.sent;
+        for (kind, n) in EventKind::ALL.iter().zip(t.reached) {
+            match kind {
+                // Sent is `sent` or `delivered`: the tally's own count.
+                EventKind::Sent => {}
+                EventKind::Delivered => self.delivered += n,
+                EventKind::Read => self.read += n,
+                EventKind::Clicked => self.clicked += n,
+                EventKind::Replied => self.replied += n,
+                EventKind::Unsubscribed => self.unsubscribed += n,
+                EventKind::Blocked => self.blocked += n,
+            }
         }
     }
 
@@ -222,6 +225,25 @@ pub fn campaigns(store: &Store) -> Result<Vec<String>> {
     store.campaigns_by_time()
 }
 
+/// Every campaign's total rates, oldest first: the trend over campaigns. A campaign whose
+/// saved definition no longer reads is left out of the trend rather than failing it.
+pub fn trend(store: &Store, task: Task) -> Result<Vec<(String, Rates)>> {
+    let thresholds = Thresholds::default();
+    let names = campaigns(store)?;
+    let total = names.len().max(1) as f32;
+    let mut points = Vec::new();
+    for (i, name) in names.into_iter().enumerate() {
+        task.stop_if()?;
+        task.report(i as f32 / total, i as u64);
+        match metrics(store, &name, thresholds) {
+            Ok(m) => points.push((name, m.total.rates)),
+            Err(Error::User(_)) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(points)
+}
+
 /// A segment of the contacts who clicked `button` in `campaign`.
 pub fn clicked_segment(campaign: &str, button: &str) -> Rule {
     Rule::all_of(vec![Item::Events {
@@ -290,6 +312,14 @@ fn definition(store: &Store, name: &str) -> Result<Option<Campaign>> {
     store.campaign(name)
 }
 
+/// The place of `read` in a tally's kinds.
+fn read_index() -> usize {
+    EventKind::ALL
+        .iter()
+        .position(|k| *k == EventKind::Read)
+        .expect("read is a kind")
+}
+
 /// The results of the campaign `name`.
 pub fn metrics(store: &Store, name: &str, thresholds: Thresholds) -> Result<Metrics> {
     let campaign = definition(store, name)?;
@@ -301,7 +331,7 @@ pub fn metrics(store: &Store, name: &str, thresholds: Thresholds) -> Result<Metr
     // A campaign known only from events reports reads if any came back.
     let reads = match channel {
         Some(c) => c == Channel::Whatsapp,
-        None => tallies.iter().any(|t| t.kind == "read"),
+        None => tallies.iter().any(|t| t.reached[read_index()] > 0),
     };
     let variants: &[crate::campaign::Variant] =
         campaign.as_ref().map_or(&[], |c| c.variants.as_slice());
@@ -314,7 +344,7 @@ pub fn metrics(store: &Store, name: &str, thresholds: Thresholds) -> Result<Metr
             .map(|v| v as usize)
             .filter(|v| *v < n)
             .unwrap_or(n);
-        cells[v][t.arm.index()].add(&t.kind, t.contacts);
+        cells[v][t.arm.index()].add(&t);
     }
     let line = |variant: &str, segment: &str, arm: Option<Arm>, counts: Counts| Line {
         variant: variant.to_owned(),

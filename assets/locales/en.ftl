@@ -866,6 +866,7 @@ results-unread = did not read
 results-unread-name = Did not read "{ $campaign }"
 results-per-variant = Rates per variant, % of delivered
 results-trend = Over campaigns, % of delivered
+results-trend-counting = Counting over all campaigns…
 results-thresholds = Warn when blocks exceed
 results-thresholds-or = or unsubscribes exceed
 results-thresholds-end = of delivered (or twice the base's average)

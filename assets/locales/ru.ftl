@@ -884,6 +884,7 @@ results-unread = не прочитали
 results-unread-name = Не прочитали «{ $campaign }»
 results-per-variant = Доли по вариантам, % от доставленных
 results-trend = По кампаниям, % от доставленных
+results-trend-counting = Считаю по всем кампаниям…
 results-thresholds = Предупреждать, если блокируют больше
 results-thresholds-or = или отписываются больше
 results-thresholds-end = от доставленных (или вдвое чаще, чем в среднем по базе)

@@ -1,6 +1,8 @@
 //! The per-contact engagement summary, kept up to date by every events import so that segment
 //! rules read one row per contact instead of scanning millions of events.
 
+use std::sync::LazyLock;
+
 use super::contacts::Writer;
 use crate::error::Result;
 
@@ -54,9 +56,32 @@ impl Writer<'_> {
              )
              SELECT l.contact_id, l.last_sent, l.last_read, l.last_click, l.last_reply,
                     coalesce(s.delivered, 0), coalesce(s.streak, 0)
-             FROM lasts l LEFT JOIN streaks s USING (contact_id);
-             DELETE FROM temp.touched;",
+             FROM lasts l LEFT JOIN streaks s USING (contact_id);",
         )?;
+        self.refresh_reach()?;
+        self.tx.execute_batch("DELETE FROM temp.touched")?;
+        Ok(())
+    }
+
+    /// Recomputes, for every contact listed in `touched`, which campaigns reached them and
+    /// how (`campaign_reach`), naming new campaigns in `event_campaigns`.
+    fn refresh_reach(&self) -> Result<()> {
+        static SQL: LazyLock<String> = LazyLock::new(|| {
+            format!(
+                "DELETE FROM campaign_reach WHERE contact_id IN (SELECT id FROM temp.touched);
+                 INSERT INTO event_campaigns (name, first_at)
+                     SELECT campaign, min(at) FROM events
+                     WHERE contact_id IN (SELECT id FROM temp.touched) GROUP BY campaign
+                     ON CONFLICT (name) DO UPDATE SET first_at = min(first_at, excluded.first_at);
+                 INSERT INTO campaign_reach (campaign_id, contact_id, kinds)
+                     SELECT c.id, e.contact_id, {}
+                     FROM events e JOIN event_campaigns c ON c.name = e.campaign
+                     WHERE e.contact_id IN (SELECT id FROM temp.touched)
+                     GROUP BY c.id, e.contact_id;",
+                *super::results::KINDS_OF_EVENTS
+            )
+        });
+        self.tx.execute_batch(&SQL)?;
         Ok(())
     }
 

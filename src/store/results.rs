@@ -1,55 +1,107 @@
 //! What came back for a campaign: planned messages and events per variant and arm, counted in
 //! contacts (a contact who read twice read once).
 
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
 use super::Store;
 use crate::error::Result;
 use crate::model::campaign::Arm;
+use crate::model::contact::EventKind;
 
-/// Contacts per (variant number, arm, kind) for a campaign; the variant is the one of the
-/// contact's latest plan of the campaign, `None` for events of contacts it never planned. A
-/// contact counts as sent to when a `sent` or a `delivered` event exists (a plan alone is not a
-/// send).
+/// Contacts of a campaign in one (variant number, arm): planned, sent to, and reached by each
+/// kind of event, each contact once (a contact who read twice read once). The variant is the one
+/// of the contact's latest plan of the campaign, `None` for events of contacts it never planned.
+/// A contact counts as sent to when a `sent` or a `delivered` event exists (a plan alone is not
+/// a send).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tally {
     pub variant: Option<u32>,
     pub arm: Arm,
-    /// `planned`, or an event kind (`sent`, `delivered`, …).
-    pub kind: String,
-    pub contacts: u64,
+    pub planned: u64,
+    pub sent: u64,
+    /// Per kind, in the order of [`EventKind::ALL`].
+    pub reached: [u64; EventKind::ALL.len()],
 }
 
+/// Tallies by (variant, arm), made on first use.
+#[derive(Default)]
+struct Tallies(BTreeMap<(Option<u32>, Arm), Tally>);
+
+impl Tallies {
+    fn of(&mut self, variant: Option<u32>, arm: Arm) -> &mut Tally {
+        self.0.entry((variant, arm)).or_insert_with(|| Tally {
+            variant,
+            arm,
+            planned: 0,
+            sent: 0,
+            reached: [0; EventKind::ALL.len()],
+        })
+    }
+}
+
+/// The bit of `kind` in `campaign_reach.kinds`.
+pub(crate) fn kind_bit(kind: EventKind) -> i64 {
+    1 << EventKind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .expect("a kind")
+}
+
+/// The SQL that folds a group of `events` rows (aliased `e`) into their `kinds` bits.
+pub(crate) static KINDS_OF_EVENTS: LazyLock<String> = LazyLock::new(|| {
+    let terms: Vec<String> = EventKind::ALL
+        .iter()
+        .map(|k| format!("{} * max(e.kind = '{}')", kind_bit(*k), k.as_str()))
+        .collect();
+    terms.join(" + ")
+});
+
 impl Store {
-    /// The campaign's planned contacts and event contacts per variant and arm.
+    /// The campaign's planned contacts and reached contacts per variant and arm.
     pub fn campaign_tallies(&self, campaign: &str) -> Result<Vec<Tally>> {
+        let planned = self.latest_variants(campaign)?;
+        let mut tallies = Tallies::default();
+        for (variant, arm) in planned.values() {
+            tallies.of(Some(*variant), *arm).planned += 1;
+        }
+        let sent_bits = kind_bit(EventKind::Sent) | kind_bit(EventKind::Delivered);
         let mut stmt = self.conn().prepare(
-            "WITH planned AS (
-                SELECT i.contact_id, max(i.plan_id) AS plan_id, i.variant, i.arm
-                FROM plan_items i JOIN plans p ON p.id = i.plan_id
-                WHERE p.campaign = ?1 GROUP BY i.contact_id
-             )
-             SELECT variant, arm, 'planned', count(*) FROM planned GROUP BY variant, arm
-             UNION ALL
-             SELECT pl.variant, coalesce(pl.arm, 'A'), e.kind, count(DISTINCT e.contact_id)
-             FROM events e LEFT JOIN planned pl ON pl.contact_id = e.contact_id
-             WHERE e.campaign = ?1 AND e.kind <> 'sent'
-             GROUP BY pl.variant, pl.arm, e.kind
-             UNION ALL
-             SELECT pl.variant, coalesce(pl.arm, 'A'), 'sent', count(DISTINCT e.contact_id)
-             FROM events e LEFT JOIN planned pl ON pl.contact_id = e.contact_id
-             WHERE e.campaign = ?1 AND e.kind IN ('sent', 'delivered')
-             GROUP BY pl.variant, pl.arm",
+            "SELECT r.contact_id, r.kinds FROM event_campaigns c
+             JOIN campaign_reach r ON r.campaign_id = c.id WHERE c.name = ?1",
         )?;
-        let rows = stmt
-            .query_map([campaign], |r| {
-                Ok(Tally {
-                    variant: r.get(0)?,
-                    arm: Arm::parse(r.get_ref(1)?.as_str().unwrap_or("A")),
-                    kind: r.get(2)?,
-                    contacts: r.get::<_, i64>(3)? as u64,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+        let mut rows = stmt.query([campaign])?;
+        while let Some(r) = rows.next()? {
+            let (contact, kinds): (i64, i64) = (r.get(0)?, r.get(1)?);
+            let t = match planned.get(&contact) {
+                Some((variant, arm)) => tallies.of(Some(*variant), *arm),
+                None => tallies.of(None, Arm::A),
+            };
+            t.sent += u64::from(kinds & sent_bits != 0);
+            for (n, kind) in t.reached.iter_mut().zip(EventKind::ALL) {
+                *n += u64::from(kinds & kind_bit(kind) != 0);
+            }
+        }
+        Ok(tallies.0.into_values().collect())
+    }
+
+    /// Per contact the campaign planned: the variant and arm of its latest plan.
+    fn latest_variants(&self, campaign: &str) -> Result<FxHashMap<i64, (u32, Arm)>> {
+        let mut planned = FxHashMap::default();
+        let mut stmt = self.conn().prepare(
+            "SELECT i.contact_id, i.variant, i.arm
+             FROM plans p JOIN plan_items i ON i.plan_id = p.id
+             WHERE p.campaign = ?1 ORDER BY p.id",
+        )?;
+        let mut rows = stmt.query([campaign])?;
+        while let Some(r) = rows.next()? {
+            let arm = Arm::parse(r.get_ref(2)?.as_str().unwrap_or("A"));
+            // A later plan's row replaces an earlier one's.
+            planned.insert(r.get(0)?, (r.get(1)?, arm));
+        }
+        Ok(planned)
     }
 
     /// The last two notes of the sleeping share: (sleeping, reached) before and now.
@@ -72,7 +124,7 @@ impl Store {
             "SELECT campaign FROM (
                 SELECT campaign, min(plan_date) AS t FROM plans GROUP BY campaign
                 UNION ALL
-                SELECT campaign, min(at) FROM events GROUP BY campaign
+                SELECT name, first_at FROM event_campaigns
              ) GROUP BY campaign ORDER BY min(t), campaign",
         )?;
         let names = stmt
@@ -95,11 +147,14 @@ impl Store {
     /// Across all campaigns: (contacts delivered to, contacts who blocked, contacts who
     /// unsubscribed), each counted once per campaign — the base's average rates.
     pub fn base_opt_out_counts(&self) -> Result<(u64, u64, u64)> {
+        let has = |kind| format!("count(*) FILTER (WHERE kinds & {} <> 0)", kind_bit(kind));
         Ok(self.conn().query_row(
-            "SELECT
-               (SELECT count(*) FROM (SELECT DISTINCT campaign, contact_id FROM events WHERE kind = 'delivered')),
-               (SELECT count(*) FROM (SELECT DISTINCT campaign, contact_id FROM events WHERE kind = 'blocked')),
-               (SELECT count(*) FROM (SELECT DISTINCT campaign, contact_id FROM events WHERE kind = 'unsubscribed'))",
+            &format!(
+                "SELECT {}, {}, {} FROM campaign_reach",
+                has(EventKind::Delivered),
+                has(EventKind::Blocked),
+                has(EventKind::Unsubscribed)
+            ),
             [],
             |r| {
                 Ok((

@@ -8,15 +8,19 @@ use std::path::Path;
 use egui::{Color32, RichText};
 use egui_plot::{Bar, BarChart, Legend, Line as PlotLine, Plot, PlotPoints};
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use super::Action;
+use super::derived::Derived;
 use super::jobs::{QueryJob, Work};
 use crate::format::group_thousands;
 use crate::i18n::{Msg, tr};
 use crate::results::{self, Metrics, Rates, Thresholds, percent};
 use crate::store::{Setting, Store};
 
-/// What the screen shows of one campaign, and the trend over all.
-struct Loaded {
+/// What the screen shows of one campaign.
+struct Card {
     metrics: Metrics,
     /// The sleeping share before and after the last results import, when it grew.
     sleeping: Option<(f64, f64)>,
@@ -24,11 +28,9 @@ struct Loaded {
     thresholds: Thresholds,
     /// The campaign's buttons (for "clicked button X").
     buttons: Vec<String>,
-    /// Per campaign, oldest first: its total rates.
-    trend: Vec<(String, Rates)>,
 }
 
-fn load(store: &Store, campaign: &str) -> crate::Result<Loaded> {
+fn card(store: &Store, campaign: &str) -> crate::Result<Card> {
     let thresholds = Thresholds::from_settings(store)?;
     let metrics = results::metrics(store, campaign, thresholds)?;
     let mut buttons: Vec<String> = store
@@ -43,83 +45,86 @@ fn load(store: &Store, campaign: &str) -> crate::Result<Loaded> {
         .unwrap_or_default();
     buttons.sort();
     buttons.dedup();
-    let mut trend = Vec::new();
-    for name in results::campaigns(store)? {
-        if let Ok(m) = results::metrics(store, &name, thresholds) {
-            trend.push((name, m.total.rates));
-        }
-    }
-    Ok(Loaded {
+    Ok(Card {
         metrics,
         sleeping: results::sleeping_growth(store)?,
         thresholds,
         buttons,
-        trend,
     })
 }
 
-/// The screen's state.
+/// What the screen has read of the base since the last import: the campaigns, the card of
+/// each campaign opened (kept, so going back to one shows it at once), the trend over all.
+/// Each is keyed by the base's generation, which [`ResultsScreen::reload`] moves on.
 #[derive(Default)]
 pub struct ResultsScreen {
     /// The warning thresholds as edited, in percent.
     block_pct: f64,
     unsubscribe_pct: f64,
     save_job: Option<QueryJob<()>>,
-    loaded: bool,
-    campaigns: Vec<String>,
-    list_job: Option<QueryJob<Vec<String>>>,
+    generation: u64,
+    campaigns: Derived<u64, Vec<String>>,
     chosen: Option<String>,
-    shown: Option<Result<Loaded, String>>,
-    job: Option<QueryJob<Loaded>>,
+    card: Derived<(u64, String), Arc<Card>>,
+    /// The cards read in this generation, by campaign.
+    cards: HashMap<String, Arc<Card>>,
+    trend: Derived<u64, Vec<(String, Rates)>>,
 }
 
 impl ResultsScreen {
-    /// Forgets what was read from the base (after an import, or on another base).
+    /// Forgets what was read from the base (after an import, or on another base); what is on
+    /// screen stays until the new answers come.
     pub fn reload(&mut self) {
-        self.loaded = false;
+        self.generation += 1;
+        self.cards.clear();
     }
 
     fn poll(&mut self, ctx: &egui::Context, db: &Path) {
-        if !self.loaded {
-            self.loaded = true;
-            self.list_job = Some(QueryJob::spawn(ctx, Work::ReadBase, db, |s| {
-                results::campaigns(s)
-            }));
-            if let Some(name) = self.chosen.clone() {
-                self.open(ctx, db, name);
-            }
+        let generation = self.generation;
+        self.campaigns
+            .want(ctx, Work::ReadBase, db, generation, |s, _| {
+                results::campaigns(s).map(|mut names| {
+                    names.reverse();
+                    names
+                })
+            });
+        self.campaigns.poll();
+        if self.chosen.is_none() {
+            self.chosen = self.campaigns.current().and_then(|n| n.first().cloned());
         }
-        if let Some(job) = &mut self.list_job
-            && let Some(result) = job.pending.finished()
+        if let Some(name) = self.chosen.clone()
+            && !self.cards.contains_key(&name)
         {
-            self.list_job = None;
-            if let Some(Ok(mut names)) = result {
-                names.reverse();
-                self.campaigns = names;
-                if self.chosen.is_none()
-                    && let Some(first) = self.campaigns.first().cloned()
-                {
-                    self.open(ctx, db, first);
-                }
-            }
+            self.card.want(
+                ctx,
+                Work::Results,
+                db,
+                (generation, name.clone()),
+                move |s, _| card(s, &name).map(Arc::new),
+            );
         }
-        if let Some(job) = &mut self.job
-            && let Some(result) = job.pending.finished()
+        if self.card.poll()
+            && let (Some(card), Some((_, name))) = (self.card.current(), self.card.key())
         {
-            self.job = None;
-            if let Some(Ok(loaded)) = &result {
-                self.block_pct = loaded.thresholds.block * 100.0;
-                self.unsubscribe_pct = loaded.thresholds.unsubscribe * 100.0;
-            }
-            self.shown = result.map(|r| r.map_err(|e| e.to_string()));
+            self.block_pct = card.thresholds.block * 100.0;
+            self.unsubscribe_pct = card.thresholds.unsubscribe * 100.0;
+            self.cards.insert(name.clone(), card.clone());
         }
+        // The trend waits for the card: the owner looks at the card first.
+        if !self.card.is_running() {
+            self.trend
+                .want(ctx, Work::Results, db, generation, |s, task| {
+                    results::trend(s, task)
+                });
+        }
+        self.trend.poll();
         if let Some(job) = &mut self.save_job
             && job.pending.finished().is_some()
         {
             self.save_job = None;
-            if let Some(name) = self.chosen.clone() {
-                self.open(ctx, db, name);
-            }
+            // The warnings change with the thresholds; the rates do not.
+            self.cards.clear();
+            self.card.forget();
         }
     }
 
@@ -155,16 +160,6 @@ impl ResultsScreen {
         });
     }
 
-    fn open(&mut self, ctx: &egui::Context, db: &Path, name: String) {
-        if let Some(job) = &self.job {
-            job.interrupt();
-        }
-        self.chosen = Some(name.clone());
-        self.job = Some(QueryJob::spawn(ctx, Work::Results, db, move |s| {
-            load(s, &name)
-        }));
-    }
-
     /// Draws the screen.
     pub fn show(&mut self, ui: &mut egui::Ui, db: &Path, actions: &mut Vec<Action>) {
         self.poll(ui.ctx(), db);
@@ -177,43 +172,56 @@ impl ResultsScreen {
                     actions.push(Action::OpenImport(None));
                 }
                 ui.separator();
-                if self.campaigns.is_empty() && self.list_job.is_none() {
+                let names = self.campaigns.last().map_or(&[][..], Vec::as_slice);
+                if names.is_empty() && !self.campaigns.is_running() {
                     ui.weak(tr("results-none"));
+                }
+                if let Some(e) = self.campaigns.error() {
+                    ui.colored_label(ui.visuals().error_fg_color, e);
                 }
                 let open = super::widgets::name_list(
                     ui,
                     "results-campaigns",
-                    &self.campaigns,
+                    names,
                     self.chosen.as_deref(),
                 );
-                if let Some(name) = open {
-                    self.open(ui.ctx(), db, name);
+                if open.is_some() {
+                    self.chosen = open;
                 }
             });
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .id_salt("results-scroll")
-                .show(ui, |ui| match &self.shown {
-                    _ if self.job.is_some() => {
-                        ui.spinner();
-                    }
-                    Some(Ok(loaded)) => {
-                        shown(ui, loaded, actions);
-                        ui.separator();
-                        self.thresholds(ui, db);
-                    }
-                    Some(Err(e)) => {
-                        ui.colored_label(ui.visuals().error_fg_color, e);
-                    }
-                    None => {
-                        ui.weak(tr("results-choose"));
-                    }
-                })
+                .show(ui, |ui| self.chosen_card(ui, db, actions))
         });
+    }
+
+    /// The chosen campaign's card, or why it is not there yet.
+    fn chosen_card(&mut self, ui: &mut egui::Ui, db: &Path, actions: &mut Vec<Action>) {
+        let Some(name) = &self.chosen else {
+            ui.weak(tr("results-choose"));
+            return;
+        };
+        if let Some(card) = self.cards.get(name).cloned() {
+            shown(ui, &card, &self.trend, actions);
+            ui.separator();
+            self.thresholds(ui, db);
+        } else if let (Some(e), Some((_, failed))) = (self.card.error(), self.card.key())
+            && failed == name
+        {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        } else {
+            ui.spinner();
+        }
     }
 }
 
-fn shown(ui: &mut egui::Ui, loaded: &Loaded, actions: &mut Vec<Action>) {
+fn shown(
+    ui: &mut egui::Ui,
+    loaded: &Card,
+    over_campaigns: &Derived<u64, Vec<(String, Rates)>>,
+    actions: &mut Vec<Action>,
+) {
     let m = &loaded.metrics;
     ui.heading(&m.campaign);
     let mut alarms: Vec<String> = m.warnings.iter().map(|w| w.msg().to_string()).collect();
@@ -272,7 +280,18 @@ fn shown(ui: &mut egui::Ui, loaded: &Loaded, actions: &mut Vec<Action>) {
         cols[0].strong(tr("results-per-variant"));
         variant_bars(&mut cols[0], m);
         cols[1].strong(tr("results-trend"));
-        trend(&mut cols[1], &loaded.trend);
+        match over_campaigns.last() {
+            Some(points) if !over_campaigns.is_running() => trend(&mut cols[1], points),
+            _ => {
+                cols[1].horizontal(|ui| {
+                    ui.spinner();
+                    ui.weak(tr("results-trend-counting"));
+                });
+            }
+        }
+        if let Some(e) = over_campaigns.error() {
+            cols[1].colored_label(cols[1].visuals().error_fg_color, e);
+        }
     });
 }
 

@@ -303,6 +303,20 @@ fn a_contact_known_only_by_email_joins_the_one_the_phone_finds() {
         "email;order_date;amount\nanna@mail.ru;01.03.2026;1500\n",
     );
     s.import(ImportKind::Orders, &orders);
+    // The service reached her twice for one campaign, once under each key.
+    let events = s.file(
+        "events.csv",
+        "email,phone,campaign,status,date\n\
+         anna@mail.ru,,Весна,delivered,2026-03-02 10:00\n\
+         anna@mail.ru,,Весна,clicked,2026-03-02 10:05\n\
+         ,89120000001,Весна,delivered,2026-03-02 10:00\n",
+    );
+    s.import(ImportKind::Events, &events);
+    let delivered = |s: &Scratch| {
+        let m = adresat::results::metrics(&s.store, "Весна", Default::default()).unwrap();
+        (m.total.counts.delivered, m.total.counts.clicked)
+    };
+    assert_eq!(delivered(&s), (2, 1));
     assert_eq!(s.count(), 3);
     let r = s.contacts("Телефон;Email\n89120000001;Anna@mail.ru\n");
     assert_eq!((r.read, r.merged, r.rejected), (1, 1, 0));
@@ -314,6 +328,8 @@ fn a_contact_known_only_by_email_joins_the_one_the_phone_finds() {
     assert_eq!(anna.city.as_deref(), Some("Казань"));
     assert_eq!(tags, ["из магазина"]);
     assert_eq!(s.store.stats().unwrap().orders, 1);
+    // One person now: the campaign reached her once, and she clicked.
+    assert_eq!(delivered(&s), (1, 1));
     // The same orders file again finds the purchase under the joined contact: nothing new.
     let r = s.import(ImportKind::Orders, &orders);
     assert_eq!((r.inserted, r.unchanged), (0, 1));
