@@ -1,6 +1,6 @@
 -- The counts of benches/segments.rs written by hand, the yardstick the compiled rules are held to
 -- (each within 1.5× of its query here). Named parameters are bound by the benchmark:
--- :since30 is the start of the day 29 days ago in the owner's zone, in stored UTC form.
+-- :since30 is the start of the day 29 days ago in the owner's zone, in unix seconds (UTC).
 
 -- name: tag
 SELECT count(*) FROM tags WHERE tag_id = (SELECT id FROM tag_names WHERE name = 'цена:скидки');
@@ -9,7 +9,8 @@ SELECT count(*) FROM tags WHERE tag_id = (SELECT id FROM tag_names WHERE name = 
 SELECT count(*) FROM contacts WHERE city = 'Москва';
 
 -- name: events
-SELECT count(*) FROM (SELECT DISTINCT contact_id FROM events WHERE kind = 'clicked' AND at >= :since30);
+SELECT count(*) FROM (SELECT DISTINCT contact_id FROM events
+                      WHERE kind = (SELECT id FROM event_kinds WHERE name = 'clicked') AND at >= :since30);
 
 -- name: sleeping
 SELECT count(*) FROM engagement WHERE unengaged_streak >= 3;

@@ -80,7 +80,7 @@ fn main() {
     let store = Store::open(db.as_ref()).expect("open base");
     let today = Today::at(chrono::Utc::now(), store.settings().unwrap().owner_tz);
     let raw = rusqlite::Connection::open(&db).expect("open base");
-    let since30 = today.start_of_day_ago(29);
+    let since30 = today.start_of_day_ago(29).utc().timestamp();
     println!(
         "{:<10} {:>12} {:>12} {:>8} {:>10}",
         "rule", "compiled ms", "by hand ms", "ratio", "count"

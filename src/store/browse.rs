@@ -274,8 +274,9 @@ impl Store {
         )?;
         let events = conn
             .prepare_cached(
-                "SELECT campaign, kind, button, at FROM events
-                 WHERE contact_id = ?1 ORDER BY at DESC LIMIT ?2",
+                "SELECT c.name, e.kind, e.button, e.at
+                 FROM events e JOIN event_campaigns c ON c.id = e.campaign_id
+                 WHERE e.contact_id = ?1 ORDER BY e.at DESC LIMIT ?2",
             )?
             .query_map([id, CARD_LINES], |r| {
                 Ok(EventLine {

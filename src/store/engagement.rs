@@ -3,8 +3,10 @@
 
 use std::sync::LazyLock;
 
+use super::columns::kind_id;
 use super::contacts::Writer;
 use crate::error::Result;
+use crate::model::contact::EventKind;
 
 impl Writer<'_> {
     /// Recomputes the summary of every contact listed in the temporary table `touched`
@@ -26,58 +28,75 @@ impl Writer<'_> {
     }
 
     fn refresh_touched(&self) -> Result<()> {
-        self.tx.execute_batch(
-            "CREATE TEMP TABLE IF NOT EXISTS touched (id INTEGER PRIMARY KEY);
-             INSERT OR REPLACE INTO engagement
-                (contact_id, last_sent_at, last_read_at, last_click_at, last_reply_at,
-                 campaigns_delivered, unengaged_streak)
-             WITH per_campaign AS (
-                 SELECT contact_id, campaign,
-                        min(at) FILTER (WHERE kind IN ('sent', 'delivered')) AS delivered_at,
-                        max(kind IN ('read', 'clicked', 'replied')) AS engaged
-                 FROM events WHERE contact_id IN (SELECT id FROM temp.touched)
-                 GROUP BY contact_id, campaign
-             ), ranked AS (
-                 SELECT contact_id, engaged,
-                        sum(engaged) OVER (PARTITION BY contact_id ORDER BY delivered_at DESC
-                                           ROWS UNBOUNDED PRECEDING) AS engaged_since
-                 FROM per_campaign WHERE delivered_at IS NOT NULL
-             ), streaks AS (
-                 SELECT contact_id, count(*) AS delivered, sum(engaged_since = 0) AS streak
-                 FROM ranked GROUP BY contact_id
-             ), lasts AS (
-                 SELECT contact_id,
-                        max(at) FILTER (WHERE kind IN ('sent', 'delivered')) AS last_sent,
-                        max(at) FILTER (WHERE kind = 'read') AS last_read,
-                        max(at) FILTER (WHERE kind = 'clicked') AS last_click,
-                        max(at) FILTER (WHERE kind = 'replied') AS last_reply
-                 FROM events WHERE contact_id IN (SELECT id FROM temp.touched)
-                 GROUP BY contact_id
-             )
-             SELECT l.contact_id, l.last_sent, l.last_read, l.last_click, l.last_reply,
-                    coalesce(s.delivered, 0), coalesce(s.streak, 0)
-             FROM lasts l LEFT JOIN streaks s USING (contact_id);",
-        )?;
+        static SQL: LazyLock<String> = LazyLock::new(|| {
+            let [sent, delivered, read, clicked, replied] = [
+                EventKind::Sent,
+                EventKind::Delivered,
+                EventKind::Read,
+                EventKind::Clicked,
+                EventKind::Replied,
+            ]
+            .map(kind_id);
+            // The summary keeps moments in their stored text form, as the card reads them.
+            let last = |kinds: &str| {
+                format!(
+                    "strftime('%Y-%m-%dT%H:%M:%SZ', max(at) FILTER (WHERE kind IN ({kinds})), 'unixepoch')"
+                )
+            };
+            format!(
+                "CREATE TEMP TABLE IF NOT EXISTS touched (id INTEGER PRIMARY KEY);
+                 INSERT OR REPLACE INTO engagement
+                    (contact_id, last_sent_at, last_read_at, last_click_at, last_reply_at,
+                     campaigns_delivered, unengaged_streak)
+                 WITH per_campaign AS (
+                     SELECT contact_id, campaign_id,
+                            min(at) FILTER (WHERE kind IN ({sent}, {delivered})) AS delivered_at,
+                            max(kind IN ({read}, {clicked}, {replied})) AS engaged
+                     FROM events WHERE contact_id IN (SELECT id FROM temp.touched)
+                     GROUP BY contact_id, campaign_id
+                 ), ranked AS (
+                     SELECT contact_id, engaged,
+                            sum(engaged) OVER (PARTITION BY contact_id ORDER BY delivered_at DESC
+                                               ROWS UNBOUNDED PRECEDING) AS engaged_since
+                     FROM per_campaign WHERE delivered_at IS NOT NULL
+                 ), streaks AS (
+                     SELECT contact_id, count(*) AS delivered, sum(engaged_since = 0) AS streak
+                     FROM ranked GROUP BY contact_id
+                 ), lasts AS (
+                     SELECT contact_id, {}, {}, {}, {}
+                     FROM events WHERE contact_id IN (SELECT id FROM temp.touched)
+                     GROUP BY contact_id
+                 )
+                 SELECT l.*, coalesce(s.delivered, 0), coalesce(s.streak, 0)
+                 FROM lasts l LEFT JOIN streaks s USING (contact_id);",
+                last(&format!("{sent}, {delivered}")),
+                last(&read.to_string()),
+                last(&clicked.to_string()),
+                last(&replied.to_string()),
+            )
+        });
+        self.tx.execute_batch(&SQL)?;
         self.refresh_reach()?;
         self.tx.execute_batch("DELETE FROM temp.touched")?;
         Ok(())
     }
 
     /// Recomputes, for every contact listed in `touched`, which campaigns reached them and
-    /// how (`campaign_reach`), naming new campaigns in `event_campaigns`.
+    /// how (`campaign_reach`), and moves a campaign's first moment earlier when one of their
+    /// events is earlier.
     fn refresh_reach(&self) -> Result<()> {
         static SQL: LazyLock<String> = LazyLock::new(|| {
             format!(
                 "DELETE FROM campaign_reach WHERE contact_id IN (SELECT id FROM temp.touched);
-                 INSERT INTO event_campaigns (name, first_at)
-                     SELECT campaign, min(at) FROM events
-                     WHERE contact_id IN (SELECT id FROM temp.touched) GROUP BY campaign
-                     ON CONFLICT (name) DO UPDATE SET first_at = min(first_at, excluded.first_at);
                  INSERT INTO campaign_reach (campaign_id, contact_id, kinds)
-                     SELECT c.id, e.contact_id, {}
-                     FROM events e JOIN event_campaigns c ON c.name = e.campaign
-                     WHERE e.contact_id IN (SELECT id FROM temp.touched)
-                     GROUP BY c.id, e.contact_id;",
+                     SELECT e.campaign_id, e.contact_id, {}
+                     FROM events e WHERE e.contact_id IN (SELECT id FROM temp.touched)
+                     GROUP BY e.campaign_id, e.contact_id;
+                 UPDATE event_campaigns SET first_at = m.t
+                     FROM (SELECT campaign_id, min(at) AS t FROM events
+                           WHERE contact_id IN (SELECT id FROM temp.touched)
+                           GROUP BY campaign_id) AS m
+                     WHERE event_campaigns.id = m.campaign_id AND m.t < event_campaigns.first_at;",
                 *super::results::KINDS_OF_EVENTS
             )
         });

@@ -4,11 +4,15 @@
 //! A message's id is its plan's prefix, a dash and the contact's id (`9f3a01c2-20261201-4711`):
 //! nothing per message needs storing to find it again.
 
+use std::sync::LazyLock;
+
 use rusqlite::OptionalExtension;
 
 use super::Store;
+use super::columns::kind_id;
 use crate::error::Result;
 use crate::model::campaign::Arm;
+use crate::model::contact::EventKind;
 use crate::model::time::Moment;
 
 /// A plan as saved: which campaign (and the campaign as it was), for which date, with which
@@ -133,38 +137,40 @@ impl Store {
         campaign: &str,
         except_date: &str,
     ) -> Result<Vec<(i64, i64)>> {
-        let counted_item = "SELECT 1 FROM plans p JOIN plan_items i
-                              ON i.plan_id = p.id AND i.contact_id = s.contact_id
-                            WHERE i.send_at >= ?1 AND NOT (p.campaign = ?2 AND p.plan_date = ?3)";
-        let mut stmt = self.conn().prepare(&format!(
-            "WITH sends AS (
-                 SELECT contact_id, campaign, message_id, kind,
-                        CAST(strftime('%s', at) AS INTEGER) AS t
-                 FROM events WHERE kind IN ('sent', 'delivered') AND at >= ?4
-             )
-             SELECT i.contact_id, i.send_at FROM plan_items i JOIN plans p ON p.id = i.plan_id
-             WHERE i.send_at >= ?1 AND NOT (p.campaign = ?2 AND p.plan_date = ?3)
-             UNION ALL
-             SELECT s.contact_id, min(s.t) FROM sends s
-             WHERE s.message_id <> '' AND NOT EXISTS ({counted_item}
-                 AND p.id_prefix = substr(s.message_id, 1,
-                                          length(s.message_id) - length(s.contact_id) - 1)
-                 AND substr(s.message_id, -length(s.contact_id) - 1) = '-' || s.contact_id)
-             GROUP BY s.message_id, s.contact_id
-             UNION ALL
-             SELECT s.contact_id, s.t FROM sends s
-             WHERE s.message_id = ''
-               AND NOT EXISTS ({counted_item} AND p.campaign = s.campaign)
-               AND (s.kind = 'sent' OR NOT EXISTS (
-                   SELECT 1 FROM events o
-                   WHERE o.contact_id = s.contact_id AND o.campaign = s.campaign
-                     AND o.kind = 'sent' AND o.message_id = '' AND o.at >= ?4))"
-        ))?;
-        let since_text = crate::model::time::Moment::of(
-            chrono::DateTime::from_timestamp(since, 0).unwrap_or_default(),
-        );
+        static SQL: LazyLock<String> = LazyLock::new(|| {
+            let [sent, delivered] = [EventKind::Sent, EventKind::Delivered].map(kind_id);
+            let counted_item = "SELECT 1 FROM plans p JOIN plan_items i
+                                  ON i.plan_id = p.id AND i.contact_id = s.contact_id
+                                WHERE i.send_at >= ?1 AND NOT (p.campaign = ?2 AND p.plan_date = ?3)";
+            format!(
+                "WITH sends AS (
+                     SELECT e.contact_id, e.campaign_id, c.name AS campaign, e.message_id, e.kind,
+                            e.at AS t
+                     FROM events e JOIN event_campaigns c ON c.id = e.campaign_id
+                     WHERE e.kind IN ({sent}, {delivered}) AND e.at >= ?1
+                 )
+                 SELECT i.contact_id, i.send_at FROM plan_items i JOIN plans p ON p.id = i.plan_id
+                 WHERE i.send_at >= ?1 AND NOT (p.campaign = ?2 AND p.plan_date = ?3)
+                 UNION ALL
+                 SELECT s.contact_id, min(s.t) FROM sends s
+                 WHERE s.message_id <> '' AND NOT EXISTS ({counted_item}
+                     AND p.id_prefix = substr(s.message_id, 1,
+                                              length(s.message_id) - length(s.contact_id) - 1)
+                     AND substr(s.message_id, -length(s.contact_id) - 1) = '-' || s.contact_id)
+                 GROUP BY s.message_id, s.contact_id
+                 UNION ALL
+                 SELECT s.contact_id, s.t FROM sends s
+                 WHERE s.message_id = ''
+                   AND NOT EXISTS ({counted_item} AND p.campaign = s.campaign)
+                   AND (s.kind = {sent} OR NOT EXISTS (
+                       SELECT 1 FROM events o
+                       WHERE o.contact_id = s.contact_id AND o.campaign_id = s.campaign_id
+                         AND o.kind = {sent} AND o.message_id = '' AND o.at >= ?1))"
+            )
+        });
+        let mut stmt = self.conn().prepare_cached(&SQL)?;
         let mut out: Vec<(i64, i64)> = stmt
-            .query_map((since, campaign, except_date, since_text), |r| {
+            .query_map((since, campaign, except_date), |r| {
                 Ok((r.get(0)?, r.get(1)?))
             })?
             .collect::<rusqlite::Result<_>>()?;

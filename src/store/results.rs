@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use super::Store;
+use super::columns::kind_id;
 use crate::error::Result;
 use crate::model::campaign::Arm;
 use crate::model::contact::EventKind;
@@ -44,17 +45,14 @@ impl Tallies {
 
 /// The bit of `kind` in `campaign_reach.kinds`.
 pub(crate) fn kind_bit(kind: EventKind) -> i64 {
-    1 << EventKind::ALL
-        .iter()
-        .position(|k| *k == kind)
-        .expect("a kind")
+    1 << (kind_id(kind) - 1)
 }
 
 /// The SQL that folds a group of `events` rows (aliased `e`) into their `kinds` bits.
 pub(crate) static KINDS_OF_EVENTS: LazyLock<String> = LazyLock::new(|| {
     let terms: Vec<String> = EventKind::ALL
         .iter()
-        .map(|k| format!("{} * max(e.kind = '{}')", kind_bit(*k), k.as_str()))
+        .map(|k| format!("{} * max(e.kind = {})", kind_bit(*k), kind_id(*k)))
         .collect();
     terms.join(" + ")
 });
@@ -124,7 +122,8 @@ impl Store {
             "SELECT campaign FROM (
                 SELECT campaign, min(plan_date) AS t FROM plans GROUP BY campaign
                 UNION ALL
-                SELECT name, first_at FROM event_campaigns
+                SELECT name, strftime('%Y-%m-%dT%H:%M:%SZ', first_at, 'unixepoch')
+                FROM event_campaigns
              ) GROUP BY campaign ORDER BY min(t), campaign",
         )?;
         let names = stmt

@@ -287,13 +287,13 @@ impl Store {
     }
 }
 
-/// The columns of orders and events whose values the builder offers, by their table; the
-/// contacts' are the registry's (`offers_values`).
-const ACTIVITY_VALUES: &[(&str, &str)] = &[
-    ("product", "orders"),
-    ("category", "orders"),
-    ("campaign", "events"),
-    ("button", "events"),
+/// What of orders and events the builder offers values of: its name, and the column and table
+/// the values are in; the contacts' are the registry's (`offers_values`).
+const ACTIVITY_VALUES: &[(&str, &str, &str)] = &[
+    ("product", "product", "orders"),
+    ("category", "category", "orders"),
+    ("campaign", "name", "event_campaigns"),
+    ("button", "button", "events"),
 ];
 
 /// How many distinct values a picker is offered at most.
@@ -306,8 +306,12 @@ impl Store {
         let contacts = super::contact_field(column)
             .filter(|f| f.offers_values)
             .map(|f| (f.key, "contacts"));
-        let source =
-            contacts.or_else(|| ACTIVITY_VALUES.iter().find(|(c, _)| *c == column).copied());
+        let source = contacts.or_else(|| {
+            ACTIVITY_VALUES
+                .iter()
+                .find(|(key, _, _)| *key == column)
+                .map(|(_, column, table)| (*column, *table))
+        });
         // Only a known column is named in the statement.
         let Some((column, table)) = source else {
             return Ok(Vec::new());

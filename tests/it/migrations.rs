@@ -39,6 +39,7 @@ fn a_base_of_the_previous_version_opens_without_loss() {
              INSERT INTO tag_names VALUES (1, 'vip');
              INSERT INTO tags VALUES (7, 1, '2024-01-01T00:00:00Z');
              INSERT INTO orders (contact_id, ordered_at, amount_kop, dedup_key) VALUES (7, '2024-02-01T00:00:00Z', 12345, 'x');
+             INSERT INTO events (contact_id, campaign, kind, at) VALUES (7, 'Весна', 'read', '2024-02-02T10:00:00Z');
              INSERT INTO settings VALUES ('owner_tz', 'Asia/Omsk');",
         )
         .unwrap();
@@ -50,7 +51,11 @@ fn a_base_of_the_previous_version_opens_without_loss() {
     assert_eq!(c.time_zone, "Asia/Omsk");
     assert_eq!(tags, ["vip"]);
     let stats = store.stats().unwrap();
-    assert_eq!((stats.contacts, stats.orders), (1, 1));
+    assert_eq!((stats.contacts, stats.orders, stats.events), (1, 1, 1));
+    let card = store.contact_card(7).unwrap().unwrap();
+    assert_eq!(card.events[0].campaign, "Весна");
+    assert_eq!(card.events[0].kind, adresat::store::EventKind::Read);
+    assert_eq!(card.events[0].at, "2024-02-02T10:00:00Z");
     assert_eq!(store.settings().unwrap().owner_tz, chrono_tz::Asia::Omsk);
 }
 

@@ -372,7 +372,10 @@ fn counted_from_the_events(path: &std::path::Path, campaign: &str) -> Vec<[u64; 
         "blocked",
     ];
     let mut stmt = conn
-        .prepare("SELECT contact_id, kind FROM events WHERE campaign = ?1")
+        .prepare(
+            "SELECT e.contact_id, k.name FROM events e JOIN event_kinds k ON k.id = e.kind
+             JOIN event_campaigns c ON c.id = e.campaign_id WHERE c.name = ?1",
+        )
         .unwrap();
     for row in stmt
         .query_map([campaign], |r| {
@@ -442,15 +445,24 @@ fn counts_equal_a_plain_reading_of_the_events_and_survive_the_conversion_of_an_o
         "{counted:?}"
     );
 
-    // The same base as the previous version left it: no summary of who each campaign reached.
+    // The same base as version 10 kept it: events in words and text, no summary of who each
+    // campaign reached.
     let old = s.path("old.sqlite");
-    rusqlite::Connection::open(s.store.path())
-        .unwrap()
-        .execute("VACUUM INTO ?1", [old.to_str().unwrap()])
-        .unwrap();
+    drop(adresat::store::Store::open_at_version(&old, 10).unwrap());
     let conn = rusqlite::Connection::open(&old).unwrap();
+    conn.execute("ATTACH ?1 AS now", [s.store.path().to_str().unwrap()])
+        .unwrap();
     conn.execute_batch(
-        "DROP TABLE campaign_reach; DROP TABLE event_campaigns; PRAGMA user_version = 10;",
+        "INSERT INTO contacts SELECT * FROM now.contacts;
+         INSERT INTO segments SELECT * FROM now.segments;
+         INSERT INTO campaigns SELECT * FROM now.campaigns;
+         INSERT INTO plans SELECT * FROM now.plans;
+         INSERT INTO plan_items SELECT * FROM now.plan_items;
+         INSERT INTO events (id, contact_id, campaign, message_id, kind, button, at)
+             SELECT e.id, e.contact_id, c.name, e.message_id, k.name, e.button,
+                    strftime('%Y-%m-%dT%H:%M:%SZ', e.at, 'unixepoch')
+             FROM now.events e JOIN now.event_campaigns c ON c.id = e.campaign_id
+             JOIN now.event_kinds k ON k.id = e.kind;",
     )
     .unwrap();
     drop(conn);
@@ -461,4 +473,10 @@ fn counts_equal_a_plain_reading_of_the_events_and_survive_the_conversion_of_an_o
         results::campaigns(&converted).unwrap(),
         results::campaigns(&s.store).unwrap()
     );
+    // A contact's card lists the same events, with their moments (K0, the first imported,
+    // got four).
+    let card = |store: &adresat::store::Store| store.contact_card(1).unwrap().unwrap();
+    let (was, is) = (card(&s.store), card(&converted));
+    assert!(!is.events.is_empty());
+    assert_eq!(is.events, was.events);
 }

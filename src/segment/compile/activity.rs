@@ -4,7 +4,7 @@
 use super::{Compiler, Part, combine, sql_op};
 use crate::error::{Error, Result};
 use crate::model::rule::{Cmp, Mode, OrderMeasure, Purchase, Recency, Spot};
-use crate::store::EventKind;
+use crate::store::{EventKind, kind_id};
 
 impl Compiler<'_> {
     /// "The count is at least `n`" for the contacts `from` (a `FROM … WHERE …` of rows with a
@@ -69,16 +69,19 @@ impl Compiler<'_> {
             return Part::pred(if cmp.holds(0, count as i64) { "1" } else { "0" });
         }
         let from = |c: &mut Self| {
-            let mut sql = format!("FROM events WHERE kind = {}", c.bind(kind.as_str()));
+            let mut sql = format!("FROM events WHERE kind = {}", c.bind(kind_id(kind)));
             if let Some(b) = button {
                 sql += &format!(" AND button = {}", c.bind(b.as_str()));
             }
             if let Some(name) = campaign {
-                sql += &format!(" AND campaign = {}", c.bind(name.as_str()));
+                sql += &format!(
+                    " AND campaign_id = (SELECT id FROM event_campaigns WHERE name = {})",
+                    c.bind(name.as_str())
+                );
             }
             if let Some(d) = days {
                 let since = c.today.start_of_day_ago(d as i64 - 1);
-                sql += &format!(" AND at >= {}", c.bind(since));
+                sql += &format!(" AND at >= {}", c.bind(since.utc().timestamp()));
             }
             sql
         };
@@ -89,19 +92,20 @@ impl Compiler<'_> {
         if when == (Recency::LessThan { days: 0 }) {
             return Part::pred("0");
         }
-        let k = self.bind(kind.as_str());
+        let k = self.bind(kind_id(kind));
         let any = format!("SELECT contact_id FROM events WHERE kind = {k}");
         match when {
             Recency::Never => Part::set(any).not(),
             // More than d days ago: had one, and none since the start of day d ago.
             Recency::MoreThan { days } => {
-                let since = self.bind(self.today.start_of_day_ago(days as i64));
+                let since = self.bind(self.today.start_of_day_ago(days as i64).utc().timestamp());
                 Part::distinct_set(format!(
                     "{any} EXCEPT SELECT contact_id FROM events WHERE kind = {k} AND at >= {since}"
                 ))
             }
             Recency::LessThan { days } => {
-                let since = self.bind(self.today.start_of_day_ago(days as i64 - 1));
+                let since = self.today.start_of_day_ago(days as i64 - 1);
+                let since = self.bind(since.utc().timestamp());
                 Part::set(format!("{any} AND at >= {since}"))
             }
         }
@@ -120,7 +124,8 @@ impl Compiler<'_> {
             .iter()
             .map(|b| {
                 Part::set(format!(
-                    "SELECT contact_id FROM events WHERE kind = 'clicked' AND button = {}",
+                    "SELECT contact_id FROM events WHERE kind = {} AND button = {}",
+                    kind_id(EventKind::Clicked),
                     self.bind(b.as_str())
                 ))
             })

@@ -218,20 +218,34 @@ impl Writer<'_> {
 
     /// Saves an event unless the very same one is stored; returns whether it was new.
     pub fn add_event(&self, e: &Event) -> Result<bool> {
+        let at = e.at.utc().timestamp();
+        let campaign = self.campaign_id(&e.campaign, at)?;
         let added = self
             .tx
             .prepare_cached(
-                "INSERT OR IGNORE INTO events (contact_id, campaign, message_id, kind, button, at)
+                "INSERT OR IGNORE INTO events (contact_id, campaign_id, message_id, kind, button, at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?
-            .execute(params![
-                e.contact_id,
-                e.campaign,
-                e.message_id,
-                e.kind.word(),
-                e.button,
-                e.at
-            ])?;
+            .execute(params![e.contact_id, campaign, e.message_id, e.kind, e.button, at])?;
         Ok(added == 1)
+    }
+
+    /// The number of a campaign's name in `event_campaigns`, made on first use with `at` as its
+    /// first moment (the engagement refresh moves it earlier when an earlier event comes).
+    fn campaign_id(&self, name: &str, at: i64) -> Result<i64> {
+        if let Some(id) = self.campaign_ids.borrow().get(name) {
+            return Ok(*id);
+        }
+        self.tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO event_campaigns (name, first_at) VALUES (?1, ?2)",
+            )?
+            .execute(params![name, at])?;
+        let id: i64 = self
+            .tx
+            .prepare_cached("SELECT id FROM event_campaigns WHERE name = ?1")?
+            .query_row([name], |r| r.get(0))?;
+        self.campaign_ids.borrow_mut().insert(name.to_owned(), id);
+        Ok(id)
     }
 }

@@ -26,6 +26,8 @@ pub struct Writer<'a> {
     pub(crate) tx: Transaction<'a>,
     /// Tag name → number, for the tags this transaction has used.
     tag_ids: RefCell<FxHashMap<String, i64>>,
+    /// Campaign name → number, for the campaigns this transaction's events named.
+    pub(super) campaign_ids: RefCell<FxHashMap<String, i64>>,
     /// Indexes of tables that were empty, dropped for the load and built again at commit: the
     /// table and the statement.
     rebuild: Vec<(&'static str, String)>,
@@ -387,6 +389,7 @@ impl Store {
         Ok(Writer {
             tx,
             tag_ids: RefCell::default(),
+            campaign_ids: RefCell::default(),
             rebuild,
         })
     }

@@ -106,8 +106,11 @@ impl SegmentsScreen {
             && let Some(result) = job.pending.finished()
         {
             self.choices_job = None;
-            if let Some(Ok(choices)) = result {
-                self.choices = choices;
+            match result {
+                Some(Ok(choices)) => self.choices = choices,
+                // The pickers would offer nothing without saying why.
+                Some(Err(e)) => self.notice = Some(Err(e.to_string())),
+                None => {}
             }
         }
         if let Some(job) = &mut self.save_job

@@ -144,7 +144,12 @@ impl Base {
         }
         let mut events: HashMap<i64, Vec<Event>> = HashMap::new();
         let mut stmt = conn
-            .prepare("SELECT contact_id, campaign, kind, button, at FROM events")
+            .prepare(
+                "SELECT e.contact_id, c.name, k.name, e.button,
+                        strftime('%Y-%m-%dT%H:%M:%SZ', e.at, 'unixepoch')
+                 FROM events e JOIN event_campaigns c ON c.id = e.campaign_id
+                 JOIN event_kinds k ON k.id = e.kind",
+            )
             .unwrap();
         for row in stmt
             .query_map([], |r| {
