@@ -7,6 +7,7 @@ mod columns;
 mod contacts;
 mod engagement;
 mod fields;
+mod migrate;
 mod plans;
 mod profiles;
 mod results;
@@ -17,7 +18,7 @@ mod settings;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use rusqlite::{Connection, OpenFlags};
 
 pub use browse::{
     ContactCard, ContactQuery, ContactRow, Engagement, EventLine, OrderLine, SortColumn, fold_case,
@@ -38,6 +39,8 @@ pub use settings::{Setting, Settings, WHATSAPP_TIERS};
 
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
+use crate::model::task::Task;
+pub use migrate::CONVERTING;
 
 /// The page cache of a connection that reads, in KiB. The window runs a few such connections at
 /// once (counts, the table, a card), so each stays small.
@@ -52,10 +55,10 @@ pub(crate) const WRITE_CACHE_KIB: i64 = 128 * 1024;
 pub(crate) const INDEX_BUILD_CACHE_KIB: i64 = 32 * 1024;
 
 /// How long a statement waits for another connection's write to finish.
-const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+pub(crate) const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// How long opening a base waits for another connection's migration of it.
-const MIGRATION_WAIT: std::time::Duration = std::time::Duration::from_secs(600);
+pub(crate) const MIGRATION_WAIT: std::time::Duration = std::time::Duration::from_secs(600);
 
 /// An open base file.
 pub struct Store {
@@ -81,12 +84,29 @@ pub struct Stats {
 impl Store {
     /// Opens (creating if needed) the base at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Store> {
-        Store::open_at_version(path, CURRENT_VERSION)
+        // A conversion reads no clock: the task only reports and cancels.
+        Store::open_with(path, Task::unwatched(chrono::DateTime::UNIX_EPOCH))
+    }
+
+    /// Opens the base like [`Store::open`]; converting a base of an earlier version tells
+    /// `task` its share (step [`CONVERTING`] while it runs) and stops when the task is
+    /// cancelled, the base left as it was.
+    pub fn open_with(path: &Path, task: Task) -> Result<Store> {
+        let mut store = Store::connect(path)?;
+        store.migrate(CURRENT_VERSION, &task)?;
+        Ok(store)
     }
 
     /// Opens the base migrated only up to `version`: how an older build left it. For tests of
     /// migrations; the app always uses [`Store::open`].
     pub fn open_at_version(path: &Path, version: usize) -> Result<Store> {
+        let mut store = Store::connect(path)?;
+        store.migrate(version, &Task::unwatched(chrono::DateTime::UNIX_EPOCH))?;
+        Ok(store)
+    }
+
+    /// A connection to the base at `path` (made if needed), as every statement expects it.
+    fn connect(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         }
@@ -106,106 +126,10 @@ impl Store {
         conn.pragma_update(None, "cache_size", -READ_CACHE_KIB)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         browse::register_functions(&conn)?;
-        let mut store = Store {
+        Ok(Store {
             conn,
             path: path.to_owned(),
-        };
-        store.migrate(version)?;
-        Ok(store)
-    }
-
-    fn migrate(&mut self, target: usize) -> Result<()> {
-        let current = self.version()?;
-        if current > CURRENT_VERSION {
-            return Err(Error::user(
-                Msg::new("error-base-too-new")
-                    .arg("path", self.path.display().to_string())
-                    .arg("version", current),
-            ));
-        }
-        if current >= target {
-            return Ok(());
-        }
-        // A migration may rebuild a table others refer to (SQLite's documented way to change a
-        // column): with foreign keys on, dropping the old table would delete what refers to it.
-        // They are off while migrations run and every reference is checked before the commit.
-        // Another job of the window may be migrating the same base (a million contacts take
-        // seconds): this one waits for it instead of failing as busy.
-        self.conn.pragma_update(None, "foreign_keys", "OFF")?;
-        self.conn.busy_timeout(MIGRATION_WAIT)?;
-        // A rebuilt table sorts millions of rows into its indexes: in temporary files, so the
-        // memory stays bounded by the cache.
-        self.conn.pragma_update(None, "temp_store", "FILE")?;
-        let migrated = self.run_migrations(target);
-        let compacted = match migrated {
-            Ok(true) => self.compact(),
-            _ => Ok(()),
-        };
-        self.conn.pragma_update(None, "temp_store", "MEMORY")?;
-        self.conn.busy_timeout(BUSY_WAIT)?;
-        self.conn.pragma_update(None, "foreign_keys", "ON")?;
-        migrated.and(compacted)
-    }
-
-    /// Gives back the space a rebuilt table left when it is over a quarter of the file (the
-    /// old copy of a million contacts' events is a gigabyte). Another connection reading the
-    /// base makes SQLite refuse; the base is whole either way, and only bigger than it needs.
-    fn compact(&self) -> Result<()> {
-        let pages: i64 = self
-            .conn
-            .pragma_query_value(None, "page_count", |r| r.get(0))?;
-        let free: i64 = self
-            .conn
-            .pragma_query_value(None, "freelist_count", |r| r.get(0))?;
-        if free * 4 < pages {
-            return Ok(());
-        }
-        self.conn.busy_timeout(BUSY_WAIT)?;
-        match self.conn.execute_batch("VACUUM") {
-            Err(rusqlite::Error::SqliteFailure(e, _))
-                if e.code == rusqlite::ErrorCode::DatabaseBusy =>
-            {
-                Ok(())
-            }
-            other => Ok(other?),
-        }
-    }
-
-    /// Runs the migrations up to `target` in one transaction; whether one rebuilt a table.
-    fn run_migrations(&mut self, target: usize) -> Result<bool> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        // Read again under the write lock: whoever waited for another migration finds it done.
-        let current: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        let mut rebuilt = false;
-        for (i, sql) in schema::MIGRATIONS
-            .iter()
-            .enumerate()
-            .take(target)
-            .skip(current as usize)
-        {
-            tx.execute_batch(sql)?;
-            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
-            rebuilt |= sql.contains("DROP TABLE");
-        }
-        // Only a rebuilt table can have lost a reference; checking every one of a big base's
-        // millions of events takes seconds.
-        let broken: Option<String> = if rebuilt {
-            tx.query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
-                .optional()?
-        } else {
-            None
-        };
-        if let Some(table) = broken {
-            return Err(rusqlite::Error::SqliteFailure(
-                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY),
-                Some(format!("a migration left a broken reference in {table}")),
-            )
-            .into());
-        }
-        tx.commit()?;
-        Ok(rebuilt)
+        })
     }
 
     /// The schema version of the open base.

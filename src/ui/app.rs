@@ -2,15 +2,16 @@
 //! screens' actions are carried out.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use egui::RichText;
+
+mod status;
 
 use super::contacts::ContactsScreen;
 use super::dialogs::{BaseDialog, DemoDialog, SettingsDialog};
 use super::file_export::{ExportTexts, ExportWindow};
 use super::import::ImportWizard;
-use super::jobs::{Pending, Poll, Progress, Work};
+use super::jobs::{Pending, Poll, Work};
 use super::messages::MessagesScreen;
 use super::plan::PlanScreen;
 use super::results::ResultsScreen;
@@ -140,8 +141,9 @@ impl AdresatApp {
 
     fn refresh_stats(&mut self, ctx: &egui::Context) {
         let db = self.db.clone();
-        self.stats_job = Some(Pending::spawn(ctx, Work::ReadBase, move |_| {
-            let store = Store::open(&db)?;
+        self.stats_job = Some(Pending::spawn(ctx, Work::ReadBase, move |task| {
+            // A base of an earlier version is converted here, with the bar the window shows.
+            let store = Store::open_with(&db, task)?;
             Ok((store.stats()?, store.settings()?))
         }));
     }
@@ -168,6 +170,12 @@ impl AdresatApp {
         egui::CentralPanel::default().show(ui, |ui| {
             if let Some(error) = &self.base_error {
                 ui.colored_label(ui.visuals().error_fg_color, error);
+                if ui.button(tr("base-open-again")).clicked() {
+                    self.base_error = None;
+                }
+                return;
+            }
+            if self.converting(ui) {
                 return;
             }
             let screens = &mut self.screens;
@@ -388,88 +396,6 @@ impl AdresatApp {
             if response.clicked() {
                 self.screen = *screen;
             }
-        }
-    }
-
-    fn running(&self) -> Option<(String, Arc<Progress>)> {
-        if let Some(job) = &self.job {
-            return Some((job.label.clone(), job.pending.progress.clone()));
-        }
-        self.import
-            .as_ref()
-            .and_then(|w| w.running())
-            .map(|p| (tr("job-import"), p.clone()))
-    }
-
-    fn status_bar(&mut self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            let name = self
-                .db
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            ui.label(Msg::new("status-base").arg("name", name).to_string())
-                .on_hover_text(self.db.display().to_string());
-            if self.is_demo() {
-                ui.label(
-                    RichText::new(tr("demo-badge"))
-                        .strong()
-                        .color(ui.visuals().warn_fg_color),
-                );
-            }
-            ui.separator();
-            match &self.stats {
-                Some((stats, _)) => {
-                    ui.label(Msg::counted("status-contacts", stats.contacts).to_string());
-                }
-                None => {
-                    ui.spinner();
-                }
-            }
-            self.lost_jobs(ui);
-            if let Some((label, progress)) = self.running() {
-                // Progress arrives through atomics, which wake nobody: look again soon.
-                ui.ctx()
-                    .request_repaint_after(std::time::Duration::from_millis(100));
-                ui.separator();
-                ui.label(label);
-                ui.add(
-                    egui::ProgressBar::new(progress.fraction())
-                        .desired_width(180.0)
-                        .show_percentage(),
-                );
-                if ui
-                    .add_enabled(!progress.is_cancelled(), egui::Button::new(tr("cancel")))
-                    .clicked()
-                {
-                    progress.cancel();
-                }
-            }
-        });
-    }
-
-    /// The jobs lost to an internal error, one button each: its hover gives the reason, a click
-    /// puts it away.
-    fn lost_jobs(&mut self, ui: &mut egui::Ui) {
-        let mut seen = None;
-        for (i, lost) in self.lost.iter().enumerate() {
-            ui.separator();
-            let text = Msg::new("job-lost-short")
-                .arg("work", lost.work.name())
-                .to_string();
-            let button = egui::Button::new(
-                RichText::new(format!("⚠ {text}")).color(ui.visuals().error_fg_color),
-            );
-            if ui
-                .add(button)
-                .on_hover_text(format!("{}\n{}", lost.message(), tr("job-lost-dismiss")))
-                .clicked()
-            {
-                seen = Some(i);
-            }
-        }
-        if let Some(i) = seen {
-            self.lost.remove(i);
         }
     }
 

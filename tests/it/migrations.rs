@@ -183,3 +183,54 @@ fn ids_stored_before_systems_are_the_owners_own() {
         .unwrap();
     assert_eq!(ok, "ok");
 }
+
+#[test]
+fn a_conversion_reports_its_share_and_a_cancel_leaves_the_old_base_as_it_was() {
+    use adresat::model::task::{Progress, Task};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v10.sqlite");
+    drop(Store::open_at_version(&path, 10).unwrap());
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "INSERT INTO contacts (id, phone, time_zone, tz_source, created_at)
+               VALUES (7, '+79120000001', 'Asia/Omsk', 'city', '2024-01-01T00:00:00Z');
+             INSERT INTO events (contact_id, campaign, kind, at)
+               VALUES (7, 'Весна', 'delivered', '2024-02-02T10:00:00Z');",
+        )
+        .unwrap();
+    let now = chrono::Utc::now();
+    // Stopped halfway through: an error that says so, and the base of version 10 unchanged.
+    let halfway = Progress::watched(|p| {
+        if p.fraction() >= 0.5 {
+            p.cancel();
+        }
+    });
+    let stopped = Store::open_with(&path, Task::new(&halfway, now));
+    assert!(
+        matches!(stopped, Err(adresat::Error::Cancelled)),
+        "{:?}",
+        stopped.err()
+    );
+    assert_eq!(halfway.step(), adresat::store::CONVERTING);
+    let conn = Connection::open(&path).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    let kind: String = conn
+        .query_row("SELECT kind FROM events", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!((version, kind.as_str()), (10, "delivered"));
+    drop(conn);
+    // Let through: the share grows to the whole, and the event is there in its new form.
+    let shares = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = shares.clone();
+    let watched = Progress::watched(move |p| seen.lock().unwrap().push(p.fraction()));
+    let store = Store::open_with(&path, Task::new(&watched, now)).unwrap();
+    let shares = shares.lock().unwrap().clone();
+    assert!(shares.windows(2).all(|w| w[0] <= w[1]), "{shares:?}");
+    assert_eq!(shares.last().copied(), Some(1.0));
+    assert_eq!(store.version().unwrap(), CURRENT_VERSION);
+    let card = store.contact_card(7).unwrap().unwrap();
+    assert_eq!(card.events[0].kind, adresat::store::EventKind::Delivered);
+}

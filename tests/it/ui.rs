@@ -182,6 +182,26 @@ fn a_file_that_is_not_a_base_shows_an_error_not_a_panic() {
     wait_label(&mut harness, "не похож на базу");
 }
 
+#[test]
+fn a_base_of_an_earlier_version_opens_converted_with_its_contacts_and_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v10.sqlite");
+    drop(adresat::store::Store::open_at_version(&path, 10).unwrap());
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "INSERT INTO contacts (id, name, phone, time_zone, tz_source, created_at)
+               VALUES (1, 'Мария', '+79120000001', 'Asia/Omsk', 'city', '2024-01-01T00:00:00Z');
+             INSERT INTO events (contact_id, campaign, kind, at)
+               VALUES (1, 'Весна', 'delivered', '2024-02-02T10:00:00Z');",
+        )
+        .unwrap();
+    let mut harness = app(path);
+    wait_exact(&mut harness, "1 контакт");
+    harness.get_by_label("Результаты").click();
+    wait_label(&mut harness, "Весна");
+}
+
 /// A file dropped from the file manager.
 #[derive(Debug)]
 struct Dropped(std::path::PathBuf);
