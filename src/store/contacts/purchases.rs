@@ -233,19 +233,12 @@ impl Writer<'_> {
     /// The number of a campaign's name in `event_campaigns`, made on first use with `at` as its
     /// first moment (the engagement refresh moves it earlier when an earlier event comes).
     fn campaign_id(&self, name: &str, at: i64) -> Result<i64> {
-        if let Some(id) = self.campaign_ids.borrow().get(name) {
-            return Ok(*id);
-        }
-        self.tx
-            .prepare_cached(
-                "INSERT OR IGNORE INTO event_campaigns (name, first_at) VALUES (?1, ?2)",
-            )?
-            .execute(params![name, at])?;
-        let id: i64 = self
-            .tx
-            .prepare_cached("SELECT id FROM event_campaigns WHERE name = ?1")?
-            .query_row([name], |r| r.get(0))?;
-        self.campaign_ids.borrow_mut().insert(name.to_owned(), id);
-        Ok(id)
+        self.numbered(
+            &self.campaign_ids,
+            "INSERT OR IGNORE INTO event_campaigns (name, first_at) VALUES (?1, ?2)",
+            "SELECT id FROM event_campaigns WHERE name = ?1",
+            name,
+            &[&at],
+        )
     }
 }

@@ -231,17 +231,36 @@ impl Writer<'_> {
 
     /// The number of a tag name, created on first use.
     fn tag_id(&self, name: &str) -> Result<i64> {
-        if let Some(id) = self.tag_ids.borrow().get(name) {
+        self.numbered(
+            &self.tag_ids,
+            "INSERT OR IGNORE INTO tag_names (name) VALUES (?1)",
+            "SELECT id FROM tag_names WHERE name = ?1",
+            name,
+            &[],
+        )
+    }
+
+    /// The number of `name` in a table of names, remembered in `cache`: `insert` adds its row
+    /// if it is new (the name, then `rest`), `select` reads its number by the name.
+    pub(super) fn numbered(
+        &self,
+        cache: &RefCell<FxHashMap<String, i64>>,
+        insert: &str,
+        select: &str,
+        name: &str,
+        rest: &[&dyn rusqlite::ToSql],
+    ) -> Result<i64> {
+        if let Some(id) = cache.borrow().get(name) {
             return Ok(*id);
         }
-        self.tx
-            .prepare_cached("INSERT OR IGNORE INTO tag_names (name) VALUES (?1)")?
-            .execute([name])?;
+        let mut row: Vec<&dyn rusqlite::ToSql> = vec![&name];
+        row.extend_from_slice(rest);
+        self.tx.prepare_cached(insert)?.execute(row.as_slice())?;
         let id: i64 = self
             .tx
-            .prepare_cached("SELECT id FROM tag_names WHERE name = ?1")?
+            .prepare_cached(select)?
             .query_row([name], |r| r.get(0))?;
-        self.tag_ids.borrow_mut().insert(name.to_owned(), id);
+        cache.borrow_mut().insert(name.to_owned(), id);
         Ok(id)
     }
 
