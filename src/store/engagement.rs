@@ -81,13 +81,19 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// Recomputes, for every contact listed in `touched`, which campaigns reached them and
-    /// how (`campaign_reach`), and moves a campaign's first moment earlier when one of their
-    /// events is earlier.
+    /// Recomputes, for every contact listed in `touched`, how many events of each kind they
+    /// had and the last one's moment (`contact_kinds`), which campaigns reached them and how
+    /// (`campaign_reach`), and moves a campaign's first moment earlier when one of their events
+    /// is earlier.
     fn refresh_reach(&self) -> Result<()> {
         static SQL: LazyLock<String> = LazyLock::new(|| {
             format!(
-                "DELETE FROM campaign_reach WHERE contact_id IN (SELECT id FROM temp.touched);
+                "DELETE FROM contact_kinds WHERE contact_id IN (SELECT id FROM temp.touched);
+                 INSERT INTO contact_kinds (kind, contact_id, n, last_at)
+                     SELECT kind, contact_id, count(*), max(at) FROM events
+                     WHERE contact_id IN (SELECT id FROM temp.touched)
+                     GROUP BY kind, contact_id;
+                 DELETE FROM campaign_reach WHERE contact_id IN (SELECT id FROM temp.touched);
                  INSERT INTO campaign_reach (campaign_id, contact_id, kinds)
                      SELECT e.campaign_id, e.contact_id, {}
                      FROM events e WHERE e.contact_id IN (SELECT id FROM temp.touched)

@@ -340,6 +340,22 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX events_kind_at ON events(kind, at, contact_id);
     CREATE INDEX events_button ON events(button, kind, contact_id) WHERE button <> '';
     "#,
+    // 13: per contact and kind of event, how many and the last one's moment (unix seconds),
+    // kept by every events import for the contacts it touched: "never read", "read at least
+    // 3 times" and "last click more than 30 days ago" read one row per contact that had the kind
+    // instead of millions of events.
+    r#"
+    CREATE TABLE contact_kinds (
+        kind        INTEGER NOT NULL,
+        contact_id  INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+        n           INTEGER NOT NULL,
+        last_at     INTEGER NOT NULL,
+        PRIMARY KEY (kind, contact_id)
+    ) WITHOUT ROWID;
+    INSERT INTO contact_kinds (kind, contact_id, n, last_at)
+        SELECT kind, contact_id, count(*), max(at) FROM events GROUP BY kind, contact_id;
+    CREATE INDEX contact_kinds_contact ON contact_kinds(contact_id);
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -39,7 +39,8 @@ fn a_base_of_the_previous_version_opens_without_loss() {
              INSERT INTO tag_names VALUES (1, 'vip');
              INSERT INTO tags VALUES (7, 1, '2024-01-01T00:00:00Z');
              INSERT INTO orders (contact_id, ordered_at, amount_kop, dedup_key) VALUES (7, '2024-02-01T00:00:00Z', 12345, 'x');
-             INSERT INTO events (contact_id, campaign, kind, at) VALUES (7, 'Весна', 'read', '2024-02-02T10:00:00Z');
+             INSERT INTO event_campaigns (id, name, first_at) VALUES (1, 'Весна', 1706868000);
+             INSERT INTO events (contact_id, campaign_id, kind, at) VALUES (7, 1, 3, 1706868000);
              INSERT INTO settings VALUES ('owner_tz', 'Asia/Omsk');",
         )
         .unwrap();
@@ -56,6 +57,16 @@ fn a_base_of_the_previous_version_opens_without_loss() {
     assert_eq!(card.events[0].campaign, "Весна");
     assert_eq!(card.events[0].kind, adresat::store::EventKind::Read);
     assert_eq!(card.events[0].at, "2024-02-02T10:00:00Z");
+    // The per-contact summary of kinds is built from the stored events.
+    let summary: (i64, i64, i64) = Connection::open(&path)
+        .unwrap()
+        .query_row(
+            "SELECT kind, n, last_at FROM contact_kinds WHERE contact_id = 7",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(summary, (3, 1, 1706868000));
     assert_eq!(store.settings().unwrap().owner_tz, chrono_tz::Asia::Omsk);
 }
 

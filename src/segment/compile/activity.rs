@@ -29,13 +29,29 @@ impl Compiler<'_> {
         cmp: Cmp,
         value: i64,
     ) -> Part {
-        // Nothing is bound for a count every contact reaches.
+        self.compare_count(
+            &|c: &mut Self, n: i64| {
+                let from = from(c);
+                c.at_least(&from, n)
+            },
+            cmp,
+            value,
+        )
+    }
+
+    /// `count cmp value` from `at_least(n)`, the contacts with a count of at least `n` (asked
+    /// only for `n ≥ 1`: nothing is bound for a count every contact reaches).
+    fn compare_count(
+        &mut self,
+        at_least: &dyn Fn(&mut Self, i64) -> Part,
+        cmp: Cmp,
+        value: i64,
+    ) -> Part {
         let at_least = |c: &mut Self, n: i64| {
             if n <= 0 {
                 return Part::pred("1");
             }
-            let from = from(c);
-            c.at_least(&from, n)
+            at_least(c, n)
         };
         match cmp {
             Cmp::Ge => at_least(self, value),
@@ -68,6 +84,17 @@ impl Compiler<'_> {
             // An empty window: everyone has 0 such events in it.
             return Part::pred(if cmp.holds(0, count as i64) { "1" } else { "0" });
         }
+        if button.is_none() && campaign.is_none() && days.is_none() {
+            // Ever, of any campaign: the per-contact count the import keeps.
+            let kind = kind_id(kind);
+            let at_least = move |c: &mut Self, n: i64| {
+                let (k, n) = (c.bind(kind), c.bind(n));
+                Part::set(format!(
+                    "SELECT contact_id FROM contact_kinds WHERE kind = {k} AND n >= {n}"
+                ))
+            };
+            return self.compare_count(&at_least, cmp, count as i64);
+        }
         let from = |c: &mut Self| {
             let mut sql = format!("FROM events WHERE kind = {}", c.bind(kind_id(kind)));
             if let Some(b) = button {
@@ -92,21 +119,20 @@ impl Compiler<'_> {
         if when == (Recency::LessThan { days: 0 }) {
             return Part::pred("0");
         }
+        // The last one of each contact's, as the import keeps it.
         let k = self.bind(kind_id(kind));
-        let any = format!("SELECT contact_id FROM events WHERE kind = {k}");
+        let any = format!("SELECT contact_id FROM contact_kinds WHERE kind = {k}");
         match when {
             Recency::Never => Part::set(any).not(),
-            // More than d days ago: had one, and none since the start of day d ago.
+            // More than d days ago: the last one before the start of day d ago.
             Recency::MoreThan { days } => {
                 let since = self.bind(self.today.start_of_day_ago(days as i64).utc().timestamp());
-                Part::distinct_set(format!(
-                    "{any} EXCEPT SELECT contact_id FROM events WHERE kind = {k} AND at >= {since}"
-                ))
+                Part::set(format!("{any} AND last_at < {since}"))
             }
             Recency::LessThan { days } => {
                 let since = self.today.start_of_day_ago(days as i64 - 1);
                 let since = self.bind(since.utc().timestamp());
-                Part::set(format!("{any} AND at >= {since}"))
+                Part::set(format!("{any} AND last_at >= {since}"))
             }
         }
     }
