@@ -230,12 +230,13 @@ pub fn campaigns(store: &Store) -> Result<Vec<String>> {
 pub fn trend(store: &Store, task: Task) -> Result<Vec<(String, Rates)>> {
     let thresholds = Thresholds::default();
     let names = campaigns(store)?;
+    let averages = store.base_opt_out_counts()?;
     let total = names.len().max(1) as f32;
     let mut points = Vec::new();
     for (i, name) in names.into_iter().enumerate() {
         task.stop_if()?;
         task.report(i as f32 / total, i as u64);
-        match metrics(store, &name, thresholds) {
+        match metrics_against(store, &name, thresholds, averages) {
             Ok(m) => points.push((name, m.total.rates)),
             Err(Error::User(_)) => {}
             Err(e) => return Err(e),
@@ -322,6 +323,17 @@ fn read_index() -> usize {
 
 /// The results of the campaign `name`.
 pub fn metrics(store: &Store, name: &str, thresholds: Thresholds) -> Result<Metrics> {
+    metrics_against(store, name, thresholds, store.base_opt_out_counts()?)
+}
+
+/// [`metrics`], the base's averages given: (delivered, blocked, unsubscribed) over all
+/// campaigns, read once for many campaigns.
+fn metrics_against(
+    store: &Store,
+    name: &str,
+    thresholds: Thresholds,
+    (delivered, blocked, unsubscribed): (u64, u64, u64),
+) -> Result<Metrics> {
     let campaign = definition(store, name)?;
     let tallies = store.campaign_tallies(name)?;
     if campaign.is_none() && tallies.is_empty() {
@@ -380,7 +392,6 @@ pub fn metrics(store: &Store, name: &str, thresholds: Thresholds) -> Result<Metr
             unplanned,
         ));
     }
-    let (delivered, blocked, unsubscribed) = store.base_opt_out_counts()?;
     let average = |n: u64| (delivered > 0).then(|| n as f64 / delivered as f64);
     let warnings = warnings(
         &per_variant,
