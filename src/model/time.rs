@@ -28,7 +28,7 @@ impl Moment {
     /// when `text` is not one.
     pub fn parse(text: &str) -> Option<Moment> {
         let text = text.trim();
-        if is_stored_form(text) {
+        if stored_form(text).is_some() {
             return Some(Moment(text.to_string()));
         }
         DateTime::parse_from_rfc3339(text)
@@ -43,9 +43,12 @@ impl Moment {
 
     /// The moment as chrono's value, for arithmetic.
     pub fn utc(&self) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(&self.0)
-            .map(|dt| dt.with_timezone(&Utc))
-            .expect("a Moment holds RFC 3339 text")
+        stored_form(&self.0).unwrap_or_else(|| {
+            // Only a leap second (`:60`) is stored in a form the quick reading refuses.
+            DateTime::parse_from_rfc3339(&self.0)
+                .map(|dt| dt.with_timezone(&Utc))
+                .expect("a Moment holds RFC 3339 text")
+        })
     }
 
     /// The moment on the clocks of `tz`, to show it or to take its local day.
@@ -92,9 +95,10 @@ impl std::ops::Deref for Moment {
     }
 }
 
-/// Whether `text` is exactly `YYYY-MM-DDTHH:MM:SSZ` naming a real date and time (a cheap
-/// check that lets a stored moment be taken as it is, without chrono's parser).
-fn is_stored_form(text: &str) -> bool {
+/// The moment `text` names when it is exactly `YYYY-MM-DDTHH:MM:SSZ` with a real date and
+/// time: a cheap reading that lets a stored moment be taken as it is and turned into chrono's
+/// value without chrono's parser.
+fn stored_form(text: &str) -> Option<DateTime<Utc>> {
     let b = text.as_bytes();
     let shape = b.len() == 20
         && b.iter().enumerate().all(|(i, c)| match i {
@@ -104,12 +108,13 @@ fn is_stored_form(text: &str) -> bool {
             19 => *c == b'Z',
             _ => c.is_ascii_digit(),
         });
+    if !shape {
+        return None;
+    }
     let number = |r: std::ops::Range<usize>| text[r].parse::<u32>().unwrap_or(u32::MAX);
-    shape
-        && number(11..13) < 24
-        && number(14..16) < 60
-        && number(17..19) < 60
-        && NaiveDate::from_ymd_opt(number(0..4) as i32, number(5..7), number(8..10)).is_some()
+    let date = NaiveDate::from_ymd_opt(number(0..4) as i32, number(5..7), number(8..10))?;
+    let time = NaiveTime::from_hms_opt(number(11..13), number(14..16), number(17..19))?;
+    Some(date.and_time(time).and_utc())
 }
 
 /// A local time of day, to the minute.
