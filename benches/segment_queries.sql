@@ -21,3 +21,16 @@ WHERE c.consent = 'yes'
   AND (c.id IN (SELECT contact_id FROM tags WHERE tag_id IN (SELECT id FROM tag_names WHERE name LIKE 'интерес:%'))
        AND (c.city IN ('Москва', 'Санкт-Петербург')
             OR c.id NOT IN (SELECT contact_id FROM engagement WHERE unengaged_streak >= 3)));
+
+-- name: never_read_consent
+SELECT count(*) FROM contacts c
+WHERE c.consent = 'yes'
+  AND c.id NOT IN (SELECT contact_id FROM events WHERE kind = (SELECT id FROM event_kinds WHERE name = 'read'));
+
+-- name: tag_total_not_qr_read
+SELECT count(*) FROM contacts c
+WHERE (c.id IN (SELECT contact_id FROM tags WHERE tag_id IN (SELECT id FROM tag_names WHERE name LIKE 'интерес:%'))
+       OR c.id IN (SELECT contact_id FROM orders GROUP BY contact_id HAVING sum(amount_kop) >= 500000))
+  AND NOT (c.source IS 'QR-код в магазине'
+           OR c.id IN (SELECT contact_id FROM events WHERE kind = (SELECT id FROM event_kinds WHERE name = 'read')
+                       GROUP BY contact_id HAVING count(*) >= 3));

@@ -146,8 +146,10 @@ impl Store {
                 "WITH sends AS (
                      SELECT e.contact_id, e.campaign_id, c.name AS campaign, e.message_id, e.kind,
                             e.at AS t
-                     FROM events e JOIN event_campaigns c ON c.id = e.campaign_id
-                     WHERE e.kind IN ({sent}, {delivered}) AND e.at >= ?1
+                     FROM contact_kinds k
+                     JOIN events e ON e.contact_id = k.contact_id AND e.kind = k.kind
+                     JOIN event_campaigns c ON c.id = e.campaign_id
+                     WHERE k.kind IN ({sent}, {delivered}) AND k.last_at >= ?1 AND e.at >= ?1
                  )
                  SELECT i.contact_id, i.send_at FROM plan_items i JOIN plans p ON p.id = i.plan_id
                  WHERE i.send_at >= ?1 AND NOT (p.campaign = ?2 AND p.plan_date = ?3)

@@ -116,7 +116,7 @@ fn events_set_status_and_engagement_and_reimport_adds_nothing() {
     assert_eq!(
         query_i64(
             &s,
-            "SELECT count(*) FROM engagement WHERE contact_id = 2 AND last_click_at = '2025-03-01T07:05:00Z'"
+            "SELECT count(*) FROM engagement WHERE contact_id = 2 AND last_click_at = unixepoch('2025-03-01T07:05:00Z')"
         ),
         1
     );

@@ -458,8 +458,8 @@ fn counts_equal_a_plain_reading_of_the_events_and_survive_the_conversion_of_an_o
          INSERT INTO campaigns SELECT * FROM now.campaigns;
          INSERT INTO plans SELECT * FROM now.plans;
          INSERT INTO plan_items SELECT * FROM now.plan_items;
-         INSERT INTO events (id, contact_id, campaign, message_id, kind, button, at)
-             SELECT e.id, e.contact_id, c.name, e.message_id, k.name, e.button,
+         INSERT INTO events (contact_id, campaign, message_id, kind, button, at)
+             SELECT e.contact_id, c.name, e.message_id, k.name, e.button,
                     strftime('%Y-%m-%dT%H:%M:%SZ', e.at, 'unixepoch')
              FROM now.events e JOIN now.event_campaigns c ON c.id = e.campaign_id
              JOIN now.event_kinds k ON k.id = e.kind;",

@@ -68,7 +68,7 @@ impl NewContacts {
         }
     }
 
-    pub(super) fn flush(&mut self, w: &Writer, at: &str) -> Result<()> {
+    pub(super) fn flush(&mut self, w: &Writer, at: &crate::model::time::Moment) -> Result<()> {
         w.insert_batch(&self.pending, at)?;
         self.pending.clear();
         Ok(())
@@ -79,7 +79,7 @@ impl NewContacts {
 pub(super) struct Lookup<'a, 'w> {
     pub(super) w: &'a Writer<'w>,
     pub(super) new: &'a mut NewContacts,
-    pub(super) at: &'a str,
+    pub(super) at: &'a crate::model::time::Moment,
 }
 
 impl Lookup<'_, '_> {

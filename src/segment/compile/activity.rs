@@ -4,7 +4,7 @@
 use super::{Compiler, Part, combine, sql_op};
 use crate::error::{Error, Result};
 use crate::model::rule::{Cmp, Mode, OrderMeasure, Purchase, Recency, Spot};
-use crate::store::{EventKind, kind_id};
+use crate::store::{EventKind, kind_bit, kind_id};
 
 impl Compiler<'_> {
     /// "The count is at least `n`" for the contacts `from` (a `FROM … WHERE …` of rows with a
@@ -89,30 +89,72 @@ impl Compiler<'_> {
             let kind = kind_id(kind);
             let at_least = move |c: &mut Self, n: i64| {
                 let (k, n) = (c.bind(kind), c.bind(n));
-                Part::set(format!(
+                Part::distinct_set(format!(
                     "SELECT contact_id FROM contact_kinds WHERE kind = {k} AND n >= {n}"
                 ))
             };
             return self.compare_count(&at_least, cmp, count as i64);
         }
-        let from = |c: &mut Self| {
-            let mut sql = format!("FROM events WHERE kind = {}", c.bind(kind_id(kind)));
-            if let Some(b) = button {
-                sql += &format!(" AND button = {}", c.bind(b.as_str()));
-            }
-            if let Some(name) = campaign {
-                sql += &format!(
-                    " AND campaign_id = (SELECT id FROM event_campaigns WHERE name = {})",
-                    c.bind(name.as_str())
-                );
-            }
-            if let Some(d) = days {
-                let since = c.today.start_of_day_ago(d as i64 - 1);
-                sql += &format!(" AND at >= {}", c.bind(since.utc().timestamp()));
-            }
-            sql
+        let at_least = |c: &mut Self, n: i64| c.events_at_least(kind, button, campaign, days, n);
+        self.compare_count(&at_least, cmp, count as i64)
+    }
+
+    /// The contacts with at least `n ≥ 1` events of `kind` (with `button`, of `campaign`, in the
+    /// last `days`). The contacts with one at all are found in a summary or an index (the
+    /// campaign's reach, the button's events, the kind's last moment per contact); when more
+    /// than one filter or more than one event is asked, each of them has their few events
+    /// counted by the events' key, which starts with the contact.
+    fn events_at_least(
+        &mut self,
+        kind: EventKind,
+        button: &Option<String>,
+        campaign: &Option<String>,
+        days: Option<u32>,
+        n: i64,
+    ) -> Part {
+        let k = self.bind(kind_id(kind));
+        let campaign_id = campaign.as_ref().map(|name| {
+            format!(
+                "(SELECT id FROM event_campaigns WHERE name = {})",
+                self.bind(name.as_str())
+            )
+        });
+        let button = button.as_ref().map(|b| self.bind(b.as_str()));
+        let since = days.map(|d| {
+            let since = self.today.start_of_day_ago(d as i64 - 1);
+            self.bind(since.utc().timestamp())
+        });
+        let candidates = if let Some(id) = &campaign_id {
+            let bit = self.bind(kind_bit(kind));
+            format!(
+                "SELECT contact_id FROM campaign_reach WHERE campaign_id = {id} AND kinds & {bit}"
+            )
+        } else if let Some(b) = &button {
+            format!("SELECT DISTINCT contact_id FROM events WHERE button = {b} AND kind = {k}")
+        } else {
+            let since = since.as_deref().unwrap_or("0");
+            format!("SELECT contact_id FROM contact_kinds WHERE kind = {k} AND last_at >= {since}")
         };
-        self.count_cmp(&from, cmp, count as i64)
+        let filters = [campaign_id.is_some(), button.is_some(), since.is_some()];
+        if n == 1 && filters.iter().filter(|f| **f).count() == 1 {
+            return Part::distinct_set(candidates);
+        }
+        let mut events =
+            "SELECT count(*) FROM events e WHERE e.contact_id = x.contact_id".to_owned();
+        if let Some(id) = &campaign_id {
+            events += &format!(" AND e.campaign_id = {id}");
+        }
+        events += &format!(" AND e.kind = {k}");
+        if let Some(b) = &button {
+            events += &format!(" AND e.button = {b}");
+        }
+        if let Some(since) = &since {
+            events += &format!(" AND e.at >= {since}");
+        }
+        let n = self.bind(n);
+        Part::distinct_set(format!(
+            "SELECT x.contact_id FROM ({candidates}) x WHERE ({events}) >= {n}"
+        ))
     }
 
     pub(super) fn last_event(&mut self, kind: EventKind, when: Recency) -> Part {

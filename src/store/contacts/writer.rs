@@ -10,6 +10,7 @@ use rustc_hash::FxHashMap;
 use super::key::{ContactKey, KeyKind, find_id, fingerprint};
 use super::{COLUMN_COUNT, COLUMNS, Contact, OWN_SYSTEM, load_contact};
 use crate::error::Result;
+use crate::model::time::Moment;
 use crate::store::CONTACT_FIELDS;
 use crate::store::Store;
 
@@ -61,7 +62,7 @@ impl Writer<'_> {
     /// Saves new contacts whose ids were given by [`Writer::next_contact_id`], with their tags,
     /// many rows to a statement: a million-row import spends its time in the data, not in
     /// statement overhead.
-    pub fn insert_batch(&self, contacts: &[(Contact, Vec<String>)], at: &str) -> Result<()> {
+    pub fn insert_batch(&self, contacts: &[(Contact, Vec<String>)], at: &Moment) -> Result<()> {
         // The ids are left for SQLite to give: an explicit rowid could fail to be an integer, which
         // makes SQLite keep an undo log for every statement and doubles the cost of the insert.
         // SQLite gives max(id) + 1, the very ids assigned; a mismatch would be a bug, and ends the
@@ -101,7 +102,9 @@ impl Writer<'_> {
         self.insert_tag_rows(&tags, at)
     }
 
-    fn insert_tag_rows(&self, tags: &[(i64, i64)], at: &str) -> Result<()> {
+    fn insert_tag_rows(&self, tags: &[(i64, i64)], at: &Moment) -> Result<()> {
+        // Tags keep the moment they were set as unix seconds.
+        let at = at.utc().timestamp();
         const ROWS: usize = 128;
         static MANY: LazyLock<String> = LazyLock::new(|| {
             insert_sql("tags", "contact_id, tag_id, set_at", ROWS)
@@ -207,7 +210,8 @@ impl Writer<'_> {
     }
 
     /// Adds the tags the contact does not have yet; returns how many were new.
-    pub fn add_tags(&self, contact_id: i64, tags: &[String], at: &str) -> Result<usize> {
+    pub fn add_tags(&self, contact_id: i64, tags: &[String], at: &Moment) -> Result<usize> {
+        let at = at.utc().timestamp();
         if tags.is_empty() {
             return Ok(0);
         }
