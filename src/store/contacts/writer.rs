@@ -322,7 +322,16 @@ pub(super) fn drop_indexes_of_empty_tables(
     tx: &Transaction,
 ) -> Result<Vec<(&'static str, String)>> {
     let mut rebuild = Vec::new();
-    for table in ["contacts", "tags", "orders", "events"] {
+    // The summaries too: the first events import of a base writes millions of their rows at once.
+    for table in [
+        "contacts",
+        "tags",
+        "orders",
+        "events",
+        "contact_kinds",
+        "campaign_reach",
+        "engagement",
+    ] {
         let empty: bool = tx.query_row(
             &format!("SELECT NOT EXISTS (SELECT 1 FROM {table})"),
             [],
