@@ -84,26 +84,16 @@ impl Compiler<'_> {
             // An empty window: everyone has 0 such events in it.
             return Part::pred(if cmp.holds(0, count as i64) { "1" } else { "0" });
         }
-        if button.is_none() && campaign.is_none() && days.is_none() {
-            // Ever, of any campaign: the per-contact count the import keeps.
-            let kind = kind_id(kind);
-            let at_least = move |c: &mut Self, n: i64| {
-                let (k, n) = (c.bind(kind), c.bind(n));
-                Part::distinct_set(format!(
-                    "SELECT contact_id FROM contact_kinds WHERE kind = {k} AND n >= {n}"
-                ))
-            };
-            return self.compare_count(&at_least, cmp, count as i64);
-        }
         let at_least = |c: &mut Self, n: i64| c.events_at_least(kind, button, campaign, days, n);
         self.compare_count(&at_least, cmp, count as i64)
     }
 
     /// The contacts with at least `n ≥ 1` events of `kind` (with `button`, of `campaign`, in the
-    /// last `days`). The contacts with one at all are found in a summary or an index (the
-    /// campaign's reach, the button's events, the kind's last moment per contact); when more
-    /// than one filter or more than one event is asked, each of them has their few events
-    /// counted by the events' key, which starts with the contact.
+    /// last `days`). Without a filter, the per-contact count the import keeps answers. Otherwise
+    /// the contacts with one at all are found in a summary or an index (the campaign's reach,
+    /// the button's events, the kind's last moment per contact); when more than one filter or
+    /// more than one event is asked, each of them has their few events counted by the events'
+    /// key, which starts with the contact.
     fn events_at_least(
         &mut self,
         kind: EventKind,
@@ -124,16 +114,27 @@ impl Compiler<'_> {
             let since = self.today.start_of_day_ago(d as i64 - 1);
             self.bind(since.utc().timestamp())
         });
-        let candidates = if let Some(id) = &campaign_id {
-            let bit = self.bind(kind_bit(kind));
-            format!(
-                "SELECT contact_id FROM campaign_reach WHERE campaign_id = {id} AND kinds & {bit}"
-            )
-        } else if let Some(b) = &button {
-            format!("SELECT DISTINCT contact_id FROM events WHERE button = {b} AND kind = {k}")
-        } else {
-            let since = since.as_deref().unwrap_or("0");
-            format!("SELECT contact_id FROM contact_kinds WHERE kind = {k} AND last_at >= {since}")
+        let candidates = match (&campaign_id, &button, &since) {
+            (Some(id), _, _) => {
+                let bit = self.bind(kind_bit(kind));
+                format!(
+                    "SELECT contact_id FROM campaign_reach WHERE campaign_id = {id} AND kinds & {bit}"
+                )
+            }
+            (None, Some(b), _) => {
+                format!("SELECT DISTINCT contact_id FROM events WHERE button = {b} AND kind = {k}")
+            }
+            (None, None, Some(since)) => {
+                format!(
+                    "SELECT contact_id FROM contact_kinds WHERE kind = {k} AND last_at >= {since}"
+                )
+            }
+            (None, None, None) => {
+                let n = self.bind(n);
+                return Part::distinct_set(format!(
+                    "SELECT contact_id FROM contact_kinds WHERE kind = {k} AND n >= {n}"
+                ));
+            }
         };
         let filters = [campaign_id.is_some(), button.is_some(), since.is_some()];
         if n == 1 && filters.iter().filter(|f| **f).count() == 1 {

@@ -211,10 +211,10 @@ impl Writer<'_> {
 
     /// Adds the tags the contact does not have yet; returns how many were new.
     pub fn add_tags(&self, contact_id: i64, tags: &[String], at: &Moment) -> Result<usize> {
-        let at = at.utc().timestamp();
         if tags.is_empty() {
             return Ok(0);
         }
+        let at = at.utc().timestamp();
         // One read of the tags the contact has spares an insert for each of them: a re-import
         // mostly brings tags the base already holds.
         let held = self
