@@ -1,10 +1,11 @@
 //! Segments: rules that pick contacts, compiled to SQL and counted on the live base.
 //!
 //! A rule ([`Rule`]) is a group of conditions stored as versioned JSON; [`compile`] turns it into
-//! one parameterised SQL condition; [`evaluate`] counts the contacts it holds and the funnel of
-//! its top group. Saved segments live in the base ([`crate::store::SavedSegment`]).
+//! a tree of parameterised SQL conditions and sets; [`evaluate`] counts the contacts it holds and
+//! the funnel of its top group, in sets of ids. Saved segments live in the base ([`crate::store::SavedSegment`]).
 
 mod compile;
+mod members;
 pub mod presets;
 mod save;
 
@@ -95,45 +96,45 @@ pub fn prepare(
 
 /// Counts the contacts of `rule` and, with `funnel`, the funnel of its top group.
 pub fn evaluate(store: &Store, compiled: &Compiled, funnel: bool) -> Result<Evaluation> {
-    let count = count(store, &compiled.whole, &compiled.params)?;
     let funnel = if funnel {
-        funnel_steps(store, compiled, count)?
+        funnel_steps(store, compiled)?
     } else {
         Vec::new()
+    };
+    let count = match funnel.last() {
+        Some(n) => *n,
+        None => members::members(store, &compiled.whole, &compiled.params)?
+            .count(store.contact_count()?),
     };
     Ok(Evaluation { count, funnel })
 }
 
-/// The funnel of a compiled rule whose `count` is already known (it is the last step).
-pub fn funnel_steps(store: &Store, compiled: &Compiled, count: u64) -> Result<Vec<u64>> {
-    let last = compiled.steps.len().saturating_sub(1);
+/// The funnel of a compiled rule: how many contacts hold after each item of its top group and
+/// the ones before it (the last is the rule's count). Each item is evaluated once.
+pub fn funnel_steps(store: &Store, compiled: &Compiled) -> Result<Vec<u64>> {
+    let total = store.contact_count()?;
+    let mut fold = members::Fold::new(compiled.mode);
     compiled
-        .steps
+        .items
         .iter()
-        .enumerate()
-        .map(|(i, (part, used))| {
-            if i == last {
-                Ok(count)
-            } else {
-                self::count(store, part, &compiled.params[..*used])
-            }
+        .map(|item| {
+            fold.add(members::members(store, item, &compiled.params)?);
+            Ok(fold.members().count(total))
         })
         .collect()
 }
 
-fn count(store: &Store, part: &Part, params: &[rusqlite::types::Value]) -> Result<u64> {
-    match &part.set {
-        Some(set) => store.count_set(set, part.distinct, params),
-        None => store.count_where(&part.condition, params),
-    }
-}
-
 /// The ids of the contacts of a compiled rule, ascending.
 pub fn contact_ids(store: &Store, compiled: &Compiled) -> Result<Vec<i64>> {
-    store.ids_where(&compiled.whole.condition, &compiled.params, None)
+    members::members(store, &compiled.whole, &compiled.params)?.ids(store, None)
 }
 
-/// The first `n` contacts of a compiled rule by id: the builder's preview.
-pub fn first_ids(store: &Store, compiled: &Compiled, n: u64) -> Result<Vec<i64>> {
-    store.ids_where(&compiled.whole.condition, &compiled.params, Some(n))
+/// How many contacts a compiled rule holds, and the first `n` of them by id: the builder's
+/// count and preview from one evaluation.
+pub fn count_and_first(store: &Store, compiled: &Compiled, n: usize) -> Result<(u64, Vec<i64>)> {
+    let members = members::members(store, &compiled.whole, &compiled.params)?;
+    Ok((
+        members.count(store.contact_count()?),
+        members.ids(store, Some(n))?,
+    ))
 }

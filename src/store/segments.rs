@@ -233,51 +233,27 @@ fn parse_stored(name: &str, text: &str) -> Result<Rule> {
 }
 
 impl Store {
-    /// How many contacts `c` satisfy `condition` (SQL from the rule compiler, with its values).
-    pub fn count_where(&self, condition: &str, params: &[rusqlite::types::Value]) -> Result<u64> {
-        let sql = format!("SELECT count(*) FROM contacts c WHERE {condition}");
-        let n: i64 = self
-            .conn()
-            .prepare(&sql)?
-            .query_row(rusqlite::params_from_iter(params), |r| r.get(0))?;
-        Ok(n as u64)
-    }
-
-    /// How many distinct contacts the `SELECT contact_id …` `set` lists (every id there belongs
-    /// to a contact: references cascade on delete); `distinct` when it lists each once.
-    pub fn count_set(
+    /// Calls `each` with the first column of every row `select` gives: the contact ids a part
+    /// of a compiled rule holds. Its `?N` are the first of `params` (a part binds only some of
+    /// its rule's values).
+    pub fn each_id(
         &self,
-        set: &str,
-        distinct: bool,
+        select: &str,
         params: &[rusqlite::types::Value],
-    ) -> Result<u64> {
-        let sql = if distinct {
-            format!("SELECT count(*) FROM ({set})")
-        } else {
-            format!("SELECT count(DISTINCT contact_id) FROM ({set})")
-        };
-        let n: i64 = self
-            .conn()
-            .prepare(&sql)?
-            .query_row(rusqlite::params_from_iter(params), |r| r.get(0))?;
-        Ok(n as u64)
-    }
-
-    /// The ids of the contacts `c` that satisfy `condition`, ascending; only the first `limit`
-    /// when given.
-    pub fn ids_where(
-        &self,
-        condition: &str,
-        params: &[rusqlite::types::Value],
-        limit: Option<u64>,
-    ) -> Result<Vec<i64>> {
-        let limit = limit.map_or(String::new(), |n| format!(" LIMIT {n}"));
-        let sql = format!("SELECT c.id FROM contacts c WHERE {condition} ORDER BY c.id{limit}");
-        let mut stmt = self.conn().prepare(&sql)?;
-        let ids = stmt
-            .query_map(rusqlite::params_from_iter(params), |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<i64>>>()?;
-        Ok(ids)
+        mut each: impl FnMut(i64),
+    ) -> Result<()> {
+        let mut stmt = self.conn().prepare(select)?;
+        for i in 1..=stmt.parameter_count() {
+            let value = params
+                .get(i - 1)
+                .ok_or(rusqlite::Error::InvalidParameterCount(i, params.len()))?;
+            stmt.raw_bind_parameter(i, value)?;
+        }
+        let mut rows = stmt.raw_query();
+        while let Some(row) = rows.next()? {
+            each(row.get(0)?);
+        }
+        Ok(())
     }
 
     /// A handle that stops the query running on this base's connection from another thread:

@@ -62,6 +62,68 @@ fn orders_load_in_kopecks_and_reimport_adds_nothing() {
     );
 }
 
+/// The per-contact order totals the base keeps, against the same read off the orders.
+fn totals_follow_the_orders(s: &Scratch) -> Vec<(i64, i64, i64, String)> {
+    let conn = Connection::open(s.store.path()).unwrap();
+    let read = |sql: &str| -> Vec<(i64, i64, i64, String)> {
+        let mut stmt = conn.prepare(sql).unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let kept = read("SELECT contact_id, orders, total_kop, last_at FROM order_totals ORDER BY 1");
+    let plain = read(
+        "SELECT contact_id, count(*), sum(amount_kop), max(ordered_at) FROM orders
+         GROUP BY contact_id ORDER BY 1",
+    );
+    assert_eq!(kept, plain);
+    kept
+}
+
+#[test]
+fn order_totals_follow_new_moved_and_merged_orders() {
+    let mut s = Scratch::new();
+    s.contacts("ID клиента;Телефон;Email\nA;89120000001;\nB;89120000002;\n;;b@mail.ru\n");
+    let orders = s.file(
+        "orders.csv",
+        "ID клиента;Номер заказа;Дата заказа;Сумма\n\
+         A;1;2025-01-02;100\nA;2;2025-02-03;50\nB;3;2025-01-05;10\n",
+    );
+    s.import(ImportKind::Orders, &orders);
+    let kept = totals_follow_the_orders(&s);
+    assert_eq!(
+        kept.iter().map(|t| (t.1, t.2)).collect::<Vec<_>>(),
+        [(2, 15_000), (1, 1_000)]
+    );
+    // Order 2 was B's, says the shop's corrected file: A keeps one order, B has two.
+    let moved = s.file(
+        "moved.csv",
+        "ID клиента;Номер заказа;Дата заказа;Сумма\nB;2;2025-02-03;50\n",
+    );
+    assert_eq!(s.import(ImportKind::Orders, &moved).updated, 1);
+    let kept = totals_follow_the_orders(&s);
+    assert_eq!(
+        kept.iter().map(|t| (t.1, t.2)).collect::<Vec<_>>(),
+        [(1, 10_000), (2, 6_000)]
+    );
+    // A customer known only by e-mail buys, then joins B: B's totals count her order too.
+    let by_email = s.file(
+        "email.csv",
+        "email;Номер заказа;Дата заказа;Сумма\nb@mail.ru;4;2025-03-01;7\n",
+    );
+    s.import(ImportKind::Orders, &by_email);
+    assert_eq!(totals_follow_the_orders(&s).len(), 3);
+    let r = s.contacts("Телефон;Email\n89120000002;b@mail.ru\n");
+    assert_eq!(r.merged, 1);
+    let kept = totals_follow_the_orders(&s);
+    assert_eq!(
+        kept.iter().map(|t| (t.1, t.2)).collect::<Vec<_>>(),
+        [(1, 10_000), (3, 6_700)]
+    );
+    assert!(kept[1].3.starts_with("2025-02-28T") || kept[1].3.starts_with("2025-03-01T"));
+}
+
 #[test]
 fn events_set_status_and_engagement_and_reimport_adds_nothing() {
     let mut s = Scratch::new();

@@ -67,6 +67,16 @@ fn a_base_of_the_previous_version_opens_without_loss() {
         )
         .unwrap();
     assert!(events.ends_with("WITHOUT ROWID"), "{events}");
+    // The orders' totals that the segment conditions read are built from the orders there.
+    let totals: (i64, i64, String) = Connection::open(&path)
+        .unwrap()
+        .query_row(
+            "SELECT orders, total_kop, last_at FROM order_totals WHERE contact_id = 7",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(totals, (1, 12345, "2024-02-01T00:00:00Z".to_owned()));
     assert_eq!(store.settings().unwrap().owner_tz, chrono_tz::Asia::Omsk);
 }
 

@@ -1,44 +1,13 @@
 //! The conditions on what a contact did and bought: events and the last of a kind, a flow of
 //! buttons, orders measured and compared, products or categories bought, RFM scores.
 
-use super::{Compiler, Part, combine, sql_op};
+use super::part::combine;
+use super::{Compiler, EVERYONE, NO_ONE, Part, sql_op};
 use crate::error::{Error, Result};
 use crate::model::rule::{Cmp, Mode, OrderMeasure, Purchase, Recency, Spot};
 use crate::store::{EventKind, kind_bit, kind_id};
 
 impl Compiler<'_> {
-    /// "The count is at least `n`" for the contacts `from` (a `FROM … WHERE …` of rows with a
-    /// `contact_id`) lists; `n ≤ 0` holds for everyone.
-    pub(super) fn at_least(&mut self, from: &str, n: i64) -> Part {
-        if n <= 0 {
-            return Part::pred("1");
-        }
-        if n == 1 {
-            return Part::set(format!("SELECT contact_id {from}"));
-        }
-        let n = self.bind(n);
-        Part::distinct_set(format!(
-            "SELECT contact_id {from} GROUP BY contact_id HAVING count(*) >= {n}"
-        ))
-    }
-
-    /// `count cmp value` through [`Self::at_least`], so a count of 0 (no rows at all) is handled.
-    pub(super) fn count_cmp(
-        &mut self,
-        from: &dyn Fn(&mut Self) -> String,
-        cmp: Cmp,
-        value: i64,
-    ) -> Part {
-        self.compare_count(
-            &|c: &mut Self, n: i64| {
-                let from = from(c);
-                c.at_least(&from, n)
-            },
-            cmp,
-            value,
-        )
-    }
-
     /// `count cmp value` from `at_least(n)`, the contacts with a count of at least `n` (asked
     /// only for `n ≥ 1`: nothing is bound for a count every contact reaches).
     fn compare_count(
@@ -49,7 +18,7 @@ impl Compiler<'_> {
     ) -> Part {
         let at_least = |c: &mut Self, n: i64| {
             if n <= 0 {
-                return Part::pred("1");
+                return Part::pred(EVERYONE);
             }
             at_least(c, n)
         };
@@ -58,15 +27,15 @@ impl Compiler<'_> {
             Cmp::Gt => at_least(self, value + 1),
             Cmp::Lt => at_least(self, value).not(),
             Cmp::Le => at_least(self, value + 1).not(),
-            Cmp::Eq => {
-                let lo = at_least(self, value).condition;
-                let hi = at_least(self, value + 1).condition;
-                Part::pred(format!("({lo}) AND NOT ({hi})"))
-            }
-            Cmp::Ne => {
-                let lo = at_least(self, value).condition;
-                let hi = at_least(self, value + 1).condition;
-                Part::pred(format!("NOT (({lo}) AND NOT ({hi}))"))
+            Cmp::Eq | Cmp::Ne => {
+                let lo = at_least(self, value);
+                let hi = at_least(self, value + 1);
+                let exactly = Part::All(vec![lo, hi.not()]);
+                if cmp == Cmp::Eq {
+                    exactly
+                } else {
+                    exactly.not()
+                }
             }
         }
     }
@@ -82,7 +51,11 @@ impl Compiler<'_> {
     ) -> Part {
         if days == Some(0) {
             // An empty window: everyone has 0 such events in it.
-            return Part::pred(if cmp.holds(0, count as i64) { "1" } else { "0" });
+            return Part::pred(if cmp.holds(0, count as i64) {
+                EVERYONE
+            } else {
+                NO_ONE
+            });
         }
         let at_least = |c: &mut Self, n: i64| c.events_at_least(kind, button, campaign, days, n);
         self.compare_count(&at_least, cmp, count as i64)
@@ -131,14 +104,14 @@ impl Compiler<'_> {
             }
             (None, None, None) => {
                 let n = self.bind(n);
-                return Part::distinct_set(format!(
+                return Part::set(format!(
                     "SELECT contact_id FROM contact_kinds WHERE kind = {k} AND n >= {n}"
                 ));
             }
         };
         let filters = [campaign_id.is_some(), button.is_some(), since.is_some()];
         if n == 1 && filters.iter().filter(|f| **f).count() == 1 {
-            return Part::distinct_set(candidates);
+            return Part::set(candidates);
         }
         let mut events =
             "SELECT count(*) FROM events e WHERE e.contact_id = x.contact_id".to_owned();
@@ -153,14 +126,14 @@ impl Compiler<'_> {
             events += &format!(" AND e.at >= {since}");
         }
         let n = self.bind(n);
-        Part::distinct_set(format!(
+        Part::set(format!(
             "SELECT x.contact_id FROM ({candidates}) x WHERE ({events}) >= {n}"
         ))
     }
 
     pub(super) fn last_event(&mut self, kind: EventKind, when: Recency) -> Part {
         if when == (Recency::LessThan { days: 0 }) {
-            return Part::pred("0");
+            return Part::pred(NO_ONE);
         }
         // The last one of each contact's, as the import keeps it.
         let k = self.bind(kind_id(kind));
@@ -229,10 +202,21 @@ impl Compiler<'_> {
                 ))
             }
         };
+        // Per contact, the import keeps the orders' count, total and last moment; contacts
+        // without orders have no row there (a count and a total of 0).
+        let totals =
+            |condition: String| format!("SELECT contact_id FROM order_totals WHERE {condition}");
         Ok(match measure {
             OrderMeasure::Count => {
                 let n = whole()?;
-                self.count_cmp(&|_| "FROM orders".to_owned(), cmp, n)
+                self.compare_count(
+                    &|c: &mut Self, n: i64| {
+                        let n = c.bind(n);
+                        Part::set(totals(format!("orders >= {n}")))
+                    },
+                    cmp,
+                    n,
+                )
             }
             OrderMeasure::Total => {
                 let kop = kopecks()?;
@@ -240,30 +224,21 @@ impl Compiler<'_> {
                 let v = self.bind(kop);
                 if cmp.holds(0, kop) {
                     // Contacts without orders have a total of 0 and match.
-                    Part::set(format!(
-                        "SELECT contact_id FROM orders GROUP BY contact_id HAVING NOT (sum(amount_kop) {op} {v})"
-                    ))
-                    .not()
+                    Part::set(totals(format!("NOT (total_kop {op} {v})"))).not()
                 } else {
-                    Part::distinct_set(format!(
-                        "SELECT contact_id FROM orders GROUP BY contact_id HAVING sum(amount_kop) {op} {v}"
-                    ))
+                    Part::set(totals(format!("total_kop {op} {v}")))
                 }
             }
             OrderMeasure::Average => {
                 let kop = kopecks()?;
                 let op = sql_op(cmp);
                 let v = self.bind(kop);
-                Part::distinct_set(format!(
-                    "SELECT contact_id FROM orders GROUP BY contact_id HAVING sum(amount_kop) {op} {v} * count(*)"
-                ))
+                Part::set(totals(format!("total_kop {op} {v} * orders")))
             }
             OrderMeasure::DaysSinceLast => {
                 let d = whole()?;
-                let having = self.days_since(cmp, d, "max(ordered_at)");
-                Part::distinct_set(format!(
-                    "SELECT contact_id FROM orders GROUP BY contact_id HAVING {having}"
-                ))
+                let having = self.days_since(cmp, d, "last_at");
+                Part::set(totals(having))
             }
         })
     }
@@ -295,7 +270,7 @@ impl Compiler<'_> {
 
     pub(super) fn bought(&mut self, what: Purchase, name: &str, days: Option<u32>) -> Part {
         if days == Some(0) {
-            return Part::pred("0");
+            return Part::pred(NO_ONE);
         }
         let column = match what {
             Purchase::Product => "product",
@@ -343,6 +318,6 @@ impl Compiler<'_> {
             let (lo, hi) = (self.bind(lo as i64), self.bind(hi as i64));
             sql += &format!(" AND {column} BETWEEN {lo} AND {hi}");
         }
-        Ok(Part::distinct_set(sql))
+        Ok(Part::set(sql))
     }
 }

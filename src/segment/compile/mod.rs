@@ -1,11 +1,12 @@
-//! Compiling a rule to one SQL condition over `contacts c`, every value bound as a parameter.
+//! Compiling a rule to a tree of SQL pieces over the base, every value bound as a parameter.
 //!
-//! Each condition becomes an expression that is 0 or 1, never NULL, so "none of" (a `NOT`)
-//! means what it says for contacts with empty fields. Conditions on tags, events and orders are
-//! sets of contact ids (`c.id IN (SELECT …)`), which SQLite builds once per query; "0 in the last
-//! N days" is the complement of "at least 1", so contacts that never had such an event match.
+//! Each condition on a contact's own fields becomes an expression that is 0 or 1, never NULL, so
+//! "none of" (a `NOT`) means what it says for contacts with empty fields. Conditions on tags,
+//! events and orders are sets of contact ids read from an index or a summary; "0 in the last N
+//! days" is the complement of "at least 1", so contacts that never had such an event match.
 
 mod activity;
+mod part;
 
 use chrono_tz::Tz;
 use rusqlite::types::Value;
@@ -16,6 +17,8 @@ use crate::model::rule::{
     CHANNELS, Cmp, DateTest, FieldRef, Group, Item, Membership, Mode, Rule, Spot, TagOp, TextTest,
 };
 use crate::model::time::{Moment, Today};
+use part::combine;
+pub use part::{EVERYONE, NO_ONE, Part};
 
 /// What a rule may name, looked up in the base while compiling.
 pub trait Catalog {
@@ -31,59 +34,14 @@ pub trait Catalog {
     fn flow(&self, name: &str) -> Result<Option<Vec<String>>>;
 }
 
-/// A compiled rule: SQL text with `?N` parameters, and their values.
+/// A compiled rule: conditions with `?N` parameters, and their values.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Compiled {
     pub whole: Part,
     pub params: Vec<Value>,
-    /// For each item of the top group, what holds after it and the items before it, with how
-    /// many of the parameters that uses: the funnel.
-    pub steps: Vec<(Part, usize)>,
-}
-
-/// A compiled condition. Conditions on tags, events, orders and the engagement summary are sets
-/// of contact ids; a rule made only of those is counted from the sets alone, without visiting a
-/// million contact rows (`SELECT count(DISTINCT contact_id) FROM (…)`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Part {
-    /// A condition over `contacts c`, 0 or 1 for every contact.
-    pub condition: String,
-    /// The same as a `SELECT` of `contact_id`s, when it is one.
-    pub set: Option<String>,
-    /// Whether the set lists each contact once (it can be counted without `DISTINCT`).
-    pub distinct: bool,
-}
-
-impl Part {
-    fn pred(condition: impl Into<String>) -> Part {
-        Part {
-            condition: condition.into(),
-            set: None,
-            distinct: false,
-        }
-    }
-
-    /// A set that may list a contact more than once.
-    fn set(select: String) -> Part {
-        Part {
-            condition: format!("c.id IN ({select})"),
-            set: Some(select),
-            distinct: false,
-        }
-    }
-
-    /// A set that lists each contact once.
-    fn distinct_set(select: String) -> Part {
-        Part {
-            distinct: true,
-            ..Part::set(select)
-        }
-    }
-
-    /// The contacts the part does not hold.
-    fn not(self) -> Part {
-        Part::pred(format!("NOT ({})", self.condition))
-    }
+    /// How the top group joins its items, and each item compiled: the funnel folds them in turn.
+    pub mode: Mode,
+    pub items: Vec<Part>,
 }
 
 /// Compiles `rule` against the base's `catalog` as of `today`. `own_name` is the name the rule
@@ -102,68 +60,19 @@ pub fn compile(
         within: Vec::new(),
     };
     let root = Spot::default();
-    let mut parts = Vec::new();
-    let mut steps = Vec::new();
-    for (i, item) in rule.root.items.iter().enumerate() {
-        parts.push(c.item(item, &root.child(i))?);
-        steps.push((combine(rule.root.mode, &parts), c.params.len()));
-    }
-    Ok(Compiled {
-        whole: combine(rule.root.mode, &parts),
-        params: c.params,
-        steps,
-    })
-}
-
-/// Joins item conditions the way `mode` says; an empty group is everyone for "all" and "none",
-/// no one for "any". Sets joined by "all" or "any" stay a set (INTERSECT, UNION).
-fn combine(mode: Mode, parts: &[Part]) -> Part {
-    if parts.is_empty() {
-        return Part::pred(match mode {
-            Mode::All | Mode::None => "1",
-            Mode::Any => "0",
-        });
-    }
-    if parts.len() == 1 && mode != Mode::None {
-        return parts[0].clone();
-    }
-    let wrapped: Vec<String> = parts.iter().map(|p| format!("({})", p.condition)).collect();
-    let sets: Option<Vec<String>> = parts
+    let items = rule
+        .root
+        .items
         .iter()
-        .map(|p| {
-            p.set
-                .as_ref()
-                .map(|s| format!("SELECT contact_id FROM ({s})"))
-        })
-        .collect();
-    match mode {
-        // INTERSECT and UNION list each id once.
-        Mode::All if sets.is_some() => {
-            Part::distinct_set(sets.unwrap_or_default().join(" INTERSECT "))
-        }
-        Mode::All => {
-            // Sets beside other conditions: intersect the sets first, so the contacts visited
-            // are only those in all of them.
-            let (with_sets, others): (Vec<&Part>, Vec<&Part>) =
-                parts.iter().partition(|p| p.set.is_some());
-            if with_sets.len() < 2 {
-                return Part::pred(wrapped.join(" AND "));
-            }
-            let intersect = combine(
-                Mode::All,
-                &with_sets.into_iter().cloned().collect::<Vec<_>>(),
-            );
-            let mut conditions = vec![format!("({})", intersect.condition)];
-            conditions.extend(others.iter().map(|p| format!("({})", p.condition)));
-            Part::pred(conditions.join(" AND "))
-        }
-        Mode::Any => Part {
-            condition: wrapped.join(" OR "),
-            distinct: sets.is_some(),
-            set: sets.map(|s| s.join(" UNION ")),
-        },
-        Mode::None => Part::pred(format!("NOT ({})", wrapped.join(" OR "))),
-    }
+        .enumerate()
+        .map(|(i, item)| c.item(item, &root.child(i)))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Compiled {
+        whole: combine(rule.root.mode, &items),
+        params: c.params,
+        mode: rule.root.mode,
+        items,
+    })
 }
 
 struct Compiler<'a> {
@@ -227,7 +136,7 @@ impl Compiler<'_> {
                     return Err(Error::user(self.fail("rule-error-zero-campaigns", spot)));
                 }
                 let k = self.bind(*campaigns as i64);
-                Part::distinct_set(format!(
+                Part::set(format!(
                     "SELECT contact_id FROM engagement WHERE unengaged_streak >= {k}"
                 ))
             }
@@ -237,7 +146,7 @@ impl Compiler<'_> {
                 cmp,
                 value,
             } => self.orders(*measure, *cmp, *value, spot)?,
-            Item::NeverOrdered => Part::pred("c.id NOT IN (SELECT contact_id FROM orders)"),
+            Item::NeverOrdered => Part::set("SELECT contact_id FROM order_totals".to_owned()).not(),
             Item::Bought { what, name, days } => self.bought(*what, name, *days),
             Item::Segment { op, segment } => self.segment(*op, segment, spot)?,
             Item::Rfm { groups, r, f, m } => {
@@ -387,16 +296,10 @@ impl Compiler<'_> {
         }
         let mut has = |ids: &[i64]| {
             let list: Vec<String> = ids.iter().map(|id| self.bind(*id)).collect();
-            let select = format!(
+            Part::set(format!(
                 "SELECT contact_id FROM tags WHERE tag_id IN ({})",
                 list.join(", ")
-            );
-            // A contact has a tag once.
-            if ids.len() == 1 {
-                Part::distinct_set(select)
-            } else {
-                Part::set(select)
-            }
+            ))
         };
         Ok(match op {
             TagOp::Has | TagOp::HasAny => has(&sets.concat()),

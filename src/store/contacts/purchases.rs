@@ -118,6 +118,7 @@ impl Writer<'_> {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 )?
                 .execute(params![o.contact_id, o.order_id, o.ordered_at, o.amount_kop, o.product, o.category, key])?;
+            self.orders_changed.borrow_mut().insert(o.contact_id);
             return Ok((Saved::Inserted, self.tx.last_insert_rowid()));
         };
         // Non-empty values win: a file without the product column keeps the stored product.
@@ -142,7 +143,39 @@ impl Writer<'_> {
                 merged.product,
                 merged.category
             ])?;
+        self.orders_changed
+            .borrow_mut()
+            .extend([stored.contact_id, merged.contact_id]);
         Ok((Saved::Updated, id))
+    }
+
+    /// Recomputes the count, total and last moment of the orders of every contact whose orders
+    /// this transaction changed (`order_totals`, which the segment conditions on orders read).
+    pub(super) fn refresh_order_totals(&self) -> Result<()> {
+        let changed = std::mem::take(&mut *self.orders_changed.borrow_mut());
+        if changed.is_empty() {
+            return Ok(());
+        }
+        self.tx.execute_batch(
+            "CREATE TEMP TABLE IF NOT EXISTS orders_changed (id INTEGER PRIMARY KEY);
+             DELETE FROM temp.orders_changed;",
+        )?;
+        let mut sorted: Vec<i64> = changed.into_iter().collect();
+        sorted.sort_unstable();
+        let mut add = self
+            .tx
+            .prepare_cached("INSERT INTO temp.orders_changed (id) VALUES (?1)")?;
+        for id in sorted {
+            add.execute([id])?;
+        }
+        self.tx.execute_batch(
+            "DELETE FROM order_totals WHERE contact_id IN (SELECT id FROM temp.orders_changed);
+             INSERT INTO order_totals (contact_id, orders, total_kop, last_at)
+                 SELECT contact_id, count(*), sum(amount_kop), max(ordered_at) FROM orders
+                 WHERE contact_id IN (SELECT id FROM temp.orders_changed) GROUP BY contact_id;
+             DELETE FROM temp.orders_changed;",
+        )?;
+        Ok(())
     }
 
     /// Keeps what a customers file says of `contact_id`'s purchases, a value the file leaves

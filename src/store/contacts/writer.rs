@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use rusqlite::{Row, Statement, Transaction, params};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::key::{ContactKey, KeyKind, find_id, fingerprint};
 use super::{COLUMN_COUNT, COLUMNS, Contact, OWN_SYSTEM, load_contact};
@@ -32,6 +32,8 @@ pub struct Writer<'a> {
     /// Indexes of tables that were empty, dropped for the load and built again at commit: the
     /// table and the statement.
     rebuild: Vec<(&'static str, String)>,
+    /// The contacts whose orders this transaction changed: their totals are recomputed at commit.
+    pub(super) orders_changed: RefCell<FxHashSet<i64>>,
 }
 
 impl Writer<'_> {
@@ -205,6 +207,7 @@ impl Writer<'_> {
              UPDATE OR IGNORE purchase_summary SET contact_id = {into} WHERE contact_id = {from};
              DELETE FROM contacts WHERE id = {from};"
         ))?;
+        self.orders_changed.borrow_mut().insert(into);
         self.touch(into)?;
         self.refresh_engagement()
     }
@@ -282,6 +285,7 @@ impl Writer<'_> {
     /// again, with the share of the building done so far (each index weighs its table's rows);
     /// when it returns false nothing is committed (`Error::Cancelled`).
     pub fn commit_with(self, mut before_index: impl FnMut(f32) -> bool) -> Result<()> {
+        self.refresh_order_totals()?;
         if !self.rebuild.is_empty() {
             // An index build sorts in memory up to the cache size: a smaller cache keeps the
             // peak down while the pages already written are spilled to the log.
@@ -423,6 +427,7 @@ impl Store {
             tag_ids: RefCell::default(),
             campaign_ids: RefCell::default(),
             rebuild,
+            orders_changed: RefCell::default(),
         })
     }
 }

@@ -22,7 +22,7 @@ use base::{Listed, Save, load_choices, load_list, run_save};
 use windows::{FlowEdit, FlowsWindow, JsonWindow, MeaningDialog, OverlapWindow};
 
 /// How many matching contacts the preview lists.
-const PREVIEW: u64 = 100;
+const PREVIEW: usize = 100;
 
 /// The count of the rule being edited, and the first contacts it holds.
 struct Counted {
@@ -142,8 +142,7 @@ impl SegmentsScreen {
             .want(ctx, Work::Count, db, rule.clone(), move |store, task| {
                 let today = Today::at(task.now(), store.settings()?.owner_tz);
                 let compiled = segment::prepare(store, &rule, own.as_deref(), today)?;
-                let count = segment::evaluate(store, &compiled, false)?.count;
-                let ids = segment::first_ids(store, &compiled, PREVIEW)?;
+                let (count, ids) = segment::count_and_first(store, &compiled, PREVIEW)?;
                 Ok(Counted {
                     count,
                     preview: store.contact_rows(&ids)?,
@@ -159,12 +158,11 @@ impl SegmentsScreen {
             let rule = self.rule.clone();
             let own = self.own_name();
             let key = (rule.clone(), n);
-            // The whole rule's count is in: only the earlier steps are counted.
             self.funnel
                 .want(ctx, Work::Count, db, key, move |store, task| {
                     let today = Today::at(task.now(), store.settings()?.owner_tz);
                     let compiled = segment::prepare(store, &rule, own.as_deref(), today)?;
-                    segment::funnel_steps(store, &compiled, n)
+                    segment::funnel_steps(store, &compiled)
                 });
         }
         self.funnel.poll();
