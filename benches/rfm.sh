@@ -12,7 +12,8 @@ cd "$(dirname "$0")/.."
 dir=${1:?usage: benches/rfm.sh DEMO_DIR [AS_OF]}
 as_of=${2:-$(date +%F)}
 cargo build --release --quiet
-/usr/bin/python3 -c 'import duckdb' 2>/dev/null || /usr/bin/python3 -m pip install --quiet duckdb
+/usr/bin/python3 -c 'import duckdb' 2>/dev/null || /usr/bin/python3 -m pip install --quiet duckdb \
+    || /usr/bin/python3 -m pip install --quiet --break-system-packages duckdb
 bin=target/release/adresat
 db="$dir/adresat-demo.sqlite"
 tmp=$(mktemp -d)

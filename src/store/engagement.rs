@@ -1,107 +1,63 @@
 //! The per-contact engagement summary, kept up to date by every events import so that segment
 //! rules read one row per contact instead of scanning millions of events.
 
-use std::sync::LazyLock;
+use rusqlite::{Statement, Transaction, params};
+use rustc_hash::FxHashMap;
 
-use super::columns::kind_id;
 use super::contacts::Writer;
+use super::summaries::ContactEvents;
 use crate::error::Result;
-use crate::model::contact::EventKind;
 
 impl Writer<'_> {
-    /// Recomputes the summary of every contact listed in the temporary table `touched`
-    /// (filled with [`Writer::touch`]) from their events, then empties the table.
-    ///
-    /// A campaign counts as delivered to a contact when a `sent` or `delivered` event exists;
-    /// engaged when a `read`, `clicked` or `replied` one does. The streak counts the contact's
-    /// most recent delivered campaigns that found no engagement, newest first, up to the first
-    /// engaged one.
+    /// Recomputes the summaries of every contact listed in the temporary table `touched`
+    /// (filled with [`Writer::touch`]) from their events, then empties the table: per kind,
+    /// how many and the last one's moment (`contact_kinds`); per campaign, the kinds that came
+    /// back (`campaign_reach`); the engagement summary (`engagement`, see
+    /// [`ContactEvents::engagement`]); and a campaign's first moment moves earlier when one of
+    /// their events is earlier. Their events are read once, in the order of the events' key.
     pub fn refresh_engagement(&self) -> Result<()> {
-        // The window query sorts every touched contact's events, in memory up to the cache
-        // size: a smaller cache for it keeps a big import's peak down.
-        self.tx
-            .pragma_update(None, "cache_size", -super::INDEX_BUILD_CACHE_KIB)?;
-        let refreshed = self.refresh_touched();
-        self.tx
-            .pragma_update(None, "cache_size", -super::WRITE_CACHE_KIB)?;
-        refreshed
-    }
-
-    fn refresh_touched(&self) -> Result<()> {
-        static SQL: LazyLock<String> = LazyLock::new(|| {
-            let [sent, delivered, read, clicked, replied] = [
-                EventKind::Sent,
-                EventKind::Delivered,
-                EventKind::Read,
-                EventKind::Clicked,
-                EventKind::Replied,
-            ]
-            .map(kind_id);
-            let last = |kinds: &str| format!("max(at) FILTER (WHERE kind IN ({kinds}))");
-            format!(
-                "CREATE TEMP TABLE IF NOT EXISTS touched (id INTEGER PRIMARY KEY);
-                 INSERT OR REPLACE INTO engagement
-                    (contact_id, last_sent_at, last_read_at, last_click_at, last_reply_at,
-                     campaigns_delivered, unengaged_streak)
-                 WITH per_campaign AS (
-                     SELECT contact_id, campaign_id,
-                            min(at) FILTER (WHERE kind IN ({sent}, {delivered})) AS delivered_at,
-                            max(kind IN ({read}, {clicked}, {replied})) AS engaged
-                     FROM events WHERE contact_id IN (SELECT id FROM temp.touched)
-                     GROUP BY contact_id, campaign_id
-                 ), ranked AS (
-                     SELECT contact_id, engaged,
-                            sum(engaged) OVER (PARTITION BY contact_id ORDER BY delivered_at DESC
-                                               ROWS UNBOUNDED PRECEDING) AS engaged_since
-                     FROM per_campaign WHERE delivered_at IS NOT NULL
-                 ), streaks AS (
-                     SELECT contact_id, count(*) AS delivered, sum(engaged_since = 0) AS streak
-                     FROM ranked GROUP BY contact_id
-                 ), lasts AS (
-                     SELECT contact_id, {}, {}, {}, {}
-                     FROM events WHERE contact_id IN (SELECT id FROM temp.touched)
-                     GROUP BY contact_id
-                 )
-                 SELECT l.*, coalesce(s.delivered, 0), coalesce(s.streak, 0)
-                 FROM lasts l LEFT JOIN streaks s USING (contact_id);",
-                last(&format!("{sent}, {delivered}")),
-                last(&read.to_string()),
-                last(&clicked.to_string()),
-                last(&replied.to_string()),
-            )
-        });
-        self.tx.execute_batch(&SQL)?;
-        self.refresh_reach()?;
+        self.tx.execute_batch(
+            "CREATE TEMP TABLE IF NOT EXISTS touched (id INTEGER PRIMARY KEY);
+             DELETE FROM engagement WHERE contact_id IN (SELECT id FROM temp.touched);
+             DELETE FROM contact_kinds WHERE contact_id IN (SELECT id FROM temp.touched);
+             DELETE FROM campaign_reach WHERE contact_id IN (SELECT id FROM temp.touched);",
+        )?;
+        let mut first_at: FxHashMap<i64, i64> = FxHashMap::default();
+        {
+            let mut save = Summaries::prepare(&self.tx)?;
+            let mut read = self.tx.prepare(
+                "SELECT e.contact_id, e.campaign_id, e.kind, e.at
+                 FROM temp.touched t JOIN events e ON e.contact_id = t.id
+                 ORDER BY e.contact_id",
+            )?;
+            let mut rows = read.query([])?;
+            let mut current: Option<(i64, ContactEvents)> = None;
+            while let Some(row) = rows.next()? {
+                let (contact, campaign, kind, at): (i64, i64, i64, i64) =
+                    (row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?);
+                let first = first_at.entry(campaign).or_insert(at);
+                *first = (*first).min(at);
+                if current.as_ref().is_none_or(|(id, _)| *id != contact) {
+                    if let Some((id, events)) = current.take() {
+                        save.contact(id, &events)?;
+                    }
+                    current = Some((contact, ContactEvents::default()));
+                }
+                if let Some((_, events)) = &mut current {
+                    events.add(campaign, kind, at);
+                }
+            }
+            if let Some((id, events)) = current {
+                save.contact(id, &events)?;
+            }
+        }
+        let mut earlier = self
+            .tx
+            .prepare("UPDATE event_campaigns SET first_at = ?2 WHERE id = ?1 AND ?2 < first_at")?;
+        for (campaign, at) in first_at {
+            earlier.execute([campaign, at])?;
+        }
         self.tx.execute_batch("DELETE FROM temp.touched")?;
-        Ok(())
-    }
-
-    /// Recomputes, for every contact listed in `touched`, how many events of each kind they
-    /// had and the last one's moment (`contact_kinds`), which campaigns reached them and how
-    /// (`campaign_reach`), and moves a campaign's first moment earlier when one of their events
-    /// is earlier. Groups follow the events' key (contact first), so reading them sorts less.
-    fn refresh_reach(&self) -> Result<()> {
-        static SQL: LazyLock<String> = LazyLock::new(|| {
-            format!(
-                "DELETE FROM contact_kinds WHERE contact_id IN (SELECT id FROM temp.touched);
-                 INSERT INTO contact_kinds (kind, contact_id, n, last_at)
-                     SELECT kind, contact_id, count(*), max(at) FROM events
-                     WHERE contact_id IN (SELECT id FROM temp.touched)
-                     GROUP BY contact_id, kind;
-                 DELETE FROM campaign_reach WHERE contact_id IN (SELECT id FROM temp.touched);
-                 INSERT INTO campaign_reach (campaign_id, contact_id, kinds)
-                     SELECT e.campaign_id, e.contact_id, {}
-                     FROM events e WHERE e.contact_id IN (SELECT id FROM temp.touched)
-                     GROUP BY e.contact_id, e.campaign_id;
-                 UPDATE event_campaigns SET first_at = m.t
-                     FROM (SELECT campaign_id, min(at) AS t FROM events
-                           WHERE contact_id IN (SELECT id FROM temp.touched)
-                           GROUP BY campaign_id) AS m
-                     WHERE event_campaigns.id = m.campaign_id AND m.t < event_campaigns.first_at;",
-                *super::results::KINDS_OF_EVENTS
-            )
-        });
-        self.tx.execute_batch(&SQL)?;
         Ok(())
     }
 
@@ -126,6 +82,53 @@ impl Writer<'_> {
              FROM engagement",
             [at],
         )?;
+        Ok(())
+    }
+}
+
+/// The statements that write one contact's summaries.
+struct Summaries<'t> {
+    kinds: Statement<'t>,
+    reach: Statement<'t>,
+    engagement: Statement<'t>,
+}
+
+impl<'t> Summaries<'t> {
+    fn prepare(tx: &'t Transaction) -> Result<Summaries<'t>> {
+        Ok(Summaries {
+            kinds: tx.prepare(
+                "INSERT INTO contact_kinds (kind, contact_id, n, last_at) VALUES (?1, ?2, ?3, ?4)",
+            )?,
+            reach: tx.prepare(
+                "INSERT INTO campaign_reach (campaign_id, contact_id, kinds) VALUES (?1, ?2, ?3)",
+            )?,
+            engagement: tx.prepare(
+                "INSERT INTO engagement
+                    (contact_id, last_sent_at, last_read_at, last_click_at, last_reply_at,
+                     campaigns_delivered, unengaged_streak)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?,
+        })
+    }
+
+    fn contact(&mut self, id: i64, events: &ContactEvents) -> Result<()> {
+        for (kind, n, last_at) in &events.kinds {
+            self.kinds.execute(params![kind, id, n, last_at])?;
+        }
+        for reach in &events.campaigns {
+            self.reach
+                .execute(params![reach.campaign, id, reach.kinds])?;
+        }
+        let e = events.engagement();
+        self.engagement.execute(params![
+            id,
+            e.last_sent_at,
+            e.last_read_at,
+            e.last_click_at,
+            e.last_reply_at,
+            e.campaigns_delivered,
+            e.unengaged_streak
+        ])?;
         Ok(())
     }
 }

@@ -15,6 +15,7 @@ mod rfm;
 mod schema;
 mod segments;
 mod settings;
+mod summaries;
 
 use std::path::{Path, PathBuf};
 

@@ -2,7 +2,6 @@
 //! contacts (a contact who read twice read once).
 
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
@@ -47,15 +46,6 @@ impl Tallies {
 pub(crate) fn kind_bit(kind: EventKind) -> i64 {
     1 << (kind_id(kind) - 1)
 }
-
-/// The SQL that folds a group of `events` rows (aliased `e`) into their `kinds` bits.
-pub(crate) static KINDS_OF_EVENTS: LazyLock<String> = LazyLock::new(|| {
-    let terms: Vec<String> = EventKind::ALL
-        .iter()
-        .map(|k| format!("{} * max(e.kind = {})", kind_bit(*k), kind_id(*k)))
-        .collect();
-    terms.join(" + ")
-});
 
 impl Store {
     /// The campaign's planned contacts and reached contacts per variant and arm.
