@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # RFM benchmark (not run by CI): `adresat rfm` on a demo base against the same computation in
 # vectorised pandas and in DuckDB, each reading the demo's orders CSV. Checks that the three agree
-# on every customer's R/F/M values and scores, and prints the times and ratios.
+# on every customer's R/F/M values and scores, and prints the times (median of three runs; ours
+# of the whole command, theirs of the computation inside Python) and ratios.
 #
 #   target/release/adresat demo --contacts 1000000 --out /tmp/demo1m
 #   benches/rfm.sh /tmp/demo1m [AS_OF]
@@ -19,12 +20,18 @@ db="$dir/adresat-demo.sqlite"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-/usr/bin/time -f "%e %M" -o "$tmp/time" "$bin" --db "$db" rfm --as-of "$as_of" --json >/dev/null
-read -r stored stored_kb < "$tmp/time"
-/usr/bin/time -f "%e %M" -o "$tmp/time" "$bin" --db "$db" rfm --as-of "$as_of" --out "$tmp/adresat.csv" >/dev/null
-read -r ours ours_kb < "$tmp/time"
-pandas=$(/usr/bin/python3 benches/rfm_pandas.py "$dir/orders.csv" "$as_of" "$tmp/pandas.csv")
-duck=$(/usr/bin/python3 benches/rfm_duckdb.py "$dir/orders.csv" "$as_of" "$tmp/duckdb.csv")
+# Each is run three times (the machine is shared and noisy) and its median shown.
+median() { sort -n | sed -n 2p; }
+timed() { # the median seconds and peak KB of three runs of a command
+    for _ in 1 2 3; do
+        /usr/bin/time -f "%e %M" -o "$tmp/time" "$@" >/dev/null
+        cat "$tmp/time"
+    done | sort -n | sed -n 2p
+}
+read -r stored stored_kb < <(timed "$bin" --db "$db" rfm --as-of "$as_of" --json)
+read -r ours ours_kb < <(timed "$bin" --db "$db" rfm --as-of "$as_of" --out "$tmp/adresat.csv")
+pandas=$(for _ in 1 2 3; do /usr/bin/python3 benches/rfm_pandas.py "$dir/orders.csv" "$as_of" "$tmp/pandas.csv"; done | median)
+duck=$(for _ in 1 2 3; do /usr/bin/python3 benches/rfm_duckdb.py "$dir/orders.csv" "$as_of" "$tmp/duckdb.csv"; done | median)
 
 /usr/bin/python3 - "$tmp" <<'PY'
 import csv, sys

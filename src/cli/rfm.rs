@@ -1,13 +1,13 @@
 //! `adresat rfm`: computes and stores RFM as of a date, then prints a summary per group or writes
 //! one row per scored customer.
 
-use std::io::Write;
 use std::path::Path;
 
 use chrono::NaiveDate;
 use serde_json::json;
 
 use crate::error::{Error, Result};
+use crate::format::kopecks_plain;
 use crate::i18n::{Lang, Msg};
 use crate::rfm::{self, Analysis, Dimension};
 use crate::store::Store;
@@ -24,67 +24,23 @@ pub fn run(
             .map_err(|_| Error::user(Msg::new("rfm-error-date").arg("value", text)))?,
         None => rfm::as_of_date(store, chrono::Utc::now())?,
     };
-    let analysis = rfm::recompute(store, as_of, super::task())?;
     if let Some(path) = out {
-        let n = write_csv(store, path)?;
+        let (_, n) = rfm::recompute_into_file(store, as_of, super::task(), path)?;
         out!(
             "{}",
             Msg::counted("cli-rfm-written", n as i64)
                 .arg("path", path.display().to_string())
                 .render(lang)
         );
-    } else if json {
-        out!("{}", summary_json(&analysis));
     } else {
-        print_summary(&analysis, lang);
+        let analysis = rfm::recompute(store, as_of, super::task())?;
+        if json {
+            out!("{}", summary_json(&analysis));
+        } else {
+            print_summary(&analysis, lang);
+        }
     }
     Ok(())
-}
-
-/// Money in roubles with two decimals, for files.
-fn roubles(kop: i64) -> String {
-    format!("{}.{:02}", kop / 100, (kop % 100).abs())
-}
-
-/// One row per scored customer: `contact_id,customer_id,phone,recency_days,frequency,monetary,r,f,m,group`.
-fn write_csv(store: &Store, path: &Path) -> Result<u64> {
-    let io = |e: std::io::Error| Error::io(path, e);
-    let mut file = std::io::BufWriter::new(std::fs::File::create(path).map_err(io)?);
-    file.write_all("\u{feff}".as_bytes()).map_err(io)?;
-    let mut w = csv::Writer::from_writer(file);
-    let csv_err = |e: csv::Error| Error::io(path, std::io::Error::other(e.to_string()));
-    w.write_record([
-        "contact_id",
-        "customer_id",
-        "phone",
-        "recency_days",
-        "frequency",
-        "monetary",
-        "r",
-        "f",
-        "m",
-        "group",
-    ])
-    .map_err(csv_err)?;
-    let rows = store.rfm_rows()?;
-    for row in &rows {
-        let s = &row.scored;
-        w.write_record([
-            s.contact_id.to_string(),
-            row.external_id.clone().unwrap_or_default(),
-            row.phone.clone().unwrap_or_default(),
-            s.recency_days.to_string(),
-            s.frequency.to_string(),
-            roubles(s.monetary_kop),
-            s.r.to_string(),
-            s.f.to_string(),
-            s.m.to_string(),
-            s.group.as_str().to_owned(),
-        ])
-        .map_err(csv_err)?;
-    }
-    w.flush().map_err(io)?;
-    Ok(rows.len() as u64)
 }
 
 fn summary_json(a: &Analysis) -> serde_json::Value {
@@ -96,8 +52,8 @@ fn summary_json(a: &Analysis) -> serde_json::Value {
                 "customers": g.customers,
                 "customer_share": g.customer_share,
                 "revenue_share": g.revenue_share,
-                "revenue": roubles(g.revenue_kop),
-                "average_order": roubles(g.average_order_kop),
+                "revenue": kopecks_plain(g.revenue_kop),
+                "average_order": kopecks_plain(g.average_order_kop),
             })
         })
         .collect();
@@ -109,7 +65,7 @@ fn summary_json(a: &Analysis) -> serde_json::Value {
         "cuts": {
             "recency_days": a.cuts.recency,
             "frequency": a.cuts.frequency,
-            "monetary": a.cuts.monetary.map(roubles),
+            "monetary": a.cuts.monetary.map(kopecks_plain),
             "custom": {
                 "recency": a.cuts.custom[0],
                 "frequency": a.cuts.custom[1],

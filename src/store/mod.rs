@@ -34,7 +34,7 @@ pub use fields::{CONTACT_FIELDS, ContactField, contact_field};
 pub use plans::{PlanHeader, PlanListed, PlanRef, SavedItem};
 pub use results::Tally;
 pub(crate) use results::kind_bit;
-pub use rfm::RfmRow;
+pub use rfm::{BuyerKeys, RfmRow};
 pub use schema::CURRENT_VERSION;
 pub use segments::SavedSegment;
 pub use settings::{Setting, Settings, WHATSAPP_TIERS};

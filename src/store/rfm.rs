@@ -8,6 +8,9 @@ use crate::error::Result;
 use crate::model::rfm::{Group, Scored};
 use crate::model::task::Task;
 
+/// A contact's id with the keys an export names them by: external id, phone.
+pub type BuyerKeys = (i64, Option<String>, Option<String>);
+
 /// A scored customer with the keys an export names them by.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RfmRow {
@@ -43,8 +46,7 @@ impl Store {
         task: Task,
     ) -> Result<()> {
         let tx = self.conn_mut().transaction()?;
-        // The whole table is rewritten: fill it without its index, then build the index once.
-        tx.execute_batch("DELETE FROM rfm; DROP INDEX IF EXISTS rfm_group;")?;
+        tx.execute_batch("DELETE FROM rfm")?;
         const ROWS: usize = 100;
         let values = |n: usize| {
             (0..n)
@@ -101,7 +103,6 @@ impl Store {
                 .collect();
             stmt.execute(rusqlite::params_from_iter(params))?;
         }
-        tx.execute_batch("CREATE INDEX rfm_group ON rfm(grp, contact_id);")?;
         tx.execute(
             "INSERT INTO settings (key, value) VALUES ('rfm.computed_as_of', ?1)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -153,6 +154,29 @@ impl Store {
                 |r| r.get(0),
             ),
         )?)
+    }
+
+    /// The external id and the phone of every contact with orders or purchase totals (every
+    /// one RFM may score), by contact id ascending: a file of scores names its customers by them.
+    pub fn buyers_keys(&self) -> Result<Vec<BuyerKeys>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT c.id, c.external_id, c.phone FROM contacts c
+             WHERE c.id IN (SELECT contact_id FROM order_totals
+                            UNION SELECT contact_id FROM purchase_summary)
+             ORDER BY c.id",
+        )?;
+        let keys = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(keys)
+    }
+
+    /// Copies what the log of recent writes holds into the base file now, without waiting for
+    /// readers: done beside other work, it spares the closing of the base that wait.
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn()
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+        Ok(())
     }
 
     /// Every stored score with the customer's external id and phone, by contact id.

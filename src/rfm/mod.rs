@@ -24,6 +24,9 @@ use crate::error::Result;
 use crate::model::task::Task;
 use crate::store::{Setting, Store};
 
+mod file;
+pub use file::recompute_into_file;
+
 pub use crate::model::rfm::{Dimension, GRID, Group, Scored, parse_cuts};
 
 /// The cut points used, per dimension, and whether they are the owner's.
@@ -100,11 +103,11 @@ fn days_between(at: &Moment, as_of: NaiveDate, tz: Tz) -> i64 {
 pub fn analyse(store: &Store, as_of: NaiveDate) -> Result<Analysis> {
     let tz = store.settings()?.owner_tz;
     let end = crate::model::time::Today { date: as_of, tz }.start_of_day_ago(-1);
-    let totals = store.order_totals(&end)?;
+    let totals = store.purchases_before(&end)?;
     let customers_total = store.contact_count()?;
     let from_totals = FromTotals {
         scored: totals.iter().filter(|t| t.from_summary).count() as u64,
-        undated: store.rfm_from_totals()?.undated,
+        undated: store.rfm_undated()?,
     };
     let rows: Vec<(i64, i64, i64, i64)> = totals
         .into_iter()
@@ -223,10 +226,15 @@ pub fn recompute(store: &mut Store, as_of: NaiveDate, task: Task) -> Result<Anal
     let analysis = analyse(store, as_of)?;
     task.report(0.4, 0);
     task.stop_if()?;
-    let cuts = serde_json::to_string(&analysis.cuts).expect("cut points serialise");
-    store.save_rfm(&analysis.customers, as_of, &cuts, task.part(0.4, 1.0))?;
+    save(store, &analysis, task.part(0.4, 1.0))?;
     task.report(1.0, analysis.customers.len() as u64);
     Ok(analysis)
+}
+
+/// Stores `analysis` in place of the previous scores; `task` hears the share stored.
+fn save(store: &mut Store, analysis: &Analysis, task: Task) -> Result<()> {
+    let cuts = serde_json::to_string(&analysis.cuts).expect("cut points serialise");
+    store.save_rfm(&analysis.customers, analysis.as_of, &cuts, task)
 }
 
 /// The as-of date of the stored results: the owner's chosen date, or the day `now` falls on in
@@ -296,37 +304,57 @@ pub struct FromTotals {
 }
 
 impl Store {
-    /// How the purchase totals took part in the stored or just computed scores.
+    /// How the purchase totals took part in the stored scores.
     pub fn rfm_from_totals(&self) -> Result<FromTotals> {
-        Ok(self.conn().query_row(
-            "SELECT (SELECT count(*) FROM rfm r
-                      WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.contact_id = r.contact_id)),
-                    (SELECT count(*) FROM purchase_summary s
-                      WHERE last_order_at IS NULL AND orders > 0
-                        AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.contact_id = s.contact_id))",
+        let scored: i64 = self.conn().query_row(
+            "SELECT count(*) FROM rfm r
+             WHERE NOT EXISTS (SELECT 1 FROM order_totals o WHERE o.contact_id = r.contact_id)",
             [],
-            |r| {
-                Ok(FromTotals {
-                    scored: r.get::<_, i64>(0)? as u64,
-                    undated: r.get::<_, i64>(1)? as u64,
-                })
-            },
-        )?)
+            |r| r.get(0),
+        )?;
+        Ok(FromTotals {
+            scored: scored as u64,
+            undated: self.rfm_undated()?,
+        })
+    }
+
+    /// Customers with purchase totals but no date of their last purchase (and no orders).
+    fn rfm_undated(&self) -> Result<u64> {
+        let n: i64 = self.conn().query_row(
+            "SELECT count(*) FROM purchase_summary s
+             WHERE last_order_at IS NULL AND orders > 0
+               AND NOT EXISTS (SELECT 1 FROM order_totals o WHERE o.contact_id = s.contact_id)",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(n as u64)
     }
 
     /// Per customer with orders up to (not including) `end` (stored UTC): the last order, how
     /// many, and their total; for a contact with no order rows, the purchase totals a customers
     /// export gave, when they say when the last purchase was.
-    fn order_totals(&self, end: &str) -> Result<Vec<Totals>> {
-        let mut stmt = self.conn().prepare(
+    /// When no order is as late as `end` (an RFM as of today), the totals the base keeps per
+    /// contact are those; otherwise the orders before `end` are added up.
+    fn purchases_before(&self, end: &str) -> Result<Vec<Totals>> {
+        let all_before: bool = self.conn().query_row(
+            "SELECT coalesce(max(last_at) < ?1, 1) FROM order_totals",
+            [end],
+            |r| r.get(0),
+        )?;
+        let orders = if all_before {
+            "SELECT contact_id, last_at, orders, total_kop, 0 FROM order_totals"
+        } else {
             "SELECT contact_id, max(ordered_at), count(*), sum(amount_kop), 0
-             FROM orders WHERE ordered_at < ?1 GROUP BY contact_id
+             FROM orders WHERE ordered_at < ?1 GROUP BY contact_id"
+        };
+        let mut stmt = self.conn().prepare(&format!(
+            "{orders}
              UNION ALL
              SELECT contact_id, last_order_at, orders, coalesce(spent_kop, 0), 1
              FROM purchase_summary s
              WHERE last_order_at < ?1 AND orders > 0
-               AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.contact_id = s.contact_id)",
-        )?;
+               AND NOT EXISTS (SELECT 1 FROM order_totals o WHERE o.contact_id = s.contact_id)"
+        ))?;
         let rows = stmt
             .query_map([end], |r| {
                 Ok(Totals {
