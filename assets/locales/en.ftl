@@ -270,6 +270,8 @@ field-message_id = Message id
 field-kind = Event
 field-button = Button
 field-at = Time
+field-value = Value
+field-url = Link
 field-custom = (own field)
 field-ignore = (do not load)
 
@@ -1036,3 +1038,4 @@ plan-exported-again = Exported messages: { $rows } → { $path }. The saved plan
 plan-saved-again = The saved plan of "{ $campaign }" for { $date }: exported without planning again. Who dropped out since is under "Not in the plan".
 profile-min-ahead = Not sooner than, minutes
 profile-max-ahead = Not later than, days
+warn-own-activity-kinds = Kinds of activity other than the standard ones (viewed, carted, checkout, favourited, ordered) were kept under your own names: { $kinds }. Check they are not typos.

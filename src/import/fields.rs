@@ -68,6 +68,10 @@ pub enum Field {
     MessageId,
     EventKind,
     Button,
+    /// What an activity event was worth: a cart's total, a viewed product's price.
+    Value,
+    /// The page of an activity event: the product's, the cart's.
+    Url,
     At,
     Custom,
     Ignore,
@@ -122,6 +126,8 @@ const CANONICAL: &[(Field, &str)] = &[
     (Field::MessageId, "message_id"),
     (Field::EventKind, "kind"),
     (Field::Button, "button"),
+    (Field::Value, "value"),
+    (Field::Url, "url"),
     (Field::At, "at"),
     (Field::Custom, "custom"),
     (Field::Ignore, "ignore"),
@@ -161,10 +167,12 @@ impl Field {
             | UtmCampaign | UtmContent | UtmTerm | Tags | Consent | ConsentAt | ConsentSource
             | Status | StatusAt | CreatedAt | Birthday | ConsentWhatsapp | ConsentTelegram
             | ConsentSms | TotalOrders | TotalSpent | LastOrderAt => kind == ImportKind::Contacts,
-            OrderId | OrderedAt | Amount | Product | Category | Quantity | Price | Items => {
-                kind == ImportKind::Orders
+            OrderId | OrderedAt | Amount | Quantity | Price | Items => kind == ImportKind::Orders,
+            // An activity event is about a product too.
+            Product | Category => matches!(kind, ImportKind::Orders | ImportKind::Events),
+            Campaign | MessageId | EventKind | Button | At | Value | Url => {
+                kind == ImportKind::Events
             }
-            Campaign | MessageId | EventKind | Button | At => kind == ImportKind::Events,
         }
     }
 }

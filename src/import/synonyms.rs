@@ -347,20 +347,7 @@ pub(super) const ORDER_SYNONYMS: &[(Field, &[&str])] = &[
             "revenue",
         ],
     ),
-    (
-        Field::Product,
-        &[
-            "товар",
-            "продукт",
-            "наименование",
-            "позиция",
-            "product",
-            "product name",
-            "item",
-            "sku",
-            "lineitem name",
-        ],
-    ),
+    (Field::Product, PRODUCT_WORDS),
     (
         Field::Quantity,
         &[
@@ -414,16 +401,29 @@ pub(super) const ORDER_SYNONYMS: &[(Field, &[&str])] = &[
             "customer name",
         ],
     ),
-    (
-        Field::Category,
-        &[
-            "категория",
-            "категория товара",
-            "раздел",
-            "category",
-            "product category",
-        ],
-    ),
+    (Field::Category, CATEGORY_WORDS),
+];
+
+/// What an orders or an events file calls the product.
+const PRODUCT_WORDS: &[&str] = &[
+    "товар",
+    "продукт",
+    "наименование",
+    "позиция",
+    "product",
+    "product name",
+    "item",
+    "sku",
+    "lineitem name",
+];
+
+/// What an orders or an events file calls the product's category.
+const CATEGORY_WORDS: &[&str] = &[
+    "категория",
+    "категория товара",
+    "раздел",
+    "category",
+    "product category",
 ];
 
 pub(super) const EVENT_SYNONYMS: &[(Field, &[&str])] = &[
@@ -461,6 +461,38 @@ pub(super) const EVENT_SYNONYMS: &[(Field, &[&str])] = &[
     (
         Field::Button,
         &["кнопка", "нажатая кнопка", "button", "button text"],
+    ),
+    (Field::Product, PRODUCT_WORDS),
+    (Field::Category, CATEGORY_WORDS),
+    (
+        Field::Value,
+        &[
+            "сумма",
+            "стоимость",
+            "сумма корзины",
+            "стоимость корзины",
+            "цена",
+            "value",
+            "cart value",
+            "cart total",
+            "price",
+            "amount",
+            "revenue",
+        ],
+    ),
+    (
+        Field::Url,
+        &[
+            "ссылка",
+            "ссылка на товар",
+            "адрес страницы",
+            "страница",
+            "url",
+            "link",
+            "page",
+            "page url",
+            "product url",
+        ],
     ),
     (
         Field::At,

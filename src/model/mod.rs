@@ -2,6 +2,7 @@
 //! kinds, RFM groups, segment rules, campaigns — and time. Everything above builds on these; the
 //! store keeps them, and imports nothing else of the crate but the errors and the messages.
 
+pub mod activity;
 pub mod campaign;
 pub mod condition;
 pub mod contact;

@@ -11,7 +11,7 @@ use crate::error::Result;
 impl Writer<'_> {
     /// Recomputes the summaries of every contact listed in the temporary table `touched`
     /// (filled with [`Writer::touch`]) from their events, then empties the table: per kind,
-    /// how many and the last one's moment (`contact_kinds`); per campaign, the kinds that came
+    /// how many and the last one's moment, activity included (`contact_kinds`); per campaign, the kinds that came
     /// back (`campaign_reach`); the engagement summary (`engagement`, see
     /// [`ContactEvents::engagement`]); and a campaign's first moment moves earlier when one of
     /// their events is earlier. Their events are read once, in the order of the events' key.
@@ -51,6 +51,14 @@ impl Writer<'_> {
                 save.contact(id, &events)?;
             }
         }
+        // The kinds of activity join the per-kind summary; their key starts with the contact and
+        // the kind, so the grouping sorts nothing.
+        self.tx.execute_batch(
+            "INSERT INTO contact_kinds (kind, contact_id, n, last_at)
+                 SELECT kind, contact_id, count(*), max(at) FROM activity
+                 WHERE contact_id IN (SELECT id FROM temp.touched)
+                 GROUP BY contact_id, kind;",
+        )?;
         let mut earlier = self
             .tx
             .prepare("UPDATE event_campaigns SET first_at = ?2 WHERE id = ?1 AND ?2 < first_at")?;

@@ -27,8 +27,8 @@ pub use browse::{
 pub use campaigns::{FactNeeds, MessageFacts, Reach};
 pub(crate) use columns::kind_id;
 pub use contacts::{
-    ChannelConsent, Consent, Contact, ContactKey, Event, EventKind, OWN_SYSTEM, Order, OrderItem,
-    PurchaseSummary, Saved, Status, TzSource, Writer,
+    Activity, ChannelConsent, Consent, Contact, ContactKey, Event, EventKind, OWN_SYSTEM, Order,
+    OrderItem, PurchaseSummary, Saved, Status, TzSource, Writer,
 };
 pub use fields::{CONTACT_FIELDS, ContactField, contact_field};
 pub use plans::{PlanHeader, PlanListed, PlanRef, SavedItem};

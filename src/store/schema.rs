@@ -433,6 +433,25 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX orders_product ON orders(product) WHERE product IS NOT NULL;
     CREATE INDEX orders_category ON orders(category) WHERE category IS NOT NULL;
     "#,
+    // 16: activity events from the site, the shop or a CRM (viewed, carted, checkout,
+    // favourited, ordered, and the owner's own kinds, which join `event_kinds` by name when
+    // first imported): the contact, the kind, the moment (unix seconds), what it was about and
+    // what it was worth. Keyed by the contact first, so "did K with category C in the last N
+    // hours" finds its contacts in `contact_kinds` and reads each one's few rows by the key.
+    r#"
+    INSERT INTO event_kinds (id, name) VALUES (8, 'viewed'), (9, 'carted'), (10, 'checkout'),
+        (11, 'favourited'), (12, 'ordered');
+    CREATE TABLE activity (
+        contact_id  INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+        kind        INTEGER NOT NULL REFERENCES event_kinds(id),
+        at          INTEGER NOT NULL,
+        product     TEXT NOT NULL DEFAULT '',
+        category    TEXT NOT NULL DEFAULT '',
+        value_kop   INTEGER,
+        url         TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (contact_id, kind, at, product, category)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -1,5 +1,6 @@
 //! Integration tests, one crate so the egui stack links once. A module per area.
 
+mod activity;
 mod browse;
 mod campaign;
 mod cli;

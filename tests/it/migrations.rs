@@ -67,7 +67,24 @@ fn a_base_of_the_previous_version_opens_without_loss() {
         )
         .unwrap();
     assert!(events.ends_with("WITHOUT ROWID"), "{events}");
-    // The orders' totals that the segment conditions read are built from the orders there.
+    assert_eq!(store.settings().unwrap().owner_tz, chrono_tz::Asia::Omsk);
+}
+
+#[test]
+fn the_order_totals_are_built_from_the_orders_of_a_base_without_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v14.sqlite");
+    drop(Store::open_at_version(&path, 14).unwrap());
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "INSERT INTO contacts (id, phone, name, time_zone, tz_source, consent, created_at)
+               VALUES (7, '+79120000001', 'Мария', 'Asia/Omsk', 'city', 'yes', '2024-01-01T00:00:00Z');
+             INSERT INTO orders (contact_id, ordered_at, amount_kop, dedup_key)
+               VALUES (7, '2024-02-01T00:00:00Z', 12345, 'x'), (7, '2024-03-01T00:00:00Z', 5, 'y');",
+        )
+        .unwrap();
+    drop(Store::open(&path).unwrap());
     let totals: (i64, i64, String) = Connection::open(&path)
         .unwrap()
         .query_row(
@@ -76,8 +93,7 @@ fn a_base_of_the_previous_version_opens_without_loss() {
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .unwrap();
-    assert_eq!(totals, (1, 12345, "2024-02-01T00:00:00Z".to_owned()));
-    assert_eq!(store.settings().unwrap().owner_tz, chrono_tz::Asia::Omsk);
+    assert_eq!(totals, (2, 12350, "2024-03-01T00:00:00Z".to_owned()));
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! Contacts, their tags, orders and events: the rows and the statements that read and write them.
 
+mod activity;
 mod key;
 mod purchases;
 mod writer;
@@ -14,6 +15,7 @@ use super::{CONTACT_FIELDS, Store};
 use crate::error::Result;
 pub use crate::model::contact::{Consent, EventKind, Status, TzSource};
 use crate::model::time::Moment;
+pub use activity::Activity;
 pub use key::ContactKey;
 use key::find_id;
 pub use purchases::{Event, Order, OrderItem, PurchaseSummary, Saved};

@@ -29,6 +29,8 @@ pub struct Writer<'a> {
     tag_ids: RefCell<FxHashMap<String, i64>>,
     /// Campaign name → number, for the campaigns this transaction's events named.
     pub(super) campaign_ids: RefCell<FxHashMap<String, i64>>,
+    /// Kind of event name → number, for the owner's own kinds of activity this transaction named.
+    pub(super) kind_ids: RefCell<FxHashMap<String, i64>>,
     /// Indexes of tables that were empty, dropped for the load and built again at commit: the
     /// table and the statement.
     rebuild: Vec<(&'static str, String)>,
@@ -191,7 +193,7 @@ impl Writer<'_> {
         execute_contact(&mut *self.tx.prepare_cached(&SQL)?, c, Some(c.id))
     }
 
-    /// Moves everything of contact `from` — tags, orders, events, planned messages — to contact
+    /// Moves everything of contact `from` — tags, orders, events, activity, planned messages — to contact
     /// `into` and deletes `from` (DESIGN.md, "Who is who": a contact known only by e-mail joins
     /// the contact a row's phone finds). What `into` already has of the same (a tag, a planned
     /// message of the same plan, an order without an id told apart by the contact it names)
@@ -203,6 +205,7 @@ impl Writer<'_> {
                     dedup_key = replace(dedup_key, 'row:{from}|', 'row:{into}|')
               WHERE contact_id = {from};
              UPDATE OR IGNORE events SET contact_id = {into} WHERE contact_id = {from};
+             UPDATE OR IGNORE activity SET contact_id = {into} WHERE contact_id = {from};
              UPDATE OR IGNORE plan_items SET contact_id = {into} WHERE contact_id = {from};
              UPDATE OR IGNORE purchase_summary SET contact_id = {into} WHERE contact_id = {from};
              DELETE FROM contacts WHERE id = {from};"
@@ -426,6 +429,7 @@ impl Store {
             tx,
             tag_ids: RefCell::default(),
             campaign_ids: RefCell::default(),
+            kind_ids: RefCell::default(),
             rebuild,
             orders_changed: RefCell::default(),
         })
