@@ -15,6 +15,7 @@ pub enum ConditionKind {
     Tags,
     Events,
     LastEvent,
+    Activity,
     Sleeping,
     Flow,
     Orders,
@@ -25,7 +26,7 @@ pub enum ConditionKind {
 }
 
 impl ConditionKind {
-    pub const ALL: [ConditionKind; 14] = [
+    pub const ALL: [ConditionKind; 15] = [
         ConditionKind::Field,
         ConditionKind::Created,
         ConditionKind::Consent,
@@ -33,6 +34,7 @@ impl ConditionKind {
         ConditionKind::Tags,
         ConditionKind::Events,
         ConditionKind::LastEvent,
+        ConditionKind::Activity,
         ConditionKind::Sleeping,
         ConditionKind::Flow,
         ConditionKind::Orders,
@@ -52,6 +54,7 @@ impl ConditionKind {
             ConditionKind::Tags => "tags",
             ConditionKind::Events => "events",
             ConditionKind::LastEvent => "last_event",
+            ConditionKind::Activity => "activity",
             ConditionKind::Sleeping => "sleeping",
             ConditionKind::Flow => "flow",
             ConditionKind::Orders => "orders",
@@ -75,6 +78,7 @@ impl Item {
             Item::Tags { .. } => ConditionKind::Tags,
             Item::Events { .. } => ConditionKind::Events,
             Item::LastEvent { .. } => ConditionKind::LastEvent,
+            Item::Activity { .. } => ConditionKind::Activity,
             Item::Sleeping { .. } => ConditionKind::Sleeping,
             Item::Flow { .. } => ConditionKind::Flow,
             Item::Orders { .. } => ConditionKind::Orders,

@@ -77,6 +77,22 @@ pub enum Item {
         cmp: Cmp,
         count: u32,
     },
+    /// Whether the contact did (or did not do) an activity of a kind — about a product or a
+    /// category when named — ever, in the last `days` days or in the last `hours` hours.
+    Activity {
+        /// One of `model::activity::ACTIVITY_KINDS` or the owner's own kind.
+        kind: String,
+        #[serde(default = "did_by_default", skip_serializing_if = "is_true")]
+        did: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        product: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        category: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        days: Option<u32>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        hours: Option<u32>,
+    },
     /// When the contact's last event of a kind happened.
     LastEvent {
         kind: EventKind,
@@ -433,4 +449,12 @@ impl Rule {
         });
         changed
     }
+}
+
+fn did_by_default() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
 }

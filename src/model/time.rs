@@ -213,11 +213,13 @@ pub(crate) fn minutes_of(t: NaiveTime) -> u16 {
     (t.hour() * 60 + t.minute()) as u16
 }
 
-/// What "today" is for a rule: a day of the owner's zone.
+/// What "today" is for a rule: a day of the owner's zone, and the moment the rule is asked at
+/// ("in the last N hours" counts back from it).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Today {
     pub date: NaiveDate,
     pub tz: Tz,
+    pub now: chrono::DateTime<chrono::Utc>,
 }
 
 impl Today {
@@ -226,7 +228,19 @@ impl Today {
         Today {
             date: now.with_timezone(&tz).date_naive(),
             tz,
+            now,
         }
+    }
+
+    /// The day `date` of `tz`, asked at its end (a report as of a day).
+    pub fn of(date: NaiveDate, tz: Tz) -> Today {
+        let mut today = Today {
+            date,
+            tz,
+            now: chrono::DateTime::UNIX_EPOCH,
+        };
+        today.now = today.start_of_day_ago(-1).utc();
+        today
     }
 
     /// The first moment of the day `days` days before today.

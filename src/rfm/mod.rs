@@ -102,7 +102,7 @@ fn days_between(at: &Moment, as_of: NaiveDate, tz: Tz) -> i64 {
 /// cut points where set and quintiles elsewhere.
 pub fn analyse(store: &Store, as_of: NaiveDate) -> Result<Analysis> {
     let tz = store.settings()?.owner_tz;
-    let end = crate::model::time::Today { date: as_of, tz }.start_of_day_ago(-1);
+    let end = crate::model::time::Today::of(as_of, tz).start_of_day_ago(-1);
     let totals = store.purchases_before(&end)?;
     let customers_total = store.contact_count()?;
     let from_totals = FromTotals {

@@ -67,6 +67,10 @@ impl Catalog for StoreCatalog<'_> {
     fn flow(&self, name: &str) -> Result<Option<Vec<String>>> {
         self.store.flow(name)
     }
+
+    fn event_kind(&self, name: &str) -> Result<Option<i64>> {
+        self.store.event_kind_named(name)
+    }
 }
 
 impl presets::Meanings for Store {

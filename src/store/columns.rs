@@ -21,6 +21,10 @@ impl FromSql for Moment {
 }
 
 /// The row of `kind` in `event_kinds` (the order of [`EventKind::ALL`], from 1).
+/// The number of the first kind of activity in `event_kinds` (`viewed`); the kinds a sending
+/// service reports come before it.
+pub(crate) const FIRST_ACTIVITY_KIND: i64 = EventKind::ALL.len() as i64 + 1;
+
 pub(crate) fn kind_id(kind: EventKind) -> i64 {
     EventKind::ALL
         .iter()

@@ -139,6 +139,29 @@ impl Store {
             .collect())
     }
 
+    /// The number of the kind of event or activity named `name`, if the base knows it.
+    pub fn event_kind_named(&self, name: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn()
+            .query_row("SELECT id FROM event_kinds WHERE name = ?1", [name], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// The kinds of activity the base knows, the five every shop reports first, then the
+    /// owner's own in the order they were first imported.
+    pub fn activity_kinds(&self) -> Result<Vec<String>> {
+        let first = crate::store::columns::FIRST_ACTIVITY_KIND;
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT name FROM event_kinds WHERE id >= ?1 ORDER BY id")?;
+        let kinds = stmt
+            .query_map([first], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(kinds)
+    }
+
     /// The buttons of the flow `name`.
     pub fn flow(&self, name: &str) -> Result<Option<Vec<String>>> {
         let text: Option<String> = self
@@ -292,9 +315,12 @@ impl Store {
         let Some((column, table)) = source else {
             return Ok(Vec::new());
         };
-        // An order's items name products and categories too.
+        // An order's items name products and categories too, and so do customers' activity.
         let items = match table {
-            "orders" => format!(" UNION SELECT {column} FROM order_items WHERE {column} <> ''"),
+            "orders" => format!(
+                " UNION SELECT {column} FROM order_items WHERE {column} <> ''
+                  UNION SELECT {column} FROM activity WHERE {column} <> ''"
+            ),
             _ => String::new(),
         };
         let sql = format!(

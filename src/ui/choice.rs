@@ -106,6 +106,7 @@ choice!(ConditionKind {
     Tags => "cond-type-tags",
     Events => "cond-type-events",
     LastEvent => "cond-type-last_event",
+    Activity => "cond-type-activity",
     Sleeping => "cond-type-sleeping",
     Flow => "cond-type-flow",
     Orders => "cond-type-orders",

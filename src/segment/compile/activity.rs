@@ -153,6 +153,58 @@ impl Compiler<'_> {
         }
     }
 
+    /// The contacts who did an activity of `kind` (about the product or category `about` names,
+    /// in the last `days` days or `hours` hours): found by the per-kind summary, and when the
+    /// product, the category or the window needs their rows, each one's few read by the key.
+    pub(super) fn activity(
+        &mut self,
+        kind: &str,
+        about: [(&str, &Option<String>); 2],
+        days: Option<u32>,
+        hours: Option<u32>,
+        spot: &Spot,
+    ) -> Result<Part> {
+        if days.is_some() && hours.is_some() {
+            return Err(Error::user(self.fail("rule-error-window", spot)));
+        }
+        let Some(id) = self.catalog.event_kind(kind)? else {
+            return Err(Error::user(
+                self.fail("rule-error-unknown-activity", spot)
+                    .arg("kind", kind),
+            ));
+        };
+        if days == Some(0) || hours == Some(0) {
+            return Ok(Part::pred(NO_ONE));
+        }
+        let k = self.bind(id);
+        let since = match (days, hours) {
+            (Some(d), _) => Some(self.today.start_of_day_ago(d as i64 - 1).utc().timestamp()),
+            (_, Some(h)) => Some(self.today.now.timestamp() - h as i64 * 3600),
+            _ => None,
+        }
+        .map(|t| self.bind(t));
+        let mut candidates = format!("SELECT contact_id FROM contact_kinds WHERE kind = {k}");
+        let mut rows = format!("a.contact_id = x.contact_id AND a.kind = {k}");
+        if let Some(since) = &since {
+            candidates += &format!(" AND last_at >= {since}");
+            rows += &format!(" AND a.at >= {since}");
+        }
+        let mut narrowed = false;
+        for (column, value) in about {
+            if let Some(value) = value {
+                rows += &format!(" AND a.{column} = {}", self.bind(value.as_str()));
+                narrowed = true;
+            }
+        }
+        if !narrowed {
+            return Ok(Part::set(candidates));
+        }
+        Ok(Part::set(format!(
+            "SELECT x.contact_id FROM ({candidates}) x
+             WHERE EXISTS (SELECT 1 FROM activity a WHERE {rows})"
+        )))
+    }
+
     pub(super) fn flow(&mut self, name: &str, spot: &Spot) -> Result<Part> {
         let buttons = self.catalog.flow(name)?.ok_or_else(|| {
             Error::user(self.fail("rule-error-unknown-flow", spot).arg("flow", name))

@@ -32,6 +32,8 @@ pub trait Catalog {
     fn segment(&self, name: &str) -> Result<Option<Rule>>;
     /// The buttons of the saved flow `name`.
     fn flow(&self, name: &str) -> Result<Option<Vec<String>>>;
+    /// The number of the kind of event or activity named `name`, if the base knows it.
+    fn event_kind(&self, name: &str) -> Result<Option<i64>>;
 }
 
 /// A compiled rule: conditions with `?N` parameters, and their values.
@@ -131,6 +133,18 @@ impl Compiler<'_> {
                 count,
             } => self.events(*kind, button, campaign, *days, *cmp, *count),
             Item::LastEvent { kind, when } => self.last_event(*kind, *when),
+            Item::Activity {
+                kind,
+                did,
+                product,
+                category,
+                days,
+                hours,
+            } => {
+                let about = [("product", product), ("category", category)];
+                let part = self.activity(kind, about, *days, *hours, spot)?;
+                if *did { part } else { part.not() }
+            }
             Item::Sleeping { campaigns } => {
                 if *campaigns == 0 {
                     return Err(Error::user(self.fail("rule-error-zero-campaigns", spot)));

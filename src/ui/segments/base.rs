@@ -69,6 +69,7 @@ pub(super) fn load_choices(store: &Store) -> crate::Result<Choices> {
         flows: flows.iter().map(|(n, _)| n.clone()).collect(),
         flow_buttons: flows,
         segments: store.segments()?.into_iter().map(|s| s.name).collect(),
+        activity_kinds: store.activity_kinds()?,
         meanings,
     })
 }

@@ -52,10 +52,10 @@ fn base() -> Scratch {
 }
 
 fn today() -> Today {
-    Today {
-        date: NaiveDate::from_ymd_opt(2026, 6, 15).unwrap(),
-        tz: chrono_tz::Europe::Moscow,
-    }
+    Today::of(
+        NaiveDate::from_ymd_opt(2026, 6, 15).unwrap(),
+        chrono_tz::Europe::Moscow,
+    )
 }
 
 /// The external ids of the contacts a rule of one condition (given as JSON) selects.
@@ -228,6 +228,65 @@ fn event_conditions_count_people_who_never_had_one() {
         ["A1", "A2"]
     );
     assert_eq!(pick(&s, r#"{"type": "flow", "flow": "Воронка"}"#), ["A1"]);
+}
+
+#[test]
+fn activity_conditions_by_kind_product_category_and_window() {
+    let mut s = base();
+    // As of the end of 2026-06-15 in Moscow (21:00 UTC).
+    let activity = s.file(
+        "activity.csv",
+        "ID клиента;Событие;Товар;Категория;Стоимость;Время\n\
+         A1;добавил в корзину;Туфли;обувь;3 000;15.06.2026 20:00\n\
+         A1;просмотр товара;Шарф;аксессуары;;01.06.2026 10:00\n\
+         A2;добавил в корзину;Шарф;аксессуары;500;12.06.2026 10:00\n\
+         A4;подписка;;;;14.06.2026 10:00\n",
+    );
+    assert_eq!(s.import(ImportKind::Events, &activity).rejected, 0);
+    let carted = |window: &str| {
+        pick(
+            &s,
+            &format!(r#"{{"type": "activity", "kind": "carted"{window}}}"#),
+        )
+    };
+    assert_eq!(carted(""), ["A1", "A2"]);
+    assert_eq!(carted(r#", "hours": 48"#), ["A1"]);
+    assert_eq!(carted(r#", "days": 4"#), ["A1", "A2"]);
+    assert_eq!(carted(r#", "days": 3"#), ["A1"]);
+    assert_eq!(carted(r#", "hours": 0"#), Vec::<String>::new());
+    assert_eq!(carted(r#", "category": "аксессуары""#), ["A2"]);
+    assert_eq!(carted(r#", "product": "Туфли", "hours": 5"#), ["A1"]);
+    assert!(carted(r#", "product": "Туфли", "hours": 3"#).is_empty());
+    // Did not: everyone else, those who never did it included.
+    assert_eq!(
+        pick(
+            &s,
+            r#"{"type": "activity", "kind": "viewed", "did": false}"#
+        ),
+        ["A2", "A3", "A4"]
+    );
+    assert_eq!(
+        pick(&s, r#"{"type": "activity", "kind": "подписка"}"#),
+        ["A4"]
+    );
+    assert!(pick(&s, r#"{"type": "activity", "kind": "ordered"}"#).is_empty());
+    for (json, id) in [
+        (
+            r#"{"type": "activity", "kind": "отзыв"}"#,
+            "rule-error-unknown-activity",
+        ),
+        (
+            r#"{"type": "activity", "kind": "carted", "days": 1, "hours": 2}"#,
+            "rule-error-window",
+        ),
+    ] {
+        let rule = Rule::from_json(&format!(
+            r#"{{"version": 1, "mode": "all", "items": [{json}]}}"#
+        ))
+        .unwrap();
+        let err = segment::prepare(&s.store, &rule, None, today()).unwrap_err();
+        assert_eq!(err.id(), id, "{json}");
+    }
 }
 
 #[test]

@@ -73,6 +73,7 @@ fn every_condition_kind_is_named_as_its_json_type() {
         r#"{"version":1,"mode":"all","items":[
             {"type":"never_ordered"},
             {"type":"last_event","kind":"read","op":"never"},
+            {"type":"activity","kind":"carted","hours":48},
             {"type":"group","mode":"any","items":[{"type":"consent","is":"yes"}]}
         ]}"#,
     )
@@ -83,13 +84,22 @@ fn every_condition_kind_is_named_as_its_json_type() {
         [
             Some(ConditionKind::NeverOrdered),
             Some(ConditionKind::LastEvent),
+            Some(ConditionKind::Activity),
             None
         ]
     );
     let names: Vec<&str> = rule.root.items.iter().map(Item::kind).collect();
-    assert_eq!(names, ["never_ordered", "last_event", "group"]);
+    assert_eq!(names, ["never_ordered", "last_event", "activity", "group"]);
+    let Item::Activity { did, hours, .. } = &rule.root.items[2] else {
+        panic!("an activity condition");
+    };
+    assert_eq!((*did, *hours), (true, Some(48)), "'did' is the default");
     let mut all: Vec<&str> = ConditionKind::ALL.map(ConditionKind::as_str).to_vec();
     all.sort();
     all.dedup();
-    assert_eq!(all.len(), 14, "each kind has a name of its own");
+    assert_eq!(
+        all.len(),
+        ConditionKind::ALL.len(),
+        "each kind has a name of its own"
+    );
 }

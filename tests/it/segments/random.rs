@@ -41,6 +41,11 @@ pub const CATEGORIES: [&str; 3] = ["одежда", "обувь", "аксессу
 pub const CAMPAIGNS: [&str; 5] = ["c1", "c2", "c3", "c4", "c5"];
 pub const BUTTONS: [&str; 3] = ["b1", "b2", "b3"];
 pub const FLOW: &str = "Воронка";
+/// A shop's words for its customers' activity: two of the standard kinds, one of them in
+/// Russian, and an owner's own kind.
+const ACTIVITY_WORDS: [&str; 4] = ["viewed", "добавил в корзину", "checkout", "подписка"];
+/// The kinds a rule may name: those, and one no row has.
+const ACTIVITY_KINDS: [&str; 5] = ["viewed", "carted", "checkout", "подписка", "ordered"];
 pub const SAVED: [&str; 2] = ["S1", "S2"];
 
 fn pick<'a>(rng: &mut Rng, from: &[&'a str]) -> &'a str {
@@ -72,6 +77,7 @@ pub fn base(s: &mut Scratch, rng: &mut Rng, n: usize) {
     );
     let mut orders = String::from("external_id;ordered_at;amount;product;category\n");
     let mut events = String::from("external_id;campaign;kind;button;at\n");
+    let mut activity = String::from("external_id;kind;product;category;value;at\n");
     for i in 0..n {
         let phone = if rng.u8(..3) > 0 {
             format!("8912{i:07}")
@@ -104,6 +110,16 @@ pub fn base(s: &mut Scratch, rng: &mut Rng, n: usize) {
                 rng.u32(..100),
                 maybe(rng, &PRODUCTS),
                 maybe(rng, &CATEGORIES),
+            );
+        }
+        for _ in 0..rng.usize(..4) {
+            activity += &format!(
+                "C{i};{};{};{};{};{}\n",
+                pick(rng, &ACTIVITY_WORDS),
+                maybe(rng, &PRODUCTS),
+                maybe(rng, &CATEGORIES),
+                maybe(rng, &["990", "1 500,50"]),
+                moment(rng, 12, 1),
             );
         }
         // Campaigns a week apart, so no two are delivered at the same moment.
@@ -140,6 +156,7 @@ pub fn base(s: &mut Scratch, rng: &mut Rng, n: usize) {
         ("contacts.csv", contacts, ImportKind::Contacts),
         ("orders.csv", orders, ImportKind::Orders),
         ("events.csv", events, ImportKind::Events),
+        ("activity.csv", activity, ImportKind::Events),
     ] {
         let path = s.file(name, &text);
         let report = s.import(kind, &path);
@@ -225,7 +242,7 @@ fn text_value(rng: &mut Rng, field: &FieldRef) -> String {
 
 /// A random condition of any type but a group; `segments` > 0 lets it refer to saved segments.
 fn leaf(rng: &mut Rng, tags: &[String], segments: usize) -> Item {
-    let kinds = 14 - if segments == 0 { 1 } else { 0 };
+    let kinds = 15 - if segments == 0 { 1 } else { 0 };
     match rng.usize(..kinds) {
         0 => {
             let field = [
@@ -375,6 +392,21 @@ fn leaf(rng: &mut Rng, tags: &[String], segments: usize) -> Item {
                 m: range(rng),
             }
         }
+        13 => {
+            let (days, hours) = match rng.usize(..3) {
+                0 => (None, None),
+                1 => (Some(rng.u32(..15)), None),
+                _ => (None, Some(rng.u32(..300))),
+            };
+            Item::Activity {
+                kind: pick(rng, &ACTIVITY_KINDS).to_owned(),
+                did: rng.bool(),
+                product: (rng.u8(..3) == 0).then(|| pick(rng, &PRODUCTS).to_owned()),
+                category: (rng.u8(..3) == 0).then(|| pick(rng, &CATEGORIES).to_owned()),
+                days,
+                hours,
+            }
+        }
         _ => Item::Segment {
             op: if rng.bool() {
                 Membership::In
@@ -388,8 +420,8 @@ fn leaf(rng: &mut Rng, tags: &[String], segments: usize) -> Item {
 
 /// Today of the random bases, in the owner's zone.
 pub fn today() -> adresat::segment::Today {
-    adresat::segment::Today {
-        date: NaiveDate::from_ymd_opt(TODAY.0, TODAY.1, TODAY.2).unwrap(),
-        tz: chrono_tz::Europe::Moscow,
-    }
+    adresat::segment::Today::of(
+        NaiveDate::from_ymd_opt(TODAY.0, TODAY.1, TODAY.2).unwrap(),
+        chrono_tz::Europe::Moscow,
+    )
 }

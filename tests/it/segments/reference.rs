@@ -32,6 +32,13 @@ struct Order {
     category: Option<String>,
 }
 
+struct Activity {
+    kind: String,
+    product: String,
+    category: String,
+    at: DateTime<Utc>,
+}
+
 struct Event {
     campaign: String,
     kind: String,
@@ -46,6 +53,7 @@ pub struct Base {
     all_tags: Vec<String>,
     orders: HashMap<i64, Vec<Order>>,
     events: HashMap<i64, Vec<Event>>,
+    activity: HashMap<i64, Vec<Activity>>,
     segments: HashMap<String, Rule>,
     flows: HashMap<String, Vec<String>>,
     /// The stored RFM scores (their computation has its own tests): r, f, m, group.
@@ -168,6 +176,31 @@ impl Base {
             let (id, e) = row.unwrap();
             events.entry(id).or_default().push(e);
         }
+        let mut activity: HashMap<i64, Vec<Activity>> = HashMap::new();
+        let mut stmt = conn
+            .prepare(
+                "SELECT a.contact_id, k.name, a.product, a.category,
+                        strftime('%Y-%m-%dT%H:%M:%SZ', a.at, 'unixepoch')
+                 FROM activity a JOIN event_kinds k ON k.id = a.kind",
+            )
+            .unwrap();
+        for row in stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    Activity {
+                        kind: r.get(1)?,
+                        product: r.get(2)?,
+                        category: r.get(3)?,
+                        at: time(&r.get::<_, String>(4)?),
+                    },
+                ))
+            })
+            .unwrap()
+        {
+            let (id, a) = row.unwrap();
+            activity.entry(id).or_default().push(a);
+        }
         let segments = conn
             .prepare("SELECT name, rule FROM segments")
             .unwrap()
@@ -213,6 +246,7 @@ impl Base {
             all_tags,
             orders,
             events,
+            activity,
             segments,
             flows,
         }
@@ -298,6 +332,28 @@ impl Base {
                     .filter(|e| days.is_none_or(|d| days_ago(&e.at) < d as i64))
                     .count() as i64;
                 cmp.holds(n, *count as i64)
+            }
+            Item::Activity {
+                kind,
+                did,
+                product,
+                category,
+                days,
+                hours,
+            } => {
+                let empty_window = *days == Some(0) || *hours == Some(0);
+                let since = hours.map(|h| today.now - chrono::Duration::hours(h as i64));
+                let done = !empty_window
+                    && self.activity.get(&c.id).is_some_and(|acts| {
+                        acts.iter().any(|a| {
+                            &a.kind == kind
+                                && product.as_ref().is_none_or(|p| &a.product == p)
+                                && category.as_ref().is_none_or(|g| &a.category == g)
+                                && days.is_none_or(|d| days_ago(&a.at) < d as i64)
+                                && since.is_none_or(|s| a.at >= s)
+                        })
+                    });
+                done == *did
             }
             Item::LastEvent { kind, when } => {
                 let ages: Vec<i64> = events

@@ -1,6 +1,7 @@
 //! One condition's row of the builder: its kind, then the drop-downs and values that kind
 //! takes — one function per kind.
 
+use super::activity::{ActivityRow, activity_ui};
 use super::{Choices, Context, default_item};
 use crate::i18n::tr;
 use crate::segment::{
@@ -78,6 +79,24 @@ pub fn condition_ui(ui: &mut egui::Ui, item: &mut Item, id: egui::Id, ctx: &Cont
         } => orders_ui(ui, id, measure, cmp, value),
         Item::Bought { what, name, days } => {
             bought_ui(ui, id, what, name, choices) | days_ui(ui, days)
+        }
+        Item::Activity {
+            kind,
+            did,
+            product,
+            category,
+            days,
+            hours,
+        } => {
+            let row = ActivityRow {
+                kind,
+                did,
+                product,
+                category,
+                days,
+                hours,
+            };
+            activity_ui(ui, id, row, choices)
         }
         Item::Segment { op, segment } => {
             let changed = pick(ui, id.with("member"), op, &tr("member-hint"));
@@ -330,7 +349,7 @@ fn rfm_ui(
 }
 
 /// An optional exact value (a button, a campaign): "any" or one of `options`.
-fn optional_value(
+pub(super) fn optional_value(
     ui: &mut egui::Ui,
     id: egui::Id,
     value: &mut Option<String>,

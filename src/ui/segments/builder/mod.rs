@@ -2,6 +2,7 @@
 //! condition a row of drop-downs and value widgets. Rows can be dragged by their handle to a new
 //! place in their group, moved with the arrows, or removed.
 
+mod activity;
 mod condition;
 
 use crate::i18n::tr;
@@ -33,6 +34,8 @@ pub struct Choices {
     /// Each flow with its buttons, for the flows window.
     pub flow_buttons: Vec<(String, Vec<String>)>,
     pub segments: Vec<String>,
+    /// The kinds of activity the base knows (`Store::activity_kinds`).
+    pub activity_kinds: Vec<String>,
     /// The owner's words the presets use, as answered so far.
     pub meanings: std::collections::HashMap<Meaning, String>,
 }
@@ -265,6 +268,14 @@ fn default_item(kind: ConditionKind, choices: &Choices) -> Item {
         ConditionKind::LastEvent => Item::LastEvent {
             kind: EventKind::Read,
             when: Recency::MoreThan { days: 30 },
+        },
+        ConditionKind::Activity => Item::Activity {
+            kind: choices.activity_kinds.get(1).cloned().unwrap_or_default(),
+            did: true,
+            product: None,
+            category: None,
+            days: None,
+            hours: Some(48),
         },
         ConditionKind::Sleeping => Item::Sleeping { campaigns: 3 },
         ConditionKind::Flow => Item::Flow {
