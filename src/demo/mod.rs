@@ -1,5 +1,5 @@
 //! A realistic Russian demo base of any size: contacts across time zones, orders with products,
-//! and campaign events with buyers, clickers and sleepers.
+//! campaign events with buyers, clickers and sleepers, and the site's activity (views, carts).
 //!
 //! The data is generated into CSV files in the formats owners import (so the demo also exercises
 //! the importer), then loaded into a base of its own that is marked as a demo: generated phone
@@ -29,6 +29,8 @@ pub struct DemoFiles {
     pub contacts: PathBuf,
     pub orders: PathBuf,
     pub events: PathBuf,
+    /// What customers did on the shop's site: views, carts, checkouts, favourites.
+    pub activity: PathBuf,
 }
 
 /// One of the demo's CSV files being written (UTF-8 with BOM, `;`, as Russian Excel saves).
@@ -97,19 +99,34 @@ const EVENTS_HEADER: [&str; 6] = [
     "Время",
 ];
 
-/// Writes `contacts.csv`, `orders.csv` and `events.csv` for `n` contacts into `dir`.
-/// The same `seed` and `today` (the last day of the history) give the same files.
+const ACTIVITY_HEADER: [&str; 7] = [
+    "Телефон",
+    "Событие",
+    "Товар",
+    "Категория",
+    "Стоимость",
+    "Ссылка",
+    "Время",
+];
+
+/// Writes `contacts.csv`, `orders.csv`, `events.csv` and `activity.csv` for `n` contacts into
+/// `dir`. The same `seed` and `today` (the last day of the history) give the same files; the
+/// site's activity draws from a stream of its own, so the other three are as they were before
+/// the demo had activity.
 pub fn write_files(dir: &Path, n: u64, seed: u64, today: NaiveDate) -> Result<DemoFiles> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let files = DemoFiles {
         contacts: dir.join("contacts.csv"),
         orders: dir.join("orders.csv"),
         events: dir.join("events.csv"),
+        activity: dir.join("activity.csv"),
     };
     let mut contacts = File::create(&files.contacts, &CONTACTS_HEADER)?;
     let mut orders = File::create(&files.orders, &ORDERS_HEADER)?;
     let mut events = File::create(&files.events, &EVENTS_HEADER)?;
+    let mut activity = File::create(&files.activity, &ACTIVITY_HEADER)?;
     let mut rng = Rng::with_seed(seed);
+    let mut site = Rng::with_seed(seed.rotate_left(32) ^ 0xAC71_0000);
     let epoch = Utc.from_utc_datetime(&today.and_hms_opt(9, 0, 0).expect("valid time"));
     let mut order_no = 100_000u64;
     for i in 0..n {
@@ -121,10 +138,14 @@ pub fn write_files(dir: &Path, n: u64, seed: u64, today: NaiveDate) -> Result<De
         for row in person.events(&mut rng, epoch) {
             events.row(row)?;
         }
+        for row in person.activity(&mut site, epoch) {
+            activity.row(row)?;
+        }
     }
     contacts.finish()?;
     orders.finish()?;
     events.finish()?;
+    activity.finish()?;
     Ok(files)
 }
 
@@ -151,7 +172,8 @@ pub fn create_base(db: &Path, n: u64, files_dir: &Path, task: Task) -> Result<Ve
     let steps = [
         (ImportKind::Contacts, &files.contacts, 0.0, 0.6),
         (ImportKind::Orders, &files.orders, 0.6, 0.75),
-        (ImportKind::Events, &files.events, 0.75, 1.0),
+        (ImportKind::Events, &files.events, 0.75, 0.95),
+        (ImportKind::Events, &files.activity, 0.95, 1.0),
     ];
     let mut reports = Vec::new();
     for (kind, path, from, to) in steps {

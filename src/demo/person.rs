@@ -151,6 +151,55 @@ impl Person {
         rows
     }
 
+    /// What the customer did on the shop's site in the last month (about a third did anything):
+    /// products of their interest viewed, some put in the cart, a few carts taken to the
+    /// checkout or kept in favourites — as rows of the site's activity file, by phone.
+    pub fn activity(&self, rng: &mut Rng, epoch: DateTime<Utc>) -> Vec<[String; 7]> {
+        let mut rows = Vec::new();
+        if rng.u8(..3) > 0 {
+            return rows;
+        }
+        for _ in 0..rng.u32(1..4) {
+            let (product, category, price) = if rng.u8(..4) == 0 {
+                *pick(rng, PRODUCTS)
+            } else {
+                *PRODUCTS
+                    .iter()
+                    .find(|p| p.1 == self.interest)
+                    .unwrap_or(&PRODUCTS[0])
+            };
+            let viewed = epoch - Duration::minutes(rng.i64(0..30 * 24 * 60));
+            let url = format!(
+                "https://shop.example/p/{}",
+                product.len() * 37 + price as usize
+            );
+            let mut row = |kind: &str, minutes: i64, value: i64| {
+                rows.push([
+                    self.phone.clone(),
+                    kind.to_owned(),
+                    product.to_owned(),
+                    category.to_owned(),
+                    value.to_string(),
+                    url.clone(),
+                    (viewed + Duration::minutes(minutes))
+                        .format("%Y-%m-%dT%H:%M:%SZ")
+                        .to_string(),
+                ]);
+            };
+            row("просмотр товара", 0, price);
+            if rng.u8(..10) < 4 {
+                let quantity = i64::from(rng.u8(1..3));
+                row("добавил в корзину", rng.i64(1..30), price * quantity);
+                if rng.u8(..10) < 3 {
+                    row("начал оформление", rng.i64(30..60), price * quantity);
+                }
+            } else if rng.u8(..10) == 0 {
+                row("избранное", rng.i64(1..30), price);
+            }
+        }
+        rows
+    }
+
     /// What a consenting customer did with the campaigns — engaged readers, clickers and
     /// sleepers, a rare opt-out — as rows of the events file.
     pub fn events(&self, rng: &mut Rng, epoch: DateTime<Utc>) -> Vec<[String; 6]> {
