@@ -15,6 +15,7 @@ pub mod model;
 pub mod plan;
 pub mod results;
 pub mod rfm;
+pub mod scenario;
 pub mod segment;
 mod staged;
 pub mod store;

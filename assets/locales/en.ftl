@@ -1059,3 +1059,30 @@ rule-hours = h
 rule-hours-hint = Hours before the moment of counting
 rule-error-window = Condition { $spot }: give the period in days or in hours, not both.
 rule-error-unknown-activity = Condition { $spot }: the base has no activity "{ $kind }" (import the shop's or site's events file).
+scenario-error-json = The scenario cannot be read (line { $line }, column { $column }): { $reason }
+scenario-error-version = The scenario is of version { $version }; this program reads version { $supported }.
+scenario-error-no-name = The scenario has no name.
+scenario-error-no-steps = The scenario has no step.
+scenario-error-left-no-filter = "Exit on leaving the segment" is set, but there is no entry segment.
+scenario-error-exit-button = The exit is a click on "{ $button }", but no step has that button.
+scenario-error-segment = The base has no segment "{ $segment }".
+scenario-error-activity = The base has no activity "{ $kind }" (import the shop's or site's events file).
+scenario-error-no-order-days = "No order for N days": N must be at least 1.
+scenario-error-yearly-field = The base has no date field "{ $field }".
+scenario-error-text = Step { $step }: the text is empty.
+scenario-error-template = Step { $step }, character { $position }: { $reason }
+scenario-error-time = Step { $step }: the time "{ $value }" is not understood; expected HH:MM.
+scenario-error-expiry = Step { $step }: the expiry must be at least an hour.
+scenario-error-first-condition = Step { $step }: the first step has no previous one, so its condition can only be "always".
+scenario-error-read-channel = Step { $step }: this channel does not report reads; choose "delivered without a reaction" or a click.
+scenario-error-condition-button = Step { $step }: the previous step has no button "{ $button }".
+scenario-error-taken = A scenario "{ $name }" exists; choose another name or replace it (--replace).
+scenario-error-stored = The saved scenario "{ $name }" cannot be read: { $reason }
+scenario-error-not-found = There is no scenario "{ $name }".
+cli-scenario-saved = Scenario "{ $name }" saved.
+cli-scenario-none = No saved scenarios.
+cli-scenario-file = { $path }: { $reason }
+cli-scenario-steps = { $count ->
+    [one] { $shown } step
+   *[other] { $shown } steps
+}

@@ -1081,3 +1081,31 @@ rule-hours = ч.
 rule-hours-hint = Число часов до момента подсчёта
 rule-error-window = Условие { $spot }: укажите срок в днях или в часах, не то и другое сразу.
 rule-error-unknown-activity = Условие { $spot }: действий «{ $kind }» в базе нет (загрузите файл событий магазина или сайта).
+scenario-error-json = Сценарий не читается (строка { $line }, столбец { $column }): { $reason }
+scenario-error-version = Сценарий версии { $version } — эта программа понимает версию { $supported }.
+scenario-error-no-name = У сценария нет названия.
+scenario-error-no-steps = В сценарии нет ни одного шага.
+scenario-error-left-no-filter = «Выход при выходе из сегмента» задан, а сегмента входа нет.
+scenario-error-exit-button = Выход по нажатию кнопки «{ $button }», но такой кнопки нет ни в одном шаге.
+scenario-error-segment = Сегмента «{ $segment }» нет в базе.
+scenario-error-activity = Действий «{ $kind }» в базе нет (загрузите файл событий магазина или сайта).
+scenario-error-no-order-days = «Не покупал N дней»: N должно быть не меньше 1.
+scenario-error-yearly-field = Поля «{ $field }» с датой нет в базе.
+scenario-error-text = Шаг { $step }: текст пустой.
+scenario-error-template = Шаг { $step }, символ { $position }: { $reason }
+scenario-error-time = Шаг { $step }: время «{ $value }» не понятно, ожидается ЧЧ:ММ.
+scenario-error-expiry = Шаг { $step }: срок годности должен быть не меньше часа.
+scenario-error-first-condition = Шаг { $step }: у первого шага нет предыдущего — его условие может быть только «всегда».
+scenario-error-read-channel = Шаг { $step }: этот канал не сообщает о прочтении — выберите «доставлено без реакции» или нажатие кнопки.
+scenario-error-condition-button = Шаг { $step }: в предыдущем шаге нет кнопки «{ $button }».
+scenario-error-taken = Сценарий «{ $name }» уже есть — выберите другое название или замените его (--replace).
+scenario-error-stored = Сохранённый сценарий «{ $name }» не читается: { $reason }
+scenario-error-not-found = Сценария «{ $name }» нет.
+cli-scenario-saved = Сценарий «{ $name }» сохранён.
+cli-scenario-none = Сохранённых сценариев нет.
+cli-scenario-file = { $path }: { $reason }
+cli-scenario-steps = { $count ->
+    [one] { $shown } шаг
+    [few] { $shown } шага
+   *[many] { $shown } шагов
+}

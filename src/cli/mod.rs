@@ -21,6 +21,7 @@ mod plan;
 mod profile;
 mod results;
 mod rfm;
+mod scenario;
 mod segment;
 
 use crate::error::Result;
@@ -71,6 +72,11 @@ pub enum Command {
     Flow {
         #[command(subcommand)]
         command: segment::FlowCommand,
+    },
+    /// Save, list, show and delete scenarios: chains of messages started by what a customer did.
+    Scenario {
+        #[command(subcommand)]
+        command: scenario::ScenarioCommand,
     },
     /// Save campaigns and preview who gets which text.
     Campaign {
@@ -237,6 +243,9 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
             segment::run_segment(&mut Store::open(&db_path(&cli))?, command, lang)
         }
         Command::Flow { command } => segment::run_flow(&Store::open(&db_path(&cli))?, command),
+        Command::Scenario { command } => {
+            scenario::run(&Store::open(&db_path(&cli))?, command, lang)
+        }
         Command::Demo {
             contacts,
             out,

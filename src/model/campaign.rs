@@ -108,6 +108,12 @@ impl Channel {
         }
     }
 
+    /// Whether the sending service reports when a message was read: WhatsApp does; a Telegram
+    /// bot and SMS learn of clicks and replies only.
+    pub fn reports_reads(self) -> bool {
+        self == Channel::Whatsapp
+    }
+
     /// Whether a text's size is the number of SMS parts it takes.
     pub fn counts_parts(self) -> bool {
         self.text_limit().is_none()

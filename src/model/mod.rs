@@ -9,5 +9,6 @@ pub mod contact;
 pub mod meaning;
 pub mod rfm;
 pub mod rule;
+pub mod scenario;
 pub mod task;
 pub mod time;

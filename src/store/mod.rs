@@ -12,6 +12,7 @@ mod plans;
 mod profiles;
 mod results;
 mod rfm;
+mod scenarios;
 mod schema;
 mod segments;
 mod settings;

@@ -452,6 +452,15 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (contact_id, kind, at, product, category)
     ) WITHOUT ROWID;
     "#,
+    // 17: scenarios, saved by name as their JSON (`model::scenario`), like segments and
+    // campaigns; their entries and runs join them when scenarios run.
+    r#"
+    CREATE TABLE scenarios (
+        name      TEXT PRIMARY KEY,
+        body      TEXT NOT NULL,
+        saved_at  TEXT NOT NULL
+    );
+    "#,
 ];
 
 /// The schema version this build writes.

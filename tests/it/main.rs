@@ -27,6 +27,7 @@ mod results;
 mod results_ui;
 mod review;
 mod rfm;
+mod scenarios;
 mod segments;
 mod support;
 mod template;
