@@ -1086,3 +1086,5 @@ cli-scenario-steps = { $count ->
     [one] { $shown } step
    *[other] { $shown } steps
 }
+cond-type-last_activity_value = Value of the last activity
+activity-value-hint = The value of the last such activity (a cart's total, say), in roubles

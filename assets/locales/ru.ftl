@@ -1109,3 +1109,5 @@ cli-scenario-steps = { $count ->
     [few] { $shown } шага
    *[many] { $shown } шагов
 }
+cond-type-last_activity_value = Сумма последнего действия
+activity-value-hint = Сумма последнего такого действия (например, корзины), в рублях

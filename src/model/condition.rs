@@ -16,6 +16,7 @@ pub enum ConditionKind {
     Events,
     LastEvent,
     Activity,
+    LastActivityValue,
     Sleeping,
     Flow,
     Orders,
@@ -26,7 +27,7 @@ pub enum ConditionKind {
 }
 
 impl ConditionKind {
-    pub const ALL: [ConditionKind; 15] = [
+    pub const ALL: [ConditionKind; 16] = [
         ConditionKind::Field,
         ConditionKind::Created,
         ConditionKind::Consent,
@@ -35,6 +36,7 @@ impl ConditionKind {
         ConditionKind::Events,
         ConditionKind::LastEvent,
         ConditionKind::Activity,
+        ConditionKind::LastActivityValue,
         ConditionKind::Sleeping,
         ConditionKind::Flow,
         ConditionKind::Orders,
@@ -55,6 +57,7 @@ impl ConditionKind {
             ConditionKind::Events => "events",
             ConditionKind::LastEvent => "last_event",
             ConditionKind::Activity => "activity",
+            ConditionKind::LastActivityValue => "last_activity_value",
             ConditionKind::Sleeping => "sleeping",
             ConditionKind::Flow => "flow",
             ConditionKind::Orders => "orders",
@@ -79,6 +82,7 @@ impl Item {
             Item::Events { .. } => ConditionKind::Events,
             Item::LastEvent { .. } => ConditionKind::LastEvent,
             Item::Activity { .. } => ConditionKind::Activity,
+            Item::LastActivityValue { .. } => ConditionKind::LastActivityValue,
             Item::Sleeping { .. } => ConditionKind::Sleeping,
             Item::Flow { .. } => ConditionKind::Flow,
             Item::Orders { .. } => ConditionKind::Orders,

@@ -93,6 +93,14 @@ pub enum Item {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         hours: Option<u32>,
     },
+    /// The value of the contact's last activity of a kind (the last cart's total), in roubles,
+    /// compared with `value`; a contact without one, or whose last one has no value, does not
+    /// match.
+    LastActivityValue {
+        kind: String,
+        cmp: Cmp,
+        value: f64,
+    },
     /// When the contact's last event of a kind happened.
     LastEvent {
         kind: EventKind,

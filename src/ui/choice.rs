@@ -107,6 +107,7 @@ choice!(ConditionKind {
     Events => "cond-type-events",
     LastEvent => "cond-type-last_event",
     Activity => "cond-type-activity",
+    LastActivityValue => "cond-type-last_activity_value",
     Sleeping => "cond-type-sleeping",
     Flow => "cond-type-flow",
     Orders => "cond-type-orders",

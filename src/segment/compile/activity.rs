@@ -205,6 +205,38 @@ impl Compiler<'_> {
         )))
     }
 
+    /// The contacts whose last activity of `kind` (any of the last, when several share its
+    /// moment) has a value that compares so with `value` roubles.
+    pub(super) fn last_activity_value(
+        &mut self,
+        kind: &str,
+        cmp: Cmp,
+        value: f64,
+        spot: &Spot,
+    ) -> Result<Part> {
+        if !(value.is_finite() && (0.0..1e12).contains(&value)) {
+            return Err(Error::user(
+                self.fail("rule-error-amount", spot)
+                    .arg("value", value.to_string()),
+            ));
+        }
+        let Some(id) = self.catalog.event_kind(kind)? else {
+            return Err(Error::user(
+                self.fail("rule-error-unknown-activity", spot)
+                    .arg("kind", kind),
+            ));
+        };
+        let k = self.bind(id);
+        let v = self.bind((value * 100.0).round() as i64);
+        let op = sql_op(cmp);
+        Ok(Part::set(format!(
+            "SELECT x.contact_id FROM contact_kinds x WHERE x.kind = {k}
+             AND EXISTS (SELECT 1 FROM activity a
+                         WHERE a.contact_id = x.contact_id AND a.kind = {k} AND a.at = x.last_at
+                           AND a.value_kop {op} {v})"
+        )))
+    }
+
     pub(super) fn flow(&mut self, name: &str, spot: &Spot) -> Result<Part> {
         let buttons = self.catalog.flow(name)?.ok_or_else(|| {
             Error::user(self.fail("rule-error-unknown-flow", spot).arg("flow", name))

@@ -133,6 +133,9 @@ impl Compiler<'_> {
                 count,
             } => self.events(*kind, button, campaign, *days, *cmp, *count),
             Item::LastEvent { kind, when } => self.last_event(*kind, *when),
+            Item::LastActivityValue { kind, cmp, value } => {
+                self.last_activity_value(kind, *cmp, *value, spot)?
+            }
             Item::Activity {
                 kind,
                 did,

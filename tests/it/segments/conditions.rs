@@ -270,6 +270,26 @@ fn activity_conditions_by_kind_product_category_and_window() {
         ["A4"]
     );
     assert!(pick(&s, r#"{"type": "activity", "kind": "ordered"}"#).is_empty());
+    // The last cart's value: A1's 3 000 ₽ (a view of a scarf before it has none), A2's 500 ₽.
+    let last_cart = |cmp: &str, value: f64| {
+        pick(
+            &s,
+            &format!(
+                r#"{{"type": "last_activity_value", "kind": "carted", "cmp": "{cmp}", "value": {value}}}"#
+            ),
+        )
+    };
+    assert_eq!(last_cart(">=", 3000.0), ["A1"]);
+    assert_eq!(last_cart("<", 1000.0), ["A2"]);
+    assert_eq!(last_cart(">", 0.0), ["A1", "A2"]);
+    assert!(
+        pick(
+            &s,
+            r#"{"type": "last_activity_value", "kind": "подписка", "cmp": ">=", "value": 0}"#
+        )
+        .is_empty(),
+        "an activity without a value matches no amount"
+    );
     for (json, id) in [
         (
             r#"{"type": "activity", "kind": "отзыв"}"#,

@@ -242,7 +242,7 @@ fn text_value(rng: &mut Rng, field: &FieldRef) -> String {
 
 /// A random condition of any type but a group; `segments` > 0 lets it refer to saved segments.
 fn leaf(rng: &mut Rng, tags: &[String], segments: usize) -> Item {
-    let kinds = 15 - if segments == 0 { 1 } else { 0 };
+    let kinds = 16 - if segments == 0 { 1 } else { 0 };
     match rng.usize(..kinds) {
         0 => {
             let field = [
@@ -407,6 +407,11 @@ fn leaf(rng: &mut Rng, tags: &[String], segments: usize) -> Item {
                 hours,
             }
         }
+        14 => Item::LastActivityValue {
+            kind: pick(rng, &ACTIVITY_KINDS).to_owned(),
+            cmp: cmp(rng),
+            value: [0.0, 990.0, 1000.0, 1500.5][rng.usize(..4)],
+        },
         _ => Item::Segment {
             op: if rng.bool() {
                 Membership::In

@@ -36,6 +36,7 @@ struct Activity {
     kind: String,
     product: String,
     category: String,
+    value_kop: Option<i64>,
     at: DateTime<Utc>,
 }
 
@@ -179,7 +180,7 @@ impl Base {
         let mut activity: HashMap<i64, Vec<Activity>> = HashMap::new();
         let mut stmt = conn
             .prepare(
-                "SELECT a.contact_id, k.name, a.product, a.category,
+                "SELECT a.contact_id, k.name, a.product, a.category, a.value_kop,
                         strftime('%Y-%m-%dT%H:%M:%SZ', a.at, 'unixepoch')
                  FROM activity a JOIN event_kinds k ON k.id = a.kind",
             )
@@ -192,7 +193,8 @@ impl Base {
                         kind: r.get(1)?,
                         product: r.get(2)?,
                         category: r.get(3)?,
-                        at: time(&r.get::<_, String>(4)?),
+                        value_kop: r.get(4)?,
+                        at: time(&r.get::<_, String>(5)?),
                     },
                 ))
             })
@@ -354,6 +356,18 @@ impl Base {
                         })
                     });
                 done == *did
+            }
+            Item::LastActivityValue { kind, cmp, value } => {
+                let kop = (value * 100.0).round() as i64;
+                let of_kind: Vec<&Activity> = self
+                    .activity
+                    .get(&c.id)
+                    .map(|acts| acts.iter().filter(|a| &a.kind == kind).collect())
+                    .unwrap_or_default();
+                let last = of_kind.iter().map(|a| a.at).max();
+                of_kind
+                    .iter()
+                    .any(|a| Some(a.at) == last && a.value_kop.is_some_and(|v| cmp.holds(v, kop)))
             }
             Item::LastEvent { kind, when } => {
                 let ages: Vec<i64> = events

@@ -139,3 +139,45 @@ fn replace_json(harness: &mut crate::ui::App<'_>, text: &str) {
         .get_by_role_and_label(Role::MultilineTextInput, "Правило (JSON)")
         .type_text(text);
 }
+
+#[test]
+fn an_activity_condition_is_built_by_clicking_over_hours_or_days() {
+    let mut s = Scratch::new();
+    s.contacts("Email;Телефон\nanna@mail.ru;89120000001\noleg@mail.ru;89120000002\n");
+    // Anna put shoes in the cart just now; Oleg a scarf four days ago.
+    let now = chrono::Utc::now();
+    let at = |hours: i64| (now - chrono::Duration::hours(hours)).format("%Y-%m-%dT%H:%M:%SZ");
+    let cart = s.file(
+        "cart.csv",
+        &format!(
+            "Email;Событие;Товар;Дата\nanna@mail.ru;добавил в корзину;Туфли;{}\n\
+             oleg@mail.ru;добавил в корзину;Шарф;{}\n",
+            at(1),
+            at(96)
+        ),
+    );
+    s.import(adresat::import::ImportKind::Events, &cart);
+    let mut harness = app(s.store.path().to_owned());
+    wait_exact(&mut harness, "2 контакта");
+    harness.get_by_label("Сегменты").click();
+    wait_label(&mut harness, "Сохранённых сегментов пока нет");
+    harness.get_by_label("+ условие").click();
+    harness.run_steps(2);
+    harness.get_by_label("Что проверяем").click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::Button, "Действия на сайте")
+        .click();
+    // The new condition: did "added to cart" in the last 48 hours — Anna.
+    wait_exact(&mut harness, "1 контакт");
+    // Over a week instead: both.
+    harness.get_by_label("За какой срок").click();
+    harness.run_steps(2);
+    harness.get_by_label("за последние … дней").click();
+    wait_exact(&mut harness, "2 контакта");
+    // Did not, in the last week: nobody.
+    harness.get_by_label("Было ли такое действие").click();
+    harness.run_steps(2);
+    harness.get_by_label("не сделал").click();
+    wait_label(&mut harness, "Никто не подходит под эти условия.");
+}

@@ -2,9 +2,10 @@
 //! kind, did or did not, about which product or category, and over which window.
 
 use super::Choices;
-use super::condition::optional_value;
+use super::condition::{cmp_ui, optional_value};
 use crate::i18n::tr;
 use crate::model::activity::is_built_in;
+use crate::segment::Cmp;
 use crate::ui::pickers::pick_fixed;
 
 /// What the row edits of an `Item::Activity`.
@@ -58,6 +59,52 @@ pub fn activity_ui(ui: &mut egui::Ui, id: egui::Id, row: ActivityRow, choices: &
         changed |= optional_value(ui, id.with(field), value, choices.values(field), label);
     }
     changed | window_ui(ui, id, row.days, row.hours)
+}
+
+/// A kind of activity the base knows, by its label.
+fn kind_ui(ui: &mut egui::Ui, id: egui::Id, kind: &mut String, choices: &Choices) -> bool {
+    let kinds: Vec<(usize, String)> = choices
+        .activity_kinds
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (i, kind_label(k)))
+        .collect();
+    let mut at = choices
+        .activity_kinds
+        .iter()
+        .position(|k| k == kind)
+        .unwrap_or(0);
+    if !pick_fixed(
+        ui,
+        id.with("kind"),
+        &mut at,
+        &kinds,
+        &tr("activity-kind-hint"),
+    ) {
+        return false;
+    }
+    *kind = choices.activity_kinds.get(at).cloned().unwrap_or_default();
+    true
+}
+
+/// The row of "the value of the last activity of a kind compares so with an amount".
+pub fn last_value_ui(
+    ui: &mut egui::Ui,
+    id: egui::Id,
+    (kind, cmp, value): (&mut String, &mut Cmp, &mut f64),
+    choices: &Choices,
+) -> bool {
+    let mut changed = kind_ui(ui, id, kind, choices);
+    changed |= cmp_ui(ui, id, cmp);
+    let drag = egui::DragValue::new(value)
+        .range(0.0..=1e9)
+        .speed(10.0)
+        .max_decimals(2)
+        .suffix(" ₽");
+    changed
+        | ui.add(drag)
+            .on_hover_text(tr("activity-value-hint"))
+            .changed()
 }
 
 /// Ever, in the last so many days, or in the last so many hours.

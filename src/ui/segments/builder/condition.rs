@@ -1,7 +1,7 @@
 //! One condition's row of the builder: its kind, then the drop-downs and values that kind
 //! takes — one function per kind.
 
-use super::activity::{ActivityRow, activity_ui};
+use super::activity::{ActivityRow, activity_ui, last_value_ui};
 use super::{Choices, Context, default_item};
 use crate::i18n::tr;
 use crate::segment::{
@@ -97,6 +97,9 @@ pub fn condition_ui(ui: &mut egui::Ui, item: &mut Item, id: egui::Id, ctx: &Cont
                 hours,
             };
             activity_ui(ui, id, row, choices)
+        }
+        Item::LastActivityValue { kind, cmp, value } => {
+            last_value_ui(ui, id, (kind, cmp, value), choices)
         }
         Item::Segment { op, segment } => {
             let changed = pick(ui, id.with("member"), op, &tr("member-hint"));
@@ -195,7 +198,7 @@ fn count_ui(ui: &mut egui::Ui, id: egui::Id, cmp: &mut Cmp, count: &mut u32) -> 
 }
 
 /// A short drop-down of comparison signs.
-fn cmp_ui(ui: &mut egui::Ui, id: egui::Id, cmp: &mut Cmp) -> bool {
+pub(super) fn cmp_ui(ui: &mut egui::Ui, id: egui::Id, cmp: &mut Cmp) -> bool {
     let options: Vec<(Cmp, String)> = Cmp::ALL
         .iter()
         .map(|c| (*c, c.symbol().to_owned()))

@@ -277,6 +277,11 @@ fn default_item(kind: ConditionKind, choices: &Choices) -> Item {
             days: None,
             hours: Some(48),
         },
+        ConditionKind::LastActivityValue => Item::LastActivityValue {
+            kind: choices.activity_kinds.get(1).cloned().unwrap_or_default(),
+            cmp: Cmp::Ge,
+            value: 3000.0,
+        },
         ConditionKind::Sleeping => Item::Sleeping { campaigns: 3 },
         ConditionKind::Flow => Item::Flow {
             flow: choices.flows.first().cloned().unwrap_or_default(),
