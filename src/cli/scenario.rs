@@ -33,7 +33,8 @@ pub fn run(store: &Store, command: ScenarioCommand, lang: Lang) -> Result<()> {
     match command {
         ScenarioCommand::Save { file, replace } => {
             let s = read(&file)?;
-            scenario::save(store, &s, replace, chrono::Utc::now())?;
+            let replacing = replace.then(|| s.name.trim());
+            scenario::save(store, &s, replacing, chrono::Utc::now())?;
             out!(
                 "{}",
                 Msg::new("cli-scenario-saved")

@@ -126,15 +126,51 @@ fn check_step(
     }
 }
 
-/// Saves `scenario` under its name once [`validate`] passes. A name the base holds is refused
-/// unless `replace`; `now`: when it is saved.
-pub fn save(store: &Store, scenario: &Scenario, replace: bool, now: DateTime<Utc>) -> Result<()> {
+/// Saves `scenario` under its name once [`validate`] passes. `replacing`: the name it is saved
+/// under now (it is renamed when the name changed); `None` for a new scenario, which may not
+/// take the name of another. `now`: when it is saved.
+pub fn save(
+    store: &Store,
+    scenario: &Scenario,
+    replacing: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<()> {
     validate(store, scenario)?;
     let name = scenario.name.trim();
-    if !replace && store.scenario(name)?.is_some() {
+    if replacing != Some(name) && store.scenario(name)?.is_some() {
         return Err(Error::user(
             Msg::new("scenario-error-taken").arg("name", name),
         ));
     }
-    store.save_scenario(name, &scenario.to_json(), now)
+    let renamed = replacing.filter(|old| *old != name);
+    store.save_scenario(name, &scenario.to_json(), renamed, now)
 }
+
+/// A scenario to start from: the abandoned cart — a reminder two hours after the cart, and the
+/// next morning an offer to those who did not react.
+pub fn starter() -> Scenario {
+    Scenario::from_json(STARTER).expect("the starter scenario reads")
+}
+
+const STARTER: &str = r#"{
+  "version": 1,
+  "name": "Брошенная корзина",
+  "channel": "whatsapp",
+  "trigger": { "type": "activity", "kind": "carted" },
+  "cooldown_days": 7,
+  "exits": { "order": true, "click": "Не интересно" },
+  "steps": [
+    {
+      "delay": { "hours": 2 },
+      "expires_hours": 24,
+      "text": "{{first_name|Здравствуйте}}, вы оставили товар в корзине — он ещё ждёт вас.",
+      "buttons": [{ "text": "Оформить" }, { "text": "Не интересно" }]
+    },
+    {
+      "delay": { "next_day_at": "10:00" },
+      "if": "no_reaction",
+      "expires_hours": 48,
+      "text": "Для вас скидка 10% на корзину до конца недели."
+    }
+  ]
+}"#;

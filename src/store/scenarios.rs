@@ -10,13 +10,25 @@ use crate::model::scenario::Scenario;
 use crate::model::time::Moment;
 
 impl Store {
-    /// Saves `body` (a scenario's JSON) as the scenario `name`, in place of one of that name.
-    pub fn save_scenario(&self, name: &str, body: &str, now: DateTime<Utc>) -> Result<()> {
-        self.conn().execute(
+    /// Saves `body` (a scenario's JSON) as the scenario `name`, in place of one of that name;
+    /// the scenario `renamed` (its old name) goes, in the same transaction.
+    pub fn save_scenario(
+        &self,
+        name: &str,
+        body: &str,
+        renamed: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let tx = self.conn().unchecked_transaction()?;
+        tx.execute(
             "INSERT INTO scenarios (name, body, saved_at) VALUES (?1, ?2, ?3)
              ON CONFLICT (name) DO UPDATE SET body = excluded.body, saved_at = excluded.saved_at",
             rusqlite::params![name, body, Moment::of(now)],
         )?;
+        if let Some(old) = renamed {
+            tx.execute("DELETE FROM scenarios WHERE name = ?1", [old])?;
+        }
+        tx.commit()?;
         Ok(())
     }
 

@@ -16,6 +16,7 @@ use super::messages::MessagesScreen;
 use super::plan::PlanScreen;
 use super::results::ResultsScreen;
 use super::rfm::RfmScreen;
+use super::scenarios::ScenariosScreen;
 use super::segments::SegmentsScreen;
 use super::{Action, Prefs};
 use crate::error::Result;
@@ -31,6 +32,7 @@ enum Screen {
     Messages,
     Plan,
     Results,
+    Scenarios,
 }
 
 const SCREENS: &[(Screen, &str)] = &[
@@ -40,6 +42,7 @@ const SCREENS: &[(Screen, &str)] = &[
     (Screen::Messages, "nav-messages"),
     (Screen::Plan, "nav-plan"),
     (Screen::Results, "nav-results"),
+    (Screen::Scenarios, "nav-scenarios"),
 ];
 
 /// A long job of the app's own (the demo base), shown in the status bar.
@@ -59,6 +62,7 @@ struct Screens {
     messages: MessagesScreen,
     plan: PlanScreen,
     results: ResultsScreen,
+    scenarios: ScenariosScreen,
 }
 
 impl Screens {
@@ -70,6 +74,7 @@ impl Screens {
         self.messages.reload();
         self.plan.reload();
         self.results.reload();
+        self.scenarios.reload();
     }
 }
 
@@ -192,6 +197,7 @@ impl AdresatApp {
                 Screen::Messages => screens.messages.show(ui, &self.db),
                 Screen::Plan => screens.plan.show(ui, &self.db),
                 Screen::Results => screens.results.show(ui, &self.db, &mut self.actions),
+                Screen::Scenarios => screens.scenarios.show(ui, &self.db),
             }
         });
 

@@ -16,6 +16,7 @@ mod pickers;
 mod plan;
 mod results;
 mod rfm;
+mod scenarios;
 mod segments;
 mod widgets;
 

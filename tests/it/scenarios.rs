@@ -37,7 +37,7 @@ type Case<'a> = (&'a dyn Fn(&mut Scenario), &'a str);
 
 /// The first error's id of saving `scenario` in `s`.
 fn refused(s: &Scratch, scenario: &Scenario) -> String {
-    scenario::save(&s.store, scenario, false, chrono::Utc::now())
+    scenario::save(&s.store, scenario, None, chrono::Utc::now())
         .unwrap_err()
         .id()
         .to_owned()
@@ -66,13 +66,19 @@ fn the_documented_scenario_reads_saves_and_comes_back_the_same() {
         read.exits.order,
         "an order ends a chain unless the file says not"
     );
-    scenario::save(&s.store, &read, false, chrono::Utc::now()).unwrap();
+    scenario::save(&s.store, &read, None, chrono::Utc::now()).unwrap();
     assert_eq!(
         s.store.scenario("Брошенная корзина").unwrap(),
         Some(read.clone())
     );
     assert_eq!(refused(&s, &read), "scenario-error-taken");
-    scenario::save(&s.store, &read, true, chrono::Utc::now()).unwrap();
+    scenario::save(
+        &s.store,
+        &read,
+        Some("Брошенная корзина"),
+        chrono::Utc::now(),
+    )
+    .unwrap();
     assert_eq!(s.store.scenarios().unwrap(), [read]);
 }
 
@@ -144,7 +150,7 @@ fn what_the_base_or_the_channel_cannot_give_is_refused_at_its_step() {
     // The step is named in the message.
     let mut late = good.clone();
     late.steps[1].expires_hours = 0;
-    let err = scenario::save(&s.store, &late, false, chrono::Utc::now()).unwrap_err();
+    let err = scenario::save(&s.store, &late, None, chrono::Utc::now()).unwrap_err();
     assert!(format!("{err:?}").contains("step"), "{err:?}");
     assert!(s.store.scenarios().unwrap().is_empty());
 }
@@ -187,4 +193,47 @@ fn the_cli_saves_lists_shows_and_deletes() {
     );
     let none = String::from_utf8(run(&["scenario", "list"]).stdout).unwrap();
     assert_eq!(none.trim(), "No saved scenarios.");
+}
+
+#[test]
+fn the_scenarios_screen_saves_the_starter_refuses_a_fault_and_deletes() {
+    use crate::ui::{app, wait, wait_exact, wait_label};
+    use egui_kittest::kittest::Queryable;
+    let s = base();
+    let mut harness = app(s.store.path().to_owned());
+    wait_exact(&mut harness, "1 контакт");
+    harness.get_by_label("Сценарии").click();
+    wait_label(&mut harness, "Сохранённых сценариев пока нет.");
+    // The starter is told in words above its file.
+    wait_label(&mut harness, "Запуск: добавил в корзину");
+    wait_label(&mut harness, "Шаг 2: на следующий день в 10:00");
+    harness.get_by_label("Проверить и сохранить").click();
+    wait_label(&mut harness, "Сценарий «Брошенная корзина» сохранён.");
+    wait(&mut harness, "listed", |h| {
+        h.query_by_label_contains("whatsapp · добавил в корзину · 2 шага")
+            .is_some()
+    });
+    assert!(s.store.scenario("Брошенная корзина").unwrap().is_some());
+    // A fault in the file is refused with its reason, and nothing changes in the base.
+    crate::ui::replace_text(
+        &mut harness,
+        "Сценарий (описание в формате JSON, см. docs/scenarios.md)",
+        &documented().replace("\"carted\"", "\"отзыв\""),
+    );
+    harness.run_steps(2);
+    harness.get_by_label("Проверить и сохранить").click();
+    wait_label(&mut harness, "Действий «отзыв» в базе нет");
+    assert_eq!(s.store.scenarios().unwrap().len(), 1);
+    // The saved one opens from the list and is deleted.
+    // The list (drawn first) and the story above the file both name it.
+    harness
+        .query_all_by_label("Брошенная корзина")
+        .next()
+        .expect("listed")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("Удалить").click();
+    wait_label(&mut harness, "Сценарий удалён.");
+    wait_label(&mut harness, "Сохранённых сценариев пока нет.");
+    assert!(s.store.scenarios().unwrap().is_empty());
 }

@@ -40,6 +40,19 @@ pub fn wait(harness: &mut App<'_>, what: &str, found: impl Fn(&App<'_>) -> bool)
     panic!("never appeared: {what}");
 }
 
+/// Replaces everything in the multi-line text field `label` with `text`.
+pub fn replace_text(harness: &mut App<'_>, label: &str, text: &str) {
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, label)
+        .focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, label)
+        .type_text(text);
+}
+
 pub fn wait_label(harness: &mut App<'_>, label: &str) {
     wait(harness, label, |h| {
         h.query_by_label_contains(label).is_some()

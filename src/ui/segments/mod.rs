@@ -9,7 +9,7 @@ mod windows;
 
 use std::path::Path;
 
-pub use builder::Choices;
+pub use builder::{Choices, activity_kind_label};
 
 use super::derived::Derived;
 use super::file_export::{ExportTexts, ExportWindow};

@@ -129,15 +129,7 @@ fn pasted_json_is_checked_and_saved_segments_overlap() {
 
 /// Replaces the text of the JSON window's editor with `text`, as select-all and typing would.
 fn replace_json(harness: &mut crate::ui::App<'_>, text: &str) {
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "Правило (JSON)")
-        .focus();
-    harness.run_steps(1);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.run_steps(1);
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "Правило (JSON)")
-        .type_text(text);
+    crate::ui::replace_text(harness, "Правило (JSON)", text);
 }
 
 #[test]

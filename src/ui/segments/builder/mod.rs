@@ -5,6 +5,8 @@
 mod activity;
 mod condition;
 
+pub use activity::kind_label as activity_kind_label;
+
 use crate::i18n::tr;
 use crate::segment::presets::{Meaning, Meanings};
 use crate::segment::{
