@@ -62,6 +62,8 @@ pub struct ResultsScreen {
     block_pct: f64,
     unsubscribe_pct: f64,
     save_job: Option<QueryJob<()>>,
+    /// Why the thresholds could not be kept.
+    save_error: Option<String>,
     generation: u64,
     campaigns: Derived<u64, Vec<String>>,
     chosen: Option<String>,
@@ -119,9 +121,13 @@ impl ResultsScreen {
         }
         self.trend.poll();
         if let Some(job) = &mut self.save_job
-            && job.pending.finished().is_some()
+            && let Some(result) = job.pending.finished()
         {
             self.save_job = None;
+            self.save_error = match result {
+                Some(Err(e)) => Some(e.to_string()),
+                Some(Ok(())) | None => None,
+            };
             // The warnings change with the thresholds; the rates do not.
             self.cards.clear();
             self.card.forget();
@@ -150,6 +156,9 @@ impl ResultsScreen {
                 .on_hover_text(tr("results-unsubscribe-threshold"));
             ui.weak(tr("results-thresholds-end"));
             let done = |r: &egui::Response| r.drag_stopped() || r.lost_focus();
+            if let Some(e) = &self.save_error {
+                ui.colored_label(ui.visuals().error_fg_color, e);
+            }
             if done(&block) || done(&unsubscribe) {
                 let (b, u) = (self.block_pct, self.unsubscribe_pct);
                 self.save_job = Some(QueryJob::spawn(ui.ctx(), Work::Save, db, move |s| {

@@ -64,6 +64,8 @@ struct Done {
 pub struct ExportStep {
     profiles: Vec<Profile>,
     profiles_job: Option<QueryJob<Vec<Profile>>>,
+    /// Why the owner's saved profiles could not be read (the shipped ones are offered meanwhile).
+    profiles_error: Option<String>,
     chosen: String,
     kind: FileKind,
     split: Split,
@@ -89,6 +91,7 @@ impl Default for ExportStep {
         ExportStep {
             profiles: profile::shipped(),
             profiles_job: None,
+            profiles_error: None,
             chosen: profile::DEFAULT.to_owned(),
             kind: FileKind::CsvSemicolon,
             split: Split::None,
@@ -187,12 +190,18 @@ impl ExportStep {
             && let Some(result) = job.pending.finished()
         {
             self.profiles_job = None;
-            if let Some(Ok(profiles)) = result {
-                self.profiles = profiles;
-                if !self.profiles.iter().any(|p| p.name == self.chosen) {
-                    self.chosen = profile::DEFAULT.to_owned();
+            self.profiles_error = None;
+            match result {
+                Some(Ok(profiles)) => {
+                    self.profiles = profiles;
+                    if !self.profiles.iter().any(|p| p.name == self.chosen) {
+                        self.chosen = profile::DEFAULT.to_owned();
+                    }
+                    self.preview_for = None;
                 }
-                self.preview_for = None;
+                Some(Err(e)) => self.profiles_error = Some(e.to_string()),
+                // A job that panicked is named in the status bar.
+                None => {}
             }
         }
         let wanted = (Arc::as_ptr(plan) as usize, self.profile());
@@ -329,6 +338,9 @@ impl ExportStep {
                 self.dialog = Some(ProfileDialog::open(self.profile()));
             }
         });
+        if let Some(e) = &self.profiles_error {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
         changed
     }
 

@@ -55,6 +55,8 @@ pub struct PlanScreen {
     who: Derived<Who, Vec<ContactRow>>,
     export: ExportStep,
     delete_job: Option<QueryJob<bool>>,
+    /// Why deleting a saved plan failed.
+    delete_error: Option<String>,
 }
 
 impl PlanScreen {
@@ -97,9 +99,14 @@ impl PlanScreen {
         }
         self.who.poll();
         if let Some(job) = &mut self.delete_job
-            && job.pending.finished().is_some()
+            && let Some(result) = job.pending.finished()
         {
             self.delete_job = None;
+            self.delete_error = match result {
+                Some(Err(e)) => Some(e.to_string()),
+                // A job that panicked is named in the status bar.
+                Some(Ok(_)) | None => None,
+            };
             self.base.forget();
         }
     }
@@ -226,6 +233,9 @@ impl PlanScreen {
             self.build = Some(Pending::spawn(ui.ctx(), Work::Plan, move |task| {
                 Review::of_saved(&Store::open(&db)?, id, task)
             }));
+        }
+        if let Some(e) = &self.delete_error {
+            ui.colored_label(ui.visuals().error_fg_color, e);
         }
         if let Some((campaign, date)) = delete {
             self.delete_job = Some(QueryJob::spawn(ui.ctx(), Work::Save, db, move |s| {
