@@ -1120,3 +1120,4 @@ scenario-words-if-no-reaction = , if there was no reaction
 scenario-words-if-read = , if read
 scenario-words-if-clicked = , if "{ $button }" was clicked
 scenario-words-expires = no later than { $hours } h after it is due
+scenario-presets = Presets ▾

@@ -1143,3 +1143,4 @@ scenario-words-if-no-reaction = , если не было реакции
 scenario-words-if-read = , если прочитал
 scenario-words-if-clicked = , если нажал «{ $button }»
 scenario-words-expires = не позже чем через { $hours } ч после срока
+scenario-presets = Готовые ▾

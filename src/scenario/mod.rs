@@ -2,6 +2,8 @@
 //! This module checks a scenario against the base and saves it — the same checks for the CLI
 //! and the window; running them into plans of due messages builds on this.
 
+mod presets;
+
 use chrono::{DateTime, Utc};
 
 use crate::campaign::VARIABLES;
@@ -12,6 +14,7 @@ pub use crate::model::scenario::{
 };
 use crate::model::time::TimeOfDay;
 use crate::store::Store;
+pub use presets::{presets, starter};
 
 /// The first thing that keeps `scenario` from being saved in `store`'s base: no name or no
 /// step, a trigger, filter or exit naming what the base does not hold, a step whose condition
@@ -145,32 +148,3 @@ pub fn save(
     let renamed = replacing.filter(|old| *old != name);
     store.save_scenario(name, &scenario.to_json(), renamed, now)
 }
-
-/// A scenario to start from: the abandoned cart — a reminder two hours after the cart, and the
-/// next morning an offer to those who did not react.
-pub fn starter() -> Scenario {
-    Scenario::from_json(STARTER).expect("the starter scenario reads")
-}
-
-const STARTER: &str = r#"{
-  "version": 1,
-  "name": "Брошенная корзина",
-  "channel": "whatsapp",
-  "trigger": { "type": "activity", "kind": "carted" },
-  "cooldown_days": 7,
-  "exits": { "order": true, "click": "Не интересно" },
-  "steps": [
-    {
-      "delay": { "hours": 2 },
-      "expires_hours": 24,
-      "text": "{{first_name|Здравствуйте}}, вы оставили товар в корзине — он ещё ждёт вас.",
-      "buttons": [{ "text": "Оформить" }, { "text": "Не интересно" }]
-    },
-    {
-      "delay": { "next_day_at": "10:00" },
-      "if": "no_reaction",
-      "expires_hours": 48,
-      "text": "Для вас скидка 10% на корзину до конца недели."
-    }
-  ]
-}"#;

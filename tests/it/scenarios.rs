@@ -236,4 +236,29 @@ fn the_scenarios_screen_saves_the_starter_refuses_a_fault_and_deletes() {
     wait_label(&mut harness, "Сценарий удалён.");
     wait_label(&mut harness, "Сохранённых сценариев пока нет.");
     assert!(s.store.scenarios().unwrap().is_empty());
+    // A preset opens as a new scenario, told in words.
+    harness.get_by_label("Готовые ▾").click();
+    harness.run_steps(2);
+    harness.get_by_label("День рождения").click();
+    wait_label(&mut harness, "Запуск: за 3 дн. до даты «birthday»");
+}
+
+#[test]
+fn every_preset_is_saved_on_the_demo_base() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite");
+    adresat::demo::create_base(&db, 2000, dir.path(), crate::support::unwatched()).unwrap();
+    let store = adresat::store::Store::open(&db).unwrap();
+    let presets = scenario::presets();
+    assert_eq!(presets.len(), 6);
+    let mut triggers = std::collections::HashSet::new();
+    for p in &presets {
+        scenario::save(&store, p, None, chrono::Utc::now())
+            .unwrap_or_else(|e| panic!("{}: {e}", p.name));
+        triggers.insert(serde_json::to_value(&p.trigger).unwrap()["type"].clone());
+    }
+    // Activity (cart, view), the first order, days without one, an RFM group, the birthday.
+    assert_eq!(triggers.len(), 5);
+    assert_eq!(store.scenarios().unwrap().len(), 6);
+    assert_eq!(scenario::starter().name, "Брошенная корзина");
 }

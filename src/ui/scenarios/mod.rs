@@ -95,11 +95,19 @@ impl ScenariosScreen {
     }
 
     fn list_ui(&mut self, ui: &mut egui::Ui) {
-        if ui.button(tr("scenario-new")).clicked() {
-            self.editing = None;
-            self.text = scenario::starter().to_json();
-            self.outcome = None;
-        }
+        ui.horizontal(|ui| {
+            if ui.button(tr("scenario-new")).clicked() {
+                self.open_new(scenario::starter());
+            }
+            ui.menu_button(tr("scenario-presets"), |ui| {
+                for preset in scenario::presets() {
+                    if ui.button(&preset.name).clicked() {
+                        self.open_new(preset);
+                        ui.close();
+                    }
+                }
+            });
+        });
         ui.separator();
         match self.list.answer() {
             None => {
@@ -127,6 +135,13 @@ impl ScenariosScreen {
                 }
             }
         }
+    }
+
+    /// Opens `scenario` in the editor as a new one (saving it may not take a saved one's name).
+    fn open_new(&mut self, scenario: Scenario) {
+        self.editing = None;
+        self.text = scenario.to_json();
+        self.outcome = None;
     }
 
     fn buttons_ui(&mut self, ui: &mut egui::Ui, db: &Path) {
