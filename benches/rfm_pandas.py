@@ -8,6 +8,8 @@ import time
 import numpy as np
 import pandas as pd
 
+import rfm_cuts
+
 path, as_of, out = sys.argv[1], pd.Timestamp(sys.argv[2]), sys.argv[3]
 start = time.perf_counter()
 df = pd.read_csv(path, sep=";", encoding="utf-8-sig", usecols=[0, 2, 3], header=0,
@@ -20,9 +22,8 @@ g["recency"] = (as_of - g["last"].dt.normalize()).dt.days
 
 
 def cuts(v):
-    s = np.sort(v.to_numpy())
-    n = len(s)
-    return [s[max((n * k + 4) // 5, 1) - 1] for k in (1, 2, 3, 4)]
+    counts = v.value_counts().sort_index()
+    return rfm_cuts.cuts(counts.index.tolist(), counts.tolist())
 
 
 def above(v, c):

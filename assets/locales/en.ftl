@@ -1121,3 +1121,5 @@ scenario-words-if-read = , if read
 scenario-words-if-clicked = , if "{ $button }" was clicked
 scenario-words-expires = no later than { $hours } h after it is due
 scenario-presets = Presets ▾
+rfm-balanced = chosen between tied values
+rfm-balanced-why = Where many customers share a value (most often one order), the quintile cut points would coincide and some scores hold nobody; then the cut points are chosen among the distinct values, as near the quintiles as the ties allow, so every score holds someone and equal values always share a score.

@@ -71,6 +71,11 @@ fn summary_json(a: &Analysis) -> serde_json::Value {
                 "frequency": a.cuts.custom[1],
                 "monetary": a.cuts.custom[2],
             },
+            "balanced": {
+                "recency": a.cuts.balanced[0],
+                "frequency": a.cuts.balanced[1],
+                "monetary": a.cuts.balanced[2],
+            },
         },
         "groups": groups,
     })
@@ -100,7 +105,13 @@ fn print_summary(a: &Analysis, lang: Lang) {
                 .collect(),
             _ => cuts.iter().map(i64::to_string).collect(),
         };
-        out!("  {}: {}", d.label(lang), shown.join(" | "));
+        let i = Dimension::ALL.iter().position(|x| *x == d).unwrap_or(0);
+        let note = if a.cuts.balanced[i] {
+            format!("  ({})", crate::i18n::Msg::new("rfm-balanced").render(lang))
+        } else {
+            String::new()
+        };
+        out!("  {}: {}{note}", d.label(lang), shown.join(" | "));
     }
     out!("");
     for g in rfm::summary(&a.customers) {

@@ -24,7 +24,9 @@ use crate::error::Result;
 use crate::model::task::Task;
 use crate::store::{Setting, Store};
 
+mod cuts;
 mod file;
+pub use cuts::balanced_cuts;
 pub use file::recompute_into_file;
 
 pub use crate::model::rfm::{Dimension, GRID, Group, Scored, parse_cuts};
@@ -37,6 +39,9 @@ pub struct Cuts {
     /// In kopecks.
     pub monetary: [i64; 4],
     pub custom: [bool; 3],
+    /// Per dimension, whether ties made the quintiles leave a score empty and the cut points
+    /// were chosen among the distinct values instead.
+    pub balanced: [bool; 3],
 }
 
 impl Cuts {
@@ -59,19 +64,6 @@ pub struct Analysis {
     pub without_orders: u64,
     /// The customers scored from purchase totals, and those whose totals have no date.
     pub from_totals: FromTotals,
-}
-
-/// The quintile cut points of `values` (sorted here): the values at 20, 40, 60 and 80 % of them.
-pub fn quintile_cuts(values: &mut [i64]) -> [i64; 4] {
-    values.sort_unstable();
-    let n = values.len();
-    if n == 0 {
-        return [0; 4];
-    }
-    std::array::from_fn(|k| {
-        let rank = (n * (k + 1)).div_ceil(5);
-        values[rank.max(1) - 1]
-    })
 }
 
 /// The owner's cut points for `d`, if set: four ascending numbers (roubles for money).
@@ -148,13 +140,14 @@ pub fn analyse(store: &Store, as_of: NaiveDate) -> Result<Analysis> {
 }
 
 /// The cut points for customers given as (id, recency days, frequency, kopecks): the owner's
-/// where set, the quintiles of these values elsewhere.
+/// where set, elsewhere the quintiles of these values, balanced where ties empty a score.
 fn cut_points(store: &Store, rows: &[(i64, i64, i64, i64)]) -> Result<Cuts> {
     let mut cuts = Cuts {
         recency: [0; 4],
         frequency: [0; 4],
         monetary: [0; 4],
         custom: [false; 3],
+        balanced: [false; 3],
     };
     for (i, d) in Dimension::ALL.into_iter().enumerate() {
         let chosen = match custom_cuts(store, d)? {
@@ -171,7 +164,9 @@ fn cut_points(store: &Store, rows: &[(i64, i64, i64, i64)]) -> Result<Cuts> {
                         Dimension::Monetary => r.3,
                     })
                     .collect();
-                quintile_cuts(&mut values)
+                let (chosen, balanced) = balanced_cuts(&mut values);
+                cuts.balanced[i] = balanced;
+                chosen
             }
         };
         match d {

@@ -316,3 +316,51 @@ fn purchase_totals_score_customers_without_order_rows() {
     assert_eq!((scored.frequency, scored.monetary_kop), (1, 10_000));
     assert_eq!(analysis.from_totals.scored, 1);
 }
+
+#[test]
+fn tied_quintiles_are_balanced_so_no_score_is_empty() {
+    use adresat::rfm::balanced_cuts;
+    // Most bought once: the quintiles are 1 | 1 | 1 | 2 and scores 2 and 3 would be empty.
+    let mut many_once: Vec<i64> = [(1, 60), (2, 20), (3, 10), (4, 5), (5, 3), (7, 2)]
+        .iter()
+        .flat_map(|(v, n)| std::iter::repeat_n(*v, *n))
+        .collect();
+    let (cuts, balanced) = balanced_cuts(&mut many_once);
+    assert!(balanced);
+    assert_eq!(cuts, [1, 2, 3, 4]);
+    let score = |v: i64| 1 + cuts.iter().filter(|c| v > **c).count();
+    let mut used: Vec<usize> = many_once.iter().map(|v| score(*v)).collect();
+    used.dedup();
+    assert_eq!(
+        used,
+        [1, 2, 3, 4, 5],
+        "every score holds someone, equal values one score"
+    );
+    // Without ties, the quintiles as they were; with fewer than five values, as many as there are.
+    let mut plain: Vec<i64> = (1..=100).collect();
+    assert_eq!(balanced_cuts(&mut plain), ([20, 40, 60, 80], false));
+    let mut once = vec![1; 50];
+    assert_eq!(balanced_cuts(&mut once), ([1, 1, 1, 1], false));
+    let mut two = [vec![1; 40], vec![2; 10]].concat();
+    assert_eq!(balanced_cuts(&mut two).0, [1, 1, 1, 1]);
+}
+
+#[test]
+fn on_the_demo_base_every_score_column_holds_customers() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite");
+    adresat::demo::create_base(&db, 3000, dir.path(), crate::support::unwatched()).unwrap();
+    let store = adresat::store::Store::open(&db).unwrap();
+    let a = rfm::analyse(&store, chrono::Utc::now().date_naive()).unwrap();
+    let scores = |of: fn(&adresat::rfm::Scored) -> u8| {
+        let mut s: Vec<u8> = a.customers.iter().map(of).collect();
+        s.sort_unstable();
+        s.dedup();
+        s
+    };
+    // The demo's frequencies tie (most bought once): balanced, and no F column is empty.
+    assert!(a.cuts.balanced[1], "{:?}", a.cuts);
+    assert_eq!(scores(|c| c.f), [1, 2, 3, 4, 5]);
+    assert_eq!(scores(|c| c.r), [1, 2, 3, 4, 5]);
+    assert_eq!(scores(|c| c.m), [1, 2, 3, 4, 5]);
+}

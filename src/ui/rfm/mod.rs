@@ -358,21 +358,24 @@ impl RfmScreen {
                 );
             }
             ui.horizontal_wrapped(|ui| {
-                for d in Dimension::ALL {
-                    let own =
-                        a.cuts.custom[Dimension::ALL.iter().position(|x| *x == d).unwrap_or(0)];
+                for (i, d) in Dimension::ALL.into_iter().enumerate() {
+                    let note = if a.cuts.custom[i] {
+                        format!(" ({})", tr("rfm-own"))
+                    } else if a.cuts.balanced[i] {
+                        format!(" ({})", tr("rfm-balanced"))
+                    } else {
+                        String::new()
+                    };
                     ui.weak(format!(
-                        "{}: {}{}",
+                        "{}: {}{note}",
                         d.label(crate::i18n::current()),
                         shown_cuts(a, d),
-                        if own {
-                            format!(" ({})", tr("rfm-own"))
-                        } else {
-                            String::new()
-                        }
                     ));
                 }
             });
+            if a.cuts.balanced.contains(&true) {
+                ui.weak(tr("rfm-balanced-why"));
+            }
         }
         ui.separator();
     }
