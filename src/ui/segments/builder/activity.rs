@@ -31,27 +31,7 @@ pub fn kind_label(kind: &str) -> String {
 pub fn activity_ui(ui: &mut egui::Ui, id: egui::Id, row: ActivityRow, choices: &Choices) -> bool {
     let did = [(true, tr("activity-did")), (false, tr("activity-did-not"))];
     let mut changed = pick_fixed(ui, id.with("did"), row.did, &did, &tr("activity-did-hint"));
-    let kinds: Vec<(usize, String)> = choices
-        .activity_kinds
-        .iter()
-        .enumerate()
-        .map(|(i, k)| (i, kind_label(k)))
-        .collect();
-    let mut at = choices
-        .activity_kinds
-        .iter()
-        .position(|k| k == row.kind)
-        .unwrap_or(0);
-    if pick_fixed(
-        ui,
-        id.with("kind"),
-        &mut at,
-        &kinds,
-        &tr("activity-kind-hint"),
-    ) {
-        *row.kind = choices.activity_kinds.get(at).cloned().unwrap_or_default();
-        changed = true;
-    }
+    changed |= kind_ui(ui, id, row.kind, choices);
     for (value, field, label) in [
         (row.product, "product", "activity-product"),
         (row.category, "category", "activity-category"),
