@@ -100,32 +100,29 @@ pub fn prepare(
 
 /// Counts the contacts of `rule` and, with `funnel`, the funnel of its top group.
 pub fn evaluate(store: &Store, compiled: &Compiled, funnel: bool) -> Result<Evaluation> {
-    let funnel = if funnel {
-        funnel_steps(store, compiled)?
-    } else {
-        Vec::new()
-    };
-    let count = match funnel.last() {
-        Some(n) => *n,
-        None => members::members(store, &compiled.whole, &compiled.params)?
-            .count(store.contact_count()?),
-    };
-    Ok(Evaluation { count, funnel })
+    if funnel {
+        return Ok(fold_items(store, compiled)?.0);
+    }
+    let members = members::members(store, &compiled.whole, &compiled.params)?;
+    Ok(Evaluation {
+        count: members.count(store.contact_count()?),
+        funnel: Vec::new(),
+    })
 }
 
-/// The funnel of a compiled rule: how many contacts hold after each item of its top group and
-/// the ones before it (the last is the rule's count). Each item is evaluated once.
-pub fn funnel_steps(store: &Store, compiled: &Compiled) -> Result<Vec<u64>> {
+/// The top group's items folded one at a time, each evaluated once: the count and funnel, and
+/// the contacts the whole rule holds.
+fn fold_items(store: &Store, compiled: &Compiled) -> Result<(Evaluation, members::Members)> {
     let total = store.contact_count()?;
     let mut fold = members::Fold::new(compiled.mode);
-    compiled
-        .items
-        .iter()
-        .map(|item| {
-            fold.add(members::members(store, item, &compiled.params)?);
-            Ok(fold.members().count(total))
-        })
-        .collect()
+    let mut funnel = Vec::with_capacity(compiled.items.len());
+    for item in &compiled.items {
+        fold.add(members::members(store, item, &compiled.params)?);
+        funnel.push(fold.members().count(total));
+    }
+    let whole = fold.members();
+    let count = whole.count(total);
+    Ok((Evaluation { count, funnel }, whole))
 }
 
 /// The ids of the contacts of a compiled rule, ascending.
@@ -133,12 +130,13 @@ pub fn contact_ids(store: &Store, compiled: &Compiled) -> Result<Vec<i64>> {
     members::members(store, &compiled.whole, &compiled.params)?.ids(store, None)
 }
 
-/// How many contacts a compiled rule holds, and the first `n` of them by id: the builder's
-/// count and preview from one evaluation.
-pub fn count_and_first(store: &Store, compiled: &Compiled, n: usize) -> Result<(u64, Vec<i64>)> {
-    let members = members::members(store, &compiled.whole, &compiled.params)?;
-    Ok((
-        members.count(store.contact_count()?),
-        members.ids(store, Some(n))?,
-    ))
+/// The builder's answer from one evaluation of each item: the count, the funnel of the top
+/// group, and the first `n` contacts by id.
+pub fn count_and_first(
+    store: &Store,
+    compiled: &Compiled,
+    n: usize,
+) -> Result<(Evaluation, Vec<i64>)> {
+    let (evaluation, whole) = fold_items(store, compiled)?;
+    Ok((evaluation, whole.ids(store, Some(n))?))
 }

@@ -27,6 +27,8 @@ const PREVIEW: usize = 100;
 /// The count of the rule being edited, and the first contacts it holds.
 struct Counted {
     count: u64,
+    /// How many hold after each item of the top group.
+    funnel: Vec<u64>,
     preview: Vec<ContactRow>,
 }
 
@@ -41,10 +43,8 @@ pub struct SegmentsScreen {
     list: Derived<(), Vec<Listed>>,
     choices: Choices,
     choices_job: Option<QueryJob<Choices>>,
-    /// The count and first contacts of the rule being edited.
+    /// The count, funnel and first contacts of the rule being edited.
     counted: Derived<Rule, Counted>,
-    /// The funnel of a rule of several items, for the rule and its whole count.
-    funnel: Derived<(Rule, u64), Vec<u64>>,
     save_job: Option<QueryJob<Option<String>>>,
     notice: Option<Result<String, String>>,
     confirm_delete: bool,
@@ -67,7 +67,6 @@ impl Default for SegmentsScreen {
             choices: Choices::default(),
             choices_job: None,
             counted: Derived::default(),
-            funnel: Derived::default(),
             save_job: None,
             notice: None,
             confirm_delete: false,
@@ -133,48 +132,27 @@ impl SegmentsScreen {
         self.poll_count(ctx, db);
     }
 
-    /// Starts a count when the rule changed, and the funnel once the count is in.
+    /// Starts a count (with the funnel and the preview) when the rule changed.
     fn poll_count(&mut self, ctx: &egui::Context, db: &Path) {
         let rule = self.rule.clone();
         let own = self.own_name();
-        let started = self
-            .counted
+        self.counted
             .want(ctx, Work::Count, db, rule.clone(), move |store, task| {
                 let today = Today::at(task.now(), store.settings()?.owner_tz);
                 let compiled = segment::prepare(store, &rule, own.as_deref(), today)?;
-                let (count, ids) = segment::count_and_first(store, &compiled, PREVIEW)?;
+                let (evaluation, ids) = segment::count_and_first(store, &compiled, PREVIEW)?;
                 Ok(Counted {
-                    count,
+                    count: evaluation.count,
+                    funnel: evaluation.funnel,
                     preview: store.contact_rows(&ids)?,
                 })
             });
-        if started {
-            self.funnel.clear();
-        }
-        if self.counted.poll()
-            && let Some(n) = self.counted.current().map(|c| c.count)
-            && self.rule.root.items.len() > 1
-        {
-            let rule = self.rule.clone();
-            let own = self.own_name();
-            let key = (rule.clone(), n);
-            self.funnel
-                .want(ctx, Work::Count, db, key, move |store, task| {
-                    let today = Today::at(task.now(), store.settings()?.owner_tz);
-                    let compiled = segment::prepare(store, &rule, own.as_deref(), today)?;
-                    segment::funnel_steps(store, &compiled)
-                });
-        }
-        self.funnel.poll();
+        self.counted.poll();
     }
 
-    /// The funnel of the rule's top group, once counted: one item's is its count.
+    /// The funnel of the rule's top group, once counted.
     fn funnel(&self) -> Option<Vec<u64>> {
-        let counted = self.counted.current()?;
-        if self.rule.root.items.len() == 1 {
-            return Some(vec![counted.count]);
-        }
-        self.funnel.current().cloned()
+        Some(self.counted.current()?.funnel.clone())
     }
 
     /// The saved segments, as last read.
@@ -459,7 +437,7 @@ impl SegmentsScreen {
                 }
                 None => {}
             }
-            if self.counted.is_running() || self.funnel.is_running() {
+            if self.counted.is_running() {
                 ui.spinner();
             }
             if self.rule.root.items.len() > 1 && self.funnel().is_some() {
