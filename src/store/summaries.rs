@@ -80,10 +80,9 @@ impl ContactEvents {
     }
 
     fn last(&self, of: &[EventKind]) -> Option<i64> {
-        let ids: Vec<i64> = of.iter().map(|k| kind_id(*k)).collect();
         self.kinds
             .iter()
-            .filter(|k| ids.contains(&k.0))
+            .filter(|k| of.iter().any(|kind| kind_id(*kind) == k.0))
             .map(|k| k.2)
             .max()
     }
