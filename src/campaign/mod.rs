@@ -12,6 +12,7 @@ mod save;
 
 pub use audience::{Assigned, Audience, Excluded, Exclusion, audience};
 pub use render::{Checks, Recipient, Renderer, check, checks, is_known};
+pub(crate) use save::message_fault;
 pub use save::{B_SHARE, MAX_BUTTONS, save, validate};
 
 use crate::error::Result;

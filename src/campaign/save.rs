@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use super::{Button, Campaign, check};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
+use crate::model::campaign::ArmB;
 use crate::store::Store;
 
 /// The most quick-reply buttons a message may carry (WhatsApp's limit for reply buttons).
@@ -37,37 +38,38 @@ pub fn validate(store: &Store, campaign: &Campaign) -> Result<()> {
         }
     }
     for v in &campaign.variants {
-        check_buttons(&v.name, &v.buttons)?;
-        if let Some(b) = &v.b {
-            check_buttons(&v.name, &b.buttons)?;
-            if !B_SHARE.contains(&b.percent) {
-                return Err(Error::user(
-                    Msg::new("campaign-error-share")
-                        .arg("variant", v.name.as_str())
-                        .arg("percent", i64::from(b.percent)),
-                ));
-            }
+        let place = Msg::new("campaign-place-variant").arg("variant", v.name.as_str());
+        if let Some(fault) = message_fault(&place.to_string(), &v.buttons, v.b.as_ref()) {
+            return Err(Error::user(fault));
         }
     }
     check(store, campaign)?;
     Ok(())
 }
 
-fn check_buttons(variant: &str, buttons: &[Button]) -> Result<()> {
-    if buttons.len() > MAX_BUTTONS {
-        return Err(Error::user(
-            Msg::new("campaign-error-buttons")
-                .arg("variant", variant)
-                .arg("count", buttons.len() as i64)
-                .arg("max", MAX_BUTTONS as i64),
-        ));
+/// The first fault of a message's buttons and B arm, said of `place` (a campaign's variant, a
+/// scenario's step): more than [`MAX_BUTTONS`] buttons or one without text, a B share outside
+/// [`B_SHARE`].
+pub(crate) fn message_fault(place: &str, buttons: &[Button], b: Option<&ArmB>) -> Option<Msg> {
+    for buttons in std::iter::once(buttons).chain(b.map(|b| b.buttons.as_slice())) {
+        if buttons.len() > MAX_BUTTONS {
+            return Some(
+                Msg::new("campaign-error-buttons")
+                    .arg("place", place)
+                    .arg("count", buttons.len() as i64)
+                    .arg("max", MAX_BUTTONS as i64),
+            );
+        }
+        if buttons.iter().any(|b| b.text.trim().is_empty()) {
+            return Some(Msg::new("campaign-error-button-text").arg("place", place));
+        }
     }
-    if buttons.iter().any(|b| b.text.trim().is_empty()) {
-        return Err(Error::user(
-            Msg::new("campaign-error-button-text").arg("variant", variant),
-        ));
-    }
-    Ok(())
+    let b = b.filter(|b| !B_SHARE.contains(&b.percent))?;
+    Some(
+        Msg::new("campaign-error-share")
+            .arg("place", place)
+            .arg("percent", i64::from(b.percent)),
+    )
 }
 
 /// Saves `campaign` under its name once [`validate`] passes. `replacing`: the name it is saved

@@ -6,7 +6,7 @@ mod presets;
 
 use chrono::{DateTime, Utc};
 
-use crate::campaign::VARIABLES;
+use crate::campaign::{VARIABLES, message_fault};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 pub use crate::model::scenario::{
@@ -34,10 +34,9 @@ pub fn validate(store: &Store, scenario: &Scenario) -> Result<()> {
         return Err(Error::user(Msg::new("scenario-error-left-no-filter")));
     }
     let custom = store.custom_field_names()?;
-    for (i, step) in scenario.steps.iter().enumerate() {
-        let previous = i.checked_sub(1).map(|p| &scenario.steps[p]);
-        check_step(scenario, step, previous, &custom)
-            .map_err(|msg| Error::user(msg.arg("step", (i + 1) as i64)))?;
+    for number in 1..=scenario.steps.len() {
+        check_step(scenario, number, &custom)
+            .map_err(|msg| Error::user(msg.arg("step", number as i64)))?;
     }
     if let Some(button) = &scenario.exits.click {
         let offered = scenario.steps.iter().flat_map(|s| &s.buttons);
@@ -84,15 +83,20 @@ fn check_trigger(store: &Store, trigger: &Trigger) -> Result<()> {
     Ok(())
 }
 
-/// A step's fault, as a message still to be told which step.
+/// The fault of step `number` (from 1), as a message still to be told which step.
 fn check_step(
     scenario: &Scenario,
-    step: &Step,
-    previous: Option<&Step>,
+    number: usize,
     custom: &[String],
 ) -> std::result::Result<(), Msg> {
+    let step = &scenario.steps[number - 1];
+    let previous = number.checked_sub(2).map(|p| &scenario.steps[p]);
     if step.text.trim().is_empty() {
         return Err(Msg::new("scenario-error-text"));
+    }
+    let place = Msg::new("scenario-place-step").arg("step", number as i64);
+    if let Some(fault) = message_fault(&place.to_string(), &step.buttons, step.b.as_ref()) {
+        return Err(fault);
     }
     let known = |name: &str| VARIABLES.contains(&name) || custom.iter().any(|c| c == name);
     let texts = std::iter::once(step.text.as_str()).chain(step.b.iter().map(|b| b.text.as_str()));
