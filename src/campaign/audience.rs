@@ -122,18 +122,12 @@ impl Audience {
     }
 }
 
-/// The ids of the contacts of `rule` (saved as `name`, if it is).
-fn ids_of(store: &Store, rule: &Rule, name: Option<&str>, today: Today) -> Result<Vec<i64>> {
-    let compiled = segment::prepare(store, rule, name, today)?;
-    segment::contact_ids(store, &compiled)
-}
-
 /// The ids of the contacts of the saved segment `name`.
 fn segment_ids(store: &Store, name: &str, today: Today) -> Result<Vec<i64>> {
     let rule = store
         .segment(name)?
         .ok_or_else(|| Error::user(Msg::new("campaign-error-segment").arg("segment", name)))?;
-    ids_of(store, &rule, Some(name), today)
+    segment::rule_ids(store, &rule, Some(name), today)
 }
 
 /// No variant.
@@ -202,7 +196,7 @@ fn targets(
     }
     if let Some(campaigns) = campaign.sleeping.filter(|k| *k > 0) {
         let sleeping = Rule::all_of(vec![Item::Sleeping { campaigns }]);
-        for id in ids_of(store, &sleeping, None, today)? {
+        for id in segment::rule_ids(store, &sleeping, None, today)? {
             *slot(&mut never, id, false) = true;
         }
     }

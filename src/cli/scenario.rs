@@ -2,10 +2,18 @@
 
 use std::path::{Path, PathBuf};
 
-use clap::Subcommand;
+use std::io::IsTerminal;
+
+use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use chrono_tz::Tz;
+use clap::{Args, Subcommand};
+use serde_json::json;
+
+use super::plan::ExportArgs;
 
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg};
+use crate::scenario::run::{self as scenario_run, Run, RunOptions, SavedRun};
 use crate::scenario::{self, Scenario, Trigger};
 use crate::store::Store;
 
@@ -27,6 +35,27 @@ pub enum ScenarioCommand {
     Show { name: String },
     /// Delete the saved scenario NAME.
     Delete { name: String },
+    /// Plan the messages the scenarios (all by default) have due from now until --until, and
+    /// write them to --out in one file: entries advance only when it is written.
+    Run(RunArgs),
+}
+
+/// `adresat scenario run`.
+#[derive(Args, Debug)]
+pub struct RunArgs {
+    /// The scenarios to run, by name (default: every saved one).
+    pub names: Vec<String>,
+    /// The end of the window, in the owner's zone (default: 24 hours after --now).
+    #[arg(long, value_name = "YYYY-MM-DD HH:MM")]
+    pub until: Option<String>,
+    /// The run's moment, in the owner's zone (default: the clock); makes runs reproducible.
+    #[arg(long, value_name = "YYYY-MM-DD HH:MM")]
+    pub now: Option<String>,
+    #[command(flatten)]
+    pub export: ExportArgs,
+    /// Print what the run did as JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 pub fn run(store: &Store, command: ScenarioCommand, lang: Lang) -> Result<()> {
@@ -69,8 +98,130 @@ pub fn run(store: &Store, command: ScenarioCommand, lang: Lang) -> Result<()> {
                 return Err(not_found(&name));
             }
         }
+        ScenarioCommand::Run(args) => run_due(store, args, lang)?,
     }
     Ok(())
+}
+
+/// `adresat scenario run`: plans, writes and saves one run, then says what it did.
+fn run_due(store: &Store, args: RunArgs, lang: Lang) -> Result<()> {
+    let owner = store.settings()?.owner_tz;
+    let now = match &args.now {
+        Some(text) => moment(text, owner)?,
+        None => Utc::now(),
+    };
+    let until = match &args.until {
+        Some(text) => moment(text, owner)?,
+        None => now + Duration::hours(24),
+    };
+    let options = RunOptions {
+        now,
+        until,
+        names: args.names.clone(),
+    };
+    let mut target = args.export.target(store, lang)?;
+    target.now = Some(now);
+    let show = std::io::stderr().is_terminal() && !args.json;
+    let (made, saved) = super::with_progress(show, |task| -> Result<_> {
+        let made = scenario_run::plan_run(store, &options, task.part(0.0, 0.5))?;
+        let saved = scenario_run::save_and_export(store, &made, &target, task.part(0.5, 1.0))?;
+        Ok((made, saved))
+    })?;
+    if args.json {
+        out!("{}", run_json(&made, &saved, owner));
+    } else {
+        print_run(&made, &saved, owner, lang);
+    }
+    Ok(())
+}
+
+/// A moment typed in the owner's zone `owner`: `YYYY-MM-DD HH:MM`.
+fn moment(text: &str, owner: Tz) -> Result<DateTime<Utc>> {
+    let naive = NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%d %H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%dT%H:%M"))
+        .map_err(|_| Error::user(Msg::new("cli-scenario-bad-moment").arg("value", text)))?;
+    Ok(crate::plan::resolve(owner, naive))
+}
+
+fn local(at: DateTime<Utc>, owner: Tz) -> String {
+    at.with_timezone(&owner)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+fn run_json(made: &Run, saved: &SavedRun, owner: Tz) -> serde_json::Value {
+    let scenarios: Vec<serde_json::Value> = made
+        .outcomes
+        .iter()
+        .map(|o| {
+            let not_entered: serde_json::Map<_, _> = o
+                .not_entered
+                .iter()
+                .map(|(k, n)| (json!(k).as_str().unwrap_or_default().to_owned(), json!(n)))
+                .collect();
+            let ended: serde_json::Map<_, _> = o
+                .ended
+                .iter()
+                .map(|(k, n)| (k.key().to_owned(), json!(n)))
+                .collect();
+            json!({
+                "scenario": o.scenario, "triggers": o.triggers, "entered": o.entered,
+                "not_entered": not_entered, "planned": o.planned, "waiting": o.waiting,
+                "skipped": o.skipped, "ended": ended, "noted": o.noted,
+            })
+        })
+        .collect();
+    json!({
+        "run_id": saved.id,
+        "now": local(made.now, owner),
+        "until": local(made.until, owner),
+        "messages": made.messages(),
+        "file": saved.exported.as_ref().map(|e| e.path.display().to_string()),
+        "scenarios": scenarios,
+    })
+}
+
+fn print_run(made: &Run, saved: &SavedRun, owner: Tz, lang: Lang) {
+    let head = Msg::new("cli-scenario-run-head")
+        .arg("now", local(made.now, owner))
+        .arg("until", local(made.until, owner))
+        .arg("messages", made.messages() as i64);
+    out!("{}", head.render(lang));
+    for o in &made.outcomes {
+        if let Some(count) = o.noted {
+            let noted = Msg::new("cli-scenario-run-noted")
+                .arg("scenario", o.scenario.as_str())
+                .arg("count", count as i64);
+            out!("{}", noted.render(lang));
+        }
+        let line = Msg::new("cli-scenario-run-line")
+            .arg("scenario", o.scenario.as_str())
+            .arg("triggers", o.triggers as i64)
+            .arg("entered", o.entered as i64)
+            .arg("planned", o.planned.iter().sum::<u64>() as i64)
+            .arg("waiting", o.waiting as i64);
+        out!("{}", line.render(lang));
+        for (i, n) in o.planned.iter().enumerate().filter(|(_, n)| **n > 0) {
+            let step = Msg::new("cli-scenario-run-step")
+                .arg("step", i as i64 + 1)
+                .arg("count", *n as i64);
+            out!("  {}", step.render(lang));
+        }
+        let reasons = o.not_entered.iter().map(|(k, n)| (k.msg(), n));
+        for (reason, n) in reasons.chain(o.ended.iter().map(|(k, n)| (k.msg(), n))) {
+            let line = Msg::new("cli-scenario-run-reason")
+                .arg("reason", reason.render(lang))
+                .arg("count", *n as i64);
+            out!("  {}", line.render(lang));
+        }
+    }
+    match &saved.exported {
+        Some(e) => {
+            let file = Msg::new("cli-scenario-run-file").arg("path", e.path.display().to_string());
+            out!("{}", file.render(lang));
+        }
+        None => out!("{}", Msg::new("cli-scenario-run-nothing").render(lang)),
+    }
 }
 
 /// The trigger's JSON `"type"`, which the list shows.

@@ -98,13 +98,14 @@ fn read_activity(row: &Row, word: &str, tz: Tz) -> Result<Activity, Msg> {
     })
 }
 
-/// A planned message's id split into its plan's prefix and the contact: `9f3a01c2-20261201-4711`.
+/// A planned message's id split into its plan's prefix and the contact: a campaign's
+/// `9f3a01c2-20261201-4711`, a scenario run's `9f3a01c2-202612011600-4711`.
 fn split_message_id(id: &str) -> Option<(&str, i64)> {
     let (prefix, contact) = id.trim().rsplit_once('-')?;
     let (hash, date) = prefix.split_once('-')?;
     let ours = hash.len() == 8
         && hash.bytes().all(|b| b.is_ascii_hexdigit())
-        && date.len() == 8
+        && matches!(date.len(), 8 | 12)
         && date.bytes().all(|b| b.is_ascii_digit());
     ours.then_some(())?;
     Some((prefix, contact.parse().ok()?))

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::campaign::{ArmB, Button, Channel, WhatsappTemplate};
+use super::campaign::{ArmB, Button, Campaign, Channel, Variant, WhatsappTemplate};
 use super::rfm::Group;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
@@ -212,5 +212,35 @@ impl Scenario {
 
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a scenario serialises")
+    }
+
+    /// The scenario as the campaign its plans carry: its steps are the variants (`Шаг 1`, …),
+    /// so the renderer, the export profiles, the results import and a saved plan's reload
+    /// treat a step's message as a campaign variant's.
+    pub fn as_campaign(&self) -> Campaign {
+        let variants = self
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, step)| Variant {
+                name: Msg::new("scenario-place-step")
+                    .arg("step", i as i64 + 1)
+                    .to_string(),
+                segment: self.filter.clone().unwrap_or_default(),
+                text: step.text.clone(),
+                buttons: step.buttons.clone(),
+                b: step.b.clone(),
+                whatsapp_template: step.whatsapp_template.clone(),
+            })
+            .collect();
+        Campaign {
+            name: self.name.trim().to_owned(),
+            channel: self.channel,
+            values: Default::default(),
+            interest_group: None,
+            variants,
+            never: Vec::new(),
+            sleeping: self.sleeping,
+        }
     }
 }

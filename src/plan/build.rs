@@ -136,6 +136,7 @@ pub fn build(store: &Store, campaign: &Campaign, options: &Options, task: Task) 
         demo: settings.demo,
         fullest_window,
         made_at: now,
+        run_at: None,
     })
 }
 
@@ -269,7 +270,7 @@ fn place_within_limit(
 /// Whether a contact with the earlier messages `mine` (unix seconds) is capped at moment `m`: one
 /// within the cap's hours of it (before or after), or the weekly number already reached in the 7
 /// days before it.
-fn is_capped(mine: &[(i64, i64)], m: i64, options: &Options) -> bool {
+pub(crate) fn is_capped(mine: &[(i64, i64)], m: i64, options: &Options) -> bool {
     let near = options.cap_hours.is_some_and(|h| {
         let gap = i64::from(h) * 3600;
         mine.iter().any(|(_, t)| (t - m).abs() < gap)
@@ -305,7 +306,7 @@ fn fullest(items: &[Planned], earlier: &[(i64, i64)]) -> u32 {
 
 /// Telegram: no second with more than 30 messages; a message pushed into the quiet hours moves
 /// to their end, and the pacing is done again.
-fn pace_outside_quiet(items: &mut [Planned], quiet: Option<Span>) {
+pub(crate) fn pace_outside_quiet(items: &mut [Planned], quiet: Option<Span>) {
     for _ in 0..4 {
         let moments: Vec<i64> = items.iter().map(|p| p.send_at).collect();
         let paced = pace(&moments, TELEGRAM_PER_SECOND);

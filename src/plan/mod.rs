@@ -33,6 +33,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 pub use build::build;
+pub(crate) use build::{is_capped, pace_outside_quiet};
 pub use clock::{Span, TimeOfDay, out_of_quiet, resolve, send_moment};
 pub use limit::{RollingLimit, TELEGRAM_PER_SECOND, WINDOW, pace};
 pub use settings::PlanSettings;
@@ -192,6 +193,9 @@ pub struct Plan {
     pub fullest_window: Option<u32>,
     /// The moment it was made: its "now", and the time it is saved with.
     pub made_at: DateTime<Utc>,
+    /// The moment of the scenario run it belongs to (a scenario's steps as its variants): its
+    /// message ids carry it to the minute, so each run's ids are its own.
+    pub run_at: Option<DateTime<Utc>>,
 }
 
 /// The plan's counts: per variant and arm, per day, per reason.
@@ -222,13 +226,14 @@ fn fnv32(text: &str) -> u32 {
 }
 
 impl Plan {
-    /// The start of the plan's message ids: the campaign's hash and the plan's date.
+    /// The start of the plan's message ids: the campaign's hash and the plan's date; a scenario
+    /// run's: the scenario's hash and the run's moment (UTC, to the minute).
     pub fn id_prefix(&self) -> String {
-        format!(
-            "{:08x}-{}",
-            fnv32(&self.campaign.name),
-            self.options.date.format("%Y%m%d")
-        )
+        let hash = fnv32(&self.campaign.name);
+        match self.run_at {
+            Some(at) => format!("{hash:08x}-{}", at.format("%Y%m%d%H%M")),
+            None => format!("{hash:08x}-{}", self.options.date.format("%Y%m%d")),
+        }
     }
 
     /// The stable id of the message to `contact_id`: the campaign's hash, the plan's date and
@@ -315,20 +320,35 @@ impl Plan {
         store: &mut Store,
         confirm: &mut dyn FnMut() -> Result<()>,
     ) -> Result<i64> {
-        let header = PlanHeader {
+        let header = self.header();
+        let mut items = self.saved_items();
+        store.save_plan(&header, &mut items, confirm)
+    }
+
+    /// The plan's header as the base keeps it; a scenario run's plan is dated to its minute.
+    pub fn header(&self) -> PlanHeader {
+        let plan_date = match self.run_at {
+            Some(at) => at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            None => self.options.date.to_string(),
+        };
+        PlanHeader {
             campaign: self.campaign.name.clone(),
-            plan_date: self.options.date.to_string(),
+            plan_date,
             id_prefix: self.id_prefix(),
             snapshot: self.campaign.to_json(),
             options: serde_json::to_string(&self.options).unwrap_or_default(),
             created_at: crate::model::time::Moment::of(self.made_at),
-        };
-        let mut items = self.items.iter().map(|p| SavedItem {
+            run_at: self.run_at.map(|at| at.timestamp()),
+        }
+    }
+
+    /// The plan's messages as the base keeps them.
+    pub fn saved_items(&self) -> impl Iterator<Item = SavedItem> + '_ {
+        self.items.iter().map(|p| SavedItem {
             contact_id: p.contact_id,
             variant: p.variant as u32,
             arm: p.arm,
             send_at: p.send_at,
-        });
-        store.save_plan(&header, &mut items, confirm)
+        })
     }
 }

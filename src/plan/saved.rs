@@ -94,6 +94,9 @@ pub fn reload(store: &Store, plan_id: i64) -> Result<Reloaded> {
             demo: settings.demo,
             fullest_window: None,
             made_at,
+            run_at: header
+                .run_at
+                .and_then(|t| chrono::DateTime::from_timestamp(t, 0)),
         },
         gone,
     })

@@ -125,6 +125,11 @@ fn fold_items(store: &Store, compiled: &Compiled) -> Result<(Evaluation, members
     Ok((Evaluation { count, funnel }, whole))
 }
 
+/// The ids of the contacts of `rule` (saved as `name`, if it is) as of `today`, ascending.
+pub fn rule_ids(store: &Store, rule: &Rule, name: Option<&str>, today: Today) -> Result<Vec<i64>> {
+    contact_ids(store, &prepare(store, rule, name, today)?)
+}
+
 /// The ids of the contacts of a compiled rule, ascending.
 pub fn contact_ids(store: &Store, compiled: &Compiled) -> Result<Vec<i64>> {
     members::members(store, &compiled.whole, &compiled.params)?.ids(store, None)

@@ -6,6 +6,7 @@ mod campaigns;
 mod columns;
 mod contacts;
 mod engagement;
+mod entries;
 mod fields;
 mod migrate;
 mod plans;
@@ -31,6 +32,7 @@ pub use contacts::{
     Activity, ChannelConsent, Consent, Contact, ContactKey, Event, EventKind, OWN_SYSTEM, Order,
     OrderItem, PurchaseSummary, Saved, Status, TzSource, Writer,
 };
+pub use entries::{EntryRow, Reactions, RunListed, RunRecord, Triggered};
 pub use fields::{CONTACT_FIELDS, ContactField, contact_field};
 pub use plans::{PlanHeader, PlanListed, PlanRef, SavedItem};
 pub use results::Tally;

@@ -30,6 +30,8 @@ pub struct PlanHeader {
     pub options: String,
     /// When it was made.
     pub created_at: Moment,
+    /// The moment (unix seconds) of the scenario run it belongs to, if it does.
+    pub run_at: Option<i64>,
 }
 
 /// One planned message as saved.
@@ -74,34 +76,7 @@ impl Store {
             "DELETE FROM plans WHERE campaign = ?1 AND plan_date = ?2",
             (&header.campaign, &header.plan_date),
         )?;
-        tx.execute(
-            "INSERT INTO plans (campaign, plan_date, id_prefix, snapshot, options, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            (
-                &header.campaign,
-                &header.plan_date,
-                &header.id_prefix,
-                &header.snapshot,
-                &header.options,
-                &header.created_at,
-            ),
-        )?;
-        let plan_id = tx.last_insert_rowid();
-        {
-            let mut insert = tx.prepare(
-                "INSERT INTO plan_items (plan_id, contact_id, variant, arm, send_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?;
-            for item in items {
-                insert.execute((
-                    plan_id,
-                    item.contact_id,
-                    item.variant,
-                    item.arm.as_str(),
-                    item.send_at,
-                ))?;
-            }
-        }
+        let plan_id = insert_plan(&tx, header, items, None)?;
         confirm()?;
         tx.commit()?;
         Ok(plan_id)
@@ -218,8 +193,9 @@ impl Store {
         Ok(self
             .conn()
             .query_row(
-                "SELECT campaign, plan_date, id_prefix, snapshot, options, created_at
-                 FROM plans WHERE id = ?1",
+                "SELECT p.campaign, p.plan_date, p.id_prefix, p.snapshot, p.options, p.created_at,
+                        r.made_at
+                 FROM plans p LEFT JOIN scenario_runs r ON r.id = p.run_id WHERE p.id = ?1",
                 [plan_id],
                 |r| {
                     Ok(PlanHeader {
@@ -229,6 +205,7 @@ impl Store {
                         snapshot: r.get(3)?,
                         options: r.get(4)?,
                         created_at: r.get(5)?,
+                        run_at: r.get(6)?,
                     })
                 },
             )
@@ -298,4 +275,42 @@ impl super::Writer<'_> {
             .query_row([name], |r| r.get(0))
             .optional()?)
     }
+}
+
+/// Inserts a plan and its messages (ascending by contact), of the scenario run `run_id` if it
+/// belongs to one; returns the plan's id.
+pub(super) fn insert_plan(
+    tx: &rusqlite::Transaction,
+    header: &PlanHeader,
+    items: &mut dyn Iterator<Item = SavedItem>,
+    run_id: Option<i64>,
+) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO plans (campaign, plan_date, id_prefix, snapshot, options, created_at, run_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        (
+            &header.campaign,
+            &header.plan_date,
+            &header.id_prefix,
+            &header.snapshot,
+            &header.options,
+            &header.created_at,
+            run_id,
+        ),
+    )?;
+    let plan_id = tx.last_insert_rowid();
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO plan_items (plan_id, contact_id, variant, arm, send_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for item in items {
+        insert.execute((
+            plan_id,
+            item.contact_id,
+            item.variant,
+            item.arm.as_str(),
+            item.send_at,
+        ))?;
+    }
+    Ok(plan_id)
 }

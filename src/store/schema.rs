@@ -461,6 +461,49 @@ pub const MIGRATIONS: &[&str] = &[
         saved_at  TEXT NOT NULL
     );
     "#,
+    // 18: scenario runs. A run is the owner asking for the messages due in a window: it keeps
+    // its moment and window, and its plans (one per scenario with messages, `run_id`) are never
+    // replaced. An entry is one contact's pass through a scenario: the trigger (moment, and
+    // what it was about), the next step to consider, the last step planned and its message,
+    // and how it ended. A segment or RFM trigger remembers who was in it at the last run; each
+    // scenario remembers up to which moment its triggers were read.
+    r#"
+    CREATE TABLE scenario_runs (
+        id        INTEGER PRIMARY KEY,
+        made_at   INTEGER NOT NULL,
+        until     INTEGER NOT NULL,
+        messages  INTEGER NOT NULL
+    );
+    ALTER TABLE plans ADD COLUMN run_id INTEGER REFERENCES scenario_runs(id) ON DELETE CASCADE;
+    CREATE TABLE scenario_entries (
+        id            INTEGER PRIMARY KEY,
+        scenario      TEXT NOT NULL,
+        contact_id    INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+        trigger_at    INTEGER NOT NULL,
+        product       TEXT NOT NULL DEFAULT '',
+        url           TEXT NOT NULL DEFAULT '',
+        value_kop     INTEGER,
+        run_id        INTEGER NOT NULL REFERENCES scenario_runs(id) ON DELETE CASCADE,
+        next_step     INTEGER NOT NULL DEFAULT 0,
+        last_step     INTEGER,
+        last_at       INTEGER,
+        last_message  TEXT NOT NULL DEFAULT '',
+        ended_at      INTEGER,
+        ended         TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX scenario_entries_contact ON scenario_entries(scenario, contact_id, trigger_at);
+    CREATE INDEX scenario_entries_open ON scenario_entries(scenario) WHERE ended_at IS NULL;
+    CREATE TABLE scenario_members (
+        scenario    TEXT NOT NULL,
+        contact_id  INTEGER NOT NULL,
+        PRIMARY KEY (scenario, contact_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE scenario_marks (
+        scenario    TEXT PRIMARY KEY,
+        seen_until  INTEGER NOT NULL,
+        members     INTEGER NOT NULL DEFAULT 0
+    );
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -27,6 +27,7 @@ mod results;
 mod results_ui;
 mod review;
 mod rfm;
+mod scenario_run;
 mod scenarios;
 mod segments;
 mod support;

@@ -28,6 +28,9 @@ use crate::store::Store;
 pub use super::sinks::XLSX_SHEET_ROWS;
 
 pub use super::profile::Format;
+pub(crate) use many::write_plans_staged;
+
+mod many;
 
 /// What an export wrote, and what the rendering found on the way.
 #[derive(Debug, Clone)]
@@ -204,6 +207,8 @@ pub fn check(
             profile,
             lang: crate::i18n::current(),
             now,
+            params: None,
+            started: false,
         },
         task,
     )?;
@@ -288,11 +293,15 @@ fn write_staged(
     Ok((staged, exported))
 }
 
-/// How the rows are made: the profile, the demo mark's language, the moment of writing.
+/// How the rows are made: the profile, the demo mark's language, the moment of writing; when
+/// several plans share one file, the WhatsApp parameters its header has room for and whether
+/// the header is written already.
 struct Writing<'a> {
     profile: &'a Profile,
     lang: Lang,
     now: Option<DateTime<Utc>>,
+    params: Option<usize>,
+    started: bool,
 }
 
 impl<'a> Writing<'a> {
@@ -301,6 +310,8 @@ impl<'a> Writing<'a> {
             profile: &target.profile,
             lang: target.lang,
             now: target.now,
+            params: None,
+            started: false,
         }
     }
 }
@@ -465,9 +476,12 @@ fn write_rows(
     let renderer = renderer_for(store, plan, profile)?;
     let owner: Tz = store.settings()?.owner_tz;
     let demo_note = tr_in(writing.lang, "demo-row-mark", &[]);
-    let mut maker = CellMaker::new(plan, profile, wa_params(plan, &renderer), owner, demo_note);
+    let params = writing.params.unwrap_or_else(|| wa_params(plan, &renderer));
+    let mut maker = CellMaker::new(plan, profile, params, owner, demo_note);
     let numbers: Vec<bool> = maker.columns.iter().map(|(_, k)| k.is_number()).collect();
-    out.start(&maker.header(), &numbers)?;
+    if !writing.started {
+        out.start(&maker.header(), &numbers)?;
+    }
     let columns: Vec<(String, ColumnKind)> = maker.columns.clone();
     let who = Plan::recipients(items);
     let mut checks = Checks::new(plan.campaign.channel);

@@ -1,0 +1,119 @@
+//! What a run did with each scenario, in words the screen and the command line share: who
+//! entered, who did not and why, what was planned per step, what waits, and why chains ended.
+
+use serde::Serialize;
+
+use crate::i18n::Msg;
+
+/// Why an entry ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum End {
+    /// Its last step was planned.
+    Completed,
+    /// An order after the trigger.
+    Ordered,
+    Replied,
+    Unsubscribed,
+    Blocked,
+    /// The scenario's exit button.
+    Clicked,
+    /// Left the entry segment.
+    LeftFilter,
+    /// A due step found no allowed moment before its expiry.
+    Expired,
+    /// A step's condition needed results that did not come before its expiry.
+    NoResults,
+    /// Lost consent or the channel's address.
+    Unreachable,
+    /// Among the sleeping, whom the scenario leaves out.
+    Sleeping,
+}
+
+impl End {
+    /// Its stable name, as entries keep it and `--json` prints it.
+    pub fn key(self) -> &'static str {
+        match self {
+            End::Completed => "completed",
+            End::Ordered => "ordered",
+            End::Replied => "replied",
+            End::Unsubscribed => "unsubscribed",
+            End::Blocked => "blocked",
+            End::Clicked => "clicked",
+            End::LeftFilter => "left_filter",
+            End::Expired => "expired",
+            End::NoResults => "no_results",
+            End::Unreachable => "unreachable",
+            End::Sleeping => "sleeping",
+        }
+    }
+
+    /// The reason in words.
+    pub fn msg(self) -> Msg {
+        Msg::new(match self {
+            End::Completed => "scenario-end-completed",
+            End::Ordered => "scenario-end-ordered",
+            End::Replied => "scenario-end-replied",
+            End::Unsubscribed => "scenario-end-unsubscribed",
+            End::Blocked => "scenario-end-blocked",
+            End::Clicked => "scenario-end-clicked",
+            End::LeftFilter => "scenario-end-left-filter",
+            End::Expired => "scenario-end-expired",
+            End::NoResults => "scenario-end-no-results",
+            End::Unreachable => "scenario-end-unreachable",
+            End::Sleeping => "scenario-end-sleeping",
+        })
+    }
+}
+
+/// Why a trigger entered no one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotEntered {
+    /// Already in a chain of this scenario.
+    InChain,
+    /// Entered it too recently (or on this very trigger before).
+    Cooldown,
+    /// Not in the entry segment.
+    Filter,
+    /// No consent, unsubscribed, blocked, or no address on the channel.
+    Unreachable,
+}
+
+impl NotEntered {
+    pub const ALL: [NotEntered; 4] = [
+        NotEntered::InChain,
+        NotEntered::Cooldown,
+        NotEntered::Filter,
+        NotEntered::Unreachable,
+    ];
+
+    /// The reason in words.
+    pub fn msg(self) -> Msg {
+        Msg::new(match self {
+            NotEntered::InChain => "scenario-not-entered-in-chain",
+            NotEntered::Cooldown => "scenario-not-entered-cooldown",
+            NotEntered::Filter => "scenario-not-entered-filter",
+            NotEntered::Unreachable => "scenario-not-entered-unreachable",
+        })
+    }
+}
+
+/// What a run did with one scenario.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Outcome {
+    pub scenario: String,
+    /// Contacts with a trigger since the last run.
+    pub triggers: u64,
+    pub entered: u64,
+    pub not_entered: Vec<(NotEntered, u64)>,
+    /// Messages planned, per step.
+    pub planned: Vec<u64>,
+    /// Open entries with nothing due in the window.
+    pub waiting: u64,
+    /// Steps skipped because their condition was not met.
+    pub skipped: u64,
+    pub ended: Vec<(End, u64)>,
+    /// A segment trigger's first run, which noted who is in it and entered no one: how many.
+    pub noted: Option<u64>,
+}

@@ -1,0 +1,295 @@
+//! Scenario runs: triggers become entries, due steps become one file of messages with their
+//! own ids, results decide the next step, exits and expiries end chains, and a run whose
+//! export failed leaves everything as it was.
+
+use adresat::import::ImportKind;
+use adresat::plan::export::{Format, Target};
+use adresat::scenario::run::{self, End, NotEntered, Run, RunOptions, SavedRun};
+use adresat::scenario::{self, Scenario};
+use chrono::{DateTime, TimeZone, Utc};
+
+use crate::support::{Scratch, unwatched};
+
+/// 2026-12-01 `h`:`m` in Moscow (the owner's zone), as UTC.
+fn msk(day: u32, h: u32, m: u32) -> DateTime<Utc> {
+    chrono_tz::Europe::Moscow
+        .with_ymd_and_hms(2026, 12, day, h, m, 0)
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+/// Two consenting Moscow contacts (Анна, Борис), the abandoned-cart chain: a reminder two hours
+/// after the cart, then — if there was no reaction — an offer the next day at 10:00.
+fn shop() -> Scratch {
+    let mut s = Scratch::new();
+    s.contacts(
+        "Телефон;Имя;Город;Согласие на рассылку;Дата согласия\n\
+         89120000001;Анна;Москва;да;01.01.2026\n\
+         89120000002;Борис;Москва;да;01.01.2026\n",
+    );
+    let cart = adresat::scenario::presets()
+        .into_iter()
+        .find(|p| p.trigger_kind() == Some("carted"))
+        .expect("the cart preset");
+    scenario::save(&s.store, &cart, None, Utc::now()).unwrap();
+    s
+}
+
+/// Imports activity or results given as CSV text.
+fn events(s: &mut Scratch, name: &str, csv: &str) {
+    let file = s.file(name, csv);
+    let report = s.import(ImportKind::Events, &file);
+    assert_eq!(report.rejected, 0, "{:?}", report.rejects);
+}
+
+/// Runs every scenario from `now` for 24 hours into `file`.
+fn run_at(s: &Scratch, now: DateTime<Utc>, file: &str) -> adresat::Result<(Run, SavedRun)> {
+    let options = RunOptions {
+        now,
+        until: now + chrono::Duration::hours(24),
+        names: Vec::new(),
+    };
+    let made = run::plan_run(&s.store, &options, unwatched())?;
+    let target = Target::new(
+        &s.path(file),
+        Format::Csv { separator: b';' },
+        adresat::i18n::Lang::Ru,
+    );
+    let saved = run::save_and_export(&s.store, &made, &target, unwatched())?;
+    Ok((made, saved))
+}
+
+/// The rows of an exported file as (message id, contact, variant, text, send_at_utc).
+fn rows(s: &Scratch, file: &str) -> Vec<[String; 5]> {
+    let text = std::fs::read_to_string(s.path(file)).unwrap();
+    let mut lines = text.trim_start_matches('\u{feff}').lines();
+    let head: Vec<&str> = lines.next().unwrap().split(';').collect();
+    let col = |name: &str| head.iter().position(|h| *h == name).unwrap();
+    let picks = ["message_id", "contact_id", "variant", "text", "send_at_utc"].map(col);
+    lines
+        .map(|l| {
+            let cells: Vec<&str> = l.split(';').collect();
+            picks.map(|i| cells[i].to_owned())
+        })
+        .collect()
+}
+
+fn anna(s: &Scratch) -> i64 {
+    s.by_phone("+79120000001").0.id
+}
+
+#[test]
+fn a_cart_becomes_a_reminder_two_hours_later_and_a_repeated_run_plans_nothing_new() {
+    let mut s = shop();
+    events(
+        &mut s,
+        "cart.csv",
+        "Телефон;Событие;Товар;Стоимость;Ссылка;Дата\n\
+         89120000001;добавил в корзину;Туфли;4990;https://shop.example/t;01.12.2026 11:00\n",
+    );
+    let (made, saved) = run_at(&s, msk(1, 12, 0), "run1.csv").unwrap();
+    assert_eq!(made.messages(), 1);
+    assert!(saved.exported.is_some());
+    let outcome = &made.outcomes[0];
+    assert_eq!((outcome.triggers, outcome.entered), (1, 1));
+    assert_eq!(outcome.planned, vec![1, 0]);
+    let rows = rows(&s, "run1.csv");
+    assert_eq!(rows.len(), 1);
+    let [id, contact, _, text, at] = &rows[0];
+    assert_eq!(contact, &anna(&s).to_string());
+    assert!(text.starts_with("Анна, вы оставили товар"), "{text}");
+    // Two hours after the cart: 13:00 Moscow.
+    assert_eq!(at, "2026-12-01T10:00:00Z");
+    assert!(id.ends_with(&format!("-{}", anna(&s))), "{id}");
+
+    // The same window again, and a later run before the reminder went: nothing new.
+    let (again, none) = run_at(&s, msk(1, 12, 0), "run2.csv").unwrap();
+    assert_eq!(again.messages(), 0);
+    assert!(none.exported.is_none());
+    assert!(!s.path("run2.csv").exists());
+    let (later, _) = run_at(&s, msk(1, 12, 30), "run3.csv").unwrap();
+    assert_eq!(later.messages(), 0);
+    assert_eq!(later.outcomes[0].waiting, 1);
+}
+
+#[test]
+fn the_offer_goes_the_next_morning_only_without_a_reaction_and_waits_for_results() {
+    let mut s = shop();
+    events(
+        &mut s,
+        "cart.csv",
+        "Телефон;Событие;Дата\n\
+         89120000001;добавил в корзину;01.12.2026 11:00\n\
+         89120000002;добавил в корзину;01.12.2026 11:00\n",
+    );
+    run_at(&s, msk(1, 12, 0), "run1.csv").unwrap();
+    let sent = rows(&s, "run1.csv");
+    assert_eq!(sent.len(), 2);
+    // Without results, the next day's run cannot judge "no reaction": both wait.
+    let (waiting, _) = run_at(&s, msk(1, 20, 0), "run2.csv").unwrap();
+    assert_eq!(waiting.messages(), 0);
+    assert_eq!(waiting.outcomes[0].waiting, 2);
+    // Анна's message was read, Борис's only delivered.
+    let (a, b) = (&sent[0][0], &sent[1][0]);
+    events(
+        &mut s,
+        "results.csv",
+        &format!(
+            "message_id;Статус;Дата\n\
+             {a};доставлено;01.12.2026 13:01\n{a};прочитано;01.12.2026 13:30\n\
+             {b};доставлено;01.12.2026 13:01\n"
+        ),
+    );
+    let (made, _) = run_at(&s, msk(1, 20, 30), "run3.csv").unwrap();
+    assert_eq!(made.messages(), 1);
+    let offer = rows(&s, "run3.csv");
+    assert_eq!(offer[0][1], s.by_phone("+79120000002").0.id.to_string());
+    assert!(offer[0][3].contains("скидка 10%"), "{}", offer[0][3]);
+    // Due the next day at 10:00 Moscow, but within 24 hours of the reminder (13:00): the cap
+    // holds it until 13:00.
+    assert_eq!(offer[0][4], "2026-12-02T10:00:00Z");
+    let outcome = &made.outcomes[0];
+    assert_eq!(outcome.skipped, 1);
+    assert!(outcome.ended.contains(&(End::Completed, 2)), "{outcome:?}");
+}
+
+#[test]
+fn an_order_ends_the_chain_and_a_step_without_results_drops_at_its_expiry() {
+    let mut s = shop();
+    events(
+        &mut s,
+        "cart.csv",
+        "Телефон;Событие;Дата\n\
+         89120000001;добавил в корзину;01.12.2026 11:00\n\
+         89120000002;добавил в корзину;01.12.2026 11:00\n",
+    );
+    run_at(&s, msk(1, 12, 0), "run1.csv").unwrap();
+    let orders = s.file(
+        "orders.csv",
+        "Телефон;Номер заказа;Дата;Сумма\n89120000001;A-1;01.12.2026 15:00;4990\n",
+    );
+    s.import(ImportKind::Orders, &orders);
+    // Three days later: Анна bought (her chain ends), Борис's step 2 expired with no results.
+    let (made, _) = run_at(&s, msk(4, 12, 0), "run2.csv").unwrap();
+    assert_eq!(made.messages(), 0);
+    let ended = &made.outcomes[0].ended;
+    assert!(ended.contains(&(End::Ordered, 1)), "{ended:?}");
+    assert!(ended.contains(&(End::NoResults, 1)), "{ended:?}");
+}
+
+#[test]
+fn a_new_cart_inside_the_cooldown_enters_no_one_and_old_carts_are_not_read() {
+    let mut s = shop();
+    events(
+        &mut s,
+        "cart.csv",
+        "Телефон;Событие;Дата\n\
+         89120000001;добавил в корзину;01.12.2026 11:00\n\
+         89120000002;добавил в корзину;20.11.2026 11:00\n",
+    );
+    let (first, _) = run_at(&s, msk(1, 12, 0), "run1.csv").unwrap();
+    // Борис's cart is older than the look-back (72 hours): not a trigger.
+    assert_eq!(first.outcomes[0].triggers, 1);
+    events(
+        &mut s,
+        "cart2.csv",
+        "Телефон;Событие;Дата\n89120000001;добавил в корзину;02.12.2026 11:00\n",
+    );
+    let (second, _) = run_at(&s, msk(2, 12, 0), "run2.csv").unwrap();
+    assert_eq!(
+        second.outcomes[0].not_entered,
+        vec![(NotEntered::InChain, 1)]
+    );
+    assert_eq!(second.messages(), 0);
+}
+
+#[test]
+fn a_run_whose_file_cannot_be_written_moves_nothing_on() {
+    let mut s = shop();
+    events(
+        &mut s,
+        "cart.csv",
+        "Телефон;Событие;Дата\n89120000001;добавил в корзину;01.12.2026 11:00\n",
+    );
+    let failed = run_at(&s, msk(1, 12, 0), "no-such-folder/run.csv");
+    assert!(failed.is_err());
+    assert!(s.store.runs().unwrap().is_empty());
+    assert!(s.store.plans().unwrap().is_empty());
+    // The next run finds the same cart and plans the same reminder.
+    let (made, _) = run_at(&s, msk(1, 12, 5), "run.csv").unwrap();
+    assert_eq!(made.messages(), 1);
+    assert_eq!(s.store.runs().unwrap().len(), 1);
+}
+
+#[test]
+fn a_consenting_contact_is_capped_by_a_campaign_planned_the_same_hours() {
+    let mut s = shop();
+    let everyone = adresat::segment::Rule::from_json(
+        r#"{"version": 1, "mode": "all", "items": [{"type": "consent", "is": "yes"}]}"#,
+    )
+    .unwrap();
+    s.store
+        .save_segment("Все", &everyone, "", Utc::now())
+        .unwrap();
+    let campaign = adresat::campaign::Campaign::from_json(
+        r#"{"name": "Акция", "channel": "whatsapp", "sleeping": null,
+            "variants": [{"name": "Все", "segment": "Все", "text": "Акция!"}]}"#,
+    )
+    .unwrap();
+    let mut options = adresat::plan::Options::new(msk(1, 0, 0).date_naive(), None);
+    options.timing = adresat::plan::Timing::At(adresat::plan::TimeOfDay::new(14, 0));
+    let task = adresat::model::task::Task::unwatched(msk(1, 9, 0));
+    let plan = adresat::plan::build(&s.store, &campaign, &options, task).unwrap();
+    plan.save(&mut s.store).unwrap();
+    events(
+        &mut s,
+        "cart.csv",
+        "Телефон;Событие;Дата\n89120000001;добавил в корзину;01.12.2026 11:00\n",
+    );
+    // The reminder (13:00) would come within 24 hours of the campaign's 14:00: the cap clears
+    // only past this window, so it waits; once its expiry (24 hours after 13:00) has passed
+    // with the cap still binding, it is dropped.
+    let (made, _) = run_at(&s, msk(1, 12, 0), "run.csv").unwrap();
+    assert_eq!(made.messages(), 0);
+    assert_eq!(made.outcomes[0].waiting, 1);
+    let (later, _) = run_at(&s, msk(2, 13, 30), "run2.csv").unwrap();
+    assert_eq!(later.messages(), 0);
+    assert!(
+        later.outcomes[0].ended.contains(&(End::Expired, 1)),
+        "{:?}",
+        later.outcomes
+    );
+}
+
+#[test]
+fn a_scenario_not_saved_is_named() {
+    let s = shop();
+    let options = RunOptions {
+        now: msk(1, 12, 0),
+        until: msk(2, 12, 0),
+        names: vec!["Нет такого".to_owned()],
+    };
+    let err = run::plan_run(&s.store, &options, unwatched()).unwrap_err();
+    assert_eq!(err.id(), "scenario-error-not-found");
+    let backwards = RunOptions {
+        until: msk(1, 11, 0),
+        names: Vec::new(),
+        ..options
+    };
+    let err = run::plan_run(&s.store, &backwards, unwatched()).unwrap_err();
+    assert_eq!(err.id(), "scenario-error-window");
+}
+
+/// The preset's trigger kind, to find it among the presets.
+trait TriggerKind {
+    fn trigger_kind(&self) -> Option<&str>;
+}
+
+impl TriggerKind for Scenario {
+    fn trigger_kind(&self) -> Option<&str> {
+        match &self.trigger {
+            adresat::scenario::Trigger::Activity { kind, .. } => Some(kind),
+            _ => None,
+        }
+    }
+}
