@@ -456,7 +456,8 @@ fn counts_equal_a_plain_reading_of_the_events_and_survive_the_conversion_of_an_o
         "INSERT INTO contacts SELECT * FROM now.contacts;
          INSERT INTO segments SELECT * FROM now.segments;
          INSERT INTO campaigns SELECT * FROM now.campaigns;
-         INSERT INTO plans SELECT * FROM now.plans;
+         INSERT INTO plans SELECT id, campaign, plan_date, id_prefix, snapshot, options, created_at
+             FROM now.plans;
          INSERT INTO plan_items SELECT * FROM now.plan_items;
          INSERT INTO events (contact_id, campaign, message_id, kind, button, at)
              SELECT e.contact_id, c.name, e.message_id, k.name, e.button,
