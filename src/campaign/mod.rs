@@ -25,6 +25,10 @@ use crate::segment::Today;
 use crate::store::Store;
 
 /// Variables every contact has, beside custom fields and the campaign's own values.
+/// The variables of a scenario step's text that its trigger fills (an activity's product, page
+/// and value; an order's first product and amount).
+pub const TRIGGER_VARIABLES: [&str; 3] = ["product", "product_url", "cart_value"];
+
 pub const VARIABLES: [&str; 10] = [
     "name",
     "first_name",

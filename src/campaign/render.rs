@@ -8,9 +8,10 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::audience::Assigned;
-use super::{Arm, Campaign, Channel, VARIABLES};
+use super::{Arm, Campaign, Channel, TRIGGER_VARIABLES, VARIABLES};
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg};
+use crate::model::scenario::TriggerFacts;
 use crate::model::task::Task;
 use crate::rfm::Group;
 use crate::store::{FactNeeds, MessageFacts, Store};
@@ -38,11 +39,14 @@ pub struct Renderer {
     needs: FactNeeds,
     tz: chrono_tz::Tz,
     lang: Lang,
+    /// A scenario's plan: what each contact's trigger was about, by contact.
+    triggers: Vec<(i64, TriggerFacts)>,
 }
 
 /// Whether `name` is a variable `campaign`'s texts may use, on a base with the `custom` fields.
 pub fn is_known(campaign: &Campaign, custom: &[String], name: &str) -> bool {
     VARIABLES.contains(&name)
+        || (campaign.triggered && TRIGGER_VARIABLES.contains(&name))
         || custom.iter().any(|c| c == name)
         || campaign.values.contains_key(name)
 }
@@ -138,9 +142,11 @@ impl Renderer {
                 "last_product",
             ]),
             rfm: used(&["rfm_group"]),
-            custom: variables
-                .iter()
-                .any(|v| !VARIABLES.contains(v) && !campaign.values.contains_key(*v)),
+            custom: variables.iter().any(|v| {
+                !VARIABLES.contains(v)
+                    && !TRIGGER_VARIABLES.contains(v)
+                    && !campaign.values.contains_key(*v)
+            }),
             interest_prefix: campaign
                 .interest_group
                 .as_ref()
@@ -153,7 +159,24 @@ impl Renderer {
             needs,
             tz,
             lang: crate::i18n::current(),
+            triggers: Vec::new(),
         }
+    }
+
+    /// The renderer with what each contact's trigger was about (by contact), which a scenario
+    /// step's `{{product}}`, `{{product_url}}` and `{{cart_value}}` show.
+    pub fn with_triggers(mut self, triggers: Vec<(i64, TriggerFacts)>) -> Renderer {
+        self.triggers = triggers;
+        self
+    }
+
+    /// What the trigger of `contact`'s chain was about, if the plan says.
+    fn trigger(&self, contact: i64) -> Option<&TriggerFacts> {
+        let i = self
+            .triggers
+            .binary_search_by_key(&contact, |(c, _)| *c)
+            .ok()?;
+        Some(&self.triggers[i].1)
     }
 
     /// The facts the texts use: what to read for a recipient.
@@ -208,6 +231,12 @@ impl Renderer {
             "last_order_date" => order.map(|o| local_date(&o.ordered_at, self.tz)),
             "last_order_amount" => order.map(|o| crate::format::format_rubles(o.amount_kop)),
             "last_product" => order.and_then(|o| o.product.clone()),
+            "product" => self.trigger(facts.contact_id).map(|t| t.product.clone()),
+            "product_url" => self.trigger(facts.contact_id).map(|t| t.url.clone()),
+            "cart_value" => self
+                .trigger(facts.contact_id)
+                .and_then(|t| t.value_kop)
+                .map(crate::format::format_rubles),
             "rfm_group" => facts
                 .rfm_group
                 .as_deref()

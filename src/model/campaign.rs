@@ -182,6 +182,10 @@ pub struct Campaign {
     /// click or reply (3 unless the file says otherwise; `null` sends to them too).
     #[serde(default = "default_sleeping")]
     pub sleeping: Option<u32>,
+    /// A scenario's steps as a campaign: its texts may use the trigger's variables
+    /// (`{{product}}`, `{{product_url}}`, `{{cart_value}}`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub triggered: bool,
 }
 
 fn default_sleeping() -> Option<u32> {

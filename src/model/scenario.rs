@@ -129,6 +129,15 @@ fn yes() -> bool {
     true
 }
 
+/// What a contact's trigger was about, for its chain's messages: the product (and its page)
+/// viewed or carted, and the value of the cart or order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TriggerFacts {
+    pub product: String,
+    pub url: String,
+    pub value_kop: Option<i64>,
+}
+
 /// One message of the chain.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Step {
@@ -241,6 +250,7 @@ impl Scenario {
             variants,
             never: Vec::new(),
             sleeping: self.sleeping,
+            triggered: true,
         }
     }
 }

@@ -137,6 +137,7 @@ pub fn build(store: &Store, campaign: &Campaign, options: &Options, task: Task) 
         fullest_window,
         made_at: now,
         run_at: None,
+        triggers: Vec::new(),
     })
 }
 

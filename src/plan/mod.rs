@@ -196,6 +196,8 @@ pub struct Plan {
     /// The moment of the scenario run it belongs to (a scenario's steps as its variants): its
     /// message ids carry it to the minute, so each run's ids are its own.
     pub run_at: Option<DateTime<Utc>>,
+    /// A scenario run's plan: what each recipient's trigger was about, by contact.
+    pub triggers: Vec<(i64, crate::model::scenario::TriggerFacts)>,
 }
 
 /// The plan's counts: per variant and arm, per day, per reason.

@@ -84,6 +84,10 @@ pub fn reload(store: &Store, plan_id: i64) -> Result<Reloaded> {
         }
     }
     let made_at = header.created_at.utc();
+    let triggers = match header.run_at {
+        Some(_) => store.plan_triggers(plan_id)?,
+        None => Vec::new(),
+    };
     Ok(Reloaded {
         plan_id,
         plan: Plan {
@@ -97,6 +101,7 @@ pub fn reload(store: &Store, plan_id: i64) -> Result<Reloaded> {
             run_at: header
                 .run_at
                 .and_then(|t| chrono::DateTime::from_timestamp(t, 0)),
+            triggers,
         },
         gone,
     })

@@ -7,7 +7,7 @@ pub mod run;
 
 use chrono::{DateTime, Utc};
 
-use crate::campaign::{VARIABLES, message_fault};
+use crate::campaign::{TRIGGER_VARIABLES, VARIABLES, message_fault};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 pub use crate::model::scenario::{
@@ -99,7 +99,11 @@ fn check_step(
     if let Some(fault) = message_fault(&place.to_string(), &step.buttons, step.b.as_ref()) {
         return Err(fault);
     }
-    let known = |name: &str| VARIABLES.contains(&name) || custom.iter().any(|c| c == name);
+    let known = |name: &str| {
+        VARIABLES.contains(&name)
+            || TRIGGER_VARIABLES.contains(&name)
+            || custom.iter().any(|c| c == name)
+    };
     let texts = std::iter::once(step.text.as_str()).chain(step.b.iter().map(|b| b.text.as_str()));
     for text in texts {
         let (_, problems) = crate::template::parse(text, &known);

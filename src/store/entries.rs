@@ -11,6 +11,7 @@ use super::columns::kind_id;
 use super::plans::{PlanHeader, SavedItem, insert_plan};
 use crate::error::Result;
 use crate::model::contact::EventKind;
+use crate::model::scenario::TriggerFacts;
 
 /// One contact's pass through a scenario.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -407,6 +408,38 @@ impl Store {
         tx.execute("DELETE FROM scenario_runs WHERE id = ?1", [run_id])?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// What the trigger of each recipient of the saved plan `plan_id` (a scenario run's) was
+    /// about: the entry of the plan's scenario the message belongs to, by contact.
+    pub fn plan_triggers(&self, plan_id: i64) -> Result<Vec<(i64, TriggerFacts)>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT i.contact_id, e.product, e.url, e.value_kop
+             FROM plan_items i JOIN plans p ON p.id = i.plan_id
+             JOIN scenario_entries e ON e.scenario = p.campaign AND e.contact_id = i.contact_id
+                  AND e.trigger_at <= i.send_at
+             WHERE p.id = ?1 ORDER BY i.contact_id, e.trigger_at",
+        )?;
+        let mut out: Vec<(i64, TriggerFacts)> = Vec::new();
+        let rows = stmt.query_map([plan_id], |r| {
+            Ok((
+                r.get(0)?,
+                TriggerFacts {
+                    product: r.get(1)?,
+                    url: r.get(2)?,
+                    value_kop: r.get(3)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (contact, facts) = row?;
+            // The latest entry before the message is the one it belongs to.
+            match out.last_mut() {
+                Some(last) if last.0 == contact => last.1 = facts,
+                _ => out.push((contact, facts)),
+            }
+        }
+        Ok(out)
     }
 
     /// The saved runs, newest first.

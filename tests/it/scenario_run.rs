@@ -97,10 +97,27 @@ fn a_cart_becomes_a_reminder_two_hours_later_and_a_repeated_run_plans_nothing_ne
     assert_eq!(rows.len(), 1);
     let [id, contact, _, text, at] = &rows[0];
     assert_eq!(contact, &anna(&s).to_string());
-    assert!(text.starts_with("Анна, вы оставили товар"), "{text}");
+    // The trigger's product is in the text; so is the cart's value in step 2 (below).
+    assert!(
+        text.starts_with("Анна, вы оставили в корзине «Туфли»"),
+        "{text}"
+    );
     // Two hours after the cart: 13:00 Moscow.
     assert_eq!(at, "2026-12-01T10:00:00Z");
     assert!(id.ends_with(&format!("-{}", anna(&s))), "{id}");
+
+    // The run's plan, exported again from the base, still knows what the cart held.
+    let saved_plan = s.store.plans().unwrap()[0].id;
+    let reloaded = adresat::plan::saved::reload(&s.store, saved_plan).unwrap();
+    let again = Target::new(
+        &s.path("again.csv"),
+        Format::Csv { separator: b';' },
+        adresat::i18n::Lang::Ru,
+    );
+    adresat::plan::export::export(&s.store, &reloaded.plan, &again, unwatched()).unwrap();
+    let written = std::fs::read_to_string(s.path("again.csv")).unwrap();
+    assert!(written.contains(id.as_str()), "{written}");
+    assert!(written.contains("«Туфли»"), "{written}");
 
     // The same window again, and a later run before the reminder went: nothing new.
     let (again, none) = run_at(&s, msk(1, 12, 0), "run2.csv").unwrap();
@@ -144,7 +161,12 @@ fn the_offer_goes_the_next_morning_only_without_a_reaction_and_waits_for_results
     assert_eq!(made.messages(), 1);
     let offer = rows(&s, "run3.csv");
     assert_eq!(offer[0][1], s.by_phone("+79120000002").0.id.to_string());
-    assert!(offer[0][3].contains("скидка 10%"), "{}", offer[0][3]);
+    // Борис's cart had no value: the fallback.
+    assert!(
+        offer[0][3].contains("скидка 10% на корзину (ваш заказ)"),
+        "{}",
+        offer[0][3]
+    );
     // Due the next day at 10:00 Moscow, but within 24 hours of the reminder (13:00): the cap
     // holds it until 13:00.
     assert_eq!(offer[0][4], "2026-12-02T10:00:00Z");

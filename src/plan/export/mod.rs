@@ -151,7 +151,10 @@ fn renderer_for(store: &Store, plan: &Plan, profile: &Profile) -> Result<Rendere
         })
         .collect();
     let custom = fields.iter().any(|f| matches!(f, Field::Custom(_)));
-    Renderer::with_columns(store, &plan.campaign, &vars, custom)
+    Ok(
+        Renderer::with_columns(store, &plan.campaign, &vars, custom)?
+            .with_triggers(plan.triggers.clone()),
+    )
 }
 
 /// Where rendered rows go: one file, a split plan's batches, or nowhere (the checks alone).

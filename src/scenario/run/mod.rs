@@ -22,14 +22,14 @@ use crate::campaign::audience::exclusion;
 use crate::campaign::{Channel, Exclusion};
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
-use crate::model::scenario::{Scenario, Trigger};
+use crate::model::scenario::{Scenario, Trigger, TriggerFacts};
 use crate::model::task::Task;
 use crate::plan::{Options, Plan, PlanSettings, Planned, pace_outside_quiet};
 use crate::segment::{self, Item, Membership, Rule, Today};
 use crate::store::{EntryRow, Reach, RunRecord, Store, Triggered};
 use advance::{Judge, Next};
-use place::{Placed, Placer};
 pub use outcome::{End, NotEntered, Outcome};
+use place::{Placed, Placer};
 pub use save::{SavedRun, save_and_export};
 
 /// What a run is asked for.
@@ -425,6 +425,7 @@ impl Ctx<'_> {
             fullest_window: None,
             made_at: DateTime::from_timestamp(self.now, 0).unwrap_or_default(),
             run_at: DateTime::from_timestamp(self.now, 0),
+            triggers: Vec::new(),
         };
         let mut completed = 0;
         for (item, p) in items.iter().zip(&planned) {
@@ -441,6 +442,20 @@ impl Ctx<'_> {
             }
         }
         planned.sort_by_key(|p| p.contact_id);
+        let mut triggers: Vec<(i64, TriggerFacts)> = items
+            .iter()
+            .map(|i| {
+                let e = &entries[i.entry];
+                let facts = TriggerFacts {
+                    product: e.product.clone(),
+                    url: e.url.clone(),
+                    value_kop: e.value_kop,
+                };
+                (e.contact_id, facts)
+            })
+            .collect();
+        triggers.sort_by_key(|(c, _)| *c);
+        plan.triggers = triggers;
         plan.items = planned;
         (plan, completed)
     }

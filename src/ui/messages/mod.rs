@@ -135,6 +135,7 @@ fn new_campaign(segments: &[String]) -> Campaign {
         variants: vec![new_variant(segments, 1)],
         never: Vec::new(),
         sleeping: Some(3),
+        triggered: false,
     }
 }
 
