@@ -128,9 +128,9 @@ fn run_due(store: &Store, args: RunArgs, lang: Lang) -> Result<()> {
         Ok((made, saved))
     })?;
     if args.json {
-        out!("{}", run_json(&made, &saved, owner));
+        out!("{}", run_json(&made, &saved));
     } else {
-        print_run(&made, &saved, owner, lang);
+        print_run(&made, &saved, lang);
     }
     Ok(())
 }
@@ -149,7 +149,8 @@ fn local(at: DateTime<Utc>, owner: Tz) -> String {
         .to_string()
 }
 
-fn run_json(made: &Run, saved: &SavedRun, owner: Tz) -> serde_json::Value {
+fn run_json(made: &Run, saved: &SavedRun) -> serde_json::Value {
+    let owner = made.owner;
     let scenarios: Vec<serde_json::Value> = made
         .outcomes
         .iter()
@@ -181,38 +182,21 @@ fn run_json(made: &Run, saved: &SavedRun, owner: Tz) -> serde_json::Value {
     })
 }
 
-fn print_run(made: &Run, saved: &SavedRun, owner: Tz, lang: Lang) {
-    let head = Msg::new("cli-scenario-run-head")
-        .arg("now", local(made.now, owner))
-        .arg("until", local(made.until, owner))
-        .arg("messages", made.messages() as i64);
-    out!("{}", head.render(lang));
+fn print_run(made: &Run, saved: &SavedRun, lang: Lang) {
+    out!("{}", made.headline().render(lang));
     for o in &made.outcomes {
-        if let Some(count) = o.noted {
-            let noted = Msg::new("cli-scenario-run-noted")
-                .arg("scenario", o.scenario.as_str())
-                .arg("count", count as i64);
-            out!("{}", noted.render(lang));
+        let mut lines = o.lines().into_iter().map(|m| m.render(lang));
+        // The counts' line first, then the details under it.
+        if o.noted.is_some()
+            && let Some(noted) = lines.next()
+        {
+            out!("{noted}");
         }
-        let line = Msg::new("cli-scenario-run-line")
-            .arg("scenario", o.scenario.as_str())
-            .arg("triggers", o.triggers as i64)
-            .arg("entered", o.entered as i64)
-            .arg("planned", o.planned.iter().sum::<u64>() as i64)
-            .arg("waiting", o.waiting as i64);
-        out!("{}", line.render(lang));
-        for (i, n) in o.planned.iter().enumerate().filter(|(_, n)| **n > 0) {
-            let step = Msg::new("cli-scenario-run-step")
-                .arg("step", i as i64 + 1)
-                .arg("count", *n as i64);
-            out!("  {}", step.render(lang));
+        if let Some(head) = lines.next() {
+            out!("{head}");
         }
-        let reasons = o.not_entered.iter().map(|(k, n)| (k.msg(), n));
-        for (reason, n) in reasons.chain(o.ended.iter().map(|(k, n)| (k.msg(), n))) {
-            let line = Msg::new("cli-scenario-run-reason")
-                .arg("reason", reason.render(lang))
-                .arg("count", *n as i64);
-            out!("  {}", line.render(lang));
+        for line in lines {
+            out!("  {line}");
         }
     }
     match &saved.exported {

@@ -49,6 +49,8 @@ pub struct RunOptions {
 pub struct Run {
     pub now: DateTime<Utc>,
     pub until: DateTime<Utc>,
+    /// The owner's zone, which the run's moments are shown in.
+    pub owner: Tz,
     pub plans: Vec<Plan>,
     pub outcomes: Vec<Outcome>,
     record: RunRecord,
@@ -58,6 +60,15 @@ impl Run {
     /// How many messages it plans.
     pub fn messages(&self) -> usize {
         self.plans.iter().map(|p| p.items.len()).sum()
+    }
+
+    /// The run in one line: its window in the owner's time and how many messages it plans.
+    pub fn headline(&self) -> Msg {
+        let local = |t: DateTime<Utc>| t.with_timezone(&self.owner).format("%Y-%m-%d %H:%M");
+        Msg::new("cli-scenario-run-head")
+            .arg("now", local(self.now).to_string())
+            .arg("until", local(self.until).to_string())
+            .arg("messages", self.messages() as i64)
     }
 }
 
@@ -126,6 +137,7 @@ pub fn plan_run(store: &Store, options: &RunOptions, task: Task) -> Result<Run> 
     Ok(Run {
         now: options.now,
         until: options.until,
+        owner: settings.owner_tz,
         plans,
         outcomes,
         record: ctx.record,

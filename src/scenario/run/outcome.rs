@@ -117,3 +117,44 @@ pub struct Outcome {
     /// A segment trigger's first run, which noted who is in it and entered no one: how many.
     pub noted: Option<u64>,
 }
+
+impl Outcome {
+    /// What the run did with the scenario in words, one line each: the counts, the messages
+    /// per step, then each reason a trigger entered no one or a chain ended, counted. The
+    /// command line and the window show the same lines.
+    pub fn lines(&self) -> Vec<Msg> {
+        let mut out = Vec::new();
+        if let Some(count) = self.noted {
+            out.push(
+                Msg::new("cli-scenario-run-noted")
+                    .arg("scenario", self.scenario.as_str())
+                    .arg("count", count as i64),
+            );
+        }
+        out.push(
+            Msg::new("cli-scenario-run-line")
+                .arg("scenario", self.scenario.as_str())
+                .arg("triggers", self.triggers as i64)
+                .arg("entered", self.entered as i64)
+                .arg("planned", self.planned.iter().sum::<u64>() as i64)
+                .arg("waiting", self.waiting as i64),
+        );
+        for (i, n) in self.planned.iter().enumerate().filter(|(_, n)| **n > 0) {
+            out.push(
+                Msg::new("cli-scenario-run-step")
+                    .arg("step", i as i64 + 1)
+                    .arg("count", *n as i64),
+            );
+        }
+        let refused = self.not_entered.iter().map(|(k, n)| (k.msg(), *n));
+        let ended = self.ended.iter().map(|(k, n)| (k.msg(), *n));
+        for (reason, n) in refused.chain(ended) {
+            out.push(
+                Msg::new("cli-scenario-run-reason")
+                    .arg("reason", reason.to_string())
+                    .arg("count", n as i64),
+            );
+        }
+        out
+    }
+}

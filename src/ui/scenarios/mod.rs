@@ -2,6 +2,7 @@
 //! delay, condition and text), and the scenario as its file (docs/scenarios.md) to edit, check
 //! and save — the same checks as `adresat scenario save` — load from a file, or delete.
 
+mod run;
 mod words;
 
 use std::path::Path;
@@ -25,6 +26,8 @@ pub struct ScenariosScreen {
     /// Saving (the name saved) or deleting (`None`).
     job: Option<QueryJob<Option<String>>>,
     outcome: Option<Result<String, String>>,
+    /// The window that plans and writes the messages due.
+    run: Option<run::RunWindow>,
 }
 
 impl Default for ScenariosScreen {
@@ -37,6 +40,7 @@ impl Default for ScenariosScreen {
             file: PathField::new(PathMode::Open, ""),
             job: None,
             outcome: None,
+            run: None,
         }
     }
 }
@@ -47,6 +51,7 @@ impl ScenariosScreen {
         self.list.forget();
         self.editing = None;
         self.outcome = None;
+        self.run = None;
     }
 
     pub fn show(&mut self, ui: &mut egui::Ui, db: &Path) {
@@ -66,6 +71,11 @@ impl ScenariosScreen {
                 .id_salt("scenario-edit")
                 .show(ui, |ui| self.editor_ui(ui));
         });
+        if let Some(window) = &mut self.run
+            && !window.show(ui.ctx(), db)
+        {
+            self.run = None;
+        }
     }
 
     fn poll(&mut self, ctx: &egui::Context, db: &Path) {
@@ -152,6 +162,9 @@ impl ScenariosScreen {
                 .clicked()
             {
                 self.save(ui.ctx(), db);
+            }
+            if ui.button(tr("scenario-run-open")).clicked() && self.run.is_none() {
+                self.run = Some(run::RunWindow::open(ui.ctx(), db));
             }
             if let Some(name) = self.editing.clone()
                 && ui
