@@ -35,6 +35,8 @@ pub enum ScenarioCommand {
     Show { name: String },
     /// Delete the saved scenario NAME.
     Delete { name: String },
+    /// Without NAME, list the presets; with it, print that preset as JSON (to edit and `save`).
+    Preset { name: Option<String> },
     /// Plan the messages the scenarios (all by default) have due from now until --until, and
     /// write them to --out in one file: entries advance only when it is written.
     Run(RunArgs),
@@ -99,6 +101,18 @@ pub fn run(store: &Store, command: ScenarioCommand, lang: Lang) -> Result<()> {
             }
         }
         ScenarioCommand::Run(args) => run_due(store, args, lang)?,
+        ScenarioCommand::Preset { name: None } => {
+            for p in scenario::presets() {
+                out!("{}\t{}", p.name, trigger_word(&p.trigger));
+            }
+        }
+        ScenarioCommand::Preset { name: Some(name) } => {
+            let preset = scenario::presets()
+                .into_iter()
+                .find(|p| p.name == name.trim())
+                .ok_or_else(|| not_found(&name))?;
+            out!("{}", preset.to_json());
+        }
     }
     Ok(())
 }

@@ -338,6 +338,29 @@ impl Store {
             .optional()?)
     }
 
+    /// The contacts with a reply, an unsubscribe or a block — or, with `clicks`, a click — after
+    /// unix second `after`, ascending: the only ones [`Store::chain_stop`] can find anything for.
+    pub fn stop_candidates(&self, after: i64, clicks: bool) -> Result<Vec<i64>> {
+        let mut kinds = vec![
+            EventKind::Replied,
+            EventKind::Unsubscribed,
+            EventKind::Blocked,
+        ];
+        if clicks {
+            kinds.push(EventKind::Clicked);
+        }
+        let kinds: Vec<String> = kinds.into_iter().map(|k| kind_id(k).to_string()).collect();
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT DISTINCT contact_id FROM contact_kinds
+             WHERE kind IN ({}) AND last_at > ?1 ORDER BY contact_id",
+            kinds.join(", ")
+        ))?;
+        let rows = stmt
+            .query_map([after], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
     /// Whether `contact_id` ordered after unix second `after`, up to `until`.
     pub fn ordered_between(&self, contact_id: i64, after: i64, until: i64) -> Result<bool> {
         Ok(self

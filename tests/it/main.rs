@@ -28,6 +28,7 @@ mod results_ui;
 mod review;
 mod rfm;
 mod scenario_run;
+mod scenario_sim;
 mod scenarios;
 mod segments;
 mod support;

@@ -74,6 +74,17 @@ fn rows(s: &Scratch, file: &str) -> Vec<[String; 5]> {
         .collect()
 }
 
+/// Анна and Борис both leave a cart at 11:00 on 1 December.
+fn two_carts(s: &mut Scratch) {
+    events(
+        s,
+        "cart.csv",
+        "Телефон;Событие;Дата\n\
+         89120000001;добавил в корзину;01.12.2026 11:00\n\
+         89120000002;добавил в корзину;01.12.2026 11:00\n",
+    );
+}
+
 fn anna(s: &Scratch) -> i64 {
     s.by_phone("+79120000001").0.id
 }
@@ -132,13 +143,7 @@ fn a_cart_becomes_a_reminder_two_hours_later_and_a_repeated_run_plans_nothing_ne
 #[test]
 fn the_offer_goes_the_next_morning_only_without_a_reaction_and_waits_for_results() {
     let mut s = shop();
-    events(
-        &mut s,
-        "cart.csv",
-        "Телефон;Событие;Дата\n\
-         89120000001;добавил в корзину;01.12.2026 11:00\n\
-         89120000002;добавил в корзину;01.12.2026 11:00\n",
-    );
+    two_carts(&mut s);
     run_at(&s, msk(1, 12, 0), "run1.csv").unwrap();
     let sent = rows(&s, "run1.csv");
     assert_eq!(sent.len(), 2);
@@ -178,13 +183,7 @@ fn the_offer_goes_the_next_morning_only_without_a_reaction_and_waits_for_results
 #[test]
 fn an_order_ends_the_chain_and_a_step_without_results_drops_at_its_expiry() {
     let mut s = shop();
-    events(
-        &mut s,
-        "cart.csv",
-        "Телефон;Событие;Дата\n\
-         89120000001;добавил в корзину;01.12.2026 11:00\n\
-         89120000002;добавил в корзину;01.12.2026 11:00\n",
-    );
+    two_carts(&mut s);
     run_at(&s, msk(1, 12, 0), "run1.csv").unwrap();
     let orders = s.file(
         "orders.csv",

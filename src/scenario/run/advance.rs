@@ -40,25 +40,30 @@ pub(super) struct Judge<'a> {
     pub until: i64,
     /// The entry segment's contacts, ascending, when leaving it ends the chain.
     pub filter: Option<&'a [i64]>,
+    /// Each buyer's last order (unix seconds), by contact: no order after an entry's trigger
+    /// unless the last one is.
+    pub last_orders: &'a [(i64, i64)],
+    /// The contacts with an event since the oldest entry's trigger that may stop a chain.
+    pub stops: &'a [i64],
 }
 
 impl Judge<'_> {
     /// What ended `entry` since its trigger, if anything did.
     pub fn exit(&self, entry: &EntryRow) -> Result<Option<End>> {
         let s = self.scenario;
-        if s.exits.order
-            && self
-                .store
-                .ordered_between(entry.contact_id, entry.trigger_at, self.now)?
-        {
+        let id = entry.contact_id;
+        if s.exits.order && self.ordered_since(id, entry.trigger_at)? {
             return Ok(Some(End::Ordered));
         }
-        let stop = self.store.chain_stop(
-            entry.contact_id,
-            entry.trigger_at,
-            s.name.trim(),
-            s.exits.click.as_deref(),
-        )?;
+        let stop = match self.stops.binary_search(&id) {
+            Ok(_) => self.store.chain_stop(
+                id,
+                entry.trigger_at,
+                s.name.trim(),
+                s.exits.click.as_deref(),
+            )?,
+            Err(_) => None,
+        };
         if let Some(kind) = stop {
             return Ok(Some(match kind {
                 EventKind::Replied => End::Replied,
@@ -71,6 +76,20 @@ impl Judge<'_> {
             .filter
             .is_some_and(|ids| ids.binary_search(&entry.contact_id).is_err());
         Ok(left.then_some(End::LeftFilter))
+    }
+
+    /// Whether `contact` ordered after unix second `after`, up to the run's moment.
+    fn ordered_since(&self, contact: i64, after: i64) -> Result<bool> {
+        let last = match self.last_orders.binary_search_by_key(&contact, |(c, _)| *c) {
+            Ok(i) => self.last_orders[i].1,
+            Err(_) => return Ok(false),
+        };
+        match last {
+            l if l <= after => Ok(false),
+            l if l <= self.now => Ok(true),
+            // An order after the run's moment (a run for an earlier moment): look closer.
+            _ => self.store.ordered_between(contact, after, self.now),
+        }
     }
 
     /// The next step of `entry` (skipping those whose condition is not met, counted in

@@ -83,6 +83,10 @@ struct Ctx<'a> {
     placer: Placer,
     /// Per channel used: every contact's reach, by id.
     reaches: Vec<(Channel, Vec<Reach>)>,
+    /// The scenario's share of the run's task: its entries report to it, and it may stop them.
+    task: Task<'a>,
+    /// Each buyer's last order, by contact (read when a scenario first needs it).
+    last_orders: Option<Vec<(i64, i64)>>,
     record: RunRecord,
 }
 
@@ -119,6 +123,8 @@ pub fn plan_run(store: &Store, options: &RunOptions, task: Task) -> Result<Run> 
         demo: settings.demo,
         placer: Placer::new(rules, earlier, now, until),
         reaches: Vec::new(),
+        last_orders: None,
+        task,
         record: RunRecord {
             made_at: now,
             until,
@@ -129,10 +135,11 @@ pub fn plan_run(store: &Store, options: &RunOptions, task: Task) -> Result<Run> 
     let count = scenarios.len().max(1) as f32;
     for (i, s) in scenarios.iter().enumerate() {
         task.stop_if()?;
+        let share = |k: usize| 0.2 + 0.8 * k as f32 / count;
+        ctx.task = task.part(share(i), share(i + 1));
         let (outcome, plan) = ctx.scenario(s)?;
         outcomes.push(outcome);
         plans.extend(plan);
-        task.report(0.2 + 0.8 * (i + 1) as f32 / count, 0);
     }
     Ok(Run {
         now: options.now,
@@ -348,15 +355,33 @@ impl Ctx<'_> {
             }
             None => Vec::new(),
         };
+        if self.last_orders.is_none() && s.exits.order {
+            self.last_orders = Some(self.store.last_orders()?);
+        }
+        let oldest = entries
+            .iter()
+            .map(|e| e.trigger_at)
+            .min()
+            .unwrap_or(self.now);
+        let stops = self
+            .store
+            .stop_candidates(oldest, s.exits.click.is_some())?;
         let judge = Judge {
             store: self.store,
             scenario: s,
             now: self.now,
             until: self.until,
             filter,
+            last_orders: self.last_orders.as_deref().unwrap_or_default(),
+            stops: &stops,
         };
         let mut items = Vec::new();
+        let count = entries.len().max(1) as f32;
         for (i, entry) in entries.iter_mut().enumerate() {
+            if i % 4096 == 0 {
+                self.task.stop_if()?;
+                self.task.report(i as f32 / count, i as u64);
+            }
             let r = reach_of(&self.reaches[reach].1, entry.contact_id);
             let tz = r.and_then(|r| r.time_zone).unwrap_or(self.owner);
             let next = match judge.exit(entry)?.or_else(|| unreachable(r, s.channel)) {

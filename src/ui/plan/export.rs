@@ -310,26 +310,12 @@ impl ExportStep {
     fn profile_row(&mut self, ui: &mut egui::Ui) -> bool {
         let mut changed = false;
         ui.horizontal(|ui| {
-            ui.label(tr("plan-profile"));
-            let options: Vec<(usize, String)> = self
-                .profiles
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (i, profile_label(p)))
-                .collect();
             let mut chosen = self
                 .profiles
                 .iter()
                 .position(|p| p.name == self.chosen)
                 .unwrap_or(0);
-            if crate::ui::pickers::pick_fixed_width(
-                ui,
-                ui.scope_id().with("plan-profile"),
-                &mut chosen,
-                &options,
-                &tr("plan-profile"),
-                Some(260.0),
-            ) {
+            if profile_picker(ui, "plan-profile", &self.profiles, &mut chosen) {
                 self.chosen = self.profiles[chosen].name.clone();
                 self.split = self.profiles[chosen].split;
                 changed = true;
@@ -543,6 +529,30 @@ impl ExportStep {
 }
 
 /// A profile's name in the picker: the shipped ones say what they are for.
+/// The sending service's label and the profiles to pick from (shipped and the owner's), by
+/// index; true when another was picked. The Plan screen and the scenario run share it.
+pub(crate) fn profile_picker(
+    ui: &mut egui::Ui,
+    id: &str,
+    profiles: &[Profile],
+    chosen: &mut usize,
+) -> bool {
+    ui.label(tr("plan-profile"));
+    let options: Vec<(usize, String)> = profiles
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (i, profile_label(p)))
+        .collect();
+    crate::ui::pickers::pick_fixed_width(
+        ui,
+        ui.scope_id().with(id),
+        chosen,
+        &options,
+        &tr("plan-profile"),
+        Some(260.0),
+    )
+}
+
 fn profile_label(p: &Profile) -> String {
     let about = match p.name.as_str() {
         "adresat" => "plan-profile-adresat",

@@ -5,7 +5,7 @@
 //! someone would get a gap, a text is too long, or the limit moves people to later days. The
 //! making and reviewing is the library's ([`crate::plan::review`]); this draws it.
 
-mod export;
+pub(crate) mod export;
 mod form;
 mod profile_dialog;
 mod summary;

@@ -165,21 +165,13 @@ impl RunWindow {
         let messages = made.messages();
         if messages > 0 {
             ui.horizontal(|ui| {
-                ui.label(tr("plan-profile"));
-                let options: Vec<(usize, String)> = self
-                    .profiles
-                    .iter()
-                    .enumerate()
-                    .map(|(i, p)| (i, p.name.clone()))
-                    .collect();
-                if crate::ui::pickers::pick_fixed_width(
+                let picked = crate::ui::plan::export::profile_picker(
                     ui,
-                    ui.scope_id().with("scenario-run-profile"),
+                    "scenario-run-profile",
+                    &self.profiles,
                     &mut self.chosen,
-                    &options,
-                    &tr("plan-profile"),
-                    Some(260.0),
-                ) {
+                );
+                if picked {
                     self.suggest_path(made);
                 }
             });
