@@ -43,7 +43,8 @@ impl Counts {
         }
     }
 
-    fn merge(&mut self, o: &Counts) {
+    /// Adds another line's counts.
+    pub fn merge(&mut self, o: &Counts) {
         self.planned += o.planned;
         self.sent += o.sent;
         self.delivered += o.delivered;
@@ -294,7 +295,7 @@ pub fn two_proportion(x1: u64, n1: u64, x2: u64, n2: u64) -> Option<(f64, f64)> 
     Some((z, p))
 }
 
-fn rates(c: &Counts, reads: bool) -> Rates {
+pub(crate) fn rates(c: &Counts, reads: bool) -> Rates {
     Rates {
         read: if reads { c.per_delivered(c.read) } else { None },
         click: c.per_delivered(c.clicked),
@@ -412,7 +413,7 @@ fn metrics_against(
 }
 
 /// Arms compared on clicks per delivered message, at 95 %.
-fn compare(variant: &str, a: &Counts, b: &Counts) -> AbTest {
+pub(crate) fn compare(variant: &str, a: &Counts, b: &Counts) -> AbTest {
     let test = two_proportion(a.clicked, a.delivered, b.clicked, b.delivered);
     let difference_pp = match (a.per_delivered(a.clicked), b.per_delivered(b.clicked)) {
         (Some(x), Some(y)) => (y - x) * 100.0,

@@ -22,6 +22,7 @@ mod profile;
 mod results;
 mod rfm;
 mod scenario;
+mod scenario_results;
 mod segment;
 
 use crate::error::Result;

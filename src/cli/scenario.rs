@@ -35,6 +35,13 @@ pub enum ScenarioCommand {
     Show { name: String },
     /// Delete the saved scenario NAME.
     Delete { name: String },
+    /// Each step's funnel, rates and conversions (an order within the attribution window after
+    /// the delivery), the A/B verdicts and why chains ended.
+    Results {
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Without NAME, list the presets; with it, print that preset as JSON (to edit and `save`).
     Preset { name: Option<String> },
     /// Plan the messages the scenarios (all by default) have due from now until --until, and
@@ -101,6 +108,9 @@ pub fn run(store: &Store, command: ScenarioCommand, lang: Lang) -> Result<()> {
             }
         }
         ScenarioCommand::Run(args) => run_due(store, args, lang)?,
+        ScenarioCommand::Results { name, json } => {
+            super::scenario_results::run(store, &name, json, lang)?
+        }
         ScenarioCommand::Preset { name: None } => {
             for p in scenario::presets() {
                 out!("{}\t{}", p.name, trigger_word(&p.trigger));

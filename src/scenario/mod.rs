@@ -3,6 +3,7 @@
 //! and the window; running them into plans of due messages builds on this.
 
 mod presets;
+pub mod results;
 pub mod run;
 
 use chrono::{DateTime, Utc};

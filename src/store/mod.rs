@@ -17,6 +17,7 @@ mod scenarios;
 mod schema;
 mod segments;
 mod settings;
+mod step_results;
 mod summaries;
 
 use std::path::{Path, PathBuf};
@@ -41,6 +42,7 @@ pub use rfm::{BuyerKeys, RfmRow};
 pub use schema::CURRENT_VERSION;
 pub use segments::SavedSegment;
 pub use settings::{Setting, Settings, WHATSAPP_TIERS};
+pub use step_results::{EntryStand, StepMessage, kind_index};
 
 use crate::error::{Error, Result};
 use crate::i18n::Msg;

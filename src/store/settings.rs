@@ -28,11 +28,13 @@ pub enum Setting {
     WhatsappTier,
     BlockThreshold,
     UnsubscribeThreshold,
+    /// Days after a delivered scenario step within which an order counts as its conversion.
+    AttributionDays,
 }
 
 impl Setting {
     /// The settings the owner may read and change, in the order `adresat settings list` shows.
-    pub const ALL: [Setting; 19] = [
+    pub const ALL: [Setting; 20] = [
         Setting::OwnerTz,
         Setting::DefaultCountry,
         Setting::Meaning(Meaning::DiscountTag),
@@ -52,6 +54,7 @@ impl Setting {
         Setting::WhatsappTier,
         Setting::BlockThreshold,
         Setting::UnsubscribeThreshold,
+        Setting::AttributionDays,
     ];
 
     /// Its key, as stored.
@@ -69,6 +72,7 @@ impl Setting {
             Setting::WhatsappTier => "plan.whatsapp_tier",
             Setting::BlockThreshold => "results.block_threshold",
             Setting::UnsubscribeThreshold => "results.unsubscribe_threshold",
+            Setting::AttributionDays => "results.attribution_days",
         }
     }
 
@@ -97,6 +101,7 @@ impl Setting {
             Setting::WhatsappTier => "setting-plan-whatsapp-tier",
             Setting::BlockThreshold => "setting-results-block-threshold",
             Setting::UnsubscribeThreshold => "setting-results-unsubscribe-threshold",
+            Setting::AttributionDays => "setting-results-attribution-days",
         }
     }
 
@@ -116,6 +121,7 @@ impl Setting {
             Setting::WhatsappTier => "250".to_owned(),
             Setting::BlockThreshold => "1".to_owned(),
             Setting::UnsubscribeThreshold => "2".to_owned(),
+            Setting::AttributionDays => "3".to_owned(),
         }
     }
 }
@@ -186,6 +192,12 @@ impl Setting {
                             .arg("tiers", WHATSAPP_TIERS.join(", ")),
                     )
                 }),
+            Setting::AttributionDays => value
+                .parse::<u32>()
+                .ok()
+                .filter(|n| (1..=90).contains(n))
+                .map(|n| n.to_string())
+                .ok_or_else(|| Error::user(Msg::new("error-bad-days").arg("value", value))),
             Setting::BlockThreshold | Setting::UnsubscribeThreshold => value
                 .replace(',', ".")
                 .trim_end_matches('%')

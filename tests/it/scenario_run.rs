@@ -181,6 +181,84 @@ fn the_offer_goes_the_next_morning_only_without_a_reaction_and_waits_for_results
 }
 
 #[test]
+fn results_per_step_count_reactions_conversions_and_the_funnel() {
+    let mut s = shop();
+    two_carts(&mut s);
+    run_at(&s, msk(1, 12, 0), "run1.csv").unwrap();
+    let sent = rows(&s, "run1.csv");
+    let (a, b) = (&sent[0][0], &sent[1][0]);
+    // Анна read and clicked, then bought the next day; Борис's was only delivered.
+    events(
+        &mut s,
+        "results.csv",
+        &format!(
+            "message_id;Статус;Дата;Кнопка\n\
+             {a};доставлено;01.12.2026 13:01;\n{a};прочитано;01.12.2026 13:30;\n\
+             {a};нажал кнопку;01.12.2026 13:31;Оформить\n\
+             {b};доставлено;01.12.2026 13:01;\n"
+        ),
+    );
+    let orders = s.file(
+        "orders.csv",
+        "Телефон;Номер заказа;Дата;Сумма\n89120000001;A-1;02.12.2026 15:00;4990\n",
+    );
+    s.import(ImportKind::Orders, &orders);
+    run_at(&s, msk(1, 20, 30), "run2.csv").unwrap();
+    let offer = rows(&s, "run2.csv");
+    events(
+        &mut s,
+        "results2.csv",
+        &format!(
+            "message_id;Статус;Дата\n{};доставлено;02.12.2026 13:01\n",
+            offer[0][0]
+        ),
+    );
+    let r = adresat::scenario::results::results(&s.store, "Брошенная корзина").unwrap();
+    assert_eq!((r.entries, r.open, r.attribution_days), (2, 0, 3));
+    let [one, two] = [&r.per_step[0], &r.per_step[1]];
+    assert_eq!((one.counts.planned, one.counts.delivered), (2, 2));
+    assert_eq!((one.counts.read, one.counts.clicked), (1, 1));
+    assert_eq!(one.rates.read, Some(0.5));
+    // Анна's order came within 3 days of her delivery: step 1 converted once in two.
+    assert_eq!((one.converted, one.conversion), (1, Some(0.5)));
+    assert_eq!(
+        (two.counts.planned, two.counts.delivered, two.converted),
+        (1, 1, 0)
+    );
+    let f = &r.funnel;
+    assert_eq!(
+        (f[0].entered, f[0].sent, f[0].reacted, f[0].moved_on),
+        (2, 2, 1, 2)
+    );
+    assert_eq!(
+        (f[0].converted, f[1].entered, f[1].sent, f[1].moved_on),
+        (1, 2, 1, 0)
+    );
+    assert_eq!(r.ended, vec![(End::Completed, 2)]);
+    // The command line gives the same numbers.
+    let out = crate::cli::adresat(
+        s.store.path(),
+        &["scenario", "results", "Брошенная корзина", "--json"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["per_step"][0]["converted"], 1);
+    assert_eq!(json["funnel"][1]["sent"], 1);
+    // A later order, past the window, converts nothing more.
+    let late = s.file(
+        "late.csv",
+        "Телефон;Номер заказа;Дата;Сумма\n89120000002;B-1;10.12.2026 15:00;4990\n",
+    );
+    s.import(ImportKind::Orders, &late);
+    let again = adresat::scenario::results::results(&s.store, "Брошенная корзина").unwrap();
+    assert_eq!(again.per_step[1].converted, 0);
+}
+
+#[test]
 fn an_order_ends_the_chain_and_a_step_without_results_drops_at_its_expiry() {
     let mut s = shop();
     two_carts(&mut s);
@@ -375,5 +453,21 @@ fn the_scenarios_screen_plans_a_cart_reminder_writes_it_and_saves_the_run() {
     assert_eq!(s.store.runs().unwrap().len(), 1);
     wait(&mut harness, "the run's entry", |_| {
         s.store.open_entries("Брошенная корзина").unwrap().len() == 1
+    });
+    // The results per step move once the service's results are in.
+    wait_label(&mut harness, "Результаты по шагам");
+    assert!(harness.query_by_label("100,0\u{a0}%").is_none());
+    events(
+        &mut s,
+        "results.csv",
+        &format!(
+            "message_id;Статус;Дата\n{id};доставлено;{at}\n{id};прочитано;{at}\n",
+            id = written[0][0],
+            at = written[0][4],
+        ),
+    );
+    harness.get_by_label("Обновить").click();
+    wait(&mut harness, "read 100 %", |h| {
+        h.query_by_label("100,0\u{a0}%").is_some()
     });
 }

@@ -31,6 +31,20 @@ pub enum End {
 }
 
 impl End {
+    pub const ALL: [End; 11] = [
+        End::Completed,
+        End::Ordered,
+        End::Replied,
+        End::Unsubscribed,
+        End::Blocked,
+        End::Clicked,
+        End::LeftFilter,
+        End::Expired,
+        End::NoResults,
+        End::Unreachable,
+        End::Sleeping,
+    ];
+
     /// Its stable name, as entries keep it and `--json` prints it.
     pub fn key(self) -> &'static str {
         match self {
@@ -46,6 +60,11 @@ impl End {
             End::Unreachable => "unreachable",
             End::Sleeping => "sleeping",
         }
+    }
+
+    /// The reason a stored name names.
+    pub fn parse(key: &str) -> Option<End> {
+        End::ALL.into_iter().find(|e| e.key() == key)
     }
 
     /// The reason in words.

@@ -2,6 +2,7 @@
 //! delay, condition and text), and the scenario as its file (docs/scenarios.md) to edit, check
 //! and save — the same checks as `adresat scenario save` — load from a file, or delete.
 
+mod results;
 mod run;
 mod words;
 
@@ -28,6 +29,8 @@ pub struct ScenariosScreen {
     outcome: Option<Result<String, String>>,
     /// The window that plans and writes the messages due.
     run: Option<run::RunWindow>,
+    /// The opened saved scenario's results.
+    results: results::ResultsPanel,
 }
 
 impl Default for ScenariosScreen {
@@ -41,6 +44,7 @@ impl Default for ScenariosScreen {
             job: None,
             outcome: None,
             run: None,
+            results: results::ResultsPanel::default(),
         }
     }
 }
@@ -52,6 +56,7 @@ impl ScenariosScreen {
         self.editing = None;
         self.outcome = None;
         self.run = None;
+        self.results.forget();
     }
 
     pub fn show(&mut self, ui: &mut egui::Ui, db: &Path) {
@@ -69,12 +74,16 @@ impl ScenariosScreen {
             ui.separator();
             egui::ScrollArea::vertical()
                 .id_salt("scenario-edit")
-                .show(ui, |ui| self.editor_ui(ui));
+                .show(ui, |ui| self.editor_ui(ui, db));
         });
-        if let Some(window) = &mut self.run
-            && !window.show(ui.ctx(), db)
-        {
-            self.run = None;
+        if let Some(window) = &mut self.run {
+            let open = window.show(ui.ctx(), db);
+            if window.take_saved() {
+                self.results.refresh();
+            }
+            if !open {
+                self.run = None;
+            }
         }
     }
 
@@ -179,7 +188,11 @@ impl ScenariosScreen {
         outcome(ui, &self.outcome);
     }
 
-    fn editor_ui(&mut self, ui: &mut egui::Ui) {
+    fn editor_ui(&mut self, ui: &mut egui::Ui, db: &Path) {
+        if let Some(name) = self.editing.clone() {
+            self.results.show(ui, db, &name);
+            ui.separator();
+        }
         match Scenario::from_json(&self.text) {
             Ok(s) => words::story(ui, &s),
             Err(e) => {

@@ -21,6 +21,8 @@ pub struct RunWindow {
     run: Option<Arc<Run>>,
     /// The run shown is saved: it is not saved twice.
     saved: bool,
+    /// A run was saved since the screen last asked.
+    newly_saved: bool,
     profiles: Vec<Profile>,
     profiles_job: Option<QueryJob<Vec<Profile>>>,
     chosen: usize,
@@ -37,6 +39,7 @@ impl RunWindow {
             planning: None,
             run: None,
             saved: false,
+            newly_saved: false,
             profiles: profile::shipped(),
             profiles_job: Some(QueryJob::spawn(ctx, Work::ReadBase, db, |s| {
                 profile::all(s)
@@ -82,6 +85,11 @@ impl RunWindow {
         open
     }
 
+    /// Whether a run was saved since the last call (the screen reads its results again).
+    pub fn take_saved(&mut self) -> bool {
+        std::mem::take(&mut self.newly_saved)
+    }
+
     fn poll(&mut self) {
         if let Some(job) = &mut self.profiles_job
             && let Some(result) = job.pending.finished()
@@ -115,6 +123,7 @@ impl RunWindow {
                 Some(Ok(saved)) => {
                     // Saved: the same run is never saved twice.
                     self.saved = true;
+                    self.newly_saved = true;
                     Ok(written(&saved))
                 }
                 Some(Err(crate::Error::Cancelled)) => Err(tr("plan-export-cancelled")),
