@@ -124,7 +124,8 @@ pub fn tr(id: &str) -> String {
     tr_in(current(), id, &[])
 }
 
-/// An argument of a message: text, a whole number (numbers pick plural forms), or a decimal.
+/// An argument of a message: text, a whole number (numbers pick plural forms), a decimal, or
+/// another message (a reason, an event's word) rendered in the same language.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(untagged)]
 pub enum Arg {
@@ -133,6 +134,7 @@ pub enum Arg {
     /// Written when the message is rendered, in that language's way: a message made while the
     /// window spoke English reads `1,5 %` when rendered in Russian.
     Decimal(Decimal),
+    Msg(Box<Msg>),
 }
 
 /// A number shown with one digit after the decimal mark (`,` in Russian, `.` in English),
@@ -195,6 +197,7 @@ impl Arg {
             Arg::Text(s) => FluentValue::String(Cow::Borrowed(s)),
             Arg::Number(n) => FluentValue::from(*n),
             Arg::Decimal(d) => FluentValue::String(Cow::Owned(d.render(lang))),
+            Arg::Msg(m) => FluentValue::String(Cow::Owned(m.render(lang))),
         }
     }
 }
@@ -202,6 +205,12 @@ impl Arg {
 impl From<Decimal> for Arg {
     fn from(d: Decimal) -> Self {
         Arg::Decimal(d)
+    }
+}
+
+impl From<Msg> for Arg {
+    fn from(m: Msg) -> Self {
+        Arg::Msg(Box::new(m))
     }
 }
 

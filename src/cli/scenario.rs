@@ -39,6 +39,9 @@ pub enum ScenarioCommand {
     /// the delivery), the A/B verdicts and why chains ended.
     Results {
         name: String,
+        /// One contact's way through it instead (a phone in any form, or their number).
+        #[arg(long, value_name = "PHONE|ID")]
+        contact: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -108,9 +111,16 @@ pub fn run(store: &Store, command: ScenarioCommand, lang: Lang) -> Result<()> {
             }
         }
         ScenarioCommand::Run(args) => run_due(store, args, lang)?,
-        ScenarioCommand::Results { name, json } => {
-            super::scenario_results::run(store, &name, json, lang)?
-        }
+        ScenarioCommand::Results {
+            name,
+            contact: Some(who),
+            ..
+        } => super::scenario_results::timeline(store, &name, &who, lang)?,
+        ScenarioCommand::Results {
+            name,
+            contact: None,
+            json,
+        } => super::scenario_results::run(store, &name, json, lang)?,
         ScenarioCommand::Preset { name: None } => {
             for p in scenario::presets() {
                 out!("{}\t{}", p.name, trigger_word(&p.trigger));

@@ -97,9 +97,22 @@ pub fn run(store: &Store, name: &str, json: bool, lang: Lang) -> Result<()> {
     }
     for (end, n) in &r.ended {
         let line = Msg::new("cli-scenario-run-reason")
-            .arg("reason", end.msg().render(lang))
+            .arg("reason", end.msg())
             .arg("count", *n as i64);
         out!("{}", line.render(lang));
+    }
+    Ok(())
+}
+
+/// `--contact`: one contact's way through the scenario, a line per moment.
+pub fn timeline(store: &Store, name: &str, who: &str, lang: Lang) -> Result<()> {
+    let contact = crate::scenario::timeline::find_contact(store, who)?;
+    let lines = crate::scenario::timeline::timeline(store, name, contact)?;
+    if lines.is_empty() {
+        out!("{}", Msg::new("scenario-timeline-none").render(lang));
+    }
+    for m in lines {
+        out!("{}", m.what.render(lang));
     }
     Ok(())
 }

@@ -5,6 +5,7 @@
 mod presets;
 pub mod results;
 pub mod run;
+pub mod timeline;
 
 use chrono::{DateTime, Utc};
 

@@ -77,7 +77,7 @@ pub fn results(store: &Store, name: &str) -> Result<ScenarioResults> {
         .parse()
         .unwrap_or(3);
     let name = scenario.name.trim();
-    let mut messages = store.scenario_messages(name)?;
+    let mut messages = store.scenario_messages(name, None)?;
     let converted: Vec<bool> = messages
         .iter()
         .map(|m| conversion(store, m, days))

@@ -34,16 +34,22 @@ pub struct EntryStand {
 }
 
 impl Store {
-    /// Every message the runs of `scenario` planned, by contact and moment, with its events.
-    pub fn scenario_messages(&self, scenario: &str) -> Result<Vec<StepMessage>> {
+    /// Every message the runs of `scenario` planned (to `contact` only, when given), by
+    /// contact and moment, with its events.
+    pub fn scenario_messages(
+        &self,
+        scenario: &str,
+        contact: Option<i64>,
+    ) -> Result<Vec<StepMessage>> {
         let mut stmt = self.conn().prepare(
             "SELECT i.contact_id, i.variant, i.arm, i.send_at, p.id_prefix || '-' || i.contact_id
              FROM plans p JOIN plan_items i ON i.plan_id = p.id
              WHERE p.campaign = ?1 AND p.run_id IS NOT NULL
+               AND (?2 IS NULL OR i.contact_id = ?2)
              ORDER BY i.contact_id, i.send_at",
         )?;
         let mut messages: Vec<StepMessage> = stmt
-            .query_map([scenario], |r| {
+            .query_map(params![scenario, contact], |r| {
                 Ok(StepMessage {
                     contact_id: r.get(0)?,
                     step: r.get(1)?,

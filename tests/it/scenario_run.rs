@@ -248,6 +248,25 @@ fn results_per_step_count_reactions_conversions_and_the_funnel() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["per_step"][0]["converted"], 1);
     assert_eq!(json["funnel"][1]["sent"], 1);
+    // Анна's way through it, in the owner's time.
+    let anna = adresat::scenario::timeline::find_contact(&s.store, "8 912 000-00-01").unwrap();
+    let way: Vec<String> =
+        adresat::scenario::timeline::timeline(&s.store, "Брошенная корзина", anna)
+            .unwrap()
+            .into_iter()
+            .map(|m| m.what.render(adresat::i18n::Lang::Ru))
+            .collect();
+    assert_eq!(
+        way,
+        [
+            "01.12.2026 11:00: вошёл",
+            "01.12.2026 13:00: шаг 1 запланирован",
+            "01.12.2026 13:01: шаг 1 — доставлено",
+            "01.12.2026 13:30: шаг 1 — прочитано",
+            "01.12.2026 13:31: шаг 1 — нажал кнопку «Оформить»",
+            "01.12.2026 20:30: цепочка закончилась — последний шаг запланирован",
+        ]
+    );
     // A later order, past the window, converts nothing more.
     let late = s.file(
         "late.csv",
@@ -454,7 +473,9 @@ fn the_scenarios_screen_plans_a_cart_reminder_writes_it_and_saves_the_run() {
     wait(&mut harness, "the run's entry", |_| {
         s.store.open_entries("Брошенная корзина").unwrap().len() == 1
     });
-    // The results per step move once the service's results are in.
+    // The window closed, the results per step move once the service's results are in.
+    harness.get_by_label("Close window").click();
+    harness.run_steps(2);
     wait_label(&mut harness, "Результаты по шагам");
     assert!(harness.query_by_label("100,0\u{a0}%").is_none());
     events(
@@ -470,4 +491,15 @@ fn the_scenarios_screen_plans_a_cart_reminder_writes_it_and_saves_the_run() {
     wait(&mut harness, "read 100 %", |h| {
         h.query_by_label("100,0\u{a0}%").is_some()
     });
+    // Her way through it, asked for by her phone.
+    let who = "Контакт (телефон или номер)";
+    harness.get_by_role_and_label(Role::TextInput, who).focus();
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(Role::TextInput, who)
+        .type_text("8 912 000-00-01");
+    harness.run_steps(2);
+    harness.get_by_label("Показать его путь").click();
+    wait_label(&mut harness, "шаг 1 — прочитано");
+    wait_label(&mut harness, "вошёл «Туфли»");
 }

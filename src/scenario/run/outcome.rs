@@ -170,7 +170,7 @@ impl Outcome {
         for (reason, n) in refused.chain(ended) {
             out.push(
                 Msg::new("cli-scenario-run-reason")
-                    .arg("reason", reason.to_string())
+                    .arg("reason", reason)
                     .arg("count", n as i64),
             );
         }

@@ -8,6 +8,7 @@ use std::path::Path;
 use crate::i18n::{Msg, tr};
 use crate::results::percent;
 use crate::scenario::results::{self, ScenarioResults, StepLine};
+use crate::scenario::timeline;
 use crate::store::Setting;
 use crate::ui::derived::Derived;
 use crate::ui::jobs::{QueryJob, Work};
@@ -21,6 +22,10 @@ pub struct ResultsPanel {
     generation: u64,
     days: Option<u32>,
     saving: Option<QueryJob<()>>,
+    /// The contact whose way through the scenario is asked for, and the answer.
+    who: String,
+    timeline: Option<QueryJob<Vec<timeline::Moment>>>,
+    way: Option<Result<Vec<String>, String>>,
 }
 
 impl ResultsPanel {
@@ -32,6 +37,7 @@ impl ResultsPanel {
     pub fn forget(&mut self) {
         self.results.clear();
         self.days = None;
+        self.way = None;
     }
 
     /// Draws the results of the saved scenario `name`.
@@ -49,10 +55,56 @@ impl ResultsPanel {
             self.saving = None;
             self.refresh();
         }
+        if let Some(job) = &mut self.timeline
+            && let Some(done) = job.pending.finished()
+        {
+            self.timeline = None;
+            self.way = match done {
+                Some(Ok(lines)) if lines.is_empty() => Ok(vec![tr("scenario-timeline-none")]),
+                Some(Ok(lines)) => Ok(lines.into_iter().map(|m| m.what.to_string()).collect()),
+                Some(Err(e)) => Err(e.to_string()),
+                None => Err(tr("error-lost-job")),
+            }
+            .into();
+        }
         egui::CollapsingHeader::new(tr("scenario-results-title"))
             .id_salt("scenario-results")
             .default_open(true)
-            .show(ui, |ui| self.body(ui, db));
+            .show(ui, |ui| {
+                self.body(ui, db);
+                self.way_ui(ui, db, name);
+            });
+    }
+
+    /// One contact's way through the scenario, asked for by phone or number.
+    fn way_ui(&mut self, ui: &mut egui::Ui, db: &Path, name: &str) {
+        ui.horizontal(|ui| {
+            let label = ui.label(tr("scenario-timeline-who"));
+            ui.add(egui::TextEdit::singleline(&mut self.who).desired_width(180.0))
+                .labelled_by(label.id);
+            let ready = !self.who.trim().is_empty() && self.timeline.is_none();
+            if ui
+                .add_enabled(ready, egui::Button::new(tr("scenario-timeline-show")))
+                .clicked()
+            {
+                let (who, name) = (self.who.clone(), name.to_owned());
+                self.timeline = Some(QueryJob::spawn(ui.ctx(), Work::Results, db, move |s| {
+                    let contact = timeline::find_contact(s, &who)?;
+                    timeline::timeline(s, &name, contact)
+                }));
+            }
+        });
+        match &self.way {
+            Some(Ok(lines)) => {
+                for line in lines {
+                    ui.small(line);
+                }
+            }
+            Some(Err(e)) => {
+                ui.colored_label(ui.visuals().error_fg_color, e);
+            }
+            None => {}
+        }
     }
 
     fn body(&mut self, ui: &mut egui::Ui, db: &Path) {
@@ -88,7 +140,7 @@ impl ResultsPanel {
         }
         for (end, n) in &r.ended {
             let line = Msg::new("cli-scenario-run-reason")
-                .arg("reason", end.msg().to_string())
+                .arg("reason", end.msg())
                 .arg("count", *n as i64);
             ui.small(line.to_string());
         }
