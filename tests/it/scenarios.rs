@@ -262,3 +262,63 @@ fn every_preset_is_saved_on_the_demo_base() {
     assert_eq!(store.scenarios().unwrap().len(), 6);
     assert_eq!(scenario::starter().name, "Брошенная корзина");
 }
+
+#[test]
+fn the_scenarios_screen_edits_steps_by_clicking() {
+    use crate::ui::{app, wait, wait_exact, wait_label};
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+    let s = base();
+    let mut harness = app(s.store.path().to_owned());
+    wait_exact(&mut harness, "1 контакт");
+    harness.get_by_label("Сценарии").click();
+    wait_label(&mut harness, "Сохранённых сценариев пока нет.");
+    // A third step, written into its card, is told in words and saved.
+    harness.get_by_label("+ Добавить шаг").scroll_to_me();
+    harness.run_steps(3);
+    harness.get_by_label("+ Добавить шаг").click();
+    wait_label(&mut harness, "Шаг 3: на следующий день в 10:00");
+    let third = harness
+        .query_all_by_role_and_label(Role::MultilineTextInput, "Текст")
+        .nth(2)
+        .expect("the third step's text");
+    third.scroll_to_me();
+    harness.run_steps(3);
+    harness
+        .query_all_by_role_and_label(Role::MultilineTextInput, "Текст")
+        .nth(2)
+        .unwrap()
+        .focus();
+    harness.run_steps(1);
+    harness
+        .query_all_by_role_and_label(Role::MultilineTextInput, "Текст")
+        .nth(2)
+        .unwrap()
+        .type_text("Последний шанс: корзина скоро очистится.");
+    harness.run_steps(2);
+    wait(&mut harness, "the preview", |h| {
+        h.query_by_label_contains("символов: 40").is_some()
+    });
+    // The second step goes; the new one follows the reminder.
+    harness
+        .query_all_by_label("Удалить шаг")
+        .nth(1)
+        .unwrap()
+        .scroll_to_me();
+    harness.run_steps(3);
+    harness
+        .query_all_by_label("Удалить шаг")
+        .nth(1)
+        .unwrap()
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("Проверить и сохранить").click();
+    wait_label(&mut harness, "Сценарий «Брошенная корзина» сохранён.");
+    let saved = s.store.scenario("Брошенная корзина").unwrap().unwrap();
+    assert_eq!(saved.steps.len(), 2);
+    assert_eq!(saved.steps[1].condition, StepCondition::NoReaction);
+    assert_eq!(
+        saved.steps[1].text,
+        "Последний шанс: корзина скоро очистится."
+    );
+}

@@ -2,8 +2,10 @@
 //! delay, condition and text), and the scenario as its file (docs/scenarios.md) to edit, check
 //! and save — the same checks as `adresat scenario save` — load from a file, or delete.
 
+mod form;
 mod results;
 mod run;
+mod steps;
 mod words;
 
 use std::path::Path;
@@ -31,6 +33,8 @@ pub struct ScenariosScreen {
     run: Option<run::RunWindow>,
     /// The opened saved scenario's results.
     results: results::ResultsPanel,
+    /// What the form offers: the base's segments and kinds of activity.
+    catalog: Derived<u64, form::Catalog>,
 }
 
 impl Default for ScenariosScreen {
@@ -45,6 +49,7 @@ impl Default for ScenariosScreen {
             outcome: None,
             run: None,
             results: results::ResultsPanel::default(),
+            catalog: Derived::default(),
         }
     }
 }
@@ -53,6 +58,7 @@ impl ScenariosScreen {
     /// Forgets what was read from the base, keeping what the owner typed.
     pub fn reload(&mut self) {
         self.list.forget();
+        self.catalog.forget();
         self.editing = None;
         self.outcome = None;
         self.run = None;
@@ -93,6 +99,14 @@ impl ScenariosScreen {
                 store.scenarios()
             });
         self.list.poll();
+        self.catalog
+            .want(ctx, Work::ReadBase, db, self.generation, |store, _| {
+                Ok(form::Catalog {
+                    segments: store.segments()?.into_iter().map(|s| s.name).collect(),
+                    kinds: store.activity_kinds()?,
+                })
+            });
+        self.catalog.poll();
         if let Some(job) = &mut self.job
             && let Some(done) = job.pending.finished()
         {
@@ -194,20 +208,39 @@ impl ScenariosScreen {
             ui.separator();
         }
         match Scenario::from_json(&self.text) {
-            Ok(s) => words::story(ui, &s),
+            Ok(mut s) => {
+                words::story(ui, &s);
+                let catalog = self.catalog.last().cloned().unwrap_or_default();
+                let changed = egui::CollapsingHeader::new(tr("scenario-form-title"))
+                    .id_salt("scenario-form")
+                    .default_open(true)
+                    .show(ui, |ui| {
+                        form::form(ui, &mut s, &catalog) | steps::steps(ui, &mut s)
+                    })
+                    .body_returned
+                    .unwrap_or(false);
+                if changed {
+                    self.text = s.to_json();
+                }
+            }
             Err(e) => {
                 ui.colored_label(ui.visuals().error_fg_color, e.to_string());
             }
         }
         ui.separator();
-        let label = ui.label(tr("scenario-json"));
-        ui.add(
-            egui::TextEdit::multiline(&mut self.text)
-                .code_editor()
-                .desired_rows(18)
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(label.id);
+        egui::CollapsingHeader::new(tr("scenario-json-title"))
+            .id_salt("scenario-json")
+            .default_open(true)
+            .show(ui, |ui| {
+                let label = ui.label(tr("scenario-json"));
+                ui.add(
+                    egui::TextEdit::multiline(&mut self.text)
+                        .code_editor()
+                        .desired_rows(18)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+            });
         ui.separator();
         self.file.show(ui, &tr("scenario-file"), &["json"]);
         let valid = self.file.is_valid();
