@@ -71,7 +71,25 @@ pub struct RunRecord {
     /// Per scenario: the moment its triggers were read up to.
     pub marks: Vec<(String, i64)>,
     /// Per segment or RFM scenario: who is in the segment now.
-    pub members: Vec<(String, Vec<i64>)>,
+    pub members: Vec<Noted>,
+}
+
+/// Who is in a segment or RFM scenario's trigger, and on what basis it was decided (the
+/// segment's rule, the owner's RFM choices): a changed basis is not anyone's entry.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Noted {
+    pub scenario: String,
+    pub ids: Vec<i64>,
+    pub basis: String,
+}
+
+/// Up to when a scenario read its triggers, and what it noted of a segment trigger.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Mark {
+    pub seen_until: i64,
+    /// Whether the members of its trigger segment were noted, and on what basis.
+    pub members: bool,
+    pub basis: String,
 }
 
 /// A saved run in a list.
@@ -141,15 +159,20 @@ impl Store {
         Ok(rows)
     }
 
-    /// The moment up to which `scenario` read its triggers, and whether it noted a segment's
-    /// members then; `None` before its first run.
-    pub fn scenario_mark(&self, scenario: &str) -> Result<Option<(i64, bool)>> {
+    /// What `scenario`'s last run noted; `None` before its first run.
+    pub fn scenario_mark(&self, scenario: &str) -> Result<Option<Mark>> {
         Ok(self
             .conn()
             .query_row(
-                "SELECT seen_until, members FROM scenario_marks WHERE scenario = ?1",
+                "SELECT seen_until, members, basis FROM scenario_marks WHERE scenario = ?1",
                 [scenario],
-                |r| Ok((r.get(0)?, r.get::<_, i64>(1)? != 0)),
+                |r| {
+                    Ok(Mark {
+                        seen_until: r.get(0)?,
+                        members: r.get::<_, i64>(1)? != 0,
+                        basis: r.get(2)?,
+                    })
+                },
             )
             .optional()?)
     }
@@ -393,15 +416,22 @@ impl Store {
         }
         save_entries(&tx, &run.entries, run_id)?;
         for (scenario, seen) in &run.marks {
-            let noted = run.members.iter().any(|(s, _)| s == scenario);
+            let noted = run.members.iter().find(|n| &n.scenario == scenario);
             tx.execute(
-                "INSERT INTO scenario_marks (scenario, seen_until, members) VALUES (?1, ?2, ?3)
+                "INSERT INTO scenario_marks (scenario, seen_until, members, basis)
+                 VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT (scenario) DO UPDATE
-                 SET seen_until = excluded.seen_until, members = max(members, excluded.members)",
-                params![scenario, seen, noted],
+                 SET seen_until = excluded.seen_until, members = max(members, excluded.members),
+                     basis = CASE WHEN excluded.members THEN excluded.basis ELSE basis END",
+                params![
+                    scenario,
+                    seen,
+                    noted.is_some(),
+                    noted.map_or("", |n| &n.basis)
+                ],
             )?;
         }
-        for (scenario, ids) in &run.members {
+        for Noted { scenario, ids, .. } in &run.members {
             tx.execute(
                 "DELETE FROM scenario_members WHERE scenario = ?1",
                 [scenario],

@@ -33,7 +33,7 @@ pub use contacts::{
     Activity, ChannelConsent, Consent, Contact, ContactKey, Event, EventKind, OWN_SYSTEM, Order,
     OrderItem, PurchaseSummary, Saved, Status, TzSource, Writer,
 };
-pub use entries::{EntryRow, Reactions, RunListed, RunRecord, Triggered};
+pub use entries::{EntryRow, Mark, Noted, Reactions, RunListed, RunRecord, Triggered};
 pub use fields::{CONTACT_FIELDS, ContactField, contact_field};
 pub use plans::{PlanHeader, PlanListed, PlanRef, SavedItem};
 pub use results::Tally;

@@ -465,8 +465,9 @@ pub const MIGRATIONS: &[&str] = &[
     // its moment and window, and its plans (one per scenario with messages, `run_id`) are never
     // replaced. An entry is one contact's pass through a scenario: the trigger (moment, and
     // what it was about), the next step to consider, the last step planned and its message,
-    // and how it ended. A segment or RFM trigger remembers who was in it at the last run; each
-    // scenario remembers up to which moment its triggers were read.
+    // and how it ended. A segment or RFM trigger remembers who was in it at the last run, and
+    // on what basis (the segment's rule, the owner's RFM cut points); each scenario remembers
+    // up to which moment its triggers were read.
     r#"
     CREATE TABLE scenario_runs (
         id        INTEGER PRIMARY KEY,
@@ -501,7 +502,8 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE TABLE scenario_marks (
         scenario    TEXT PRIMARY KEY,
         seen_until  INTEGER NOT NULL,
-        members     INTEGER NOT NULL DEFAULT 0
+        members     INTEGER NOT NULL DEFAULT 0,
+        basis       TEXT NOT NULL DEFAULT ''
     );
     "#,
 ];

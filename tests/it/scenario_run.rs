@@ -322,6 +322,55 @@ fn a_new_cart_inside_the_cooldown_enters_no_one_and_old_carts_are_not_read() {
 }
 
 #[test]
+fn a_segment_trigger_enters_those_new_in_it_but_not_on_a_changed_rule() {
+    let mut s = shop();
+    let rule = |json: &str| adresat::segment::Rule::from_json(json).unwrap();
+    let consenting =
+        r#"{"version": 1, "mode": "all", "items": [{"type": "consent", "is": "yes"}]}"#;
+    s.store
+        .save_segment("Наши", &rule(consenting), "", Utc::now())
+        .unwrap();
+    let mut welcome = adresat::scenario::presets()
+        .into_iter()
+        .find(|p| p.name == "Первая покупка")
+        .unwrap();
+    welcome.name = "Добро пожаловать".to_owned();
+    welcome.trigger = adresat::scenario::Trigger::Segment {
+        segment: "Наши".to_owned(),
+        enter_everyone_now: false,
+    };
+    scenario::save(&s.store, &welcome, None, Utc::now()).unwrap();
+    // The first run notes who is in it.
+    let (first, _) = run_at(&s, msk(1, 12, 0), "run1.csv").unwrap();
+    let outcome = |r: &Run| {
+        r.outcomes
+            .iter()
+            .find(|o| o.scenario == "Добро пожаловать")
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(
+        (outcome(&first).noted, outcome(&first).entered),
+        (Some(2), 0)
+    );
+    // A new consenting contact is new in it.
+    s.contacts(
+        "Телефон;Имя;Город;Согласие на рассылку;Дата согласия\n89120000003;Вера;Москва;да;01.01.2026\n",
+    );
+    let (second, _) = run_at(&s, msk(1, 13, 0), "run2.csv").unwrap();
+    assert_eq!(outcome(&second).entered, 1);
+    // The owner changes the segment's rule: nobody enters for that.
+    let moscow = r#"{"version": 1, "mode": "all", "items":
+        [{"type": "field", "field": "city", "op": "equals", "value": "Москва"}]}"#;
+    s.store
+        .save_segment("Наши", &rule(moscow), "", Utc::now())
+        .unwrap();
+    let (third, _) = run_at(&s, msk(1, 14, 0), "run3.csv").unwrap();
+    let o = outcome(&third);
+    assert_eq!((o.noted, o.renoted, o.entered), (Some(3), true, 0));
+}
+
+#[test]
 fn a_run_whose_file_cannot_be_written_moves_nothing_on() {
     let mut s = shop();
     events(

@@ -218,7 +218,7 @@ impl Ctx<'_> {
     /// One scenario's part of the run: its new entries, its ended ones, its plan.
     fn scenario(&mut self, s: &Scenario) -> Result<(Outcome, Option<Plan>)> {
         let name = s.name.trim();
-        let mark = self.store.scenario_mark(name)?.map(|(seen, _)| seen);
+        let mark = self.store.scenario_mark(name)?.map(|m| m.seen_until);
         let look_back = self.now - i64::from(s.look_back_hours) * 3600;
         let after = mark.unwrap_or(look_back).max(look_back);
         let found = triggers::find(self.store, s, after, self.today)?;
@@ -235,7 +235,8 @@ impl Ctx<'_> {
                 .members
                 .as_ref()
                 .filter(|_| found.noted_only)
-                .map(|m| m.len() as u64),
+                .map(|m| m.ids.len() as u64),
+            renoted: found.renoted,
             ..Outcome::default()
         };
         let mut entries = self.store.open_entries(name)?;
@@ -265,7 +266,7 @@ impl Ctx<'_> {
         self.record.entries.extend(entries);
         self.record.marks.push((name.to_owned(), self.now));
         if let Some(members) = found.members {
-            self.record.members.push((name.to_owned(), members));
+            self.record.members.push(members);
         }
         Ok((outcome, (!plan.items.is_empty()).then_some(plan)))
     }

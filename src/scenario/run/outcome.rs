@@ -135,6 +135,8 @@ pub struct Outcome {
     pub ended: Vec<(End, u64)>,
     /// A segment trigger's first run, which noted who is in it and entered no one: how many.
     pub noted: Option<u64>,
+    /// The noting was because the segment's rule or the owner's RFM cut points changed.
+    pub renoted: bool,
 }
 
 impl Outcome {
@@ -144,8 +146,12 @@ impl Outcome {
     pub fn lines(&self) -> Vec<Msg> {
         let mut out = Vec::new();
         if let Some(count) = self.noted {
+            let id = match self.renoted {
+                true => "cli-scenario-run-renoted",
+                false => "cli-scenario-run-noted",
+            };
             out.push(
-                Msg::new("cli-scenario-run-noted")
+                Msg::new(id)
                     .arg("scenario", self.scenario.as_str())
                     .arg("count", count as i64),
             );

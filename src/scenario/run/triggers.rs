@@ -14,16 +14,19 @@ use crate::error::{Error, Result};
 use crate::i18n::Msg;
 use crate::model::scenario::{Scenario, Trigger};
 use crate::segment::{self, Item, Membership, Rule, Today};
-use crate::store::{Store, Triggered};
+use crate::store::{Noted, Setting, Store, Triggered};
 
 /// What the triggers of one scenario came to.
 pub(super) struct Found {
     /// One per contact, ascending by contact.
     pub triggers: Vec<Triggered>,
     /// A segment or RFM trigger: who is in it now, to note for the next run.
-    pub members: Option<Vec<i64>>,
-    /// The first run of a segment trigger, which only noted who is in it.
+    pub members: Option<Noted>,
+    /// The first run of a segment trigger, or the first since its basis changed, which only
+    /// noted who is in it.
     pub noted_only: bool,
+    /// Noted only because the basis changed.
+    pub renoted: bool,
 }
 
 /// The triggers of `scenario` after unix second `after` up to `today.now`.
@@ -33,6 +36,7 @@ pub(super) fn find(store: &Store, scenario: &Scenario, after: i64, today: Today)
         triggers: latest_per_contact(triggers),
         members: None,
         noted_only: false,
+        renoted: false,
     };
     Ok(match &scenario.trigger {
         Trigger::Activity {
@@ -82,7 +86,11 @@ pub(super) fn find(store: &Store, scenario: &Scenario, after: i64, today: Today)
                 op: Membership::In,
                 segment: segment.clone(),
             }]);
-            newly_in(store, scenario, &rule, *enter_everyone_now, today)?
+            let basis = store
+                .segment(segment)?
+                .map(|r| r.to_json())
+                .unwrap_or_default();
+            newly_in(store, scenario, &rule, *enter_everyone_now, basis, today)?
         }
         Trigger::Rfm {
             group,
@@ -94,7 +102,8 @@ pub(super) fn find(store: &Store, scenario: &Scenario, after: i64, today: Today)
                 f: None,
                 m: None,
             }]);
-            newly_in(store, scenario, &rule, *enter_everyone_now, today)?
+            let basis = rfm_basis(store)?;
+            newly_in(store, scenario, &rule, *enter_everyone_now, basis, today)?
         }
     })
 }
@@ -123,18 +132,32 @@ fn latest_per_contact(rows: Vec<Triggered>) -> Vec<Triggered> {
     out
 }
 
-/// Those in `rule`'s contacts now who were not at the scenario's previous run.
+/// The owner's RFM choices the groups rest on: their own cut points of each dimension.
+fn rfm_basis(store: &Store) -> Result<String> {
+    let mut basis = Vec::new();
+    for d in crate::model::rfm::Dimension::ALL {
+        basis.push(store.get_setting(Setting::RfmCuts(d).key())?);
+    }
+    Ok(basis.join("|"))
+}
+
+/// Those in `rule`'s contacts now who were not at the scenario's previous run — unless the
+/// `basis` they are decided on (the rule, the owner's cut points) changed since: then, as on a
+/// first run, who is in it is only noted.
 fn newly_in(
     store: &Store,
     scenario: &Scenario,
     rule: &Rule,
     everyone_now: bool,
+    basis: String,
     today: Today,
 ) -> Result<Found> {
     let now = segment::rule_ids(store, rule, None, today)?;
-    let noted = store
-        .scenario_mark(scenario.name.trim())?
-        .is_some_and(|(_, members)| members);
+    let mark = store.scenario_mark(scenario.name.trim())?;
+    let first = !mark.as_ref().is_some_and(|m| m.members);
+    let renoted = !first && mark.is_some_and(|m| m.basis != basis);
+    let noted = !first && !renoted;
+    let everyone_now = everyone_now && first;
     let at = today.now.timestamp();
     let triggers: Vec<Triggered> = if !noted && !everyone_now {
         Vec::new()
@@ -149,8 +172,13 @@ fn newly_in(
     };
     Ok(Found {
         triggers,
-        members: Some(now),
+        members: Some(Noted {
+            scenario: scenario.name.trim().to_owned(),
+            ids: now,
+            basis,
+        }),
         noted_only: !noted && !everyone_now,
+        renoted,
     })
 }
 
