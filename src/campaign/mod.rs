@@ -29,7 +29,7 @@ use crate::store::Store;
 /// and value; an order's first product and amount).
 pub const TRIGGER_VARIABLES: [&str; 3] = ["product", "product_url", "cart_value"];
 
-pub const VARIABLES: [&str; 10] = [
+pub const VARIABLES: [&str; 11] = [
     "name",
     "first_name",
     "city",
@@ -38,6 +38,7 @@ pub const VARIABLES: [&str; 10] = [
     "last_order_date",
     "last_order_amount",
     "last_product",
+    "last_order_items",
     "rfm_group",
     "phone",
 ];

@@ -140,6 +140,7 @@ impl Renderer {
                 "last_order_date",
                 "last_order_amount",
                 "last_product",
+                "last_order_items",
             ]),
             rfm: used(&["rfm_group"]),
             custom: variables.iter().any(|v| {
@@ -231,6 +232,7 @@ impl Renderer {
             "last_order_date" => order.map(|o| local_date(&o.ordered_at, self.tz)),
             "last_order_amount" => order.map(|o| crate::format::format_rubles(o.amount_kop)),
             "last_product" => order.and_then(|o| o.product.clone()),
+            "last_order_items" => order.and_then(|o| o.items.clone().or_else(|| o.product.clone())),
             "product" => self.trigger(facts.contact_id).map(|t| t.product.clone()),
             "product_url" => self.trigger(facts.contact_id).map(|t| t.url.clone()),
             "cart_value" => self

@@ -69,6 +69,8 @@ pub struct OrderLine {
     pub ordered_at: Moment,
     pub amount_kop: i64,
     pub product: Option<String>,
+    /// Its items' products joined with commas (`Туфли, Сумка`), when the file gave items.
+    pub items: Option<String>,
 }
 
 /// One event on a contact's card.
@@ -264,6 +266,7 @@ impl Store {
                     ordered_at: r.get(1)?,
                     amount_kop: r.get(2)?,
                     product: r.get(3)?,
+                    items: None,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;

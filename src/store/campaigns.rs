@@ -47,8 +47,11 @@ impl Store {
         Ok(self
             .conn()
             .query_row(
-                "SELECT order_id, ordered_at, amount_kop, product FROM orders
-                 WHERE contact_id = ?1 ORDER BY ordered_at DESC, id DESC LIMIT 1",
+                "SELECT o.order_id, o.ordered_at, o.amount_kop, o.product,
+                        (SELECT group_concat(i.product, ', ' ORDER BY i.n) FROM order_items i
+                         WHERE i.order_row = o.id AND i.product IS NOT NULL)
+                 FROM orders o
+                 WHERE o.contact_id = ?1 ORDER BY o.ordered_at DESC, o.id DESC LIMIT 1",
                 [contact_id],
                 |r| {
                     Ok(OrderLine {
@@ -56,6 +59,7 @@ impl Store {
                         ordered_at: r.get(1)?,
                         amount_kop: r.get(2)?,
                         product: r.get(3)?,
+                        items: r.get(4)?,
                     })
                 },
             )
@@ -225,7 +229,10 @@ impl Store {
             None => Interests::default(),
         };
         let order = if needs.last_order {
-            "(SELECT json_array(o.order_id, o.ordered_at, o.amount_kop, o.product) FROM orders o
+            "(SELECT json_array(o.order_id, o.ordered_at, o.amount_kop, o.product,
+                     (SELECT group_concat(i.product, ', ' ORDER BY i.n) FROM order_items i
+                      WHERE i.order_row = o.id AND i.product IS NOT NULL))
+              FROM orders o
               WHERE o.contact_id = c.id ORDER BY o.ordered_at DESC, o.id DESC LIMIT 1)"
         } else {
             "NULL"
@@ -312,12 +319,15 @@ fn facts_of(r: &rusqlite::Row<'_>, interests: &Interests) -> Result<MessageFacts
     let last_order = r
         .get::<_, Option<String>>(8)?
         .and_then(|j| serde_json::from_str::<OrderJson>(&j).ok())
-        .map(|(order_id, ordered_at, amount_kop, product)| OrderLine {
-            order_id,
-            ordered_at,
-            amount_kop,
-            product,
-        });
+        .map(
+            |(order_id, ordered_at, amount_kop, product, items)| OrderLine {
+                order_id,
+                ordered_at,
+                amount_kop,
+                product,
+                items,
+            },
+        );
     Ok(MessageFacts {
         contact_id,
         external_id: r.get(1)?,
@@ -341,5 +351,6 @@ type OrderJson = (
     Option<String>,
     crate::model::time::Moment,
     i64,
+    Option<String>,
     Option<String>,
 );

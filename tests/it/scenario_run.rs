@@ -371,6 +371,30 @@ fn a_segment_trigger_enters_those_new_in_it_but_not_on_a_changed_rule() {
 }
 
 #[test]
+fn a_first_order_is_thanked_for_what_it_held() {
+    let mut s = shop();
+    let mut thanks = adresat::scenario::presets()
+        .into_iter()
+        .find(|p| p.name == "Первая покупка")
+        .unwrap();
+    thanks.steps[0].text = "Спасибо за {{last_order_items|покупку}} на {{cart_value}}!".to_owned();
+    scenario::save(&s.store, &thanks, None, Utc::now()).unwrap();
+    let orders = s.file(
+        "orders.csv",
+        "Телефон;Номер заказа;Дата;Сумма заказа;Товары\n\
+         89120000001;T-1;01.12.2026 10:00;6400;\"1. Платье x 1 ≡ 5000\n2. Шарф x 1 ≡ 1400\"\n",
+    );
+    s.import(ImportKind::Orders, &orders);
+    run_at(&s, msk(1, 12, 0), "run.csv").unwrap();
+    let sent = rows(&s, "run.csv");
+    assert_eq!(sent.len(), 1);
+    assert_eq!(
+        sent[0][3],
+        "Спасибо за Платье, Шарф на 6\u{a0}400,00\u{a0}₽!"
+    );
+}
+
+#[test]
 fn a_run_whose_file_cannot_be_written_moves_nothing_on() {
     let mut s = shop();
     events(
