@@ -106,7 +106,8 @@ impl Store {
         Ok(rows)
     }
 
-    /// Campaigns with plans or events, by when they first appeared.
+    /// Campaigns with plans or events, by when they first appeared. Scenarios are not among
+    /// them: their results are counted per message and step (`scenario::results`).
     pub fn campaigns_by_time(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn().prepare(
             "SELECT campaign FROM (
@@ -114,7 +115,10 @@ impl Store {
                 UNION ALL
                 SELECT name, strftime('%Y-%m-%dT%H:%M:%SZ', first_at, 'unixepoch')
                 FROM event_campaigns
-             ) GROUP BY campaign ORDER BY min(t), campaign",
+             )
+             WHERE campaign NOT IN (SELECT name FROM scenarios)
+               AND campaign NOT IN (SELECT campaign FROM plans WHERE run_id IS NOT NULL)
+             GROUP BY campaign ORDER BY min(t), campaign",
         )?;
         let names = stmt
             .query_map([], |r| r.get(0))?

@@ -235,6 +235,8 @@ fn results_per_step_count_reactions_conversions_and_the_funnel() {
         (1, 2, 1, 0)
     );
     assert_eq!(r.ended, vec![(End::Completed, 2)]);
+    // Its results are the scenario's, not a campaign's on the Results screen.
+    assert!(adresat::results::campaigns(&s.store).unwrap().is_empty());
     // The command line gives the same numbers.
     let out = crate::cli::adresat(
         s.store.path(),
