@@ -1197,6 +1197,7 @@ scenario-form-days = days
 scenario-form-field = date field
 scenario-form-days-before = days before
 scenario-form-filter = Only for the segment
+scenario-form-filter-none = everyone
 scenario-form-cooldown = again after, days
 scenario-form-look-back = look back, hours
 scenario-form-exits = Ends on

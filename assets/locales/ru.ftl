@@ -1220,6 +1220,7 @@ scenario-form-days = дней
 scenario-form-field = поле даты
 scenario-form-days-before = за дней
 scenario-form-filter = Только для сегмента
+scenario-form-filter-none = все контакты
 scenario-form-cooldown = повторно через, дней
 scenario-form-look-back = смотреть назад, часов
 scenario-form-exits = Закончить при

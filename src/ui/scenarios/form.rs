@@ -65,17 +65,39 @@ pub fn form(ui: &mut egui::Ui, s: &mut Scenario, catalog: &Catalog) -> bool {
     changed |= trigger_row(ui, &mut s.trigger, catalog);
     ui.horizontal(|ui| {
         ui.label(tr("scenario-form-filter"));
-        let mut filter = s.filter.clone().unwrap_or_default();
-        let mut options = vec![String::new()];
-        options.extend(catalog.segments.iter().cloned());
-        if pick_one(
+        let mut options = vec![(0, tr("scenario-form-filter-none"))];
+        options.extend(
+            catalog
+                .segments
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (i + 1, n.clone())),
+        );
+        let mut chosen = match &s.filter {
+            None => 0,
+            Some(f) => match catalog.segments.iter().position(|n| n == f) {
+                Some(i) => i + 1,
+                // Not (yet) among the base's segments: shown as it is.
+                None => {
+                    options.push((usize::MAX, f.clone()));
+                    usize::MAX
+                }
+            },
+        };
+        let hint = tr("scenario-form-filter");
+        if pick_fixed(
             ui,
             ui.scope_id().with("filter"),
-            &mut filter,
+            &mut chosen,
             &options,
-            &tr("scenario-form-filter"),
+            &hint,
         ) {
-            s.filter = Some(filter).filter(|f| !f.is_empty());
+            s.filter = chosen
+                .checked_sub(1)
+                .and_then(|i| catalog.segments.get(i).cloned());
+            if s.filter.is_none() {
+                s.exits.left_filter = false;
+            }
             changed = true;
         }
         changed |= number(ui, "scenario-form-cooldown", &mut s.cooldown_days, 3650);
