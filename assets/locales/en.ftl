@@ -801,6 +801,12 @@ plan-cap-week = at most in 7 days:
 plan-tier = WhatsApp number's limit
 plan-tier-hint = unique recipients in any 24 hours
 plan-tier-n = { $n } a day
+plan-estimate = { $recipients } would get it; { $limit ->
+    [none] { $days } day(s)
+   *[other] at { $limit } a day, { $days } day(s)
+}, the last message at { $last } (estimated per time zone, caps not counted).
+plan-estimate-tier = With the tier { $tier }: { $days } day(s), the last at { $last }.
+cli-plan-no-out = Say where to write the plan: --out PATH (or --dry-run to plan nothing).
 plan-tier-unlimited = unlimited
 plan-priority = Who goes first if not everyone fits
 plan-priority-variant = in the order of the variants

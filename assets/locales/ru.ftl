@@ -819,6 +819,12 @@ plan-cap-week = не больше за 7 дней:
 plan-tier = Лимит номера WhatsApp
 plan-tier-hint = уникальных получателей за любые 24 часа
 plan-tier-n = { $n } в сутки
+plan-estimate = Получат { $recipients }; { $limit ->
+    [none] дней: { $days }
+   *[other] при { $limit } в сутки дней: { $days }
+}, последнее сообщение { $last } (оценка по часовым поясам, без ограничений частоты).
+plan-estimate-tier = С уровнем { $tier }: дней { $days }, последнее { $last }.
+cli-plan-no-out = Укажите, куда записать план: --out ПУТЬ (или --dry-run, чтобы ничего не планировать).
 plan-tier-unlimited = без лимита
 plan-priority = Кого первыми, если не все влезают
 plan-priority-variant = по порядку вариантов

@@ -60,6 +60,10 @@ pub struct PlanArgs {
     pub priority: PriorityArg,
     #[command(flatten)]
     pub export: ExportArgs,
+    /// Plan nothing: say how many would get it, how many days the tier needs and when the last
+    /// message would go (and what a higher tier would change), estimated per time zone.
+    #[arg(long)]
+    pub dry_run: bool,
     /// Print the summary as JSON, with the counts per exclusion reason.
     #[arg(long)]
     pub json: bool,
@@ -103,7 +107,7 @@ fn options(store: &Store, args: &PlanArgs) -> Result<Options> {
 pub struct ExportArgs {
     /// Where to write the plan (with --split: a new or empty folder for the batch files).
     #[arg(long, value_name = "PATH")]
-    pub out: PathBuf,
+    pub out: Option<PathBuf>,
     /// The export profile (`adresat profile list`): adresat, whatsapp-provider, sms-gateway,
     /// telegram, api-utc or one saved in the base.
     #[arg(long, value_name = "NAME", default_value = profile::DEFAULT)]
@@ -131,6 +135,10 @@ pub enum SplitArg {
 impl ExportArgs {
     /// The target the arguments describe, the profile read from the base.
     pub fn target(&self, store: &Store, lang: Lang) -> Result<Target> {
+        let out = self
+            .out
+            .clone()
+            .ok_or_else(|| Error::user(Msg::new("cli-plan-no-out")))?;
         let mut profile = profile::find(store, &self.profile)?;
         let separator = self.sep.map(|c| c as u8);
         let format = match self.format {
@@ -139,7 +147,7 @@ impl ExportArgs {
             }),
             Some(FormatArg::Xlsx) => Some(Format::Xlsx),
             Some(FormatArg::Jsonl) => Some(Format::Jsonl),
-            None if profile.name == profile::DEFAULT => Some(match Format::for_path(&self.out) {
+            None if profile.name == profile::DEFAULT => Some(match Format::for_path(&out) {
                 Format::Csv { .. } => Format::Csv {
                     separator: separator.unwrap_or(b';'),
                 },
@@ -150,7 +158,7 @@ impl ExportArgs {
         if let Some(format) = format {
             format.apply(&mut profile);
         }
-        let mut target = Target::with_profile(&self.out, profile, lang, chrono::Utc::now());
+        let mut target = Target::with_profile(&out, profile, lang, chrono::Utc::now());
         if let Some(split) = self.split {
             target.split = match split {
                 SplitArg::None => Split::None,
@@ -212,6 +220,9 @@ fn print_export(written: &Exported, lang: Lang) {
 pub fn run(store: &Store, args: PlanArgs, lang: Lang) -> Result<()> {
     let campaign = super::campaign::resolve(store, &args.campaign)?;
     let options = options(store, &args)?;
+    if args.dry_run {
+        return dry_run(store, &campaign, &options, args.json, lang);
+    }
     let target = args.export.target(store, lang)?;
     let show = std::io::stderr().is_terminal() && !args.json;
     let (made, written) = super::with_progress(show, |task| -> Result<_> {
@@ -434,5 +445,32 @@ fn export_saved(
         );
     }
     print_export(&written, lang);
+    Ok(())
+}
+
+/// `--dry-run`: the estimate of how long the send takes, planning nothing.
+fn dry_run(
+    store: &Store,
+    campaign: &crate::campaign::Campaign,
+    options: &Options,
+    json: bool,
+    lang: Lang,
+) -> Result<()> {
+    let e = plan::estimate::estimate(store, campaign, options, super::task())?;
+    if json {
+        out!("{}", serde_json::to_value(&e).unwrap_or_default());
+        return Ok(());
+    }
+    let owner = store.settings()?.owner_tz;
+    out!("{}", plan::estimate::describe(&e, owner).render(lang));
+    for (day, n) in e.spread.per_day.iter().take(DAYS_SHOWN) {
+        out!("  {}\t{n}", day.format("%d.%m.%Y"));
+    }
+    for tier in &e.higher_tiers {
+        out!(
+            "{}",
+            plan::estimate::describe_tier(tier, owner).render(lang)
+        );
+    }
     Ok(())
 }

@@ -20,6 +20,7 @@
 pub mod batches;
 mod build;
 mod clock;
+pub mod estimate;
 pub mod export;
 mod limit;
 pub mod profile;

@@ -21,6 +21,7 @@ mod moments;
 mod names;
 mod phones;
 mod plan;
+mod plan_estimate;
 mod plan_ui;
 mod profiles;
 mod results;

@@ -41,6 +41,8 @@ fn planned(s: &Scratch) -> crate::ui::App<'static> {
     wait_exact(&mut harness, "3 контакта");
     harness.get_by_label("План рассылки").click();
     wait_label(&mut harness, "Выберите кампанию и день");
+    // Before planning: how many, how many days, when the last one goes.
+    wait_label(&mut harness, "Получат 2; при 250 в сутки дней: 1");
     harness.get_by_label("Составить план").click();
     wait_label(&mut harness, "В плане 2 из 3 контактов сегментов");
     harness

@@ -57,6 +57,8 @@ pub struct PlanScreen {
     delete_job: Option<QueryJob<bool>>,
     /// Why deleting a saved plan failed.
     delete_error: Option<String>,
+    /// Before planning: how long the send takes, for (campaign, options), in words.
+    estimate: Derived<(String, String), Vec<Msg>>,
 }
 
 impl PlanScreen {
@@ -65,6 +67,7 @@ impl PlanScreen {
         self.base.forget();
         self.built = None;
         self.who.clear();
+        self.estimate.clear();
     }
 
     fn poll(&mut self, ctx: &egui::Context, db: &Path) {
@@ -180,6 +183,56 @@ impl PlanScreen {
             }
             if let Some(job) = &self.build {
                 crate::ui::widgets::progress_with_cancel(ui, &job.progress, 240.0);
+            }
+        });
+        if let Ok(options) = self.form.options()
+            && !self.form.campaign.is_empty()
+        {
+            self.estimate_ui(ui, db, options);
+        }
+    }
+
+    /// How many would get the campaign, how many days the tier needs, when the last message
+    /// goes — estimated in the background whenever the campaign or the rules change.
+    fn estimate_ui(&mut self, ui: &mut egui::Ui, db: &Path, options: Options) {
+        let key = (
+            self.form.campaign.clone(),
+            serde_json::to_string(&options).unwrap_or_default(),
+        );
+        let name = key.0.clone();
+        self.estimate
+            .want(ui.ctx(), Work::Audience, db, key, move |store, task| {
+                let campaign = store.campaign(&name)?.ok_or_else(|| {
+                    crate::Error::user(Msg::new("cli-no-campaign").arg("value", name.as_str()))
+                })?;
+                let e = crate::plan::estimate::estimate(store, &campaign, &options, task)?;
+                let owner = store.settings()?.owner_tz;
+                let mut lines = vec![crate::plan::estimate::describe(&e, owner)];
+                lines.extend(
+                    e.higher_tiers
+                        .iter()
+                        .map(|t| crate::plan::estimate::describe_tier(t, owner)),
+                );
+                Ok(lines)
+            });
+        self.estimate.poll();
+        ui.horizontal_wrapped(|ui| {
+            if self.estimate.is_running() {
+                ui.spinner();
+            }
+            match self.estimate.answer() {
+                Some(Ok(lines)) => {
+                    for (i, line) in lines.iter().enumerate() {
+                        match i {
+                            0 => ui.label(line.to_string()),
+                            _ => ui.weak(line.to_string()),
+                        };
+                    }
+                }
+                Some(Err(e)) => {
+                    ui.colored_label(ui.visuals().error_fg_color, e);
+                }
+                None => {}
             }
         });
     }
