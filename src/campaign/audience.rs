@@ -144,28 +144,25 @@ fn slot<T: Copy>(table: &mut Vec<T>, id: i64, empty: T) -> &mut T {
 
 /// Decides the audience of `campaign` as of `today`. Cancelling `task` stops it between steps.
 ///
-/// The contacts' consent, status, addresses and zones are read on a second connection while the
-/// segments are evaluated on this one: on a big base the two take about as long.
+/// The segments are evaluated first (in sets of ids, a blink), then only their contacts'
+/// consent, status, addresses and zones are read — a campaign to a tenth of a big base reads a
+/// tenth of it.
 pub fn audience(store: &Store, campaign: &Campaign, today: Today, task: Task) -> Result<Audience> {
-    let db = store.path().to_owned();
-    let channel = campaign.channel;
-    std::thread::scope(|scope| {
-        let reading = scope.spawn(move || -> Result<Vec<Reach>> {
-            let mut all = Vec::new();
-            Store::open(&db)?.each_reach(channel, &mut |r| {
-                all.push(r);
-                Ok(())
-            })?;
-            Ok(all)
-        });
-        let tables = targets(store, campaign, today, task);
-        let reaches = reading
-            .join()
-            .unwrap_or_else(|_| Err(Error::io(store.path(), std::io::Error::other("panic"))));
-        let (first_variant, never) = tables?;
-        task.stop_if()?;
-        Ok(decide(campaign, &reaches?, &first_variant, &never))
-    })
+    let (first_variant, never) = targets(store, campaign, today, task)?;
+    task.stop_if()?;
+    let ids: Vec<i64> = first_variant
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| **v != NONE)
+        .map(|(id, _)| id as i64)
+        .collect();
+    let mut reaches = Vec::with_capacity(ids.len());
+    store.each_reach_of(campaign.channel, &ids, &mut |r| {
+        reaches.push(r);
+        Ok(())
+    })?;
+    task.stop_if()?;
+    Ok(decide(campaign, &reaches, &first_variant, &never))
 }
 
 /// Per contact id: the first variant whose segment holds them (or [`NONE`]), and whether a

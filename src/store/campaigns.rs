@@ -157,44 +157,45 @@ impl Store {
         channel: Channel,
         each: &mut dyn FnMut(Reach) -> Result<()>,
     ) -> Result<()> {
-        // The channel's own consent where a file gave one, else the general one.
-        let consent = format!("consent_{}", channel.as_str());
-        let mut stmt = self.conn().prepare(&format!(
-            "SELECT id, coalesce({consent}, consent) = 'yes',
-                    CASE status WHEN 'unsubscribed' THEN 1 WHEN 'blocked' THEN 2 ELSE 0 END,
-                    phone IS NOT NULL, tg_chat_id IS NOT NULL, tg_username IS NOT NULL, time_zone
-             FROM contacts ORDER BY id"
-        ))?;
-        let mut rows = stmt.query([])?;
-        let mut zones: Vec<(String, Option<chrono_tz::Tz>)> = Vec::new();
-        while let Some(r) = rows.next()? {
-            // Zones repeat: each distinct name is parsed once.
-            let zone = match r.get_ref(6)? {
-                rusqlite::types::ValueRef::Text(t) => t,
-                _ => b"",
-            };
-            let time_zone = match zones.iter().find(|(n, _)| n.as_bytes() == zone) {
-                Some((_, tz)) => *tz,
-                None => {
-                    let name = String::from_utf8_lossy(zone).into_owned();
-                    let tz = name.parse().ok();
-                    zones.push((name, tz));
-                    tz
+        let mut stmt = self
+            .conn()
+            .prepare(&format!("{} ORDER BY id", reach_select(channel)))?;
+        reaches_of(stmt.query([])?, &mut Vec::new(), each)
+    }
+
+    /// [`Store::each_reach`] for the contacts `ids` only (ascending): read by their ids in
+    /// chunks, or in one pass over their span when they are dense in it.
+    pub fn each_reach_of(
+        &self,
+        channel: Channel,
+        ids: &[i64],
+        each: &mut dyn FnMut(Reach) -> Result<()>,
+    ) -> Result<()> {
+        let (Some(&first), Some(&last)) = (ids.first(), ids.last()) else {
+            return Ok(());
+        };
+        let select = reach_select(channel);
+        let mut zones = Vec::new();
+        if ids.len() as i64 * 8 > last - first {
+            let mut stmt = self
+                .conn()
+                .prepare(&format!("{select} WHERE id BETWEEN ?1 AND ?2 ORDER BY id"))?;
+            let mut wanted = ids.iter().peekable();
+            return reaches_of(stmt.query([first, last])?, &mut zones, &mut |r| {
+                while wanted.next_if(|w| **w < r.contact_id).is_some() {}
+                match wanted.next_if(|w| **w == r.contact_id) {
+                    Some(_) => each(r),
+                    None => Ok(()),
                 }
-            };
-            each(Reach {
-                contact_id: r.get(0)?,
-                consent: if r.get(1)? { Consent::Yes } else { Consent::No },
-                status: match r.get::<_, i64>(2)? {
-                    1 => Status::Unsubscribed,
-                    2 => Status::Blocked,
-                    _ => Status::Active,
-                },
-                has_phone: r.get(3)?,
-                has_tg_chat: r.get(4)?,
-                has_tg_username: r.get(5)?,
-                time_zone,
-            })?;
+            });
+        }
+        for chunk in ids.chunks(FACTS_CHUNK) {
+            let list = vec!["?"; chunk.len()].join(",");
+            let mut stmt = self
+                .conn()
+                .prepare_cached(&format!("{select} WHERE id IN ({list}) ORDER BY id"))?;
+            let rows = stmt.query(rusqlite::params_from_iter(chunk))?;
+            reaches_of(rows, &mut zones, each)?;
         }
         Ok(())
     }
@@ -354,3 +355,53 @@ type OrderJson = (
     Option<String>,
     Option<String>,
 );
+
+/// The reach query of `channel`: the channel's own consent where a file gave one, else the
+/// general one; the status, the addresses, the zone.
+fn reach_select(channel: Channel) -> String {
+    let consent = format!("consent_{}", channel.as_str());
+    format!(
+        "SELECT id, coalesce({consent}, consent) = 'yes',
+                CASE status WHEN 'unsubscribed' THEN 1 WHEN 'blocked' THEN 2 ELSE 0 END,
+                phone IS NOT NULL, tg_chat_id IS NOT NULL, tg_username IS NOT NULL, time_zone
+         FROM contacts"
+    )
+}
+
+/// Hands each row of a reach query to `each`; `zones` keeps the zone names parsed so far.
+fn reaches_of(
+    mut rows: rusqlite::Rows<'_>,
+    zones: &mut Vec<(String, Option<chrono_tz::Tz>)>,
+    each: &mut dyn FnMut(Reach) -> Result<()>,
+) -> Result<()> {
+    while let Some(r) = rows.next()? {
+        // Zones repeat: each distinct name is parsed once.
+        let zone = match r.get_ref(6)? {
+            rusqlite::types::ValueRef::Text(t) => t,
+            _ => b"",
+        };
+        let time_zone = match zones.iter().find(|(n, _)| n.as_bytes() == zone) {
+            Some((_, tz)) => *tz,
+            None => {
+                let name = String::from_utf8_lossy(zone).into_owned();
+                let tz = name.parse().ok();
+                zones.push((name, tz));
+                tz
+            }
+        };
+        each(Reach {
+            contact_id: r.get(0)?,
+            consent: if r.get(1)? { Consent::Yes } else { Consent::No },
+            status: match r.get::<_, i64>(2)? {
+                1 => Status::Unsubscribed,
+                2 => Status::Blocked,
+                _ => Status::Active,
+            },
+            has_phone: r.get(3)?,
+            has_tg_chat: r.get(4)?,
+            has_tg_username: r.get(5)?,
+            time_zone,
+        })?;
+    }
+    Ok(())
+}
