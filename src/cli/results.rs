@@ -12,23 +12,29 @@ fn cell(rate: Option<f64>) -> String {
     rate.map_or("—".to_owned(), percent)
 }
 
-fn print_line(title: &str, l: &Line, reads: bool) {
-    let c = &l.counts;
-    out!(
-        "{title:<28} {:>9} {:>9} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8}",
+/// A line's columns after its title: planned, sent, delivered, then the rates per delivered
+/// message (read only where the channel reports reads), aligned as the header.
+pub(super) fn columns(c: &results::Counts, r: &results::Rates, reads: bool) -> String {
+    let read = if reads {
+        cell(r.read)
+    } else {
+        "—".to_owned()
+    };
+    format!(
+        "{:>9} {:>9} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8}",
         c.planned,
         c.sent,
         c.delivered,
-        if reads {
-            cell(l.rates.read)
-        } else {
-            "—".to_owned()
-        },
-        cell(l.rates.click),
-        cell(l.rates.reply),
-        cell(l.rates.unsubscribe),
-        cell(l.rates.block),
-    );
+        read,
+        cell(r.click),
+        cell(r.reply),
+        cell(r.unsubscribe),
+        cell(r.block),
+    )
+}
+
+fn print_line(title: &str, l: &Line, reads: bool) {
+    out!("{title:<28} {}", columns(&l.counts, &l.rates, reads));
 }
 
 /// The campaign `arg` names: a campaign file's, a saved campaign, or one the base knows only

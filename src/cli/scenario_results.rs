@@ -16,22 +16,10 @@ fn print_line(l: &StepLine, reads: bool) {
         Some(arm) => format!("{} {arm}", l.name),
         None => l.name.clone(),
     };
-    let c = &l.counts;
     out!(
-        "{title:<16} {:>9} {:>9} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>10}",
-        c.planned,
-        c.sent,
-        c.delivered,
-        if reads {
-            cell(l.rates.read)
-        } else {
-            "—".to_owned()
-        },
-        cell(l.rates.click),
-        cell(l.rates.reply),
-        cell(l.rates.unsubscribe),
-        cell(l.rates.block),
-        cell(l.conversion),
+        "{title:<16} {} {:>10}",
+        super::results::columns(&l.counts, &l.rates, reads),
+        cell(l.conversion)
     );
 }
 

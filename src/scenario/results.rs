@@ -153,15 +153,6 @@ fn count(c: &mut Counts, m: &StepMessage) {
 
 /// The entries in the funnel: how far each came (its next step), and where an exit took it out.
 fn place_entries(funnel: &mut [FunnelStep], stands: &[EntryStand]) {
-    let exits = [
-        End::Ordered,
-        End::Replied,
-        End::Unsubscribed,
-        End::Blocked,
-        End::Clicked,
-        End::LeftFilter,
-    ]
-    .map(End::key);
     let last = funnel.len().saturating_sub(1);
     for s in stands {
         let next = s.next_step as usize;
@@ -172,7 +163,7 @@ fn place_entries(funnel: &mut [FunnelStep], stands: &[EntryStand]) {
                 f.moved_on += s.entries;
             }
         }
-        if exits.contains(&s.ended.as_str())
+        if End::parse(&s.ended).is_some_and(End::is_exit)
             && let Some(f) = funnel.get_mut(next)
         {
             f.exited += s.entries;

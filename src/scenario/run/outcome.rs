@@ -62,6 +62,20 @@ impl End {
         }
     }
 
+    /// Whether an exit ended the chain (an order, a reply, an unsubscribe or block, the exit
+    /// button, leaving the segment) rather than its own course.
+    pub fn is_exit(self) -> bool {
+        matches!(
+            self,
+            End::Ordered
+                | End::Replied
+                | End::Unsubscribed
+                | End::Blocked
+                | End::Clicked
+                | End::LeftFilter
+        )
+    }
+
     /// The reason a stored name names.
     pub fn parse(key: &str) -> Option<End> {
         End::ALL.into_iter().find(|e| e.key() == key)
