@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::i18n::{Decimal, Msg};
 use crate::model::task::Task;
 use crate::segment::{Cmp, Item, Rule};
-use crate::store::{EventKind, Setting, Store, Tally};
+use crate::store::{EventKind, Setting, Store, Tally, kind_index};
 
 /// Contacts at each step of a campaign.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -314,14 +314,6 @@ fn definition(store: &Store, name: &str) -> Result<Option<Campaign>> {
     store.campaign(name)
 }
 
-/// The place of `read` in a tally's kinds.
-fn read_index() -> usize {
-    EventKind::ALL
-        .iter()
-        .position(|k| *k == EventKind::Read)
-        .expect("read is a kind")
-}
-
 /// The results of the campaign `name`.
 pub fn metrics(store: &Store, name: &str, thresholds: Thresholds) -> Result<Metrics> {
     metrics_against(store, name, thresholds, store.base_opt_out_counts()?)
@@ -344,7 +336,9 @@ fn metrics_against(
     // A campaign known only from events reports reads if any came back.
     let reads = match channel {
         Some(c) => c == Channel::Whatsapp,
-        None => tallies.iter().any(|t| t.reached[read_index()] > 0),
+        None => tallies
+            .iter()
+            .any(|t| t.reached[kind_index(EventKind::Read)] > 0),
     };
     let variants: &[crate::campaign::Variant] =
         campaign.as_ref().map_or(&[], |c| c.variants.as_slice());

@@ -12,6 +12,14 @@ fn cell(rate: Option<f64>) -> String {
     rate.map_or("—".to_owned(), percent)
 }
 
+/// The header of [`columns`].
+pub(super) fn header() -> String {
+    format!(
+        "{:>9} {:>9} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8}",
+        "planned", "sent", "delivered", "read", "click", "reply", "unsub", "block"
+    )
+}
+
 /// A line's columns after its title: planned, sent, delivered, then the rates per delivered
 /// message (read only where the channel reports reads), aligned as the header.
 pub(super) fn columns(c: &results::Counts, r: &results::Rates, reads: bool) -> String {
@@ -76,18 +84,7 @@ pub fn run(store: &Store, campaign: &str, json: bool, lang: Lang) -> Result<()> 
             .arg("campaign", name)
             .render(lang)
     );
-    out!(
-        "{:<28} {:>9} {:>9} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8}",
-        "",
-        "planned",
-        "sent",
-        "delivered",
-        "read",
-        "click",
-        "reply",
-        "unsub",
-        "block"
-    );
+    out!("{:<28} {}", "", header());
     print_line(
         &Msg::new("results-total").render(lang),
         &m.total,

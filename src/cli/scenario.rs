@@ -177,14 +177,7 @@ fn moment(text: &str, owner: Tz) -> Result<DateTime<Utc>> {
     Ok(crate::plan::resolve(owner, naive))
 }
 
-fn local(at: DateTime<Utc>, owner: Tz) -> String {
-    at.with_timezone(&owner)
-        .format("%Y-%m-%d %H:%M")
-        .to_string()
-}
-
 fn run_json(made: &Run, saved: &SavedRun) -> serde_json::Value {
-    let owner = made.owner;
     let scenarios: Vec<serde_json::Value> = made
         .outcomes
         .iter()
@@ -208,8 +201,8 @@ fn run_json(made: &Run, saved: &SavedRun) -> serde_json::Value {
         .collect();
     json!({
         "run_id": saved.id,
-        "now": local(made.now, owner),
-        "until": local(made.until, owner),
+        "now": made.local(made.now),
+        "until": made.local(made.until),
         "messages": made.messages(),
         "file": saved.exported.as_ref().map(|e| e.path.display().to_string()),
         "scenarios": scenarios,

@@ -65,16 +65,9 @@ pub fn run(store: &Store, name: &str, json: bool, lang: Lang) -> Result<()> {
     }
     out!();
     out!(
-        "{:<16} {:>9} {:>9} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>10}",
+        "{:<16} {} {:>10}",
         "",
-        "planned",
-        "sent",
-        "delivered",
-        "read",
-        "click",
-        "reply",
-        "unsub",
-        "block",
+        super::results::header(),
         "converted"
     );
     for l in r.per_step.iter().chain(&r.per_arm) {

@@ -79,6 +79,20 @@ text_enum!(EventKind {
 });
 
 impl EventKind {
+    /// The message id of the kind's word (`event-delivered`: «доставлено»), wherever an event
+    /// is named: the contact's card, a scenario's timeline, the builder's drop-down.
+    pub fn word_id(self) -> &'static str {
+        match self {
+            EventKind::Sent => "event-sent",
+            EventKind::Delivered => "event-delivered",
+            EventKind::Read => "event-read",
+            EventKind::Clicked => "event-clicked",
+            EventKind::Replied => "event-replied",
+            EventKind::Unsubscribed => "event-unsubscribed",
+            EventKind::Blocked => "event-blocked",
+        }
+    }
+
     pub const ALL: [EventKind; 7] = [
         EventKind::Sent,
         EventKind::Delivered,

@@ -33,19 +33,6 @@ pub fn find_contact(store: &Store, who: &str) -> Result<i64> {
         .ok_or_else(not_found)
 }
 
-/// The word of an event's kind (`доставлено`, `нажал кнопку`).
-fn event_word(kind: EventKind) -> Msg {
-    Msg::new(match kind {
-        EventKind::Sent => "event-sent",
-        EventKind::Delivered => "event-delivered",
-        EventKind::Read => "event-read",
-        EventKind::Clicked => "event-clicked",
-        EventKind::Replied => "event-replied",
-        EventKind::Unsubscribed => "event-unsubscribed",
-        EventKind::Blocked => "event-blocked",
-    })
-}
-
 /// The timeline of `contact` in the saved scenario `name`, oldest first; times shown in the
 /// owner's zone.
 pub fn timeline(store: &Store, name: &str, contact: i64) -> Result<Vec<Moment>> {
@@ -102,7 +89,7 @@ pub fn timeline(store: &Store, name: &str, contact: i64) -> Result<Vec<Moment>> 
                     at,
                     what: Msg::new("scenario-timeline-event")
                         .arg("step", step)
-                        .arg("event", event_word(kind))
+                        .arg("event", Msg::new(kind.word_id()))
                         .arg("buttons", buttons),
                 });
             }

@@ -72,15 +72,12 @@ choice!(OrderMeasure {
 });
 choice!(Purchase { Category => "bought-category", Product => "bought-product" });
 choice!(Membership { In => "member-in", NotIn => "member-not_in" });
-choice!(EventKind {
-    Sent => "event-sent",
-    Delivered => "event-delivered",
-    Read => "event-read",
-    Clicked => "event-clicked",
-    Replied => "event-replied",
-    Unsubscribed => "event-unsubscribed",
-    Blocked => "event-blocked",
-});
+impl Choice for EventKind {
+    const ALL: &'static [Self] = &EventKind::ALL;
+    fn label_id(self) -> &'static str {
+        self.word_id()
+    }
+}
 choice!(RecencyOp {
     MoreThan => "recency-more_than",
     LessThan => "recency-less_than",

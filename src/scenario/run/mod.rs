@@ -62,12 +62,18 @@ impl Run {
         self.plans.iter().map(|p| p.items.len()).sum()
     }
 
+    /// Moment `t` in the owner's zone, as the run's summaries write it.
+    pub fn local(&self, t: DateTime<Utc>) -> String {
+        t.with_timezone(&self.owner)
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
+    }
+
     /// The run in one line: its window in the owner's time and how many messages it plans.
     pub fn headline(&self) -> Msg {
-        let local = |t: DateTime<Utc>| t.with_timezone(&self.owner).format("%Y-%m-%d %H:%M");
         Msg::new("cli-scenario-run-head")
-            .arg("now", local(self.now).to_string())
-            .arg("until", local(self.until).to_string())
+            .arg("now", self.local(self.now))
+            .arg("until", self.local(self.until))
             .arg("messages", self.messages() as i64)
     }
 }
@@ -166,13 +172,17 @@ fn chosen(store: &Store, names: &[String]) -> Result<Vec<Scenario>> {
         .collect()
 }
 
-/// The ids of the saved segment `name` (ascending) as of `today`.
-fn segment_ids(store: &Store, name: &str, today: Today) -> Result<Vec<i64>> {
-    let rule = Rule::all_of(vec![Item::Segment {
+/// The rule "in the saved segment `name`": a scenario's entry filter and segment trigger.
+fn in_segment(name: &str) -> Rule {
+    Rule::all_of(vec![Item::Segment {
         op: Membership::In,
         segment: name.to_owned(),
-    }]);
-    segment::rule_ids(store, &rule, None, today)
+    }])
+}
+
+/// The ids of the saved segment `name` (ascending) as of `today`.
+fn segment_ids(store: &Store, name: &str, today: Today) -> Result<Vec<i64>> {
+    segment::rule_ids(store, &in_segment(name), None, today)
 }
 
 /// An entry made from a trigger.

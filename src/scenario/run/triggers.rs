@@ -13,7 +13,7 @@ use chrono_tz::Tz;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 use crate::model::scenario::{Scenario, Trigger};
-use crate::segment::{self, Item, Membership, Rule, Today};
+use crate::segment::{self, Item, Rule, Today};
 use crate::store::{Noted, Setting, Store, Triggered};
 
 /// What the triggers of one scenario came to.
@@ -82,10 +82,7 @@ pub(super) fn find(store: &Store, scenario: &Scenario, after: i64, today: Today)
             segment,
             enter_everyone_now,
         } => {
-            let rule = Rule::all_of(vec![Item::Segment {
-                op: Membership::In,
-                segment: segment.clone(),
-            }]);
+            let rule = super::in_segment(segment);
             let basis = store
                 .segment(segment)?
                 .map(|r| r.to_json())

@@ -164,7 +164,7 @@ fn engagement(ui: &mut egui::Ui, card: &ContactCard, tz: Tz) {
             "{}  {}  {} {}",
             moment(&e.at, tz),
             e.campaign,
-            tr(&format!("event-{}", e.kind.as_str())),
+            tr(e.kind.word_id()),
             e.button
         ));
     }
