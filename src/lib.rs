@@ -21,5 +21,6 @@ mod staged;
 pub mod store;
 pub mod template;
 pub mod ui;
+pub mod who;
 
 pub use error::{Error, Result};

@@ -668,7 +668,6 @@ campaign-error-template = Variant "{ $variant }", character { $position }: { $re
 campaign-missing = Empty and without a fallback: { $name }
 cli-no-campaign = "{ $value }" is neither a campaign file nor a saved campaign.
 cli-no-results-campaign = "{ $value }" is neither a campaign file, a saved campaign, nor a campaign with plans or results in this base.
-cli-no-contact = There is no contact with the phone { $value }.
 cli-campaign-saved = Campaign "{ $name }" saved.
 campaign-sms-parts = The longest SMS (contact #{ $id }) takes { $parts } parts.
 campaign-too-long = Too long: contact #{ $id } would get { $length } characters, the limit is { $limit }.
@@ -920,6 +919,7 @@ work-import-preview = the import preview
 work-import = import
 work-write-rejects = saving the rejected rows
 work-rfm = RFM analysis
+work-explain = Segment explanation
 
 ## What the import recognised in a file
 import-origin = Recognised: { $origin }.
@@ -1238,3 +1238,65 @@ scenario-step-button-add = + button
 scenario-presets = Presets ▾
 rfm-balanced = chosen between tied values
 rfm-balanced-why = Where many customers share a value (most often one order), the quintile cut points would coincide and some scores hold nobody; then the cut points are chosen among the distinct values, as near the quintiles as the ties allow, so every score holds someone and equal values always share a score.
+
+## Why is this contact (not) in the segment
+explain-none = none
+explain-empty = empty
+explain-value = Value: { $value }
+explain-channels = Channels: { $value }
+explain-created = Added: { $value }
+explain-days-ago = Days ago: { $value }
+explain-consent = Consent: { $value }
+explain-status = Status: { $value }
+explain-tags = Tags: { $value }
+explain-events = Such events: { $value }
+explain-actions = Such actions: { $value }
+explain-last = Last: { $value }
+explain-last-value = Its value: { $value }
+explain-unanswered = Campaigns in a row without a reaction: { $value }
+explain-clicked = Clicked: { $value }
+explain-not-clicked = Not clicked: { $value }
+explain-orders = Orders: { $value }
+explain-total = Total: { $value }
+explain-average = Average order: { $value }
+explain-last-order = Last order: { $value }
+explain-bought = Such purchases: { $value }
+explain-last-bought = The last such: { $value }
+explain-rfm = RFM scores: { $value }
+explain-rfm-group = RFM group: { $value }
+explain-all-held = { $count ->
+    [0] An empty group: everyone fits
+    [one] Its { $count } condition holds
+   *[other] All { $count } conditions hold
+}
+explain-all-failed = Decided by condition { $spot }: it does not hold
+explain-any-held = Decided by condition { $spot }: it holds
+explain-none-held = Decided by condition { $spot }: it holds, and must not
+explain-nothing-held = No condition holds
+explain-in = { $who } (no. { $id }) is in the segment
+explain-out = { $who } (no. { $id }) is not in the segment
+explain-group = Group: { $mode } of the conditions
+explain-segment = Segment «{ $name }»
+who-no-id = There is no contact number { $value } in the base.
+who-no-external = There is no contact with the external id { $value }.
+who-no-phone = There is no contact with the phone { $value }.
+who-no-email = There is no contact with the e-mail { $value }.
+who-many-external = Several contacts have the external id { $value }: { $keys }. Give one of them.
+why-open = Why?
+why-title = Why is the contact (not) in the segment:
+why-about = Name a contact and the conditions turn green where they hold and red where not, with the contact's values beside them.
+why-key-hint = Which key to find the contact by
+why-key-phone = by phone
+why-key-email = by e-mail
+why-key-external = by CRM id
+why-key-id = by number in the base
+why-key = Contact
+why-hint-phone = +7 912 345-67-89
+why-hint-email = anna@mail.ru
+why-hint-external = amocrm:5012 or 5012
+why-hint-id = 125
+why-show = Show
+why-close = Close
+why-not-a-number = «{ $value }» is not a contact number: the number in the base is a whole number.
+why-decisive = this decided it
+preview-why-not = why not in «{ $segment }»?

@@ -686,7 +686,6 @@ campaign-error-template = Вариант «{ $variant }», символ { $posit
 campaign-missing = Пусто и без замены: { $name }
 cli-no-campaign = «{ $value }» — не файл кампании и не сохранённая кампания.
 cli-no-results-campaign = «{ $value }» — не файл кампании, не сохранённая кампания и не кампания с планами или результатами в этой базе.
-cli-no-contact = Контакта с телефоном { $value } нет.
 cli-campaign-saved = Кампания «{ $name }» сохранена.
 campaign-sms-parts = Самое длинное SMS (контакт №{ $id }) — частей: { $parts }.
 campaign-too-long = Слишком длинно: у контакта №{ $id } сообщение { $length } символов при пределе { $limit }.
@@ -938,6 +937,7 @@ work-import-preview = предпросмотр импорта
 work-import = импорт
 work-write-rejects = сохранение отклонённых строк
 work-rfm = RFM-анализ
+work-explain = Объяснение сегмента
 
 ## What the import recognised in a file
 import-origin = Распознан { $origin }.
@@ -1261,3 +1261,66 @@ scenario-step-button-add = + кнопка
 scenario-presets = Готовые ▾
 rfm-balanced = подобраны между совпадающими значениями
 rfm-balanced-why = Где у многих покупателей одно и то же значение (чаще всего — один заказ), границы по пятым долям совпали бы и часть баллов пустовала; тогда границы выбираются среди разных значений, как можно ближе к пятым долям, так что каждый балл кого-то содержит, а одинаковые значения всегда получают один балл.
+
+## Why is this contact (not) in the segment
+explain-none = нет
+explain-empty = пусто
+explain-value = Значение: { $value }
+explain-channels = Каналы: { $value }
+explain-created = Добавлен: { $value }
+explain-days-ago = Дней назад: { $value }
+explain-consent = Согласие: { $value }
+explain-status = Статус: { $value }
+explain-tags = Теги: { $value }
+explain-events = Таких событий: { $value }
+explain-actions = Таких действий: { $value }
+explain-last = Последнее: { $value }
+explain-last-value = Его сумма: { $value }
+explain-unanswered = Рассылок подряд без реакции: { $value }
+explain-clicked = Нажаты: { $value }
+explain-not-clicked = Не нажаты: { $value }
+explain-orders = Заказов: { $value }
+explain-total = На сумму: { $value }
+explain-average = Средний чек: { $value }
+explain-last-order = Последний заказ: { $value }
+explain-bought = Таких покупок: { $value }
+explain-last-bought = Последняя такая: { $value }
+explain-rfm = Баллы RFM: { $value }
+explain-rfm-group = Группа RFM: { $value }
+explain-all-held = { $count ->
+    [0] Пустая группа: подходят все
+    [one] Выполнено { $count } условие из { $count }
+    [few] Выполнены все { $count } условия
+   *[other] Выполнены все { $count } условий
+}
+explain-all-failed = Решило условие { $spot }: оно не выполнено
+explain-any-held = Решило условие { $spot }: оно выполнено
+explain-none-held = Решило условие { $spot }: оно выполнено, а не должно
+explain-nothing-held = Ни одно условие не выполнено
+explain-in = { $who } (№{ $id }) — в сегменте
+explain-out = { $who } (№{ $id }) — не в сегменте
+explain-group = Группа: { $mode } из условий
+explain-segment = Сегмент «{ $name }»
+who-no-id = Контакта с номером { $value } в базе нет.
+who-no-external = Контакта с внешним id { $value } нет.
+who-no-phone = Контакта с телефоном { $value } нет.
+who-no-email = Контакта с e-mail { $value } нет.
+who-many-external = Внешний id { $value } есть у нескольких контактов: { $keys }. Укажите одну из них.
+why-open = Почему?
+why-title = Почему контакт (не) в сегменте:
+why-about = Укажите контакт — условия окрасятся: зелёное выполнено, красное нет, рядом значения контакта.
+why-key-hint = По какому ключу искать контакт
+why-key-phone = по телефону
+why-key-email = по e-mail
+why-key-external = по id из CRM
+why-key-id = по номеру в базе
+why-key = Контакт
+why-hint-phone = +7 912 345-67-89
+why-hint-email = anna@mail.ru
+why-hint-external = amocrm:5012 или 5012
+why-hint-id = 125
+why-show = Показать
+why-close = Закрыть
+why-not-a-number = «{ $value }» — не номер контакта: номер в базе — это число.
+why-decisive = это решило
+preview-why-not = почему не в «{ $segment }»?

@@ -8,7 +8,7 @@ use serde_json::json;
 use crate::campaign::{self, Campaign};
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg};
-use crate::store::{ContactKey, Store};
+use crate::store::Store;
 
 #[derive(Debug, Subcommand)]
 pub enum CampaignCommand {
@@ -71,21 +71,9 @@ pub fn run(store: &mut Store, command: CampaignCommand, lang: Lang) -> Result<()
         } => {
             let c = resolve(store, &campaign)?;
             let settings = store.settings()?;
-            let only = match contact {
-                Some(phone) => {
-                    let e164 =
-                        crate::import::phone::normalize_phone(&phone, &settings.default_country)
-                            .map_err(Error::user)?;
-                    Some(
-                        store
-                            .find_contact(&ContactKey::Phone(e164))?
-                            .ok_or_else(|| {
-                                Error::user(Msg::new("cli-no-contact").arg("value", phone))
-                            })?,
-                    )
-                }
-                None => None,
-            };
+            let only = contact
+                .map(|phone| crate::who::find(store, &crate::who::Who::Phone(phone)))
+                .transpose()?;
             // The checks look at every recipient; the listing shows the first `limit`.
             let today = crate::segment::Today::at(chrono::Utc::now(), settings.owner_tz);
             let mut recipients =

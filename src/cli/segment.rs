@@ -7,8 +7,9 @@ use serde_json::json;
 
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg};
-use crate::segment::{self, Rule, Today};
+use crate::segment::{self, Rule, Today, explain};
 use crate::store::Store;
+use crate::who::Who;
 
 #[derive(Debug, Subcommand)]
 pub enum SegmentCommand {
@@ -42,6 +43,47 @@ pub enum SegmentCommand {
     },
     /// Delete the saved segment NAME.
     Delete { name: String },
+    /// Why a contact is (or is not) in a rule (RULE.json or a saved segment's name): every
+    /// condition and group with its verdict and the contact's values behind it.
+    Explain {
+        rule: String,
+        #[command(flatten)]
+        who: WhoArgs,
+        /// Print JSON, `matches` at the top.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// The contact a command is about, by one key named for what it is.
+#[derive(Debug, clap::Args)]
+#[group(required = true, multiple = false)]
+pub struct WhoArgs {
+    /// The contact's number in the base.
+    #[arg(long)]
+    id: Option<i64>,
+    /// A CRM's or shop's id: `amocrm:5012`, or the id alone when one system gave it.
+    #[arg(long, value_name = "SYSTEM:ID")]
+    external_id: Option<String>,
+    /// A phone in any form.
+    #[arg(long)]
+    phone: Option<String>,
+    #[arg(long)]
+    email: Option<String>,
+}
+
+impl WhoArgs {
+    fn who(self) -> Who {
+        match self {
+            WhoArgs { id: Some(id), .. } => Who::Id(id),
+            WhoArgs {
+                external_id: Some(x),
+                ..
+            } => Who::External(x),
+            WhoArgs { phone: Some(p), .. } => Who::Phone(p),
+            WhoArgs { email, .. } => Who::Email(email.unwrap_or_default()),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -143,6 +185,19 @@ pub fn run_segment(store: &mut Store, command: SegmentCommand, lang: Lang) -> Re
                         Ok(n) => out!("{}\t{}", s.name, crate::format::group_thousands(*n as i64)),
                         Err(e) => out!("{}\t! {e}", s.name),
                     }
+                }
+            }
+            Ok(())
+        }
+        SegmentCommand::Explain { rule, who, json } => {
+            let (rule, name) = resolve(store, &rule)?;
+            let contact = crate::who::find(store, &who.who())?;
+            let e = explain::explain(store, &rule, name.as_deref(), today(store)?, contact)?;
+            if json {
+                out!("{}", e.json(lang));
+            } else {
+                for line in e.lines(lang) {
+                    out!("{line}");
                 }
             }
             Ok(())

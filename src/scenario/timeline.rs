@@ -8,7 +8,7 @@ use super::run::End;
 use crate::error::{Error, Result};
 use crate::i18n::Msg;
 use crate::model::contact::EventKind;
-use crate::store::{ContactKey, Store, kind_index};
+use crate::store::{Store, kind_index};
 
 /// One line of the timeline: when (unix seconds) and what.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,12 +25,7 @@ pub fn find_contact(store: &Store, who: &str) -> Result<i64> {
     {
         return Ok(id);
     }
-    let country = store.settings()?.default_country;
-    let not_found = || Error::user(Msg::new("cli-no-contact").arg("value", who));
-    let phone = crate::import::phone::normalize_phone(who, &country).map_err(|_| not_found())?;
-    store
-        .find_contact(&ContactKey::Phone(phone))?
-        .ok_or_else(not_found)
+    crate::who::find(store, &crate::who::Who::Phone(who.to_owned()))
 }
 
 /// The timeline of `contact` in the saved scenario `name`, oldest first; times shown in the

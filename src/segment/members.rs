@@ -183,3 +183,40 @@ fn read(store: &Store, select: &str, params: &[Value]) -> Result<Members> {
     })?;
     Ok(Members { ids, but: false })
 }
+
+/// Whether the contact `id` is one of those `part` holds, each leaf asked about that contact
+/// alone (its `?N` bound from `params`, the contact after them): for telling one contact's way
+/// through a rule without reading anyone else.
+pub fn holds(store: &Store, part: &Part, params: &[Value], id: i64) -> Result<bool> {
+    let me = params.len() + 1;
+    let select = match part {
+        Part::Where(condition) if condition == EVERYONE => return Ok(true),
+        Part::Where(condition) if condition == NO_ONE => return Ok(false),
+        Part::Where(condition) => {
+            format!("SELECT 1 FROM contacts c WHERE c.id = ?{me} AND ({condition})")
+        }
+        Part::Set(select) => format!("WITH s(id) AS ({select}) SELECT 1 FROM s WHERE id = ?{me}"),
+        Part::Not(inner) => return Ok(!holds(store, inner, params, id)?),
+        Part::All(parts) => {
+            for p in parts {
+                if !holds(store, p, params, id)? {
+                    return Ok(false);
+                }
+            }
+            return Ok(true);
+        }
+        Part::Any(parts) => {
+            for p in parts {
+                if holds(store, p, params, id)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+    };
+    let mut bound = params.to_vec();
+    bound.push(Value::Integer(id));
+    let mut found = false;
+    store.each_id(&format!("{select} LIMIT 1"), &bound, |_| found = true)?;
+    Ok(found)
+}

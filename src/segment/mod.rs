@@ -5,6 +5,7 @@
 //! the funnel of its top group, in sets of ids. Saved segments live in the base ([`crate::store::SavedSegment`]).
 
 mod compile;
+pub mod explain;
 mod members;
 pub mod presets;
 mod save;
@@ -17,7 +18,7 @@ pub use crate::model::rule::{
     RULE_VERSION, Recency, Rule, Spot, TagOp, TextTest,
 };
 pub use crate::model::time::Today;
-pub use compile::{Catalog, Compiled, Part, compile};
+pub use compile::{Catalog, Compiled, Part, Tree, compile, compile_tree};
 pub use save::{Under, save};
 
 use crate::error::Result;

@@ -9,6 +9,7 @@ mod engagement;
 mod entries;
 mod fields;
 mod migrate;
+mod one_contact;
 mod plans;
 mod profiles;
 mod results;
@@ -48,6 +49,7 @@ use crate::error::{Error, Result};
 use crate::i18n::Msg;
 use crate::model::task::Task;
 pub use migrate::CONVERTING;
+pub use one_contact::{AboutContact, ActivityAt, EventAt, OrderAt, Scores};
 
 /// The page cache of a connection that reads, in KiB. The window runs a few such connections at
 /// once (counts, the table, a card), so each stays small.

@@ -194,7 +194,7 @@ impl AdresatApp {
                 }
                 Screen::Segments => screens.segments.show(ui, &self.db),
                 Screen::Rfm => screens.rfm.show(ui, &self.db, &mut self.actions),
-                Screen::Messages => screens.messages.show(ui, &self.db),
+                Screen::Messages => screens.messages.show(ui, &self.db, &mut self.actions),
                 Screen::Plan => screens.plan.show(ui, &self.db),
                 Screen::Results => screens.results.show(ui, &self.db, &mut self.actions),
                 Screen::Scenarios => screens.scenarios.show(ui, &self.db),
@@ -419,6 +419,10 @@ impl AdresatApp {
             }
             Action::OpenRule { rule, name, notes } => {
                 self.screens.segments.open_rule(rule, name, notes);
+                self.screen = Screen::Segments;
+            }
+            Action::ExplainContact { segment, contact } => {
+                self.screens.segments.explain(segment, contact);
                 self.screen = Screen::Segments;
             }
             Action::Notice(text) => {

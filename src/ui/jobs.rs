@@ -31,6 +31,7 @@ pub enum Work {
     Import,
     WriteRejects,
     Rfm,
+    Explain,
 }
 
 impl Work {
@@ -59,6 +60,7 @@ impl Work {
             Work::Import => "work-import",
             Work::WriteRejects => "work-write-rejects",
             Work::Rfm => "work-rfm",
+            Work::Explain => "work-explain",
         })
     }
 }

@@ -47,6 +47,8 @@ pub enum Action {
         name: String,
         notes: String,
     },
+    /// Open the saved segment `segment` with "Why?" asked about the contact number `contact`.
+    ExplainContact { segment: String, contact: i64 },
     SaveSettings {
         owner_tz: String,
         country: String,

@@ -352,3 +352,43 @@ fn an_orders_files_bare_id_is_the_orders_not_the_customers() {
     let r = s.import(ImportKind::Orders, &orders);
     assert_eq!((r.inserted, r.unchanged), (0, 2));
 }
+
+/// Finding one contact by the key the owner names: an external id with or without its system,
+/// a phone in any form, an e-mail in any case; an id two systems share needs its system.
+#[test]
+fn a_named_key_finds_one_contact_or_says_why_not() {
+    use adresat::who::{Who, find};
+    let mut s = Scratch::new();
+    let amo = s.file(
+        "amo.csv",
+        "ID,Полное имя контакта,Дата создания контакта,Кем создан контакт,Мобильный телефон,Личный email\n\
+         5012,Мария Иванова,30.09.2026 22:37:00,Админ,+79120000001,Maria@Mail.ru\n\
+         5013,Анна Петрова,30.09.2026 22:38:00,Админ,+79120000004,\n",
+    );
+    s.import(ImportKind::Contacts, &amo);
+    let bitrix = s.file(
+        "bitrix.csv",
+        "ID;Имя;Фамилия;Обращение;Тип контакта;Мобильный телефон\n\
+         5012;Пётр;Сидоров;;Клиенты;+79120000002\n",
+    );
+    s.import(ImportKind::Contacts, &bitrix);
+    let maria = s.by_system_id("amocrm", "5012").0.id;
+    let petr = s.by_system_id("bitrix24", "5012").0.id;
+    let anna = s.by_system_id("amocrm", "5013").0.id;
+    let find = |who: Who| find(&s.store, &who).map_err(|e| e.id());
+    assert_eq!(find(Who::External("amocrm:5012".into())), Ok(maria));
+    assert_eq!(find(Who::External("bitrix24:5012".into())), Ok(petr));
+    assert_eq!(find(Who::External("5013".into())), Ok(anna));
+    assert_eq!(
+        find(Who::External("5012".into())),
+        Err("who-many-external"),
+        "two systems gave 5012"
+    );
+    assert_eq!(find(Who::External("9999".into())), Err("who-no-external"));
+    assert_eq!(find(Who::Phone("8 (912) 000-00-02".into())), Ok(petr));
+    assert_eq!(find(Who::Phone("не телефон".into())), Err("who-no-phone"));
+    assert_eq!(find(Who::Id(anna)), Ok(anna));
+    assert_eq!(find(Who::Id(anna + 100)), Err("who-no-id"));
+    assert_eq!(find(Who::Email(" MARIA@mail.ru ".into())), Ok(maria));
+    assert_eq!(find(Who::Email("anna@mail.ru".into())), Err("who-no-email"));
+}

@@ -54,13 +54,7 @@ pub fn compile(
     catalog: &dyn Catalog,
     today: Today,
 ) -> Result<Compiled> {
-    let mut c = Compiler {
-        catalog,
-        today,
-        params: Vec::new(),
-        own_name,
-        within: Vec::new(),
-    };
+    let mut c = Compiler::new(catalog, today, own_name);
     let root = Spot::default();
     let items = rule
         .root
@@ -75,6 +69,28 @@ pub fn compile(
         mode: rule.root.mode,
         items,
     })
+}
+
+/// A rule compiled item by item, to tell one contact's way through it: each node's part, a
+/// group's items in order, and for a `segment` condition the saved segment's own top group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tree {
+    pub part: Part,
+    pub items: Vec<Tree>,
+    pub inner: Option<Box<Tree>>,
+}
+
+/// Compiles `rule` like [`compile`], keeping every item's part: the tree of its top group and
+/// the values its `?N` stand for.
+pub fn compile_tree(
+    rule: &Rule,
+    own_name: Option<&str>,
+    catalog: &dyn Catalog,
+    today: Today,
+) -> Result<(Tree, Vec<Value>)> {
+    let mut c = Compiler::new(catalog, today, own_name);
+    let tree = c.group_tree(&rule.root, &Spot::default())?;
+    Ok((tree, c.params))
 }
 
 struct Compiler<'a> {
@@ -95,7 +111,17 @@ fn err(id: &'static str, spot: &Spot, within: &[String]) -> Msg {
     Msg::new(id).arg("spot", place)
 }
 
-impl Compiler<'_> {
+impl<'a> Compiler<'a> {
+    fn new(catalog: &'a dyn Catalog, today: Today, own_name: Option<&'a str>) -> Compiler<'a> {
+        Compiler {
+            catalog,
+            today,
+            params: Vec::new(),
+            own_name,
+            within: Vec::new(),
+        }
+    }
+
     /// Binds `value` and returns its placeholder.
     fn bind(&mut self, value: impl Bindable) -> String {
         self.params.push(value.value());
@@ -107,13 +133,43 @@ impl Compiler<'_> {
     }
 
     fn group(&mut self, group: &Group, spot: &Spot) -> Result<Part> {
-        let parts = group
+        Ok(self.group_tree(group, spot)?.part)
+    }
+
+    /// A group compiled with each of its items kept apart.
+    fn group_tree(&mut self, group: &Group, spot: &Spot) -> Result<Tree> {
+        let items = group
             .items
             .iter()
             .enumerate()
-            .map(|(i, item)| self.item(item, &spot.child(i)))
+            .map(|(i, item)| self.node(item, &spot.child(i)))
             .collect::<Result<Vec<_>>>()?;
-        Ok(combine(group.mode, &parts))
+        let parts: Vec<Part> = items.iter().map(|t| t.part.clone()).collect();
+        Ok(Tree {
+            part: combine(group.mode, &parts),
+            items,
+            inner: None,
+        })
+    }
+
+    /// An item compiled with its own items (a group's, a saved segment's) kept apart.
+    fn node(&mut self, item: &Item, spot: &Spot) -> Result<Tree> {
+        match item {
+            Item::Group(g) => self.group_tree(g, spot),
+            Item::Segment { op, segment } => {
+                let inner = self.segment_tree(segment, spot)?;
+                Ok(Tree {
+                    part: op.apply(inner.part.clone()),
+                    items: Vec::new(),
+                    inner: Some(Box::new(inner)),
+                })
+            }
+            other => Ok(Tree {
+                part: self.item(other, spot)?,
+                items: Vec::new(),
+                inner: None,
+            }),
+        }
     }
 
     fn item(&mut self, item: &Item, spot: &Spot) -> Result<Part> {
@@ -329,6 +385,12 @@ impl Compiler<'_> {
     }
 
     fn segment(&mut self, op: Membership, name: &str, spot: &Spot) -> Result<Part> {
+        Ok(op.apply(self.segment_tree(name, spot)?.part))
+    }
+
+    /// The top group of the saved segment `name`, compiled item by item; a segment that leads
+    /// back to itself is refused.
+    fn segment_tree(&mut self, name: &str, spot: &Spot) -> Result<Tree> {
         if self.own_name == Some(name) || self.within.iter().any(|s| s == name) {
             let mut chain: Vec<String> = self.own_name.map(str::to_owned).into_iter().collect();
             chain.extend(self.within.iter().cloned());
@@ -345,13 +407,19 @@ impl Compiler<'_> {
             )
         })?;
         self.within.push(name.to_owned());
-        let inner = self.group(&rule.root, &Spot::default());
+        let inner = self.group_tree(&rule.root, &Spot::default());
         self.within.pop();
-        let inner = inner?;
-        Ok(match op {
-            Membership::In => inner,
-            Membership::NotIn => inner.not(),
-        })
+        inner
+    }
+}
+
+impl Membership {
+    /// The contacts of a segment's `part` this membership picks.
+    fn apply(self, part: Part) -> Part {
+        match self {
+            Membership::In => part,
+            Membership::NotIn => part.not(),
+        }
     }
 }
 

@@ -219,7 +219,7 @@ impl MessagesScreen {
     }
 
     /// Draws the screen.
-    pub fn show(&mut self, ui: &mut egui::Ui, db: &Path) {
+    pub fn show(&mut self, ui: &mut egui::Ui, db: &Path, actions: &mut Vec<crate::ui::Action>) {
         self.poll(ui.ctx(), db);
         egui::Panel::left("campaign-list")
             .resizable(true)
@@ -232,7 +232,7 @@ impl MessagesScreen {
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .id_salt("preview-scroll")
-                    .show(ui, |ui| self.preview_panel(ui))
+                    .show(ui, |ui| self.preview_panel(ui, actions))
             });
         egui::CentralPanel::default().show(ui, |ui| {
             // Text and chips wrap at the visible width; only the variants' table, which cannot,

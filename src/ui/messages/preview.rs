@@ -11,6 +11,7 @@ use crate::campaign::{Assigned, Channel, Recipient, Renderer};
 use crate::i18n::{Msg, tr};
 use crate::store::ContactRow;
 use crate::template;
+use crate::ui::Action;
 
 /// The widest a bubble gets, as on a phone.
 const BUBBLE_WIDTH: f32 = 300.0;
@@ -75,10 +76,10 @@ impl MessagesScreen {
         Some((who, renderer.render(&who, facts)))
     }
 
-    pub(super) fn preview_panel(&mut self, ui: &mut egui::Ui) {
+    pub(super) fn preview_panel(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         ui.heading(tr("preview-title"));
         self.navigation(ui);
-        self.search_results(ui);
+        self.search_results(ui, actions);
         ui.separator();
         match self.current() {
             Some((who, r)) => {
@@ -167,8 +168,9 @@ impl MessagesScreen {
         });
     }
 
-    /// The contacts the search found: a recipient opens, anyone else says why they get nothing.
-    fn search_results(&mut self, ui: &mut egui::Ui) {
+    /// The contacts the search found: a recipient opens, anyone else says why they get nothing
+    /// — one outside the campaign's segments with a link to "Why?" for each segment.
+    fn search_results(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         if self.search.trim().is_empty() {
             return;
         }
@@ -192,12 +194,16 @@ impl MessagesScreen {
                     }
                 }
                 Err(_) => {
-                    let why = audience
+                    let excluded = audience
                         .excluded
-                        .binary_search_by_key(&row.id, |e| e.contact_id)
-                        .map(|i| audience.excluded[i].reason.msg().to_string())
-                        .unwrap_or_else(|_| tr("preview-not-in-segments"));
-                    ui.weak(format!("{name} — {why}"));
+                        .binary_search_by_key(&row.id, |e| e.contact_id);
+                    match excluded {
+                        Ok(i) => {
+                            let why = audience.excluded[i].reason.msg();
+                            ui.weak(format!("{name} — {why}"));
+                        }
+                        Err(_) => self.outside_segments(ui, &name, row.id, actions),
+                    }
                 }
             }
         }
@@ -205,6 +211,28 @@ impl MessagesScreen {
             self.cursor = i;
             self.search.clear();
         }
+    }
+
+    /// A contact in none of the campaign's segments, with "why not?" for each segment.
+    fn outside_segments(&self, ui: &mut egui::Ui, name: &str, id: i64, actions: &mut Vec<Action>) {
+        ui.weak(format!("{name} — {}", tr("preview-not-in-segments")));
+        let mut segments: Vec<&str> = Vec::new();
+        for v in &self.campaign.variants {
+            if !segments.contains(&v.segment.as_str()) {
+                segments.push(&v.segment);
+            }
+        }
+        ui.indent("why-not", |ui| {
+            for segment in segments {
+                let link = Msg::new("preview-why-not").arg("segment", segment);
+                if ui.link(link.to_string()).clicked() {
+                    actions.push(Action::ExplainContact {
+                        segment: segment.to_owned(),
+                        contact: id,
+                    });
+                }
+            }
+        });
     }
 
     fn bubble(&self, ui: &mut egui::Ui, who: &Assigned, r: &Recipient) {

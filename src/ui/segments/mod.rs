@@ -5,6 +5,8 @@
 
 mod base;
 mod builder;
+mod preview;
+mod why;
 mod windows;
 
 use std::path::Path;
@@ -54,6 +56,10 @@ pub struct SegmentsScreen {
     meaning: Option<MeaningDialog>,
     forget_meanings: bool,
     flows: Option<FlowsWindow>,
+    /// The "Why?" bar, while open.
+    why: Option<why::WhyPanel>,
+    /// A saved segment to open with "Why?" for a contact, once the list is read.
+    explain_next: Option<(String, i64)>,
 }
 
 impl Default for SegmentsScreen {
@@ -76,6 +82,8 @@ impl Default for SegmentsScreen {
             meaning: None,
             forget_meanings: false,
             flows: None,
+            why: None,
+            explain_next: None,
         }
     }
 }
@@ -85,6 +93,34 @@ impl SegmentsScreen {
     pub fn reload(&mut self) {
         self.list.forget();
         self.counted.forget();
+        if let Some(why) = &mut self.why {
+            why.reload();
+        }
+    }
+
+    /// Opens the saved segment `name` with "Why?" asked about the contact number `contact`.
+    pub fn explain(&mut self, name: String, contact: i64) {
+        self.explain_next = Some((name, contact));
+    }
+
+    /// Carries out [`SegmentsScreen::explain`] once the saved segments are read.
+    fn open_explained(&mut self) {
+        let Some((name, contact)) = self.explain_next.take_if(|_| self.list.current().is_some())
+        else {
+            return;
+        };
+        match self.listed().iter().find(|l| l.saved.name == name) {
+            Some(l) => {
+                let saved = l.saved.clone();
+                self.open_new(saved.rule, saved.name.clone(), saved.notes);
+                self.original = Some(saved.name);
+                self.why = Some(why::WhyPanel::for_contact(contact));
+            }
+            None => {
+                let msg = Msg::new("segment-error-not-found").arg("name", name);
+                self.notice = Some(Err(msg.to_string()));
+            }
+        }
     }
 
     fn poll(&mut self, ctx: &egui::Context, db: &Path) {
@@ -130,6 +166,11 @@ impl SegmentsScreen {
             }
         }
         self.poll_count(ctx, db);
+        self.open_explained();
+        let own = self.own_name();
+        if let Some(why) = &mut self.why {
+            why.poll(ctx, db, &self.rule, own);
+        }
     }
 
     /// Starts a count (with the funnel and the preview) when the rule changed.
@@ -331,7 +372,7 @@ impl SegmentsScreen {
     }
 
     fn editor(&mut self, ui: &mut egui::Ui, db: &Path) {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let label = ui.label(tr("segment-name"));
             ui.add(
                 egui::TextEdit::singleline(&mut self.name)
@@ -402,6 +443,11 @@ impl SegmentsScreen {
         crate::ui::widgets::outcome(ui, &self.notice);
         ui.separator();
         self.count_line(ui);
+        if let Some(why) = &mut self.why
+            && !why.show(ui)
+        {
+            self.why = None;
+        }
         ui.separator();
         let preview_height = (ui.available_height() * 0.35).clamp(120.0, 320.0);
         egui::ScrollArea::vertical()
@@ -414,6 +460,7 @@ impl SegmentsScreen {
                     choices: &self.choices,
                     funnel: funnel.as_deref(),
                     own_name: &own,
+                    why: self.why.as_ref().and_then(why::WhyPanel::root),
                 };
                 builder::rule_ui(ui, &mut self.rule.root, &ctx);
             });
@@ -440,51 +487,20 @@ impl SegmentsScreen {
             if self.counted.is_running() {
                 ui.spinner();
             }
+            if ui
+                .selectable_label(self.why.is_some(), tr("why-open"))
+                .on_hover_text(tr("why-about"))
+                .clicked()
+            {
+                self.why = match self.why {
+                    Some(_) => None,
+                    None => Some(why::WhyPanel::new()),
+                };
+            }
             if self.rule.root.items.len() > 1 && self.funnel().is_some() {
                 ui.weak(tr("funnel-explain"));
             }
         });
-    }
-
-    fn preview(&mut self, ui: &mut egui::Ui) {
-        let Some(counted) = self.counted.last() else {
-            return;
-        };
-        if counted.preview.is_empty() {
-            ui.weak(tr("segment-preview-none"));
-            return;
-        }
-        ui.strong(
-            Msg::new("segment-preview")
-                .arg("shown", counted.preview.len() as i64)
-                .to_string(),
-        );
-        egui::ScrollArea::vertical()
-            .id_salt("preview")
-            .show(ui, |ui| {
-                egui::Grid::new("preview-grid")
-                    .striped(true)
-                    .show(ui, |ui| {
-                        for header in ["col-name", "col-phone", "col-city", "col-zone", "col-tags"]
-                        {
-                            ui.strong(tr(header));
-                        }
-                        ui.end_row();
-                        let tags_width = (ui.available_width() - 640.0).max(200.0);
-                        for row in &counted.preview {
-                            ui.label(row.name.as_deref().unwrap_or(""));
-                            ui.label(row.phone.as_deref().unwrap_or(""));
-                            ui.label(row.city.as_deref().unwrap_or(""));
-                            ui.label(&row.time_zone);
-                            ui.allocate_ui_with_layout(
-                                egui::vec2(tags_width, 18.0),
-                                egui::Layout::left_to_right(egui::Align::Center),
-                                |ui| ui.add(egui::Label::new(&row.tags).truncate()),
-                            );
-                            ui.end_row();
-                        }
-                    });
-            });
     }
 
     fn windows(&mut self, ctx: &egui::Context, db: &Path) {

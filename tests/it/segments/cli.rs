@@ -124,3 +124,100 @@ fn count_save_list_export_and_errors() {
     ok(&adresat(&db, &["segment", "delete", "Омск с согласием"]));
     assert_eq!(ok(&adresat(&db, &["segment", "list"])).trim(), "");
 }
+
+/// `segment explain`: a saved segment or a rule file, the contact by the key named; text with
+/// each node's verdict, JSON with `matches` at the top; one key only, and a missing contact
+/// said in words.
+#[test]
+fn explain_tells_a_contacts_way_through_a_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("base.sqlite");
+    let contacts = dir.path().join("contacts.csv");
+    std::fs::write(
+        &contacts,
+        "ID клиента;ФИО;Телефон;Город;Согласие на рассылку;Теги\n\
+         A1;Анна;89120000001;Омск;да;vip\nA2;Борис;89120000002;Омск;нет;\n",
+    )
+    .unwrap();
+    ok(&adresat(
+        &db,
+        &["import", "contacts", contacts.to_str().unwrap()],
+    ));
+    let rule = dir.path().join("omsk.json");
+    std::fs::write(
+        &rule,
+        r#"{"version": 1, "mode": "all", "items": [
+            {"type": "field", "field": "city", "op": "equals", "value": "Омск"},
+            {"type": "consent", "is": "yes"}
+        ]}"#,
+    )
+    .unwrap();
+    ok(&adresat(
+        &db,
+        &["segment", "save", "Омск", rule.to_str().unwrap()],
+    ));
+
+    let text = ok(&adresat(
+        &db,
+        &["segment", "explain", "Омск", "--phone", "+7 912 000-00-02"],
+    ));
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].starts_with("Борис") && lines[0].ends_with("is not in the segment"),
+        "{text}"
+    );
+    assert!(
+        text.contains("✓ 1 Field") && text.contains("«Омск»"),
+        "{text}"
+    );
+    assert!(
+        text.contains("✗ 2 Consent ←") && text.contains("Consent: no"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Decided by condition 2: it does not hold"),
+        "{text}"
+    );
+
+    let v: serde_json::Value = serde_json::from_str(&ok(&adresat(
+        &db,
+        &[
+            "segment",
+            "explain",
+            rule.to_str().unwrap(),
+            "--external-id",
+            "A1",
+            "--json",
+        ],
+    )))
+    .unwrap();
+    assert_eq!(v["matches"], true);
+    assert_eq!(v["contact"]["who"], "Анна");
+    assert_eq!(v["rule"]["items"][1]["values"]["consent"], "yes");
+
+    let out = adresat(
+        &db,
+        &[
+            "segment",
+            "explain",
+            "Омск",
+            "--id",
+            "1",
+            "--phone",
+            "89120000001",
+        ],
+    );
+    assert!(!out.status.success(), "two keys at once are refused");
+    let out = adresat(&db, &["segment", "explain", "Омск"]);
+    assert!(!out.status.success(), "a key is needed");
+    let out = adresat(
+        &db,
+        &["segment", "explain", "Омск", "--email", "nobody@mail.ru"],
+    );
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no contact with the e-mail nobody@mail.ru"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -14,7 +14,7 @@ use crate::support::Scratch;
 /// - A3 ООО Ромашка, Telegram only, no city, consent unknown, unsubscribed, created today,
 ///   цена:скидка, no orders, read c0 74 days ago;
 /// - A4 Семён, Владивосток, consent yes, no tags, orders or events.
-fn base() -> Scratch {
+pub(super) fn base() -> Scratch {
     let mut s = Scratch::new();
     s.contacts(
         "ID клиента;ФИО;Телефон;Telegram;Город;Источник;Согласие на рассылку;Статус;Дата регистрации;Теги;Цвет\n\
@@ -51,7 +51,7 @@ fn base() -> Scratch {
     s
 }
 
-fn today() -> Today {
+pub(super) fn today() -> Today {
     Today::of(
         NaiveDate::from_ymd_opt(2026, 6, 15).unwrap(),
         chrono_tz::Europe::Moscow,

@@ -4,6 +4,7 @@
 mod cli;
 mod conditions;
 mod errors;
+mod explain;
 mod operators;
 mod presets;
 mod property;

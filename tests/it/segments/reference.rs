@@ -263,6 +263,21 @@ impl Base {
             .collect()
     }
 
+    /// Whether `item` holds for the contact `id`.
+    pub fn holds(&self, item: &Item, id: i64, today: Today) -> bool {
+        let c = self
+            .contacts
+            .iter()
+            .find(|c| c.id == id)
+            .expect("a contact");
+        self.item(item, c, today)
+    }
+
+    /// The rule of the saved segment `name`.
+    pub fn segment(&self, name: &str) -> &Rule {
+        &self.segments[name]
+    }
+
     fn group(&self, g: &Group, c: &Contact, today: Today) -> bool {
         let mut results = g.items.iter().map(|item| self.item(item, c, today));
         match g.mode {

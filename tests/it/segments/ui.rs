@@ -173,3 +173,94 @@ fn an_activity_condition_is_built_by_clicking_over_hours_or_days() {
     harness.get_by_label("не сделал").click();
     wait_label(&mut harness, "Никто не подходит под эти условия.");
 }
+
+/// "Why?": a contact named by its CRM id; the verdict line, each condition marked with the
+/// contact's values and what decided it; an edit tells the rule again. From the Messages
+/// preview, a contact outside the campaign's segment links to the same view.
+#[test]
+fn why_tells_the_rule_for_a_contact_and_follows_edits() {
+    let mut s = Scratch::new();
+    s.contacts(
+        "ID клиента;ФИО;Телефон;Город;Согласие на рассылку;Теги\n\
+         A1;Анна;89120000001;Омск;да;vip\nA2;Борис;89120000002;Омск;нет;\n",
+    );
+    let rule = adresat::segment::Rule::from_json(
+        r#"{"version":1,"mode":"all","items":[
+            {"type":"field","field":"city","op":"equals","value":"Омск"},
+            {"type":"consent","is":"yes"}]}"#,
+    )
+    .unwrap();
+    s.store
+        .save_segment("Омск", &rule, "", chrono::Utc::now())
+        .unwrap();
+    let mut harness = app(s.store.path().to_owned());
+    wait_exact(&mut harness, "2 контакта");
+    harness.get_by_label("Сегменты").click();
+    wait(&mut harness, "the saved segment", |h| {
+        h.query_by_role_and_label(Role::Button, "Омск").is_some()
+    });
+    harness.get_by_role_and_label(Role::Button, "Омск").click();
+    wait_exact(&mut harness, "1 контакт");
+    harness.get_by_label("Почему?").click();
+    harness.run_steps(2);
+    harness
+        .get_by_label("По какому ключу искать контакт")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("по id из CRM").click();
+    harness.run_steps(2);
+    let field = harness.get_by_role_and_label(Role::TextInput, "Контакт");
+    field.focus();
+    field.type_text("A2");
+    harness.run_steps(2);
+    harness.get_by_label("Показать").click();
+    wait_label(&mut harness, "Борис (№2) — не в сегменте");
+    harness.get_by_label("— Решило условие 2: оно не выполнено");
+    harness.get_by_label("→ Значение: «Омск»");
+    harness.get_by_label("→ Согласие: нет · это решило");
+    assert_eq!(
+        harness.query_all_by_label("✗").count(),
+        2,
+        "the top group and consent"
+    );
+
+    // "Any of" the two: he is told again, now in the segment, decided by the city.
+    harness
+        .get_by_label("Как условия группы складываются")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("Любое").click();
+    wait_label(&mut harness, "Борис (№2) — в сегменте");
+    harness.get_by_label("— Решило условие 1: оно выполнено");
+    harness.get_by_label("Закрыть").click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Борис (№2) — в сегменте").is_none());
+}
+
+#[test]
+fn the_messages_preview_links_a_non_recipient_to_why() {
+    let mut s = Scratch::new();
+    s.contacts(
+        "ID клиента;ФИО;Телефон;Город;Согласие на рассылку\n\
+         A1;Анна;89120000001;Омск;да\nA2;Борис;89120000002;Казань;да\n",
+    );
+    let rule = adresat::segment::Rule::from_json(
+        r#"{"version":1,"mode":"all","items":[
+            {"type":"field","field":"city","op":"equals","value":"Омск"}]}"#,
+    )
+    .unwrap();
+    s.store
+        .save_segment("Омск", &rule, "", chrono::Utc::now())
+        .unwrap();
+    let mut harness = app(s.store.path().to_owned());
+    wait_exact(&mut harness, "2 контакта");
+    harness.get_by_label("Сообщения").click();
+    wait_label(&mut harness, "Получат: 1 из 1 в сегментах");
+    let search = harness.get_by_role_and_label(Role::TextInput, "Найти:");
+    search.focus();
+    search.type_text("Борис");
+    wait_label(&mut harness, "почему не в «Омск»?");
+    harness.get_by_label("почему не в «Омск»?").click();
+    wait_label(&mut harness, "Борис (№2) — не в сегменте");
+    harness.get_by_label("→ Значение: «Казань» · это решило");
+}

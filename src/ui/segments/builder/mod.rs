@@ -4,6 +4,7 @@
 
 mod activity;
 mod condition;
+mod verdict;
 
 pub use activity::kind_label as activity_kind_label;
 
@@ -65,6 +66,8 @@ pub struct Context<'a> {
     pub funnel: Option<&'a [u64]>,
     /// The name the rule is edited under: a segment may not refer to itself.
     pub own_name: &'a str,
+    /// The rule told for one contact ("Why?"), when asked and up to date.
+    pub why: Option<&'a crate::segment::explain::Node>,
 }
 
 /// A row dragged by its handle: the group it belongs to (by path) and its place there.
@@ -137,6 +140,9 @@ fn group_ui(
         |ui| {
             changed |= pick(ui, id.with("mode"), &mut group.mode, &tr("mode-hint"));
             ui.weak(tr("mode-of-these"));
+            if let Some(node) = verdict::node_at(ctx.why, path) {
+                verdict::reason(ui, node);
+            }
         },
         |ui| controls(ui),
     );
@@ -193,6 +199,8 @@ fn item_row(
         .funnel
         .filter(|_| path.len() == 1)
         .and_then(|f| f.get(i).copied());
+    let node = verdict::node_at(ctx.why, path);
+    let background = ui.painter().add(egui::Shape::Noop);
     let row = ui.horizontal(|ui| {
         let dragged = Dragged {
             group: path[..path.len() - 1].to_vec(),
@@ -219,11 +227,22 @@ fn item_row(
             ui.allocate_ui_with_layout(
                 egui::vec2(width, 0.0),
                 egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true),
-                |ui| changed |= condition_ui(ui, item, row_id, ctx),
+                |ui| {
+                    if let Some(node) = node {
+                        verdict::mark(ui, node);
+                    }
+                    changed |= condition_ui(ui, item, row_id, ctx);
+                    if let Some(node) = node {
+                        verdict::facts(ui, node);
+                    }
+                },
             );
             row_controls(ui, i, count, funnel, edit);
         }
     });
+    if let Some(node) = node.filter(|n| n.mode.is_none()) {
+        verdict::tint(ui, background, row.response.rect, node);
+    }
     if let Some(dragged) = row.response.dnd_release_payload::<Dragged>()
         && dragged.group == path[..path.len() - 1]
         && dragged.index != i
