@@ -7,6 +7,7 @@ use rusqlite::OptionalExtension;
 use super::Store;
 use super::contacts::Contact;
 use crate::error::Result;
+use crate::model::time::Moment;
 
 /// One event of the contact's from a sending service's results.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,8 +35,7 @@ pub struct ActivityAt {
 /// One order of the contact's: its own product and category and those of its items.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrderAt {
-    /// RFC 3339, as stored.
-    pub at: String,
+    pub at: Moment,
     pub amount_kop: i64,
     pub products: Vec<String>,
     pub categories: Vec<String>,

@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate};
 use chrono_tz::Tz;
 
 use crate::i18n::{Lang, Msg, tr_in};
+use crate::model::contact::EventKind;
 use crate::model::rule::{DateTest, FieldRef, Item, OrderMeasure, Purchase};
 use crate::model::time::{Moment, Today};
 use crate::store::{AboutContact, kind_id};
@@ -267,7 +268,7 @@ fn field_fact(field: &FieldRef, about: &AboutContact) -> Fact {
 }
 
 fn flow_facts(buttons: &[String], about: &AboutContact) -> Vec<Fact> {
-    let clicked = crate::store::kind_id(crate::model::contact::EventKind::Clicked);
+    let clicked = kind_id(EventKind::Clicked);
     let (done, missing): (Vec<String>, Vec<String>) = buttons.iter().cloned().partition(|b| {
         about
             .events
@@ -283,11 +284,7 @@ fn flow_facts(buttons: &[String], about: &AboutContact) -> Vec<Fact> {
 fn order_facts(measure: OrderMeasure, about: &AboutContact, today: &Today) -> Vec<Fact> {
     let n = about.orders.len() as i64;
     let total: i64 = about.orders.iter().map(|o| o.amount_kop).sum();
-    let last = about
-        .orders
-        .iter()
-        .filter_map(|o| Moment::parse(&o.at))
-        .max_by_key(Moment::utc);
+    let last = about.orders.iter().map(|o| &o.at).max_by_key(|m| m.utc());
     let mut out = vec![
         Fact::new("explain-orders", Value::Count(n)),
         Fact::new("explain-total", Value::Money(Some(total))),
@@ -316,14 +313,14 @@ fn bought_facts(
     today: &Today,
 ) -> Vec<Fact> {
     let since = days.map(|d| today.start_of_day_ago(i64::from(d) - 1).utc());
-    let matching: Vec<Moment> = about
+    let matching: Vec<&Moment> = about
         .orders
         .iter()
         .filter(|o| match what {
             Purchase::Product => o.products.iter().any(|p| p == name),
             Purchase::Category => o.categories.iter().any(|c| c == name),
         })
-        .filter_map(|o| Moment::parse(&o.at))
+        .map(|o| &o.at)
         .filter(|m| since.is_none_or(|s| m.utc() >= s) && days != Some(0))
         .collect();
     let last = matching
