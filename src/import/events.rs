@@ -332,7 +332,7 @@ impl Loader for EventsLoader {
                 msg: Msg::new("warn-own-activity-kinds").arg("kinds", kinds.join(", ")),
             });
         }
-        w.refresh_engagement()?;
+        w.refresh_engagement(self.now.utc().timestamp())?;
         w.record_sleeping_share(&self.now)
     }
 }

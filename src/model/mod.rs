@@ -7,6 +7,7 @@ pub mod campaign;
 pub mod condition;
 pub mod contact;
 pub mod meaning;
+pub mod reaction_hours;
 pub mod rfm;
 pub mod rule;
 pub mod scenario;

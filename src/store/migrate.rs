@@ -80,7 +80,12 @@ impl Store {
                     std::thread::sleep(std::time::Duration::from_millis(50));
                 }
             });
-            let ran = run_statements(&tx, &pending, task);
+            let ran = run_statements(&tx, &pending, task).and_then(|rebuilt| {
+                if (current as usize) < REACTION_HOURS && target >= REACTION_HOURS {
+                    fill_reaction_hours(&tx, task)?;
+                }
+                Ok(rebuilt)
+            });
             done.store(true, std::sync::atomic::Ordering::Relaxed);
             ran
         });
@@ -117,6 +122,26 @@ impl Store {
             other => Ok(other?),
         }
     }
+}
+
+/// The migration that made `reaction_hours`, which SQL cannot fill: the local hour of a
+/// reaction needs the contact's zone's rules.
+const REACTION_HOURS: usize = 19;
+
+/// Computes every contact's summaries from their events again, the reactions' hours with them,
+/// as of the newest event (about when the last events import would have computed them: opening
+/// a base reads no clock).
+fn fill_reaction_hours(tx: &Transaction, task: &Task) -> Result<()> {
+    let newest: Option<i64> = tx.query_row("SELECT max(at) FROM events", [], |r| r.get(0))?;
+    let Some(newest) = newest else {
+        return Ok(());
+    };
+    tx.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS touched (id INTEGER PRIMARY KEY);
+         INSERT OR IGNORE INTO temp.touched (id) SELECT DISTINCT contact_id FROM events;",
+    )?;
+    task.stop_if()?;
+    super::engagement::refresh_touched(tx, newest)
 }
 
 /// The share of a conversion's bar its statements fill; checking the references and giving

@@ -12,6 +12,7 @@ mod migrate;
 mod one_contact;
 mod plans;
 mod profiles;
+mod reaction_hours;
 mod results;
 mod rfm;
 mod scenarios;

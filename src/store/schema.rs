@@ -506,6 +506,19 @@ pub const MIGRATIONS: &[&str] = &[
         basis       TEXT NOT NULL DEFAULT ''
     );
     "#,
+    // 19: each contact's reactions that tell their own time, by local hour: how many and their
+    // weight (`model::reaction_hours`), refreshed with the other summaries by every events
+    // import. A base made before gets them from its events once it is converted
+    // (`migrate::REACTION_HOURS`).
+    r#"
+    CREATE TABLE reaction_hours (
+        contact_id  INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+        hour        INTEGER NOT NULL CHECK (hour BETWEEN 0 AND 23),
+        reactions   INTEGER NOT NULL,
+        weight      REAL NOT NULL,
+        PRIMARY KEY (contact_id, hour)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes.

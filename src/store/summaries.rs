@@ -1,10 +1,13 @@
 //! What one contact's events add up to — per kind, how many and the last one's moment; per
 //! campaign, the kinds that came back; the engagement summary — computed in memory from the
-//! contact's events in one pass, so an events import reads the events once for all three
-//! summaries instead of grouping millions of rows three times in SQL.
+//! contact's events in one pass, so an events import reads the events once for all the
+//! summaries instead of grouping millions of rows several times in SQL. The reads, clicks and
+//! replies, each with the moment its message reached the contact, feed the contact's best hour
+//! (`model::reaction_hours`).
 
 use super::columns::kind_id;
 use crate::model::contact::EventKind;
+use crate::model::reaction_hours::Reaction;
 
 /// The kinds of event a sending service reports, as their bit in `campaign_reach.kinds`
 /// (`store::results::kind_bit`): the others (a shop's activity) have none.
@@ -47,6 +50,8 @@ pub(super) struct ContactEvents {
     /// Per kind of event: the kind, how many, the last one's moment.
     pub kinds: Vec<(i64, i64, i64)>,
     pub campaigns: Vec<Reach>,
+    /// The reads, clicks and replies: campaign, moment.
+    reactions: Vec<(i64, i64)>,
 }
 
 impl ContactEvents {
@@ -76,7 +81,28 @@ impl ContactEvents {
         if is(EventKind::Sent) || is(EventKind::Delivered) {
             reach.delivered_at = Some(reach.delivered_at.map_or(at, |t| t.min(at)));
         }
-        reach.engaged |= is(EventKind::Read) || is(EventKind::Clicked) || is(EventKind::Replied);
+        if is(EventKind::Read) || is(EventKind::Clicked) || is(EventKind::Replied) {
+            reach.engaged = true;
+            self.reactions.push((campaign, at));
+        }
+    }
+
+    /// The reads, clicks and replies with the moment their message was sent or delivered to
+    /// the contact, or else the campaign's first moment (`first_at`); a reaction to a campaign
+    /// with neither is left out.
+    pub fn reactions(&self, first_at: impl Fn(i64) -> Option<i64>) -> Vec<Reaction> {
+        self.reactions
+            .iter()
+            .filter_map(|&(campaign, at)| {
+                let own = self
+                    .campaigns
+                    .iter()
+                    .find(|r| r.campaign == campaign)
+                    .and_then(|r| r.delivered_at);
+                let sent_at = own.or_else(|| first_at(campaign))?;
+                Some(Reaction { sent_at, at })
+            })
+            .collect()
     }
 
     fn last(&self, of: &[EventKind]) -> Option<i64> {

@@ -1,6 +1,7 @@
 //! Integration tests, one crate so the egui stack links once. A module per area.
 
 mod activity;
+mod best_hour;
 mod browse;
 mod campaign;
 mod cli;

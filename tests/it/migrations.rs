@@ -271,3 +271,33 @@ fn a_conversion_reports_its_share_and_a_cancel_leaves_the_old_base_as_it_was() {
     let card = store.contact_card(7).unwrap().unwrap();
     assert_eq!(card.events[0].kind, adresat::store::EventKind::Delivered);
 }
+
+#[test]
+fn a_base_made_before_best_hours_learns_them_from_its_events_when_converted() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v18.sqlite");
+    drop(Store::open_at_version(&path, 18).unwrap());
+    // Three campaigns delivered at 09:00, 12:00 and 15:00 Omsk time (UTC+6), each read at 21:10.
+    let day = 86_400;
+    let start = chrono::Utc::now().timestamp() / day * day - 30 * day;
+    let mut sql = String::from(
+        "INSERT INTO contacts (id, phone, time_zone, tz_source, consent, created_at)
+           VALUES (7, '+79120000001', 'Asia/Omsk', 'column', 'yes', '2024-01-01T00:00:00Z');",
+    );
+    for (c, hour) in [(1, 9), (2, 12), (3, 15)] {
+        let delivered = start + c * 7 * day + (hour - 6) * 3600;
+        let read = start + c * 7 * day + (21 - 6) * 3600 + 600;
+        sql += &format!(
+            "INSERT INTO event_campaigns (id, name, first_at) VALUES ({c}, 'К{c}', {delivered});
+             INSERT INTO events (contact_id, campaign_id, kind, at) VALUES (7, {c}, 2, {delivered}), (7, {c}, 3, {read});"
+        );
+    }
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch(&sql)
+        .unwrap();
+    let store = Store::open(&path).unwrap();
+    let hours = store.reaction_hours().unwrap();
+    assert_eq!(hours[&7].total(), 3);
+    assert_eq!(hours[&7].best(), Some(21));
+}

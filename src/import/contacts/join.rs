@@ -24,7 +24,7 @@ impl ContactsLoader {
         let gone = w.load(absorbed)?;
         fill_from(&mut kept, &gone);
         // The absorbed contact goes first: the e-mail and handles it held move to `kept`.
-        w.merge_contacts(absorbed, into)?;
+        w.merge_contacts(absorbed, into, &self.now)?;
         let (_, _, _, rows) = self.joined.get_or_insert((line, into, absorbed, 0));
         *rows += 1;
         Ok(kept)

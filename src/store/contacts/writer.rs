@@ -198,7 +198,7 @@ impl Writer<'_> {
     /// the contact a row's phone finds). What `into` already has of the same (a tag, a planned
     /// message of the same plan, an order without an id told apart by the contact it names)
     /// stays as it is, and the other's copy goes; the merged contact's engagement is recomputed.
-    pub fn merge_contacts(&self, from: i64, into: i64) -> Result<()> {
+    pub fn merge_contacts(&self, from: i64, into: i64, now: &Moment) -> Result<()> {
         self.tx.execute_batch(&format!(
             "UPDATE OR IGNORE tags SET contact_id = {into} WHERE contact_id = {from};
              UPDATE OR IGNORE orders SET contact_id = {into},
@@ -212,7 +212,7 @@ impl Writer<'_> {
         ))?;
         self.orders_changed.borrow_mut().insert(into);
         self.touch(into)?;
-        self.refresh_engagement()
+        self.refresh_engagement(now.utc().timestamp())
     }
 
     /// Adds the tags the contact does not have yet; returns how many were new.

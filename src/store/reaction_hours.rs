@@ -1,0 +1,45 @@
+//! The reactions that tell each contact's own time, by local hour (`reaction_hours`), as the
+//! planner and the Plan screen's plot read them.
+
+use rustc_hash::FxHashMap;
+
+use super::Store;
+use crate::error::Result;
+use crate::model::reaction_hours::Hours;
+
+impl Store {
+    /// Every contact's telling reactions by local hour; contacts without any are absent.
+    pub fn reaction_hours(&self) -> Result<FxHashMap<i64, Hours>> {
+        let mut out: FxHashMap<i64, Hours> = FxHashMap::default();
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT contact_id, hour, reactions, weight FROM reaction_hours")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let (id, hour, n, weight): (i64, u8, u32, f64) =
+                (row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?);
+            out.entry(id).or_default().add(hour, n, weight);
+        }
+        Ok(out)
+    }
+
+    /// The whole base's telling reactions by local hour, and how many contacts have a best hour
+    /// of their own.
+    pub fn base_reaction_hours(&self) -> Result<(Hours, u64)> {
+        let mut hours = Hours::default();
+        let mut stmt = self.conn().prepare(
+            "SELECT hour, sum(reactions), sum(weight) FROM reaction_hours GROUP BY hour",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            hours.add(row.get(0)?, row.get(1)?, row.get(2)?);
+        }
+        let learned: i64 = self.conn().query_row(
+            "SELECT count(*) FROM (SELECT contact_id FROM reaction_hours
+                 GROUP BY contact_id HAVING sum(reactions) >= ?1)",
+            [crate::model::reaction_hours::MIN_TELLING],
+            |r| r.get(0),
+        )?;
+        Ok((hours, learned as u64))
+    }
+}
