@@ -772,6 +772,7 @@ exclusion-no-address = no address
 
 ## Send plans
 cli-plan-done = { $planned } of the segments' { $of } contacts planned → { $path }
+plan-best-hours = Send time: their own best hour { $learned }, their segment's hour { $segment }, the whole base's hour { $base }, the plan's time { $default }
 plan-moved-later = Moved to later days by the number's limit: { $count }
 plan-error-date = "{ $value }" is not a date; use YYYY-MM-DD, e.g. 2026-12-01.
 plan-error-time = "{ $value }" is not a time; use HH:MM, e.g. 10:00.

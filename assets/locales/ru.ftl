@@ -790,6 +790,7 @@ exclusion-no-address = нет адреса
 
 ## Send plans
 cli-plan-done = В плане { $planned } из { $of } контактов сегментов → { $path }
+plan-best-hours = Время отправки: свой лучший час — { $learned }, час сегмента — { $segment }, час всей базы — { $base }, время плана — { $default }
 plan-moved-later = Перенесено на следующие дни из-за лимита номера: { $count }
 plan-error-date = «{ $value }» — не дата; нужна ГГГГ-ММ-ДД, например 2026-12-01.
 plan-error-time = «{ $value }» — не время; нужно ЧЧ:ММ, например 10:00.

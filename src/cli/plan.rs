@@ -8,6 +8,7 @@ use serde_json::json;
 
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg};
+use crate::model::reaction_hours::BestHour;
 use crate::plan::export::{self, Exported, Format, Target};
 use crate::plan::profile::{self, Split};
 use crate::plan::{self, Options, Priority, Span, TimeOfDay, Timing};
@@ -37,12 +38,16 @@ pub struct PlanArgs {
     /// The day to send (YYYY-MM-DD), in each contact's own time zone.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: String,
-    /// The local time to send (default 10:00).
+    /// The local time to send (default 10:00); with --best-hour, for whom none is learned.
     #[arg(long, value_name = "HH:MM", conflicts_with = "window")]
     pub at: Option<String>,
     /// A local window the sends are spread evenly over, per time zone.
-    #[arg(long, value_name = "HH:MM-HH:MM")]
+    #[arg(long, value_name = "HH:MM-HH:MM", conflicts_with = "best_hour")]
     pub window: Option<String>,
+    /// Each contact's best hour within this local window (learned from their reactions, else
+    /// their segment's or the base's); no hour learned anywhere: --at, or the window's start.
+    #[arg(long, value_name = "HH:MM-HH:MM")]
+    pub best_hour: Option<String>,
     /// Quiet hours, local (default: the setting plan.quiet_hours, 21:00-09:00); `off` for none.
     #[arg(long, value_name = "HH:MM-HH:MM")]
     pub quiet: Option<String>,
@@ -79,6 +84,13 @@ fn options(store: &Store, args: &PlanArgs) -> Result<Options> {
     }
     if let Some(window) = &args.window {
         o.timing = Timing::Window(Span::parse(window)?);
+    }
+    if let Some(window) = &args.best_hour {
+        let otherwise = match o.timing {
+            Timing::At(t) => t,
+            _ => TimeOfDay::new(10, 0),
+        };
+        o.timing = Timing::BestHour(BestHour::new(Span::parse(window)?, otherwise));
     }
     if let Some(quiet) = &args.quiet {
         o.quiet = match quiet.trim() {
@@ -257,6 +269,7 @@ pub fn run(store: &Store, args: PlanArgs, lang: Lang) -> Result<()> {
                     "per_day": summary.per_day.iter().map(|(d, n)| json!({"date": d.to_string(), "count": n})).collect::<Vec<_>>(),
                     "daily_limit": summary.daily_limit,
                     "fullest_24h": summary.fullest_window,
+                    "best_hours": summary.best_hours,
                     "missing_values": gaps,
                     "longest": written.checks.longest.map(|(id, n)| json!({"contact_id": id, "length": n})),
                 }),
@@ -278,6 +291,9 @@ pub fn run(store: &Store, args: PlanArgs, lang: Lang) -> Result<()> {
     print_export(&written, lang);
     for (reason, n) in summary.excluded.iter().filter(|(_, n)| *n > 0) {
         out!("  {}: {n}", reason.msg().render(lang));
+    }
+    if let Some(counts) = &summary.best_hours {
+        out!("{}", counts.msg().render(lang));
     }
     for (day, n) in summary.per_day.iter().take(DAYS_SHOWN) {
         out!("  {day}: {n}");

@@ -154,6 +154,17 @@ pub struct BestHour {
 }
 
 impl BestHour {
+    /// The best hour within `window`, else `otherwise` when the window holds it, else the
+    /// window's start.
+    pub fn new(window: Span, otherwise: TimeOfDay) -> BestHour {
+        let otherwise = if window.contains(otherwise.time()) {
+            otherwise
+        } else {
+            window.from
+        };
+        BestHour { window, otherwise }
+    }
+
     /// The local time for best hour `hour` (`None`: none learned): the hour itself when the
     /// window holds it, else the window's nearer end (its first minute, or the last whole hour
     /// inside it).

@@ -7,11 +7,12 @@ use chrono_tz::Tz;
 use rustc_hash::FxHashMap;
 
 use super::{
-    Left, Options, Plan, Planned, Priority, Reason, RollingLimit, Span, TELEGRAM_PER_SECOND,
-    Timing, WINDOW, out_of_quiet, pace, send_moment,
+    HourCounts, Learned, Left, Options, Plan, Planned, Priority, Reason, RollingLimit, Span,
+    TELEGRAM_PER_SECOND, Timing, WINDOW, out_of_quiet, pace, send_moment,
 };
 use crate::campaign::{self, Arm, Assigned, Campaign, Channel};
 use crate::error::Result;
+use crate::model::reaction_hours::HourSource;
 use crate::model::task::Task;
 use crate::segment::Today;
 use crate::store::Store;
@@ -27,6 +28,8 @@ struct Candidate {
     /// The first day (after the plan's date) whose moment is not past.
     first_day: u32,
     priority: (u8, usize, i64),
+    /// On "each contact's best hour": where the hour came from.
+    source: Option<HourSource>,
 }
 
 /// Moments of local times on the plan's days, each computed once: recipients share a few
@@ -81,9 +84,18 @@ pub fn build(store: &Store, campaign: &Campaign, options: &Options, task: Task) 
         Priority::Rfm => store.rfm_scores()?.into_iter().collect(),
         Priority::Variant => FxHashMap::default(),
     };
+    let learned = match options.timing {
+        Timing::BestHour(_) => {
+            let members = (audience.assigned.iter().map(|a| (a.contact_id, a.variant)))
+                .chain(audience.excluded.iter().map(|e| (e.contact_id, e.variant)));
+            Learned::read(store, members, campaign.variants.len())?
+        }
+        _ => Learned::default(),
+    };
     let mut clock = Clock::new(options);
     let zone = |a: &Assigned| a.time_zone.unwrap_or(settings.owner_tz);
-    let candidates = candidates(&audience.assigned, zone, options, &rfm, &mut clock, now);
+    let context = (options, &rfm, &learned);
+    let candidates = candidates(&audience.assigned, zone, context, &mut clock, now);
     task.report(0.4, 0);
     task.stop_if()?;
 
@@ -102,6 +114,14 @@ pub fn build(store: &Store, campaign: &Campaign, options: &Options, task: Task) 
     )?;
     let mut candidates = without_capped(candidates, &earlier, options, &mut clock, &mut left);
     left.sort_by_key(|l| l.contact_id);
+    let hour_counts = matches!(options.timing, Timing::BestHour(_)).then(|| {
+        let mut counts = HourCounts::default();
+        candidates
+            .iter()
+            .filter_map(|c| c.source)
+            .for_each(|s| counts.add(s));
+        counts
+    });
     task.report(0.5, 0);
     task.stop_if()?;
 
@@ -138,19 +158,21 @@ pub fn build(store: &Store, campaign: &Campaign, options: &Options, task: Task) 
         made_at: now,
         run_at: None,
         triggers: Vec::new(),
+        hour_counts,
     })
 }
 
 /// Each of `assigned` (in the zone `zone` gives) with its local send time and the first day from
-/// the plan's date whose moment is not already past at `now`.
+/// the plan's date whose moment is not already past at `now`; the options, the RFM scores (on
+/// that priority) and the learned hours (on the best hour) come in `context`.
 fn candidates(
     assigned: &[Assigned],
     zone: impl Fn(&Assigned) -> Tz,
-    options: &Options,
-    rfm: &FxHashMap<i64, u8>,
+    context: (&Options, &FxHashMap<i64, u8>, &Learned),
     clock: &mut Clock,
     now: DateTime<Utc>,
 ) -> Vec<Candidate> {
+    let (options, rfm, learned) = context;
     // Local send times: one time, or a window spread evenly over each zone's recipients.
     let mut per_zone: FxHashMap<Tz, (u64, u64)> = FxHashMap::default();
     for a in assigned {
@@ -160,8 +182,14 @@ fn candidates(
     let mut out: Vec<Candidate> = Vec::with_capacity(assigned.len());
     for a in assigned {
         let tz = zone(a);
+        let mut source = None;
         let local: u32 = match options.timing {
             Timing::At(t) => u32::from(t.minutes) * 60,
+            Timing::BestHour(best) => {
+                let (hour, from) = learned.hour(a.contact_id, a.variant);
+                source = Some(from);
+                u32::from(best.time_for(hour).minutes) * 60
+            }
             Timing::Window(span) => {
                 let (rank, count) = per_zone.get_mut(&tz).map_or((0, 1), |e| {
                     e.0 += 1;
@@ -184,6 +212,7 @@ fn candidates(
             local,
             first_day,
             priority: (u8::MAX - score, a.variant, a.contact_id),
+            source,
         });
     }
     out

@@ -64,6 +64,7 @@ pub fn estimate(
     let local = match options.timing {
         Timing::At(t) => t.time(),
         Timing::Window(span) => span.from.time(),
+        Timing::BestHour(best) => best.window.from.time(),
     };
     // Each zone's first moment not already past, in the order they come.
     let mut groups: Vec<(i64, Tz, u64)> = per_zone

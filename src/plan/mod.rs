@@ -22,6 +22,7 @@ mod build;
 mod clock;
 pub mod estimate;
 pub mod export;
+mod learned;
 mod limit;
 pub mod profile;
 pub mod review;
@@ -36,6 +37,7 @@ use serde::{Deserialize, Serialize};
 pub use build::build;
 pub(crate) use build::{is_capped, pace_outside_quiet};
 pub use clock::{Span, TimeOfDay, out_of_quiet, resolve, send_moment};
+pub use learned::{HourCounts, Learned};
 pub use limit::{RollingLimit, TELEGRAM_PER_SECOND, WINDOW, pace};
 pub use settings::PlanSettings;
 
@@ -50,6 +52,8 @@ pub enum Timing {
     At(TimeOfDay),
     /// Spread evenly over the span, per time zone.
     Window(Span),
+    /// Each contact's best hour within the window (`model::reaction_hours`).
+    BestHour(crate::model::reaction_hours::BestHour),
 }
 
 /// Who goes first when the limit pushes some to later days.
@@ -199,6 +203,8 @@ pub struct Plan {
     pub run_at: Option<DateTime<Utc>>,
     /// A scenario run's plan: what each recipient's trigger was about, by contact.
     pub triggers: Vec<(i64, crate::model::scenario::TriggerFacts)>,
+    /// On "each contact's best hour": how many recipients got which kind of hour.
+    pub hour_counts: Option<HourCounts>,
 }
 
 /// The plan's counts: per variant and arm, per day, per reason.
@@ -216,6 +222,9 @@ pub struct Summary {
     pub moved_later: u64,
     pub fullest_window: Option<u32>,
     pub daily_limit: Option<u32>,
+    /// On "each contact's best hour": how many got a learned hour, a segment's, the base's or
+    /// the plan's time.
+    pub best_hours: Option<HourCounts>,
 }
 
 /// FNV-1a, 32 bits: the campaign's part of a message id.
@@ -296,6 +305,7 @@ impl Plan {
             moved_later: self.items.iter().filter(|p| p.moved).count() as u64,
             fullest_window: self.fullest_window,
             daily_limit: self.options.daily_limit,
+            best_hours: self.hour_counts,
         }
     }
 

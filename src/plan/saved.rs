@@ -97,6 +97,7 @@ pub fn reload(store: &Store, plan_id: i64) -> Result<Reloaded> {
             left,
             demo: settings.demo,
             fullest_window: None,
+            hour_counts: None,
             made_at,
             run_at: header
                 .run_at

@@ -2,8 +2,11 @@
 //! mostly at the person's own hour teach that hour; a base always sent at 10:00 and read at once
 //! teaches nothing; plans on "each contact's best hour" never send inside the quiet hours.
 
+use adresat::campaign::Campaign;
 use adresat::import::ImportKind;
-use adresat::model::reaction_hours::Hours;
+use adresat::model::reaction_hours::{BestHour, Hours};
+use adresat::plan::{self, HourCounts, Options, Plan, Span, TimeOfDay, Timing};
+use adresat::segment::Rule;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 
@@ -48,12 +51,17 @@ fn people(n: usize, dice: &mut Dice) -> Vec<Person> {
 /// A base with `people`, all with consent.
 fn base_of(people: &[Person]) -> Scratch {
     let mut s = Scratch::new();
-    let mut csv = String::from("Телефон;Часовой пояс;Согласие на рассылку\n");
+    add_people(&mut s, people, "");
+    s
+}
+
+/// Imports `people` with the tag `tag`.
+fn add_people(s: &mut Scratch, people: &[Person], tag: &str) {
+    let mut csv = String::from("Телефон;Часовой пояс;Согласие на рассылку;Теги\n");
     for p in people {
-        csv += &format!("{};{};да\n", p.phone, p.tz.name());
+        csv += &format!("{};{};да;{tag}\n", p.phone, p.tz.name());
     }
     assert_eq!(s.contacts(&csv).inserted as usize, people.len());
-    s
 }
 
 fn stamp(at: DateTime<Utc>) -> String {
@@ -224,4 +232,123 @@ fn reactions_older_than_half_a_year_are_forgotten_and_recent_ones_weigh_more() {
     two.add(18, 1, 2.0);
     two.add(9, 1, 0.5);
     assert_eq!(two.best(), Some(18));
+}
+
+/// A segment of the contacts tagged `tag`.
+fn tagged(s: &Scratch, name: &str, tag: &str) {
+    let rule = format!(
+        r#"{{"version":1,"mode":"all","items":[{{"type":"tags","op":"has","tags":["{tag}"]}}]}}"#
+    );
+    let rule = Rule::from_json(&rule).unwrap();
+    s.store.save_segment(name, &rule, "", Utc::now()).unwrap();
+}
+
+/// Tomorrow's plan of a campaign to both tags' segments on "each contact's best hour within
+/// `window`" (10:00 where nothing is learned), quiet hours 21:00–09:00, no caps.
+fn best_hour_plan(s: &Scratch, window: &str) -> Plan {
+    let campaign = Campaign::from_json(
+        r#"{"name": "Час", "channel": "whatsapp", "sleeping": null, "variants": [
+            {"name": "С историей", "segment": "С историей", "text": "Привет"},
+            {"name": "Новые", "segment": "Новые", "text": "Привет"}]}"#,
+    )
+    .unwrap();
+    let tomorrow = Utc::now().date_naive() + Duration::days(1);
+    let options = Options {
+        timing: Timing::BestHour(BestHour::new(
+            Span::parse(window).unwrap(),
+            TimeOfDay::new(10, 0),
+        )),
+        quiet: Some(Span::parse("21:00-09:00").unwrap()),
+        cap_hours: None,
+        cap_week: None,
+        ..Options::new(tomorrow, None)
+    };
+    plan::build(&s.store, &campaign, &options, crate::support::unwatched()).unwrap()
+}
+
+/// The local time of each planned message, by phone.
+fn local_times(plan: &Plan, s: &Scratch) -> Vec<(String, chrono::NaiveTime)> {
+    plan.items
+        .iter()
+        .map(|p| {
+            let (c, _) = s.store.contact(p.contact_id).unwrap().unwrap();
+            let at = DateTime::from_timestamp(p.send_at, 0)
+                .unwrap()
+                .with_timezone(&p.tz);
+            (c.phone.unwrap_or_default(), at.time())
+        })
+        .collect()
+}
+
+#[test]
+fn a_plan_on_the_best_hour_sends_at_the_learned_hour_inside_the_window_and_never_in_quiet_hours() {
+    let mut dice = Dice(0xbe57);
+    let everyone = people(240, &mut dice);
+    let (history, rest) = everyone.split_at(200);
+    let (unread, newcomers) = rest.split_at(10);
+    let mut s = Scratch::new();
+    add_people(&mut s, history, "история");
+    add_people(&mut s, unread, "история");
+    add_people(&mut s, newcomers, "новые");
+    tagged(&s, "С историей", "история");
+    tagged(&s, "Новые", "новые");
+    import_events(&mut s, &varied_history(history, &mut dice));
+    let learned: Vec<Option<u8>> = hours_by_phone(&s, history)
+        .into_iter()
+        .map(|(_, h)| h.and_then(|h| h.best()))
+        .collect();
+    let with_hour = learned.iter().filter(|h| h.is_some()).count() as u64;
+
+    let plan = best_hour_plan(&s, "09:00-20:00");
+    assert_eq!(plan.items.len(), 240);
+    assert_eq!(
+        plan.summary(chrono_tz::Europe::Moscow).best_hours,
+        Some(HourCounts {
+            learned: with_hour,
+            segment: 200 - with_hour + 10,
+            base: 30,
+            default: 0,
+        })
+    );
+    let times: std::collections::HashMap<String, chrono::NaiveTime> =
+        local_times(&plan, &s).into_iter().collect();
+    for (p, hour) in history.iter().zip(&learned) {
+        let Some(hour) = hour else { continue };
+        let expected = u32::from(*hour).clamp(9, 19);
+        let at = times[&format!("+7{}", &p.phone[1..])];
+        assert_eq!(
+            at,
+            chrono::NaiveTime::from_hms_opt(expected, 0, 0).unwrap(),
+            "{}",
+            p.phone
+        );
+    }
+    // A window wider than the day the quiet hours leave: no one is sent to inside them.
+    let wide = best_hour_plan(&s, "07:00-23:00");
+    let quiet = Span::parse("21:00-09:00").unwrap();
+    let quiet_ones: Vec<_> = local_times(&wide, &s)
+        .into_iter()
+        .filter(|(_, t)| quiet.contains(*t))
+        .collect();
+    assert!(quiet_ones.is_empty(), "{quiet_ones:?}");
+    assert_eq!(wide.items.len(), 240);
+}
+
+#[test]
+fn where_nothing_is_learned_everyone_gets_the_plans_time() {
+    let mut dice = Dice(3);
+    let people = people(20, &mut dice);
+    let mut s = Scratch::new();
+    add_people(&mut s, &people[..19], "история");
+    add_people(&mut s, &people[19..], "новые");
+    tagged(&s, "С историей", "история");
+    tagged(&s, "Новые", "новые");
+    let plan = best_hour_plan(&s, "09:00-20:00");
+    let counts = plan.summary(chrono_tz::Europe::Moscow).best_hours.unwrap();
+    assert_eq!((counts.learned, counts.default), (0, 20));
+    assert!(
+        local_times(&plan, &s)
+            .iter()
+            .all(|(_, t)| *t == TimeOfDay::new(10, 0).time())
+    );
 }

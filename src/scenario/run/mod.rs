@@ -471,6 +471,7 @@ impl Ctx<'_> {
             left: Vec::new(),
             demo: self.demo,
             fullest_window: None,
+            hour_counts: None,
             made_at: DateTime::from_timestamp(self.now, 0).unwrap_or_default(),
             run_at: DateTime::from_timestamp(self.now, 0),
             triggers: Vec::new(),
