@@ -243,3 +243,41 @@ fn a_saved_plan_is_exported_again_without_planning_and_without_who_dropped_out()
         "the saved plan is unchanged"
     );
 }
+
+#[test]
+fn the_best_hour_shows_the_bases_reactions_and_plans_each_at_their_own_hour() {
+    let mut s = base_with_campaign("Час");
+    // Анна reads at 19:xx Moscow time after sends at 09:00, 12:00 and 15:00; Борис has no history.
+    let day = chrono::Utc::now().date_naive() - chrono::Duration::days(40);
+    let mut csv = String::from("Телефон;Кампания;Событие;Время\n");
+    for (i, hour) in [6, 9, 12].into_iter().enumerate() {
+        let d = day + chrono::Duration::days(7 * i as i64);
+        csv += &format!("89120000001;К{i};доставлено;{d}T{hour:02}:00:00Z\n");
+        csv += &format!("89120000001;К{i};прочитано;{d}T16:2{i}:00Z\n");
+    }
+    let path = s.file("events.csv", &csv);
+    assert_eq!(
+        s.import(adresat::import::ImportKind::Events, &path)
+            .rejected,
+        0
+    );
+    let mut harness = app(s.store.path().to_owned());
+    wait_exact(&mut harness, "3 контакта");
+    harness.get_by_label("План рассылки").click();
+    wait_label(&mut harness, "Выберите кампанию и день");
+    harness
+        .get_by_role_and_label(Role::RadioButton, "лучший час каждого в промежутке")
+        .click();
+    wait_label(&mut harness, "свой лучший час известен у 1 контактов");
+    harness.get_by_label("Составить план").click();
+    // Анна at her own 19:00; Борис at the hour of the segment, which is hers.
+    wait_label(
+        &mut harness,
+        "Время отправки: свой лучший час — 1, час сегмента — 1, час всей базы — 0, время плана — 0",
+    );
+    assert!(
+        harness
+            .query_by_label_contains("план по местному времени")
+            .is_some()
+    );
+}

@@ -1,21 +1,33 @@
-//! The Plan screen's rules as the owner types them: the campaign, the day, a time or a window,
-//! quiet hours, caps, the WhatsApp tier and who goes first.
+//! The Plan screen's rules as the owner types them: the campaign, the day, a time, a window or
+//! each contact's best hour within a window, quiet hours, caps, the WhatsApp tier and who goes
+//! first.
 
 use chrono::NaiveDate;
 
 use crate::format::group_thousands;
 use crate::i18n::{Msg, tr};
+use crate::model::reaction_hours::BestHour;
 use crate::plan::{Options, PlanSettings, Priority, Span, TimeOfDay, Timing};
 use crate::store::WHATSAPP_TIERS;
 use crate::ui::widgets::optional_number;
+
+/// How the send time is chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Choice {
+    At,
+    Window,
+    BestHour,
+}
 
 /// The rules as typed.
 pub struct Form {
     pub campaign: String,
     date: NaiveDate,
-    window: bool,
+    choice: Choice,
     at: String,
     window_text: String,
+    /// The window each contact's best hour is kept in.
+    best_window: String,
     quiet_on: bool,
     quiet: String,
     cap_hours: Option<u32>,
@@ -30,9 +42,10 @@ impl Default for Form {
         let mut form = Form {
             campaign: String::new(),
             date: chrono::Local::now().date_naive() + chrono::Duration::days(1),
-            window: false,
+            choice: Choice::At,
             at: "10:00".to_owned(),
             window_text: "10:00-12:00".to_owned(),
+            best_window: "09:00-20:00".to_owned(),
             quiet_on: true,
             quiet: String::new(),
             cap_hours: None,
@@ -48,10 +61,12 @@ impl Default for Form {
 impl Form {
     /// The options, or what is wrong with the typed times.
     pub fn options(&self) -> Result<Options, String> {
-        let timing = if self.window {
-            Timing::Window(Span::parse(&self.window_text).map_err(|e| e.to_string())?)
-        } else {
-            Timing::At(TimeOfDay::parse(&self.at).map_err(|e| e.to_string())?)
+        let span = |text: &str| Span::parse(text).map_err(|e| e.to_string());
+        let at = || TimeOfDay::parse(&self.at).map_err(|e| e.to_string());
+        let timing = match self.choice {
+            Choice::At => Timing::At(at()?),
+            Choice::Window => Timing::Window(span(&self.window_text)?),
+            Choice::BestHour => Timing::BestHour(BestHour::new(span(&self.best_window)?, at()?)),
         };
         let quiet = if self.quiet_on {
             Some(Span::parse(&self.quiet).map_err(|e| e.to_string())?)
@@ -133,14 +148,33 @@ impl Form {
             });
     }
 
-    /// One local time, or a window the sends are spread over.
+    /// Whether the owner chose each contact's best hour.
+    pub fn best_hour(&self) -> bool {
+        self.choice == Choice::BestHour
+    }
+
+    /// One local time, a window the sends are spread over, or each contact's best hour within
+    /// a window (the time for those with none learned).
     fn timing_ui(&mut self, ui: &mut egui::Ui) {
-        ui.radio_value(&mut self.window, false, tr("plan-at"));
+        ui.radio_value(&mut self.choice, Choice::At, tr("plan-at"));
         let at = egui::TextEdit::singleline(&mut self.at).desired_width(60.0);
-        labelled(ui.add_enabled(!self.window, at), tr("plan-at"));
-        ui.radio_value(&mut self.window, true, tr("plan-window"));
+        let at_used = self.choice != Choice::Window;
+        let at = ui.add_enabled(at_used, at);
+        labelled(
+            at.on_hover_text(tr("plan-best-hour-fallback")),
+            tr("plan-at"),
+        );
+        ui.radio_value(&mut self.choice, Choice::Window, tr("plan-window"));
         let window = egui::TextEdit::singleline(&mut self.window_text).desired_width(110.0);
-        labelled(ui.add_enabled(self.window, window), tr("plan-window"));
+        labelled(
+            ui.add_enabled(self.choice == Choice::Window, window),
+            tr("plan-window"),
+        );
+        ui.radio_value(&mut self.choice, Choice::BestHour, tr("plan-best-hour"))
+            .on_hover_text(tr("plan-best-hour-hint"));
+        let chosen = self.best_hour();
+        let best = egui::TextEdit::singleline(&mut self.best_window).desired_width(110.0);
+        labelled(ui.add_enabled(chosen, best), tr("plan-best-hour"));
     }
 
     /// The WhatsApp tier: unique people per rolling 24 hours.

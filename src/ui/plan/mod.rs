@@ -16,8 +16,9 @@ use std::sync::Arc;
 
 use crate::format::group_thousands;
 use crate::i18n::{Msg, tr};
+use crate::model::reaction_hours::Hours;
 use crate::plan::review::{Review, Who};
-use crate::plan::{Options, PlanSettings};
+use crate::plan::{Options, PlanSettings, Timing};
 use crate::store::{ContactRow, PlanListed, Store};
 use crate::ui::derived::Derived;
 use crate::ui::jobs::{Pending, QueryJob, Work};
@@ -33,6 +34,8 @@ struct Base {
     campaigns: Vec<String>,
     plans: Vec<PlanListed>,
     rules: PlanSettings,
+    /// The base's telling reactions by local hour, and how many contacts have a best hour.
+    reactions: (Hours, u64),
 }
 
 fn load_base(store: &Store) -> crate::Result<Base> {
@@ -40,6 +43,7 @@ fn load_base(store: &Store) -> crate::Result<Base> {
         campaigns: store.campaign_names()?,
         plans: store.plans()?,
         rules: PlanSettings::read(store)?,
+        reactions: store.base_reaction_hours()?,
     })
 }
 
@@ -122,6 +126,7 @@ impl PlanScreen {
             .show(ui, |ui| {
                 ui.heading(tr("plan-title"));
                 self.form_ui(ui, db);
+                self.reactions_ui(ui);
                 self.saved_plans(ui, db);
                 ui.separator();
                 match self.built.clone() {
@@ -163,6 +168,22 @@ impl PlanScreen {
                     None => {}
                 }
             });
+    }
+
+    /// On "each contact's best hour": the base's reactions by local hour, and the plan's sends
+    /// beside them once it is made that way.
+    fn reactions_ui(&self, ui: &mut egui::Ui) {
+        let Some(base) = self.base.last().filter(|_| self.form.best_hour()) else {
+            return;
+        };
+        let planned = match &self.built {
+            Some(Ok(built)) if matches!(built.plan.options.timing, Timing::BestHour(_)) => {
+                Some(&built.hours.1)
+            }
+            _ => None,
+        };
+        let (reactions, learned) = &base.reactions;
+        summary::reactions_chart(ui, reactions, *learned, planned);
     }
 
     fn form_ui(&mut self, ui: &mut egui::Ui, db: &Path) {

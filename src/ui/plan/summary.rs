@@ -1,10 +1,13 @@
 //! What the Plan screen shows of a made plan: the counts per variant, per day and per reason
-//! left out (a click lists who), sends per hour in UTC and local time, and the first rows.
+//! left out (a click lists who), where the best hours came from, sends per hour in UTC and local
+//! time, and the first rows; and, on "each contact's best hour", the base's reactions by local
+//! hour beside the plan's sends.
 
 use egui_plot::{Bar, BarChart, Legend, Plot};
 
 use crate::format::group_thousands;
 use crate::i18n::{Msg, tr};
+use crate::model::reaction_hours::Hours;
 use crate::plan::Summary;
 use crate::plan::review::{Review, Who};
 use crate::store::ContactRow;
@@ -20,6 +23,9 @@ pub fn summary(ui: &mut egui::Ui, s: &Summary) -> Option<Who> {
             .arg("of", group_thousands(s.segments_size as i64))
             .to_string(),
     );
+    if let Some(counts) = &s.best_hours {
+        ui.label(counts.msg().to_string());
+    }
     let mut clicked = None;
     ui.columns(3, |cols| {
         per_variant(&mut cols[0], s);
@@ -131,12 +137,8 @@ pub fn who_list(ui: &mut egui::Ui, which: Who, who: Result<&Vec<ContactRow>, &st
 /// Sends per hour of the day, in UTC and in the recipients' own time, side by side.
 pub fn hours_chart(ui: &mut egui::Ui, (utc, local): ([u64; 24], [u64; 24])) {
     ui.label(tr("plan-hours"));
-    let bars = |values: &[u64; 24], shift: f64, color: egui::Color32| -> Vec<Bar> {
-        values
-            .iter()
-            .enumerate()
-            .map(|(h, n)| Bar::new(h as f64 + shift, *n as f64).width(0.4).fill(color))
-            .collect()
+    let bars = |values: &[u64; 24], shift: f64, color: egui::Color32| {
+        hour_bars(values.map(|n| n as f64), shift, color)
     };
     Plot::new("plan-hours")
         .height(180.0)
@@ -155,6 +157,62 @@ pub fn hours_chart(ui: &mut egui::Ui, (utc, local): ([u64; 24], [u64; 24])) {
             plot_ui.bar_chart(
                 BarChart::new(tr("plan-hours-local"), bars(&local, 0.2, green)).color(green),
             );
+        });
+}
+
+/// A bar per hour, shifted off the hour's mark by `shift`.
+fn hour_bars(values: [f64; 24], shift: f64, color: egui::Color32) -> Vec<Bar> {
+    values
+        .iter()
+        .enumerate()
+        .map(|(h, n)| Bar::new(h as f64 + shift, *n).width(0.4).fill(color))
+        .collect()
+}
+
+/// Each hour's share of `values`, in per cent.
+fn shares(values: [f64; 24]) -> [f64; 24] {
+    let total: f64 = values.iter().sum();
+    values.map(|v| if total > 0.0 { 100.0 * v / total } else { 0.0 })
+}
+
+/// The base's telling reactions by local hour (`learned`: how many contacts have a best hour of
+/// their own) and, once made, the plan's sends by local hour — both as shares of the day.
+pub fn reactions_chart(
+    ui: &mut egui::Ui,
+    reactions: &Hours,
+    learned: u64,
+    planned: Option<&[u64; 24]>,
+) {
+    if reactions.total() == 0 {
+        ui.weak(tr("plan-reactions-none"));
+        return;
+    }
+    ui.label(
+        Msg::new("plan-reactions")
+            .arg("reactions", group_thousands(i64::from(reactions.total())))
+            .arg("learned", group_thousands(learned as i64))
+            .to_string(),
+    );
+    let (orange, green) = (
+        egui::Color32::from_rgb(0xef, 0x8f, 0x3b),
+        egui::Color32::from_rgb(0x3c, 0xb3, 0x71),
+    );
+    let counts = reactions.reactions.map(f64::from);
+    Plot::new("plan-reactions")
+        .height(160.0)
+        .legend(Legend::default())
+        .x_axis_formatter(|mark, _| format!("{:02}:00", mark.value.round() as i64))
+        .y_axis_formatter(|mark, _| format!("{:.0} %", mark.value))
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .show(ui, |plot_ui| {
+            let base = hour_bars(shares(counts), -0.2, orange);
+            plot_ui.bar_chart(BarChart::new(tr("plan-reactions-series"), base).color(orange));
+            if let Some(planned) = planned {
+                let plan = hour_bars(shares(planned.map(|n| n as f64)), 0.2, green);
+                plot_ui.bar_chart(BarChart::new(tr("plan-reactions-plan"), plan).color(green));
+            }
         });
 }
 
