@@ -174,6 +174,27 @@ pub enum Wait {
     Days(u32),
     /// The next day at this local time of the contact (`"10:00"`).
     NextDayAt(String),
+    /// The next day at the contact's best hour within `window` (`"09:00-20:00"`): their own
+    /// learned hour, else the scenario's people's, else the base's; else at `otherwise`
+    /// (`model::reaction_hours`).
+    NextDayBestHour {
+        window: String,
+        otherwise: String,
+    },
+}
+
+impl Wait {
+    /// The best hour's window and fallback as typed, if they read as times.
+    pub fn best_hour(&self) -> Option<std::result::Result<super::reaction_hours::BestHour, Msg>> {
+        let Wait::NextDayBestHour { window, otherwise } = self else {
+            return None;
+        };
+        let span = super::time::Span::parse(window)
+            .map_err(|_| Msg::new("scenario-error-time").arg("value", window.as_str()));
+        let at = super::time::TimeOfDay::parse(otherwise)
+            .map_err(|_| Msg::new("scenario-error-time").arg("value", otherwise.as_str()));
+        Some(span.and_then(|span| Ok(super::reaction_hours::BestHour::new(span, at?))))
+    }
 }
 
 /// What a delay is counted from.

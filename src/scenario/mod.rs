@@ -122,6 +122,9 @@ fn check_step(
         TimeOfDay::parse(time)
             .map_err(|_| Msg::new("scenario-error-time").arg("value", time.as_str()))?;
     }
+    if let Some(best) = step.delay.wait.best_hour() {
+        best?;
+    }
     if step.expires_hours == 0 {
         return Err(Msg::new("scenario-error-expiry"));
     }

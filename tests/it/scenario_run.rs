@@ -578,3 +578,51 @@ fn the_scenarios_screen_plans_a_cart_reminder_writes_it_and_saves_the_run() {
     wait_label(&mut harness, "шаг 1 — прочитано");
     wait_label(&mut harness, "вошёл «Туфли»");
 }
+
+#[test]
+fn a_step_the_next_day_at_the_best_hour_goes_at_the_hour_the_person_reads() {
+    let mut s = shop();
+    // Анна read three November campaigns, sent at 09:00, 12:00 and 15:00, at about 18:00.
+    events(
+        &mut s,
+        "history.csv",
+        "Телефон;Кампания;Событие;Дата\n\
+         89120000001;Н1;доставлено;10.11.2026 09:00\n89120000001;Н1;прочитано;10.11.2026 18:05\n\
+         89120000001;Н2;доставлено;17.11.2026 12:00\n89120000001;Н2;прочитано;17.11.2026 18:40\n\
+         89120000001;Н3;доставлено;24.11.2026 15:00\n89120000001;Н3;прочитано;24.11.2026 18:10\n",
+    );
+    let viewed = Scenario::from_json(
+        r#"{"version": 1, "name": "Смотрел", "channel": "whatsapp",
+            "trigger": {"type": "activity", "kind": "viewed"}, "look_back_hours": 48,
+            "steps": [{"delay": {"next_day_best_hour": {"window": "09:00-20:00", "otherwise": "10:00"}},
+                       "expires_hours": 48, "text": "Подобрали для вас похожие"}]}"#,
+    )
+    .unwrap();
+    scenario::save(&s.store, &viewed, None, Utc::now()).unwrap();
+    events(
+        &mut s,
+        "viewed.csv",
+        "Телефон;Событие;Дата\n\
+         89120000001;просмотр товара;01.12.2026 11:00\n\
+         89120000002;просмотр товара;01.12.2026 11:00\n",
+    );
+    let (made, _) = run_at(&s, msk(2, 9, 0), "best.csv").unwrap();
+    assert_eq!(made.messages(), 2, "{:?}", made.outcomes);
+    // Анна at her own 18:00 the next day; Борис, with no history, at the hour of the
+    // scenario's people, which is hers.
+    let at: Vec<String> = rows(&s, "best.csv")
+        .into_iter()
+        .map(|r| r[4].clone())
+        .collect();
+    assert_eq!(at, ["2026-12-02T15:00:00Z", "2026-12-02T15:00:00Z"]);
+
+    // A window that does not read as times is refused when the scenario is checked.
+    let bad = viewed.to_json().replace("09:00-20:00", "с утра");
+    let err = scenario::save(
+        &s.store,
+        &Scenario::from_json(&bad).unwrap(),
+        None,
+        Utc::now(),
+    );
+    assert!(err.unwrap_err().to_string().contains("с утра"));
+}

@@ -16,6 +16,7 @@ use crate::error::Result;
 use crate::model::contact::EventKind;
 use crate::model::scenario::{From, Scenario, Step, StepCondition, Wait};
 use crate::model::time::TimeOfDay;
+use crate::plan::Learned;
 use crate::store::{EntryRow, Store, fold_case};
 
 /// What comes next for an entry.
@@ -45,6 +46,8 @@ pub(super) struct Judge<'a> {
     pub last_orders: &'a [(i64, i64)],
     /// The contacts with an event since the oldest entry's trigger that may stop a chain.
     pub stops: &'a [i64],
+    /// The best hours, for steps sent "the next day at the contact's best hour".
+    pub learned: &'a Learned,
 }
 
 impl Judge<'_> {
@@ -103,7 +106,8 @@ impl Judge<'_> {
             let Some(step) = self.scenario.steps.get(index) else {
                 return Ok(Next::End(End::Completed));
             };
-            let due = due_at(step, index, entry, tz);
+            let hour = self.learned.hour(entry.contact_id, 0).0;
+            let due = due_at(step, index, entry, (tz, hour));
             let expiry = due + i64::from(step.expires_hours) * 3600;
             if due > self.until {
                 return Ok(Next::Wait);
@@ -157,8 +161,14 @@ impl Judge<'_> {
 }
 
 /// The moment step `index` of `entry` falls due: its delay after the trigger or the last step
-/// planned; "the next day at HH:MM" in the contact's zone `tz`.
-pub(super) fn due_at(step: &Step, index: usize, entry: &EntryRow, tz: Tz) -> i64 {
+/// planned; "the next day at HH:MM" or "at their best hour" (`hour`, if learned) in the
+/// contact's zone `tz`.
+pub(super) fn due_at(
+    step: &Step,
+    index: usize,
+    entry: &EntryRow,
+    (tz, hour): (Tz, Option<u8>),
+) -> i64 {
     let base = match (step.delay.from, entry.last_at) {
         (From::Previous, Some(last)) if index > 0 => last,
         _ => entry.trigger_at,
@@ -166,20 +176,33 @@ pub(super) fn due_at(step: &Step, index: usize, entry: &EntryRow, tz: Tz) -> i64
     match &step.delay.wait {
         Wait::Hours(h) => base + i64::from(*h) * 3600,
         Wait::Days(d) => base + i64::from(*d) * 86_400,
-        Wait::NextDayAt(time) => {
-            let time = TimeOfDay::parse(time).map_or(NaiveTime::MIN, TimeOfDay::time);
-            let day = chrono::DateTime::from_timestamp(base, 0)
-                .unwrap_or_default()
-                .with_timezone(&tz)
-                .date_naive()
-                + Duration::days(1);
-            // The first moment at or after that local time (a time in a DST gap moves on).
-            (0..4)
-                .find_map(|h| {
-                    tz.from_local_datetime(&day.and_time(time + Duration::hours(h)))
-                        .earliest()
-                })
-                .map_or(base + 86_400, |t| t.timestamp())
+        Wait::NextDayAt(time) => next_day_at(
+            base,
+            tz,
+            TimeOfDay::parse(time).map_or(NaiveTime::MIN, TimeOfDay::time),
+        ),
+        Wait::NextDayBestHour { .. } => {
+            let time = match step.delay.wait.best_hour() {
+                Some(Ok(best)) => best.time_for(hour).time(),
+                _ => NaiveTime::MIN,
+            };
+            next_day_at(base, tz, time)
         }
     }
+}
+
+/// The first moment at or after local `time` on the day after moment `base` in `tz` (a time in
+/// a DST gap moves on).
+fn next_day_at(base: i64, tz: Tz, time: NaiveTime) -> i64 {
+    let day = chrono::DateTime::from_timestamp(base, 0)
+        .unwrap_or_default()
+        .with_timezone(&tz)
+        .date_naive()
+        + Duration::days(1);
+    (0..4)
+        .find_map(|h| {
+            tz.from_local_datetime(&day.and_time(time + Duration::hours(h)))
+                .earliest()
+        })
+        .map_or(base + 86_400, |t| t.timestamp())
 }

@@ -24,7 +24,7 @@ use crate::error::{Error, Result};
 use crate::i18n::Msg;
 use crate::model::scenario::{Scenario, Trigger, TriggerFacts};
 use crate::model::task::Task;
-use crate::plan::{Options, Plan, PlanSettings, Planned, pace_outside_quiet};
+use crate::plan::{Learned, Options, Plan, PlanSettings, Planned, pace_outside_quiet};
 use crate::segment::{self, Item, Membership, Rule, Today};
 use crate::store::{EntryRow, Reach, RunRecord, Store, Triggered};
 use advance::{Judge, Next};
@@ -377,6 +377,16 @@ impl Ctx<'_> {
         let stops = self
             .store
             .stop_candidates(oldest, s.exits.click.is_some())?;
+        // A step at the contact's best hour: their own, else the hour of this scenario's people.
+        let learned = if s
+            .steps
+            .iter()
+            .any(|step| step.delay.wait.best_hour().is_some())
+        {
+            Learned::read(self.store, entries.iter().map(|e| (e.contact_id, 0)), 1)?
+        } else {
+            Learned::default()
+        };
         let judge = Judge {
             store: self.store,
             scenario: s,
@@ -385,6 +395,7 @@ impl Ctx<'_> {
             filter,
             last_orders: self.last_orders.as_deref().unwrap_or_default(),
             stops: &stops,
+            learned: &learned,
         };
         let mut items = Vec::new();
         let count = entries.len().max(1) as f32;

@@ -158,6 +158,7 @@ fn delay_row(ui: &mut egui::Ui, delay: &mut Delay, first: bool) -> bool {
         "scenario-wait-hours",
         "scenario-wait-days",
         "scenario-wait-next-day",
+        "scenario-wait-best-hour",
     ]
     .into_iter()
     .enumerate()
@@ -167,6 +168,7 @@ fn delay_row(ui: &mut egui::Ui, delay: &mut Delay, first: bool) -> bool {
         Wait::Hours(_) => 0,
         Wait::Days(_) => 1,
         Wait::NextDayAt(_) => 2,
+        Wait::NextDayBestHour { .. } => 3,
     };
     if pick_fixed(
         ui,
@@ -178,13 +180,21 @@ fn delay_row(ui: &mut egui::Ui, delay: &mut Delay, first: bool) -> bool {
         delay.wait = match kind {
             0 => Wait::Hours(2),
             1 => Wait::Days(1),
-            _ => Wait::NextDayAt("10:00".to_owned()),
+            2 => Wait::NextDayAt("10:00".to_owned()),
+            _ => Wait::NextDayBestHour {
+                window: "09:00-20:00".to_owned(),
+                otherwise: "10:00".to_owned(),
+            },
         };
         changed = true;
     }
     changed |= match &mut delay.wait {
         Wait::Hours(n) | Wait::Days(n) => number(ui, "scenario-step-how-long", n, 24 * 365),
         Wait::NextDayAt(t) => text(ui, "scenario-step-at", t, 60.0),
+        Wait::NextDayBestHour { window, otherwise } => {
+            text(ui, "scenario-step-best-window", window, 110.0)
+                | text(ui, "scenario-step-best-otherwise", otherwise, 60.0)
+        }
     };
     if !first {
         let froms = [

@@ -78,6 +78,10 @@ fn when(step: &Step, first: bool) -> String {
         Wait::NextDayAt(t) => Msg::new("scenario-words-next-day")
             .arg("time", t.as_str())
             .to_string(),
+        Wait::NextDayBestHour { window, otherwise } => Msg::new("scenario-words-best-hour")
+            .arg("window", window.as_str())
+            .arg("time", otherwise.as_str())
+            .to_string(),
     };
     let condition = match &step.condition {
         StepCondition::Always => String::new(),
