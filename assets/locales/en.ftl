@@ -214,6 +214,8 @@ card-orders = { $count ->
         [0] No orders
        *[other] Orders: { $count } for { $total }
     }
+card-best-hour = Best hour: { $hour } (reactions that show their own time: { $count })
+card-no-best-hour = Best hour not known yet: { $count } of 3 reactions that show their own time
 card-engagement = Engagement
 card-engagement-line = Campaigns delivered: { $delivered }; in a row without a reaction: { $streak }
 card-last-sent = Last sent

@@ -227,6 +227,8 @@ card-orders = { $count ->
         [0] Заказов нет
        *[other] Заказы: { $count } на { $total }
     }
+card-best-hour = Лучший час: { $hour } (реакций, показывающих своё время: { $count })
+card-no-best-hour = Лучший час пока не известен: реакций, показывающих своё время, { $count } из 3
 card-engagement = Вовлечённость
 card-engagement-line = Рассылок доставлено: { $delivered }; подряд без реакции: { $streak }
 card-last-sent = Последняя отправка

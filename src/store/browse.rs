@@ -104,6 +104,8 @@ pub struct ContactCard {
     /// The most recent events, newest first.
     pub events: Vec<EventLine>,
     pub engagement: Option<Engagement>,
+    /// Their reactions that tell their own time, by local hour: their best hour's basis.
+    pub reaction_hours: crate::model::reaction_hours::Hours,
 }
 
 /// How many orders and events a card lists.
@@ -306,6 +308,7 @@ impl Store {
                 },
             )
             .optional()?;
+        let reaction_hours = super::reaction_hours::of_contact(conn, id)?;
         Ok(Some(ContactCard {
             contact,
             tags,
@@ -314,6 +317,7 @@ impl Store {
             order_total_kop,
             events,
             engagement,
+            reaction_hours,
         }))
     }
 }

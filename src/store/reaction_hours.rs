@@ -43,3 +43,16 @@ impl Store {
         Ok((hours, learned as u64))
     }
 }
+
+/// One contact's telling reactions by local hour, as their card shows them.
+pub(super) fn of_contact(conn: &rusqlite::Connection, id: i64) -> Result<Hours> {
+    let mut hours = Hours::default();
+    let mut stmt = conn.prepare_cached(
+        "SELECT hour, reactions, weight FROM reaction_hours WHERE contact_id = ?1",
+    )?;
+    let mut rows = stmt.query([id])?;
+    while let Some(row) = rows.next()? {
+        hours.add(row.get(0)?, row.get(1)?, row.get(2)?);
+    }
+    Ok(hours)
+}

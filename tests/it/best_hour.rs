@@ -166,6 +166,15 @@ fn reads_at_their_own_hour_after_varied_sends_teach_that_hour() {
     let (base, with_hour) = s.store.base_reaction_hours().unwrap();
     assert_eq!(with_hour as usize, telling.len());
     assert_eq!(base.total() as usize, 6 * people.len());
+    let (i, hours) = telling[0];
+    let id = s.by_phone(&format!("+7{}", &people[i].phone[1..])).0.id;
+    let card = s.store.contact_card(id).unwrap().unwrap();
+    assert_eq!(
+        card.reaction_hours.best(),
+        hours.best(),
+        "the card shows the learned hour"
+    );
+    assert_eq!(card.reaction_hours.total(), hours.total());
 }
 
 #[test]

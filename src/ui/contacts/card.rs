@@ -154,6 +154,16 @@ fn engagement(ui: &mut egui::Ui, card: &ContactCard, tz: Tz) {
                     ui.label(format!("{}: {}", tr(label), moment(at, tz)));
                 }
             }
+            let hours = &card.reaction_hours;
+            ui.label(
+                match hours.best() {
+                    Some(h) => Msg::new("card-best-hour")
+                        .arg("hour", format!("{h:02}:00"))
+                        .arg("count", i64::from(hours.total())),
+                    None => Msg::new("card-no-best-hour").arg("count", i64::from(hours.total())),
+                }
+                .to_string(),
+            );
         }
         None => {
             ui.label(tr("card-no-events"));
