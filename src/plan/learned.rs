@@ -57,31 +57,30 @@ impl HourCounts {
 }
 
 impl Learned {
-    /// The hours learned in `store` for `members` (contact id, group: every contact of the
-    /// segments, recipient or not, so a group's hour is its segment's), in `groups` groups.
+    /// The hours learned in `store` for `members` (contact id and its one group: every contact
+    /// of the segments, recipient or not, so a group's hour is its segment's), in `groups`
+    /// groups; only the members' own hours are kept.
     pub fn read(
         store: &Store,
         members: impl Iterator<Item = (i64, usize)>,
         groups: usize,
     ) -> Result<Learned> {
-        let all = store.reaction_hours()?;
+        let members: FxHashMap<i64, usize> = members.collect();
         let mut base = Hours::default();
-        for hours in all.values() {
-            base.absorb(hours);
-        }
         let mut pools = vec![Hours::default(); groups];
         let mut own = FxHashMap::default();
-        for (id, group) in members {
-            let Some(hours) = all.get(&id) else {
-                continue;
+        store.each_reaction_hours(|id, hours| {
+            base.absorb(hours);
+            let Some(group) = members.get(&id) else {
+                return;
             };
-            if let Some(pool) = pools.get_mut(group) {
+            if let Some(pool) = pools.get_mut(*group) {
                 pool.absorb(hours);
             }
             if let Some(h) = hours.best() {
                 own.insert(id, h);
             }
-        }
+        })?;
         Ok(Learned {
             own,
             groups: pools.iter().map(Hours::best).collect(),

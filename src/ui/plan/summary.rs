@@ -197,21 +197,28 @@ pub fn reactions_chart(
         egui::Color32::from_rgb(0xef, 0x8f, 0x3b),
         egui::Color32::from_rgb(0x3c, 0xb3, 0x71),
     );
-    let counts = reactions.reactions.map(f64::from);
+    let base = shares(reactions.reactions.map(f64::from));
+    let plan = planned.map(|planned| shares(planned.map(|n| n as f64)));
+    let highest = base
+        .iter()
+        .chain(plan.iter().flatten())
+        .fold(0.0_f64, |a, b| a.max(*b));
     Plot::new("plan-reactions")
         .height(160.0)
         .legend(Legend::default())
+        // Room above the tallest bar for the legend, so it hides no bar.
+        .include_y(highest * 1.35)
         .x_axis_formatter(|mark, _| format!("{:02}:00", mark.value.round() as i64))
         .y_axis_formatter(|mark, _| format!("{:.0} %", mark.value))
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
         .show(ui, |plot_ui| {
-            let base = hour_bars(shares(counts), -0.2, orange);
-            plot_ui.bar_chart(BarChart::new(tr("plan-reactions-series"), base).color(orange));
-            if let Some(planned) = planned {
-                let plan = hour_bars(shares(planned.map(|n| n as f64)), 0.2, green);
-                plot_ui.bar_chart(BarChart::new(tr("plan-reactions-plan"), plan).color(green));
+            let bars = hour_bars(base, -0.2, orange);
+            plot_ui.bar_chart(BarChart::new(tr("plan-reactions-series"), bars).color(orange));
+            if let Some(plan) = plan {
+                let bars = hour_bars(plan, 0.2, green);
+                plot_ui.bar_chart(BarChart::new(tr("plan-reactions-plan"), bars).color(green));
             }
         });
 }
