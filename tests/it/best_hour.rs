@@ -10,19 +10,7 @@ use adresat::segment::Rule;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use crate::support::Scratch;
-
-/// A small deterministic generator (xorshift), so a failure can be replayed.
-struct Dice(u64);
-
-impl Dice {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n
-    }
-}
+use crate::support::{Dice, Scratch};
 
 const ZONES: [&str; 4] = [
     "Europe/Kaliningrad",

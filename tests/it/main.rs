@@ -19,6 +19,7 @@ mod locales;
 mod messages_ui;
 mod migrations;
 mod moments;
+mod mutations;
 mod names;
 mod phones;
 mod plan;

@@ -100,3 +100,49 @@ pub fn reject_ids(report: &ImportReport) -> Vec<(u64, &'static str)> {
 pub fn unwatched() -> Task<'static> {
     Task::unwatched(chrono::Utc::now())
 }
+
+/// A small deterministic generator (xorshift), so a failure can be replayed from its seed.
+pub struct Dice(pub u64);
+
+impl Dice {
+    /// A number below `n` (which must not be 0).
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n
+    }
+}
+
+/// Every row of every table of the base at `path`, each table's rows sorted: the base's logical
+/// content, to compare before and after a job that must change nothing.
+pub fn dump(path: &Path) -> Vec<(String, Vec<String>)> {
+    let conn = rusqlite::Connection::open(path).expect("open base");
+    let mut tables = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap();
+    let names: Vec<String> = tables
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    names
+        .into_iter()
+        .map(|name| {
+            let mut stmt = conn.prepare(&format!("SELECT * FROM \"{name}\"")).unwrap();
+            let width = stmt.column_count();
+            let mut rows: Vec<String> = stmt
+                .query_map([], |r| {
+                    (0..width)
+                        .map(|i| r.get_ref(i).map(|v| format!("{v:?}")))
+                        .collect::<rusqlite::Result<Vec<_>>>()
+                        .map(|cells| cells.join("|"))
+                })
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            rows.sort();
+            (name, rows)
+        })
+        .collect()
+}
