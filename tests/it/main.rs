@@ -15,6 +15,7 @@ mod identity;
 mod import_contacts;
 mod import_orders_events;
 mod killed_import;
+mod kills;
 mod locales;
 mod messages_ui;
 mod migrations;

@@ -134,7 +134,7 @@ pub fn dump(path: &Path) -> Vec<(String, Vec<String>)> {
             let mut rows: Vec<String> = stmt
                 .query_map([], |r| {
                     (0..width)
-                        .map(|i| r.get_ref(i).map(|v| format!("{v:?}")))
+                        .map(|i| r.get_ref(i).map(cell))
                         .collect::<rusqlite::Result<Vec<_>>>()
                         .map(|cells| cells.join("|"))
                 })
@@ -145,4 +145,13 @@ pub fn dump(path: &Path) -> Vec<(String, Vec<String>)> {
             (name, rows)
         })
         .collect()
+}
+
+/// One value as [`dump`] shows it: `Integer(5)`, `Text("…")`, `Real(0.5)`, `Null`, `Blob(…)`.
+fn cell(value: rusqlite::types::ValueRef) -> String {
+    use rusqlite::types::ValueRef;
+    match value {
+        ValueRef::Text(t) => format!("Text({:?})", String::from_utf8_lossy(t)),
+        other => format!("{other:?}"),
+    }
 }
