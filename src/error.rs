@@ -12,7 +12,7 @@ pub enum Error {
     #[error("{0}")]
     User(Msg),
     /// A file could not be read or written.
-    #[error("{}", Msg::new("error-io").arg("path", path.display().to_string()).arg("reason", source.to_string()))]
+    #[error("{}", io_message(path, source))]
     Io {
         path: PathBuf,
         source: std::io::Error,
@@ -43,7 +43,7 @@ impl Error {
     pub fn id(&self) -> &'static str {
         match self {
             Error::User(m) => m.id,
-            Error::Io { .. } => "error-io",
+            Error::Io { path, source } => io_message(path, source).id,
             Error::Db(e) => db_message(e).id,
             Error::Cancelled => "error-cancelled",
         }
@@ -63,6 +63,19 @@ impl From<rusqlite::Error> for Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// What a file error means to the owner: a full disk (or a file past the size the system
+/// allows) in words of its own, the rest with the system's words.
+fn io_message(path: &std::path::Path, source: &std::io::Error) -> Msg {
+    use std::io::ErrorKind::{FileTooLarge, StorageFull};
+    let id = match source.kind() {
+        StorageFull | FileTooLarge => "error-io-full",
+        _ => "error-io",
+    };
+    Msg::new(id)
+        .arg("path", path.display().to_string())
+        .arg("reason", source.to_string())
+}
+
 /// What a database error means to the owner. The ones they can act on get words of their own:
 /// the base busy with another window's or job's work (SQLite waited and gave up), a full disk, a
 /// file they may not write; the rest carry SQLite's own words.
@@ -71,6 +84,8 @@ fn db_message(e: &rusqlite::Error) -> Msg {
     match e.sqlite_error_code() {
         Some(DatabaseBusy | DatabaseLocked) => Msg::new("error-db-busy"),
         Some(DiskFull) => Msg::new("error-db-full"),
+        // A write the system refused: most often no room left (or a file past the size it allows).
+        Some(SystemIoFailure) => Msg::new("error-db-write").arg("reason", e.to_string()),
         Some(ReadOnly | CannotOpen | PermissionDenied) => {
             Msg::new("error-db-read-only").arg("reason", e.to_string())
         }

@@ -23,9 +23,11 @@ rejects-line = Line
 rejects-reason = Reason
 
 error-io = Could not read or write “{ $path }”: { $reason }
+error-io-full = Could not write “{ $path }”: no room left on the disk ({ $reason }); nothing was saved. Free some space and try again.
 error-db = Database error, changes rolled back: { $reason }
 error-db-busy = The base is busy with other work (an import or a plan in another window or job) and did not free up in time; nothing was changed. Try again when it has finished.
 error-db-full = The disk is full; nothing was changed. Free some space and try again.
+error-db-write = Could not write to the base file ({ $reason }): most likely the disk has no room left; changes rolled back. Free some space and try again.
 error-db-read-only = The base file cannot be written ({ $reason }); nothing was changed. Check that the file and its folder may be written, or open a copy.
 error-cancelled = Cancelled; the base is unchanged.
 base-converting = Updating the base to this version of the app

@@ -202,6 +202,13 @@ impl Store {
 }
 
 fn not_a_base(path: &Path, e: rusqlite::Error) -> Error {
+    use rusqlite::ErrorCode::{DatabaseBusy, DatabaseLocked, DiskFull, ReadOnly, SystemIoFailure};
+    // A base that could not be written (a full disk, a locked or read-only file) is still a base.
+    if let Some(DiskFull | SystemIoFailure | ReadOnly | DatabaseBusy | DatabaseLocked) =
+        e.sqlite_error_code()
+    {
+        return Error::from(e);
+    }
     Error::user(
         Msg::new("error-not-a-base")
             .arg("path", path.display().to_string())

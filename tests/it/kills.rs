@@ -171,7 +171,7 @@ fn kill_throughout(seed: &Path, job: &Job, dice: &mut Dice) {
 }
 
 /// A demo base of `n` contacts with a segment, a campaign and the abandoned-cart scenario saved.
-fn demo_seed(dir: &Path, n: u64) -> PathBuf {
+pub fn demo_seed(dir: &Path, n: u64) -> PathBuf {
     let seed = dir.join("seed.sqlite");
     let now = chrono::Utc::now();
     adresat::demo::create_base(&seed, n, &dir.join("files"), Task::unwatched(now)).unwrap();

@@ -9,6 +9,7 @@ mod consent;
 mod export_faults;
 mod fields;
 mod formats;
+mod full_disk;
 mod geo;
 mod house;
 mod identity;

@@ -1,0 +1,104 @@
+//! The disk fills under a job: the real binary runs with a small limit on the size of any file
+//! it writes (`ulimit -f`, which root obeys too, unlike file modes), and its writes fail as on a
+//! full disk. It says so in one clear message and changes nothing: every table as it was, no
+//! file under the target's name.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use crate::support::dump;
+
+/// Runs the binary on `base` with `args`, no file it writes allowed past `kib` KiB. The signal a
+/// write past the limit sends is ignored, so the write fails with an error the program sees.
+fn run_limited(base: &Path, kib: u64, args: &[&str]) -> Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("trap '' XFSZ; ulimit -f {kib}; exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_adresat"))
+        .args(["--lang", "ru", "--db", base.to_str().unwrap()])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// What the owner reads: the failure's message, one line of it, no panic.
+fn one_clear_message(out: &Output, what: &str) -> String {
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!out.status.success(), "{what}: succeeded under a full disk");
+    assert!(!stderr.contains("panicked"), "{what}: a panic: {stderr}");
+    assert_eq!(stderr.trim().lines().count(), 1, "{what}: {stderr}");
+    stderr
+}
+
+fn integrity(base: &Path) -> String {
+    rusqlite::Connection::open(base)
+        .unwrap()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn an_import_on_a_full_disk_says_so_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("base.sqlite");
+    let seed = crate::kills::demo_seed(dir.path(), 300);
+    std::fs::copy(&seed, &base).unwrap();
+    let before = dump(&base);
+    let files = adresat::demo::write_files(
+        &dir.path().join("more"),
+        3_000,
+        11,
+        chrono::Utc::now().date_naive(),
+    )
+    .unwrap();
+    // 8 KiB: not even the base's log can start; 64 KiB: the import fills it halfway.
+    for kib in [8, 64] {
+        let out = run_limited(
+            &base,
+            kib,
+            &["import", "contacts", files.contacts.to_str().unwrap()],
+        );
+        let message = one_clear_message(&out, "import");
+        assert!(
+            message.contains("на диске нет места"),
+            "{kib} KiB: {message}"
+        );
+        assert_eq!(integrity(&base), "ok");
+        assert!(dump(&base) == before, "{kib} KiB: the base changed");
+    }
+}
+
+#[test]
+fn a_plan_export_on_a_full_disk_says_so_saves_no_plan_and_leaves_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = crate::kills::demo_seed(dir.path(), 3_000);
+    let base = dir.path().join("base.sqlite");
+    std::fs::copy(&seed, &base).unwrap();
+    let before = dump(&base);
+    let tomorrow = (chrono::Local::now() + chrono::Duration::days(1))
+        .format("%Y-%m-%d")
+        .to_string();
+    let target = dir.path().join("plan.csv");
+    let out = run_limited(
+        &base,
+        64,
+        &[
+            "plan",
+            "Зима",
+            "--date",
+            &tomorrow,
+            "--out",
+            target.to_str().unwrap(),
+        ],
+    );
+    let message = one_clear_message(&out, "plan");
+    assert!(message.contains("на диске нет места"), "{message}");
+    assert_eq!(integrity(&base), "ok");
+    assert!(dump(&base) == before, "the base changed");
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name.ends_with("plan.csv"))
+        .collect();
+    assert!(left.is_empty(), "a file left: {left:?}");
+}
