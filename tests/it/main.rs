@@ -38,6 +38,7 @@ mod scenarios;
 mod segments;
 mod support;
 mod template;
+mod two_processes;
 mod ui;
 mod values;
 mod vendors;
