@@ -37,6 +37,12 @@ fn main() -> std::process::ExitCode {
                 std::process::ExitCode::FAILURE
             }
         },
+        // The window's screens change the base as the owner works; a copy to keep as it is
+        // is read with the commands.
+        None if cli.read_only => {
+            eprintln!("adresat: {}", i18n::tr("cli-read-only-window"));
+            std::process::ExitCode::FAILURE
+        }
         None => match adresat::ui::run(cli.db, asked) {
             Ok(()) => std::process::ExitCode::SUCCESS,
             Err(e) => {

@@ -14,6 +14,7 @@ cli-stats-base = Base: { $path }
 cli-exported = Exported { $count } contacts → { $path }
 cli-consent-exported = Exported { $count } consent records → { $path }
 cli-demo-done = Demo base ready: { $path }
+cli-read-only-window = --read-only is for commands (adresat --read-only stats, segment count …): the window changes the base as you work. Open the window without --read-only, or on a copy of the base.
 
 report-summary = { $file } ({ $encoding }, separator { $delimiter })
     Rows read: { $read }; new: { $inserted }; updated: { $updated }; unchanged: { $unchanged }; merged (repeats within the file and joined contacts): { $merged }; rejected: { $rejected }
@@ -29,6 +30,7 @@ error-db-busy = The base is busy with other work (an import or a plan in another
 error-db-full = The disk is full; nothing was changed. Free some space and try again.
 error-db-write = Could not write to the base file ({ $reason }): most likely the disk has no room left; changes rolled back. Free some space and try again.
 error-db-read-only = The base file cannot be written ({ $reason }); nothing was changed. Check that the file and its folder may be written, or open a copy.
+error-read-only-old = The base “{ $path }” was made by an earlier version of Adresat: it cannot be opened read-only before it is converted (open it, or better a copy, without --read-only).
 error-cancelled = Cancelled; the base is unchanged.
 base-converting = Updating the base to this version of the app
 base-converting-why = This is needed once. Until it is done the base stays as it was: cancelling or closing the app spoils nothing.

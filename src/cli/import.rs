@@ -2,7 +2,7 @@
 //! import wizard does, with the report printed or as JSON.
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use serde_json::json;
@@ -11,7 +11,6 @@ use super::with_progress;
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Msg};
 use crate::import::{self, ColumnMap, ImportKind, ImportOptions, ImportReport};
-use crate::store::Store;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum KindArg {
@@ -55,7 +54,7 @@ pub struct ImportArgs {
 }
 
 /// Imports the file of `args` into the base at `db`.
-pub fn run(db: &Path, args: ImportArgs, lang: Lang) -> Result<()> {
+pub fn run(cli: &super::Cli, args: ImportArgs, lang: Lang) -> Result<()> {
     let ImportArgs {
         kind,
         file,
@@ -84,7 +83,7 @@ pub fn run(db: &Path, args: ImportArgs, lang: Lang) -> Result<()> {
         })
         .transpose()?;
     options.id_system = id_system;
-    let mut store = Store::open(db)?;
+    let mut store = super::open(cli)?;
     if let (Some(source), Some(date)) = (consent_source, consent_date) {
         options.consent = Some(import::ConsentStatement::stated(
             &store, &options, &source, &date,

@@ -41,6 +41,10 @@ pub struct Cli {
     /// Language of messages: ru or en (default: the system's).
     #[arg(long, global = true, value_name = "LANG")]
     pub lang: Option<String>,
+    /// Open the base only to read: a command that would change it (or write a plan's file)
+    /// stops with a message and changes nothing. For a copy that must stay as it is.
+    #[arg(long, global = true)]
+    pub read_only: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -164,18 +168,26 @@ pub(crate) fn db_path(cli: &Cli) -> PathBuf {
     cli.db.clone().unwrap_or_else(store::default_path)
 }
 
+/// The base the command names, opened to read and write, or only to read (`--read-only`).
+pub(crate) fn open(cli: &Cli) -> Result<Store> {
+    match cli.read_only {
+        true => Store::open_read_only(&db_path(cli)),
+        false => Store::open(&db_path(cli)),
+    }
+}
+
 /// Runs a command; the caller prints the error once and exits non-zero.
 pub fn run(cli: Cli, command: Command) -> Result<()> {
     let lang = i18n::current();
     match command {
-        Command::Import(args) => import::run(&db_path(&cli), args, lang),
+        Command::Import(args) => import::run(&cli, args, lang),
         Command::Contacts {
             command: ContactsCommand::Export { out, sep },
-        } => export(&Store::open(&db_path(&cli))?, &out, sep, lang, None),
+        } => export(&open(&cli)?, &out, sep, lang, None),
         Command::Contacts {
             command: ContactsCommand::ConsentExport { out, sep },
         } => {
-            let store = Store::open(&db_path(&cli))?;
+            let store = open(&cli)?;
             let n = crate::export::export_consent(&store, &out, sep as u8, task())?;
             out!(
                 "{}",
@@ -186,7 +198,7 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
             Ok(())
         }
         Command::Stats { json } => {
-            let store = Store::open(&db_path(&cli))?;
+            let store = open(&cli)?;
             let stats = store.stats()?;
             if json {
                 let mut value = serde_json::to_value(&stats).expect("stats serialise");
@@ -202,7 +214,7 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
             Ok(())
         }
         Command::Settings { command } => {
-            let store = Store::open(&db_path(&cli))?;
+            let store = open(&cli)?;
             match command {
                 SettingsCommand::Get { key } => out!("{}", store.get_setting(&key)?),
                 SettingsCommand::Set { key, value } => {
@@ -222,31 +234,17 @@ pub fn run(cli: Cli, command: Command) -> Result<()> {
             }
             Ok(())
         }
-        Command::Campaign { command } => {
-            campaign::run(&mut Store::open(&db_path(&cli))?, command, lang)
+        Command::Campaign { command } => campaign::run(&mut open(&cli)?, command, lang),
+        Command::Results { campaign, json } => results::run(&open(&cli)?, &campaign, json, lang),
+        Command::Plan(args) => plan::run(&open(&cli)?, args, lang),
+        Command::Plans { command } => plan::run_plans(&mut open(&cli)?, command, lang),
+        Command::Profile { command } => profile::run(&open(&cli)?, command, lang),
+        Command::Rfm { as_of, out, json } => {
+            rfm::run(&mut open(&cli)?, as_of, out.as_deref(), json, lang)
         }
-        Command::Results { campaign, json } => {
-            results::run(&Store::open(&db_path(&cli))?, &campaign, json, lang)
-        }
-        Command::Plan(args) => plan::run(&Store::open(&db_path(&cli))?, args, lang),
-        Command::Plans { command } => {
-            plan::run_plans(&mut Store::open(&db_path(&cli))?, command, lang)
-        }
-        Command::Profile { command } => profile::run(&Store::open(&db_path(&cli))?, command, lang),
-        Command::Rfm { as_of, out, json } => rfm::run(
-            &mut Store::open(&db_path(&cli))?,
-            as_of,
-            out.as_deref(),
-            json,
-            lang,
-        ),
-        Command::Segment { command } => {
-            segment::run_segment(&mut Store::open(&db_path(&cli))?, command, lang)
-        }
-        Command::Flow { command } => segment::run_flow(&Store::open(&db_path(&cli))?, command),
-        Command::Scenario { command } => {
-            scenario::run(&Store::open(&db_path(&cli))?, command, lang)
-        }
+        Command::Segment { command } => segment::run_segment(&mut open(&cli)?, command, lang),
+        Command::Flow { command } => segment::run_flow(&open(&cli)?, command),
+        Command::Scenario { command } => scenario::run(&open(&cli)?, command, lang),
         Command::Demo {
             contacts,
             out,

@@ -40,11 +40,11 @@ pub fn recompute_into_file(
     task: Task,
     path: &Path,
 ) -> Result<(Analysis, u64)> {
-    let db = store.path().to_owned();
+    let keys_store = store.another()?;
     let (send, scored) = mpsc::channel::<Vec<Scored>>();
     let (stored, written) = std::thread::scope(|scope| {
         let writing = scope.spawn(move || -> Result<(Staged, u64)> {
-            let keys = Store::open(&db)?.buyers_keys()?;
+            let keys = keys_store.buyers_keys()?;
             // No customers come when computing or storing failed: nothing to write.
             let mut customers = scored.recv().map_err(|_| Error::Cancelled)?;
             customers.sort_unstable_by_key(|s| s.contact_id);

@@ -115,6 +115,38 @@ impl Store {
         Ok(store)
     }
 
+    /// Opens the base at `path` only to read (SQLite's `mode=ro`): for a copy that must stay as
+    /// it is. Every write fails with [`Error::Db`]'s "cannot be written", changing nothing; a base
+    /// of an earlier version is refused, since converting it would write.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| not_a_base(path, e))?;
+        let store = Store::configured(conn, path)?;
+        let version = store.version().map_err(|e| match e {
+            Error::Db(e) => not_a_base(path, e),
+            other => other,
+        })?;
+        if version != CURRENT_VERSION {
+            return Err(Error::user(
+                Msg::new("error-read-only-old").arg("path", path.display().to_string()),
+            ));
+        }
+        Ok(store)
+    }
+
+    /// Another connection to the same base, opened as this one is (read-only when it is): for a
+    /// job's second thread.
+    pub fn another(&self) -> Result<Store> {
+        if self.conn.is_readonly(rusqlite::MAIN_DB)? {
+            Store::open_read_only(&self.path)
+        } else {
+            Store::open(&self.path)
+        }
+    }
+
     /// A connection to the base at `path` (made if needed), as every statement expects it.
     fn connect(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -128,9 +160,14 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| not_a_base(path, e))?;
-        conn.busy_timeout(BUSY_WAIT)?;
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(|e| not_a_base(path, e))?;
+        Store::configured(conn, path)
+    }
+
+    /// `conn` set up as every statement expects it.
+    fn configured(conn: Connection, path: &Path) -> Result<Store> {
+        conn.busy_timeout(BUSY_WAIT)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "cache_size", -READ_CACHE_KIB)?;

@@ -9,7 +9,7 @@ mod consent;
 mod export_faults;
 mod fields;
 mod formats;
-mod full_disk;
+
 mod geo;
 mod house;
 mod identity;
@@ -40,5 +40,6 @@ mod support;
 mod template;
 mod two_processes;
 mod ui;
+mod unwritable;
 mod values;
 mod vendors;

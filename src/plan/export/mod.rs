@@ -387,10 +387,10 @@ fn write_file(
     }
     let (first, second) = plan.items.split_at(total / 2);
     let part_path = temporary_beside(path)?;
-    let db = store.path().to_owned();
+    let second_store = store.another()?;
     let (first_result, second_result) = std::thread::scope(|scope| {
         let other = scope.spawn(|| -> Result<Written> {
-            let store = Store::open(&db)?;
+            let store = second_store;
             let mut out = Out::File(open(&part_path, true)?);
             let written = write_rows(
                 &store,
@@ -523,14 +523,13 @@ pub fn save_and_export(
     target: &Target,
     task: Task,
 ) -> Result<(i64, Exported)> {
-    let db = store.path().to_owned();
+    let mut saver = store.another()?;
     let (verdict, heard) = std::sync::mpsc::channel::<bool>();
     // `move`: should the writing panic, the verdict's sender goes with it, and the waiting saver
     // rolls back instead of waiting for ever.
     std::thread::scope(move |scope| {
         let saving = scope.spawn(move || {
-            let mut store = Store::open(&db)?;
-            plan.save_when(&mut store, &mut || match heard.recv() {
+            plan.save_when(&mut saver, &mut || match heard.recv() {
                 Ok(true) => Ok(()),
                 _ => Err(Error::Cancelled),
             })
@@ -547,7 +546,7 @@ pub fn save_and_export(
         let (staged, exported) = written?;
         let id = saved?;
         if let Err(e) = staged.publish(&exported.path) {
-            let mut undo = Store::open(store.path())?;
+            let mut undo = store.another()?;
             undo.delete_plan(&plan.campaign.name, &plan.options.date.to_string())?;
             return Err(e);
         }

@@ -114,7 +114,7 @@ pub fn plan_run(store: &Store, options: &RunOptions, task: Task) -> Result<Run> 
         .any(|s| matches!(s.trigger, Trigger::Rfm { .. }))
     {
         // RFM as of the run's moment before its groups are read.
-        let mut rfm_base = Store::open(store.path())?;
+        let mut rfm_base = store.another()?;
         crate::rfm::recompute(&mut rfm_base, today.date, task.part(0.0, 0.2))?;
     }
     let (now, until) = (options.now.timestamp(), options.until.timestamp());

@@ -28,7 +28,7 @@ pub fn save_and_export(store: &Store, run: &Run, target: &Target, task: Task) ->
         .iter()
         .map(|p| (p.header(), p.saved_items().collect()))
         .collect();
-    let mut base = Store::open(store.path())?;
+    let mut base = store.another()?;
     let id = base.save_run(&run.record, &plans, &mut || task.stop_if())?;
     let Some((staged, exported)) = staged else {
         return Ok(SavedRun { id, exported: None });

@@ -1,4 +1,4 @@
-//! The disk fills under a job: the real binary runs with a small limit on the size of any file
+//! The disk fills under a job, or the base is opened read-only: the real binary runs with a small limit on the size of any file
 //! it writes (`ulimit -f`, which root obeys too, unlike file modes), and its writes fail as on a
 //! full disk. It says so in one clear message and changes nothing: every table as it was, no
 //! file under the target's name.
@@ -101,4 +101,73 @@ fn a_plan_export_on_a_full_disk_says_so_saves_no_plan_and_leaves_no_file() {
         .filter(|name| name.ends_with("plan.csv"))
         .collect();
     assert!(left.is_empty(), "a file left: {left:?}");
+}
+
+/// The binary on `base` opened read-only (`--read-only`, SQLite's `mode=ro`).
+fn run_read_only(base: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_adresat"))
+        .args([
+            "--lang",
+            "ru",
+            "--read-only",
+            "--db",
+            base.to_str().unwrap(),
+        ])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_base_opened_read_only_is_read_and_an_import_or_a_plan_on_it_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = crate::kills::demo_seed(dir.path(), 300);
+    let before = dump(&base);
+    let stats = run_read_only(&base, &["stats"]);
+    assert!(
+        stats.status.success(),
+        "{}",
+        String::from_utf8_lossy(&stats.stderr)
+    );
+    let count = run_read_only(&base, &["segment", "count", "С согласием"]);
+    assert!(
+        count.status.success(),
+        "{}",
+        String::from_utf8_lossy(&count.stderr)
+    );
+    let file = dir.path().join("files/contacts.csv");
+    let out = run_read_only(&base, &["import", "contacts", file.to_str().unwrap()]);
+    let message = one_clear_message(&out, "import");
+    assert!(message.contains("нельзя записать"), "{message}");
+    let target = dir.path().join("plan.csv");
+    let tomorrow = (chrono::Local::now() + chrono::Duration::days(1))
+        .format("%Y-%m-%d")
+        .to_string();
+    let out = run_read_only(
+        &base,
+        &[
+            "plan",
+            "Зима",
+            "--date",
+            &tomorrow,
+            "--out",
+            target.to_str().unwrap(),
+        ],
+    );
+    let message = one_clear_message(&out, "plan");
+    assert!(message.contains("нельзя записать"), "{message}");
+    let left = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .any(|e| e.file_name().to_string_lossy().ends_with("plan.csv"));
+    assert!(
+        !left,
+        "a plan's file left beside a base that could not save it"
+    );
+    assert_eq!(integrity(&base), "ok");
+    assert!(dump(&base) == before, "the base changed");
+    // The window changes the base as the owner works: it is not opened read-only.
+    let window = run_read_only(&base, &[]);
+    assert!(!window.status.success());
+    assert!(String::from_utf8_lossy(&window.stderr).contains("--read-only"));
 }
