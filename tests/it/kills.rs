@@ -222,9 +222,7 @@ fn killed_anywhere_in_a_writing_job_the_base_is_as_before_or_after_and_no_file_i
     let mut dice = Dice(0x4b11);
     let out = |name: &str| dir.path().join(name);
     let text = |p: PathBuf| p.to_str().unwrap().to_owned();
-    let tomorrow = (chrono::Local::now() + chrono::Duration::days(1))
-        .format("%Y-%m-%d")
-        .to_string();
+    let tomorrow = crate::support::tomorrow().to_string();
     // The run's moment fixed, so every run of it writes the same file.
     let minute = chrono::Local::now().format("%Y-%m-%d %H:%M").to_string();
     let jobs = [

@@ -155,3 +155,8 @@ fn cell(value: rusqlite::types::ValueRef) -> String {
         other => format!("{other:?}"),
     }
 }
+
+/// Tomorrow in the machine's zone: a plan's date that is never in the past.
+pub fn tomorrow() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive() + chrono::Duration::days(1)
+}

@@ -11,7 +11,7 @@ use adresat::import::{self, ImportKind, ImportOptions};
 use adresat::plan::{self, export};
 use adresat::store::Store;
 
-use crate::support::unwatched;
+use crate::support::{tomorrow, unwatched};
 
 fn count(base: &Path, table: &str) -> i64 {
     rusqlite::Connection::open(base)
@@ -25,10 +25,6 @@ fn integrity(base: &Path) -> String {
         .unwrap()
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap()
-}
-
-fn tomorrow() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive() + chrono::Duration::days(1)
 }
 
 /// Waits until the base's log shows a writer at work (or `child` ended).

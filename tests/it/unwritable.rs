@@ -10,7 +10,7 @@ use crate::support::dump;
 
 /// Runs the binary on `base` with `args`, no file it writes allowed past `kib` KiB. The signal a
 /// write past the limit sends is ignored, so the write fails with an error the program sees.
-fn run_limited(base: &Path, kib: u64, args: &[&str]) -> Output {
+fn run_limited(base: &Path, kib: u64, args: &[impl AsRef<std::ffi::OsStr>]) -> Output {
     Command::new("sh")
         .arg("-c")
         .arg(format!("trap '' XFSZ; ulimit -f {kib}; exec \"$0\" \"$@\""))
@@ -28,6 +28,23 @@ fn one_clear_message(out: &Output, what: &str) -> String {
     assert!(!stderr.contains("panicked"), "{what}: a panic: {stderr}");
     assert_eq!(stderr.trim().lines().count(), 1, "{what}: {stderr}");
     stderr
+}
+
+/// `plan Зима` for tomorrow into `dir/plan.csv`.
+fn plan_args(dir: &Path) -> Vec<String> {
+    let target = dir.join("plan.csv").to_str().unwrap().to_owned();
+    let date = crate::support::tomorrow().to_string();
+    ["plan", "Зима", "--date", &date, "--out", &target]
+        .map(String::from)
+        .to_vec()
+}
+
+/// Whether a plan's file (`plan.csv`, or a demo base's `DEMO_plan.csv`) is in `dir`.
+fn plan_file_left(dir: &Path) -> bool {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .any(|e| e.file_name().to_string_lossy().ends_with("plan.csv"))
 }
 
 fn integrity(base: &Path) -> String {
@@ -75,36 +92,16 @@ fn a_plan_export_on_a_full_disk_says_so_saves_no_plan_and_leaves_no_file() {
     let base = dir.path().join("base.sqlite");
     std::fs::copy(&seed, &base).unwrap();
     let before = dump(&base);
-    let tomorrow = (chrono::Local::now() + chrono::Duration::days(1))
-        .format("%Y-%m-%d")
-        .to_string();
-    let target = dir.path().join("plan.csv");
-    let out = run_limited(
-        &base,
-        64,
-        &[
-            "plan",
-            "Зима",
-            "--date",
-            &tomorrow,
-            "--out",
-            target.to_str().unwrap(),
-        ],
-    );
+    let out = run_limited(&base, 64, &plan_args(dir.path()));
     let message = one_clear_message(&out, "plan");
     assert!(message.contains("на диске нет места"), "{message}");
     assert_eq!(integrity(&base), "ok");
     assert!(dump(&base) == before, "the base changed");
-    let left: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter(|name| name.ends_with("plan.csv"))
-        .collect();
-    assert!(left.is_empty(), "a file left: {left:?}");
+    assert!(!plan_file_left(dir.path()), "a plan's file left");
 }
 
 /// The binary on `base` opened read-only (`--read-only`, SQLite's `mode=ro`).
-fn run_read_only(base: &Path, args: &[&str]) -> Output {
+fn run_read_only(base: &Path, args: &[impl AsRef<std::ffi::OsStr>]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_adresat"))
         .args([
             "--lang",
@@ -139,35 +136,17 @@ fn a_base_opened_read_only_is_read_and_an_import_or_a_plan_on_it_changes_nothing
     let out = run_read_only(&base, &["import", "contacts", file.to_str().unwrap()]);
     let message = one_clear_message(&out, "import");
     assert!(message.contains("нельзя записать"), "{message}");
-    let target = dir.path().join("plan.csv");
-    let tomorrow = (chrono::Local::now() + chrono::Duration::days(1))
-        .format("%Y-%m-%d")
-        .to_string();
-    let out = run_read_only(
-        &base,
-        &[
-            "plan",
-            "Зима",
-            "--date",
-            &tomorrow,
-            "--out",
-            target.to_str().unwrap(),
-        ],
-    );
+    let out = run_read_only(&base, &plan_args(dir.path()));
     let message = one_clear_message(&out, "plan");
     assert!(message.contains("нельзя записать"), "{message}");
-    let left = std::fs::read_dir(dir.path())
-        .unwrap()
-        .flatten()
-        .any(|e| e.file_name().to_string_lossy().ends_with("plan.csv"));
     assert!(
-        !left,
+        !plan_file_left(dir.path()),
         "a plan's file left beside a base that could not save it"
     );
     assert_eq!(integrity(&base), "ok");
     assert!(dump(&base) == before, "the base changed");
     // The window changes the base as the owner works: it is not opened read-only.
-    let window = run_read_only(&base, &[]);
+    let window = run_read_only(&base, &[] as &[&str]);
     assert!(!window.status.success());
     assert!(String::from_utf8_lossy(&window.stderr).contains("--read-only"));
 }
