@@ -23,6 +23,7 @@ mod migrations;
 mod moments;
 mod mutations;
 mod names;
+mod old_bases;
 mod phones;
 mod plan;
 mod plan_estimate;
