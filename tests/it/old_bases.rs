@@ -30,8 +30,13 @@ fn old_bases() -> Vec<PathBuf> {
     bases
 }
 
-/// The rows of each kept table the base has, and Мария's name and city.
-fn raw(path: &Path) -> (Vec<(&'static str, i64)>, Option<(String, String)>) {
+/// What an old base held: the rows of each kept table it has, and Мария's name and city.
+struct Held {
+    rows: Vec<(&'static str, i64)>,
+    maria: Option<(String, String)>,
+}
+
+fn raw(path: &Path) -> Held {
     let conn = rusqlite::Connection::open(path).unwrap();
     let has = |table: &str| -> bool {
         conn.query_row(
@@ -59,7 +64,10 @@ fn raw(path: &Path) -> (Vec<(&'static str, i64)>, Option<(String, String)>) {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .ok();
-    (counts, maria)
+    Held {
+        rows: counts,
+        maria,
+    }
 }
 
 #[test]
@@ -71,13 +79,19 @@ fn every_old_base_opens_with_all_it_held() {
         let dir = tempfile::tempdir().unwrap();
         let base = dir.path().join(&name);
         std::fs::copy(&old, &base).unwrap();
-        let (before, maria) = raw(&base);
+        let Held {
+            rows: before,
+            maria,
+        } = raw(&base);
         assert!(
             before.iter().any(|(t, n)| *t == "contacts" && *n > 0),
             "{name}: the old binary stored no contacts"
         );
         let store = Store::open(&base).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let (after, maria_after) = raw(&base);
+        let Held {
+            rows: after,
+            maria: maria_after,
+        } = raw(&base);
         let rows = |t: &str| before.iter().find(|(x, _)| *x == t).map(|(_, n)| *n);
         for (table, n) in &before {
             let now = after.iter().find(|(t, _)| t == table).map(|(_, n)| *n);
