@@ -399,8 +399,12 @@ impl AdresatApp {
                 egui::Button::selectable(self.screen == *screen, tr(label))
                     .min_size(egui::vec2(130.0, 28.0)),
             );
-            if response.clicked() {
+            if response.clicked() && self.screen != *screen {
                 self.screen = *screen;
+                if *screen == Screen::Plan {
+                    // A campaign saved meanwhile (by the CLI, say) is offered at once.
+                    self.screens.plan.opened();
+                }
             }
         }
     }
