@@ -399,12 +399,8 @@ impl AdresatApp {
                 egui::Button::selectable(self.screen == *screen, tr(label))
                     .min_size(egui::vec2(130.0, 28.0)),
             );
-            if response.clicked() && self.screen != *screen {
+            if response.clicked() {
                 self.screen = *screen;
-                if *screen == Screen::Plan {
-                    // A campaign saved meanwhile (by the CLI, say) is offered at once.
-                    self.screens.plan.opened();
-                }
             }
         }
     }

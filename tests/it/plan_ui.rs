@@ -281,34 +281,3 @@ fn the_best_hour_shows_the_bases_reactions_and_plans_each_at_their_own_hour() {
             .is_some()
     );
 }
-
-#[test]
-fn a_campaign_saved_elsewhere_is_offered_when_the_screen_is_opened_again() {
-    let s = base_with_campaign("Зима");
-    let mut harness = planned(&s);
-    // Another process (the CLI) saves a campaign while the window is open.
-    let other = adresat::store::Store::open(s.store.path()).unwrap();
-    let spring = adresat::campaign::Campaign::from_json(
-        r#"{"name": "Весна", "channel": "whatsapp",
-            "variants": [{"name": "Все", "segment": "Все", "text": "Привет"}]}"#,
-    )
-    .unwrap();
-    other.save_campaign(&spring, chrono::Utc::now()).unwrap();
-    harness.get_by_label("Контакты").click();
-    harness.run_steps(2);
-    harness.get_by_label("План рассылки").click();
-    // The plan made stays; the picker now offers the new campaign too.
-    wait(&mut harness, "the Plan screen again", |h| {
-        h.query_all_by_value("Зима").next().is_some()
-    });
-    // The picker is the first of the campaign's name on screen (the plan's rows follow).
-    harness.query_all_by_value("Зима").next().unwrap().click();
-    wait(&mut harness, "the new campaign in the picker", |h| {
-        h.query_by_label("Весна").is_some()
-    });
-    assert!(
-        harness
-            .query_by_label_contains("В плане 2 из 3 контактов сегментов")
-            .is_some()
-    );
-}

@@ -28,9 +28,11 @@ pub fn app(db: std::path::PathBuf) -> App<'static> {
         .build_ui_state(|ui, app: &mut AdresatApp| app.show(ui), app)
 }
 
-/// Steps the app until `found` holds (work runs on background threads).
+/// Steps the app until `found` holds (work runs on background threads). The limit only catches
+/// a hang: generous, since CI's two cores run many tests at once.
 pub fn wait(harness: &mut App<'_>, what: &str, found: impl Fn(&App<'_>) -> bool) {
-    for _ in 0..1500 {
+    let deadline = std::time::Instant::now() + Duration::from_secs(120);
+    while std::time::Instant::now() < deadline {
         harness.step();
         if found(harness) {
             return;

@@ -74,12 +74,6 @@ impl PlanScreen {
         self.estimate.clear();
     }
 
-    /// The screen opened again: the base's campaigns, saved plans and settings are read anew
-    /// (what is on screen stays until they come).
-    pub fn opened(&mut self) {
-        self.base.forget();
-    }
-
     fn poll(&mut self, ctx: &egui::Context, db: &Path) {
         if self
             .base
