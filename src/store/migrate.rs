@@ -19,11 +19,7 @@ impl Store {
     pub(super) fn migrate(&mut self, target: usize, task: &Task) -> Result<()> {
         let current = self.version()?;
         if current > CURRENT_VERSION {
-            return Err(Error::user(
-                Msg::new("error-base-too-new")
-                    .arg("path", self.path.display().to_string())
-                    .arg("version", current),
-            ));
+            return Err(too_new(&self.path, current));
         }
         if current >= target {
             return Ok(());
@@ -190,4 +186,13 @@ fn check_references(tx: &Transaction, rebuilt: bool) -> Result<()> {
         .into()),
         None => Ok(()),
     }
+}
+
+/// A base of a newer version than this build knows: it is not read, lest it be misread.
+pub(super) fn too_new(path: &std::path::Path, version: usize) -> Error {
+    Error::user(
+        Msg::new("error-base-too-new")
+            .arg("path", path.display().to_string())
+            .arg("version", version),
+    )
 }

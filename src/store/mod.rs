@@ -117,7 +117,8 @@ impl Store {
 
     /// Opens the base at `path` only to read (SQLite's `mode=ro`): for a copy that must stay as
     /// it is. Every write fails with [`Error::Db`]'s "cannot be written", changing nothing; a base
-    /// of an earlier version is refused, since converting it would write.
+    /// of an earlier version is refused, since converting it would write, and one of a newer
+    /// version as [`Store::open`] refuses it.
     pub fn open_read_only(path: &Path) -> Result<Store> {
         let conn = Connection::open_with_flags(
             path,
@@ -129,7 +130,10 @@ impl Store {
             Error::Db(e) => not_a_base(path, e),
             other => other,
         })?;
-        if version != CURRENT_VERSION {
+        if version > CURRENT_VERSION {
+            return Err(migrate::too_new(path, version));
+        }
+        if version < CURRENT_VERSION {
             return Err(Error::user(
                 Msg::new("error-read-only-old").arg("path", path.display().to_string()),
             ));

@@ -1,22 +1,11 @@
 //! The reactions that tell each contact's own time, by local hour (`reaction_hours`), as the
 //! planner and the Plan screen's plot read them.
 
-use rustc_hash::FxHashMap;
-
 use super::Store;
 use crate::error::Result;
 use crate::model::reaction_hours::Hours;
 
 impl Store {
-    /// Every contact's telling reactions by local hour; contacts without any are absent.
-    pub fn reaction_hours(&self) -> Result<FxHashMap<i64, Hours>> {
-        let mut out: FxHashMap<i64, Hours> = FxHashMap::default();
-        self.each_reaction_hours(|id, hours| {
-            out.insert(id, hours.clone());
-        })?;
-        Ok(out)
-    }
-
     /// Hands `each` every contact's telling reactions by local hour in turn, by contact id:
     /// for a plan of a million, holding only its own members' hours.
     pub fn each_reaction_hours(&self, mut each: impl FnMut(i64, &Hours)) -> Result<()> {

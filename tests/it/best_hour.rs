@@ -108,7 +108,7 @@ fn varied_history(people: &[Person], dice: &mut Dice) -> Vec<String> {
 }
 
 fn hours_by_phone(s: &Scratch, people: &[Person]) -> Vec<(usize, Option<Hours>)> {
-    let all = s.store.reaction_hours().unwrap();
+    let all = crate::support::reaction_hours(&s.store);
     people
         .iter()
         .enumerate()
@@ -190,7 +190,7 @@ fn a_base_always_sent_at_ten_and_read_at_once_learns_nothing() {
         }
     }
     import_events(&mut s, &lines);
-    assert!(s.store.reaction_hours().unwrap().is_empty());
+    assert!(crate::support::reaction_hours(&s.store).is_empty());
     let (base, with_hour) = s.store.base_reaction_hours().unwrap();
     assert_eq!((base.total(), base.best(), with_hour), (0, None, 0));
 }

@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use adresat::model::task::Task;
 
-use crate::support::{Dice, dump};
+use crate::support::{Dice, dump, integrity};
 
 /// How many kills each job gets.
 const KILLS: u64 = 10;
@@ -132,12 +132,7 @@ fn kill_throughout(seed: &Path, job: &Job, dice: &mut Dice) {
         let _ = child.kill();
         child.wait().unwrap();
         let what = format!("{}: killed after {at:?} of {took:?}", job.name);
-        let conn = rusqlite::Connection::open(&base).unwrap();
-        let check: String = conn
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(check, "ok", "{what}");
-        drop(conn);
+        assert_eq!(integrity(&base), "ok", "{what}");
         let now = content(&base, from, i64::MAX);
         let killed_before = now == before;
         if killed_before {

@@ -106,6 +106,9 @@ fn a_newer_base_or_a_foreign_file_is_refused_untouched() {
         .unwrap();
     let err = Store::open(&newer).err().unwrap();
     assert_eq!(err.id(), "error-base-too-new");
+    // Opened only to read, it is refused in the same words, not called an older base's.
+    let err = Store::open_read_only(&newer).err().unwrap();
+    assert_eq!(err.id(), "error-base-too-new");
 
     let foreign = dir.path().join("notes.txt");
     std::fs::write(
@@ -297,7 +300,7 @@ fn a_base_made_before_best_hours_learns_them_from_its_events_when_converted() {
         .execute_batch(&sql)
         .unwrap();
     let store = Store::open(&path).unwrap();
-    let hours = store.reaction_hours().unwrap();
+    let hours = crate::support::reaction_hours(&store);
     assert_eq!(hours[&7].total(), 3);
     assert_eq!(hours[&7].best(), Some(21));
 }

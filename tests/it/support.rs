@@ -160,3 +160,24 @@ fn cell(value: rusqlite::types::ValueRef) -> String {
 pub fn tomorrow() -> chrono::NaiveDate {
     chrono::Local::now().date_naive() + chrono::Duration::days(1)
 }
+
+/// What `PRAGMA integrity_check` says of the base at `path` (`ok` when whole).
+pub fn integrity(path: &Path) -> String {
+    rusqlite::Connection::open(path)
+        .expect("open base")
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("integrity check")
+}
+
+/// Every contact's telling reactions by local hour, by contact id.
+pub fn reaction_hours(
+    store: &Store,
+) -> std::collections::HashMap<i64, adresat::model::reaction_hours::Hours> {
+    let mut all = std::collections::HashMap::new();
+    store
+        .each_reaction_hours(|id, hours| {
+            all.insert(id, hours.clone());
+        })
+        .expect("read reaction hours");
+    all
+}

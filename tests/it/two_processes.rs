@@ -11,7 +11,7 @@ use adresat::import::{self, ImportKind, ImportOptions};
 use adresat::plan::{self, export};
 use adresat::store::Store;
 
-use crate::support::{tomorrow, unwatched};
+use crate::support::{integrity, tomorrow, unwatched};
 
 fn count(base: &Path, table: &str) -> i64 {
     rusqlite::Connection::open(base)
@@ -20,14 +20,7 @@ fn count(base: &Path, table: &str) -> i64 {
         .unwrap()
 }
 
-fn integrity(base: &Path) -> String {
-    rusqlite::Connection::open(base)
-        .unwrap()
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap()
-}
-
-/// Waits until the base's log shows a writer at work (or `child` ended).
+/// Waits until the base's log shows a writer at work (a quarter MiB more of it).
 fn until_writing(base: &Path) {
     let wal = base.with_extension("sqlite-wal");
     let deadline = Instant::now() + Duration::from_secs(60);

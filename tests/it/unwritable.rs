@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use crate::support::dump;
+use crate::support::{dump, integrity};
 
 /// Runs the binary on `base` with `args`, no file it writes allowed past `kib` KiB. The signal a
 /// write past the limit sends is ignored, so the write fails with an error the program sees.
@@ -45,13 +45,6 @@ fn plan_file_left(dir: &Path) -> bool {
         .unwrap()
         .flatten()
         .any(|e| e.file_name().to_string_lossy().ends_with("plan.csv"))
-}
-
-fn integrity(base: &Path) -> String {
-    rusqlite::Connection::open(base)
-        .unwrap()
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap()
 }
 
 #[test]
