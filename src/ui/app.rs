@@ -76,6 +76,17 @@ impl Screens {
         self.results.reload();
         self.scenarios.reload();
     }
+
+    /// Reads again, cheaply, the lists a screen offers that another screen or the CLI may have
+    /// added to meanwhile (a campaign saved, a segment saved), when the owner turns to it.
+    fn opened(&mut self, screen: Screen) {
+        match screen {
+            Screen::Messages => self.messages.opened(),
+            Screen::Plan => self.plan.opened(),
+            Screen::Scenarios => self.scenarios.opened(),
+            Screen::Contacts | Screen::Segments | Screen::Rfm | Screen::Results => {}
+        }
+    }
 }
 
 /// The app's state.
@@ -399,8 +410,9 @@ impl AdresatApp {
                 egui::Button::selectable(self.screen == *screen, tr(label))
                     .min_size(egui::vec2(130.0, 28.0)),
             );
-            if response.clicked() {
+            if response.clicked() && self.screen != *screen {
                 self.screen = *screen;
+                self.screens.opened(*screen);
             }
         }
     }

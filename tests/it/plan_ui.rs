@@ -144,6 +144,36 @@ fn another_base_shows_its_own_campaigns_and_nothing_of_the_old_plan() {
     assert!(b.store.plans().unwrap().is_empty());
 }
 
+/// A campaign saved while the window is open (by the CLI, or on the Messages screen) is offered
+/// as soon as the owner turns back to the Plan screen; the plan made before stays on it.
+#[test]
+fn a_campaign_saved_meanwhile_is_offered_on_returning_to_the_plan() {
+    let s = base_with_campaign("Зима");
+    let mut harness = planned(&s);
+    let spring = adresat::campaign::Campaign::from_json(
+        r#"{"name": "Весна", "channel": "whatsapp",
+            "variants": [{"name": "Все", "segment": "Все", "text": "Весной скидки"}]}"#,
+    )
+    .unwrap();
+    s.store.save_campaign(&spring, chrono::Utc::now()).unwrap();
+    harness.get_by_label("Сообщения").click();
+    harness.run_steps(3);
+    harness.get_by_label("План рассылки").click();
+    wait_label(&mut harness, "В плане 2 из 3 контактов сегментов");
+    harness.run_steps(5);
+    // The form's picker comes first; the made plan's rows name the campaign too.
+    harness.query_all_by_value("Зима").next().unwrap().click();
+    harness.run_steps(3);
+    harness.get_by_label("Весна").click();
+    harness.run_steps(3);
+    harness.get_by_label("Составить план").click();
+    wait(&mut harness, "the plan of the new campaign", |h| {
+        h.query_all_by_label_contains("Весной скидки")
+            .next()
+            .is_some()
+    });
+}
+
 /// Opens the drop-down showing `current` and picks `option`.
 fn choose(harness: &mut crate::ui::App<'_>, current: &str, option: &str) {
     harness.get_by_value(current).scroll_to_me();

@@ -218,6 +218,13 @@ impl MessagesScreen {
         self.facts.forget();
     }
 
+    /// Reads the campaigns, segments, tags and flows again when the owner turns to the screen
+    /// (a segment saved on the Segments screen is offered at once); the campaign being edited
+    /// and its audience stay.
+    pub fn opened(&mut self) {
+        self.loaded = false;
+    }
+
     /// Draws the screen.
     pub fn show(&mut self, ui: &mut egui::Ui, db: &Path, actions: &mut Vec<crate::ui::Action>) {
         self.poll(ui.ctx(), db);

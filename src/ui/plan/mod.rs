@@ -52,6 +52,9 @@ fn load_base(store: &Store) -> crate::Result<Base> {
 pub struct PlanScreen {
     /// The base's campaigns, saved plans and plan settings.
     base: Derived<(), Base>,
+    /// Whether the form shows the base's rules yet: read again on returning to the screen, the
+    /// rules do not overwrite what the owner typed.
+    rules_shown: bool,
     form: Form,
     build: Option<Pending<crate::Result<Review>>>,
     built: Option<Result<Arc<Review>, String>>,
@@ -69,9 +72,16 @@ impl PlanScreen {
     /// Forgets what was read from the base (after an import, or on another base).
     pub fn reload(&mut self) {
         self.base.forget();
+        self.rules_shown = false;
         self.built = None;
         self.who.clear();
         self.estimate.clear();
+    }
+
+    /// Reads the campaigns, saved plans and profiles again when the owner turns to the screen:
+    /// a campaign saved on the Messages screen or by the CLI is offered at once.
+    pub fn opened(&mut self) {
+        self.base.forget();
     }
 
     fn poll(&mut self, ctx: &egui::Context, db: &Path) {
@@ -84,7 +94,10 @@ impl PlanScreen {
         if self.base.poll()
             && let Some(base) = self.base.current()
         {
-            self.form.show_rules(base.rules);
+            if !self.rules_shown {
+                self.form.show_rules(base.rules);
+                self.rules_shown = true;
+            }
             if !base.campaigns.contains(&self.form.campaign) {
                 self.form.campaign = base.campaigns.first().cloned().unwrap_or_default();
             }

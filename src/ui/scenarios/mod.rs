@@ -65,6 +65,12 @@ impl ScenariosScreen {
         self.results.forget();
     }
 
+    /// Reads the segments and activity kinds a step offers again when the owner turns to the
+    /// screen (a segment saved meanwhile is offered at once).
+    pub fn opened(&mut self) {
+        self.catalog.forget();
+    }
+
     pub fn show(&mut self, ui: &mut egui::Ui, db: &Path) {
         self.poll(ui.ctx(), db);
         ui.heading(tr("scenarios-title"));
