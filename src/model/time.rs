@@ -19,8 +19,11 @@ use crate::i18n::Msg;
 pub struct Moment(String);
 
 impl Moment {
-    /// The moment `dt`, to the whole second.
+    /// The moment `dt`, to the whole second. RFC 3339 writes four-digit years only, so a
+    /// moment outside the years 1–9999 (a rule's "in the last million days") is held at the
+    /// nearest one it can write: for every comparison the base makes, that is "ever".
     pub fn of(dt: DateTime<Utc>) -> Moment {
+        let dt = dt.clamp(writable(FIRST_WRITABLE_DAY), writable(LAST_WRITABLE_DAY));
         Moment(dt.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
     }
 
@@ -98,6 +101,19 @@ impl std::ops::Deref for Moment {
 /// The moment `text` names when it is exactly `YYYY-MM-DDTHH:MM:SSZ` with a real date and
 /// time: a cheap reading that lets a stored moment be taken as it is and turned into chrono's
 /// value without chrono's parser.
+/// The first and last days whose moments RFC 3339 writes in every zone (a day each inside the
+/// years 1–9999, so no zone's offset takes a midnight past them).
+const FIRST_WRITABLE_DAY: (i32, u32, u32) = (1, 1, 2);
+const LAST_WRITABLE_DAY: (i32, u32, u32) = (9999, 12, 30);
+
+/// Midnight UTC of one of those days.
+fn writable((y, m, d): (i32, u32, u32)) -> DateTime<Utc> {
+    NaiveDate::from_ymd_opt(y, m, d)
+        .and_then(|day| day.and_hms_opt(0, 0, 0))
+        .expect("a day of the years 1–9999")
+        .and_utc()
+}
+
 fn stored_form(text: &str) -> Option<DateTime<Utc>> {
     let b = text.as_bytes();
     let shape = b.len() == 20
@@ -245,17 +261,27 @@ impl Today {
 
     /// The first moment of the day `days` days before today.
     pub fn start_of_day_ago(&self, days: i64) -> Moment {
+        // Beyond the calendar chrono keeps, the first or last day it has ([`Today::start_of`]
+        // holds either inside what a moment can be).
         let day = if days >= 0 {
-            self.date.checked_sub_days(Days::new(days as u64))
+            self.date
+                .checked_sub_days(Days::new(days as u64))
+                .unwrap_or(NaiveDate::MIN)
         } else {
-            self.date.checked_add_days(Days::new(days.unsigned_abs()))
-        }
-        .unwrap_or(self.date);
+            self.date
+                .checked_add_days(Days::new(days.unsigned_abs()))
+                .unwrap_or(NaiveDate::MAX)
+        };
         self.start_of(day)
     }
 
-    /// The first moment of `day` in the owner's zone.
+    /// The first moment of `day` in the owner's zone (a day outside the years 1–9999 held at
+    /// the nearest inside, where every moment can be written).
     pub fn start_of(&self, day: NaiveDate) -> Moment {
+        let day = day.clamp(
+            writable(FIRST_WRITABLE_DAY).date_naive(),
+            writable(LAST_WRITABLE_DAY).date_naive(),
+        );
         let midnight = day.and_hms_opt(0, 0, 0).expect("midnight exists");
         // A zone that skips midnight (a DST change at 00:00) starts the day at the first valid moment.
         let local = (0..=2)

@@ -309,6 +309,57 @@ fn activity_conditions_by_kind_product_category_and_window() {
     }
 }
 
+/// Found by the rule fuzzer: "read in the last 933 992 days" named a midnight 2 557 years
+/// before year 1, which RFC 3339 cannot write, and compiling the rule panicked. A window
+/// longer than the calendar now reaches back to its start: it means "ever", in every
+/// condition that takes days.
+#[test]
+fn a_window_longer_than_the_calendar_means_ever() {
+    let s = base();
+    let found = r#"{
+  "version": 1,
+  "mode": "all",
+  "items": [
+     { "type": "events", "kind": "read", "days": 933992, "cmp": "=", "count": 1 },
+      { "type": "consent", "is": "yes" }
+  ]
+}"#;
+    // A1 read once and agreed; A3 read once with consent unknown.
+    assert_eq!(pick_rule(&s, found), ["A1"]);
+    let ever = |c: &str| pick(&s, &format!(r#"{{"type": "events", "kind": "read", {c}}}"#));
+    for days in [933_992, u32::MAX] {
+        assert_eq!(
+            ever(&format!(r#""days": {days}, "cmp": ">=", "count": 1"#)),
+            ever(r#""cmp": ">=", "count": 1"#)
+        );
+        let p = |c: String| pick(&s, &c);
+        assert_eq!(
+            p(format!(
+                r#"{{"type": "created", "op": "within_days", "days": {days}}}"#
+            )),
+            ["A1", "A2", "A3", "A4"]
+        );
+        assert_eq!(
+            p(format!(
+                r#"{{"type": "last_event", "kind": "read", "op": "less_than", "days": {days}}}"#
+            )),
+            ["A1", "A3"]
+        );
+        assert!(
+            p(format!(
+                r#"{{"type": "last_event", "kind": "read", "op": "more_than", "days": {days}}}"#
+            ))
+            .is_empty()
+        );
+        assert_eq!(
+            p(format!(
+                r#"{{"type": "bought", "what": "product", "name": "Шарф", "days": {days}}}"#
+            )),
+            ["A2"]
+        );
+    }
+}
+
 #[test]
 fn purchase_conditions() {
     let s = base();
