@@ -626,3 +626,35 @@ fn a_step_the_next_day_at_the_best_hour_goes_at_the_hour_the_person_reads() {
     );
     assert!(err.unwrap_err().to_string().contains("с утра"));
 }
+
+/// A yearly trigger "4 294 967 295 days before the birthday" (a scenario file the CLI saves;
+/// the window's form stops at 365) reached before chrono's calendar and the run panicked. Such
+/// a day has no occurrence: no one enters, and the same scenario at 3 days before still fires.
+#[test]
+fn a_birthday_further_back_than_the_calendar_enters_no_one() {
+    let mut s = Scratch::new();
+    s.contacts(
+        "Телефон;Имя;Город;Согласие на рассылку;Дата согласия;Дата рождения\n\
+         89120000001;Анна;Москва;да;01.01.2026;05.12.1990\n",
+    );
+    let birthday = |days_before: u32| {
+        let mut p = adresat::scenario::presets()
+            .into_iter()
+            .find(|p| p.name == "День рождения")
+            .expect("the birthday preset");
+        p.trigger = scenario::Trigger::Yearly {
+            field: "birthday".to_owned(),
+            days_before,
+        };
+        p
+    };
+    scenario::save(&s.store, &birthday(u32::MAX), None, Utc::now()).unwrap();
+    let (made, saved) = run_at(&s, msk(1, 12, 0), "far.csv").unwrap();
+    assert_eq!((made.outcomes[0].triggers, made.messages()), (0, 0));
+    assert!(saved.exported.is_none());
+
+    scenario::save(&s.store, &birthday(3), Some("День рождения"), Utc::now()).unwrap();
+    // 05.12 three days ahead: 02.12 at midnight, inside the next day's run.
+    let (made, _) = run_at(&s, msk(2, 12, 0), "near.csv").unwrap();
+    assert_eq!(made.outcomes[0].triggers, 1);
+}

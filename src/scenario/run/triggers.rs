@@ -7,7 +7,7 @@
 //! whoever is in it now and was not at the previous run (the first run only notes who is in
 //! it, unless the scenario asks to enter everyone now).
 
-use chrono::{Datelike, Duration, NaiveDate, TimeZone};
+use chrono::{Datelike, Days, NaiveDate, TimeZone};
 use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
@@ -190,7 +190,8 @@ fn yearly_moment(date: &str, days_before: u32, today: Today) -> Option<i64> {
         .filter_map(|y| {
             let d = NaiveDate::from_ymd_opt(y, month, day)
                 .or_else(|| NaiveDate::from_ymd_opt(y, month, day - 1))?;
-            start_of(today.tz, d - Duration::days(i64::from(days_before)))
+            // A day before chrono's calendar has no occurrence (a typed 4 billion days).
+            start_of(today.tz, d.checked_sub_days(Days::new(days_before.into()))?)
         })
         .min_by_key(|at| (at - today.now.timestamp()).abs())
 }
