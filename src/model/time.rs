@@ -98,9 +98,6 @@ impl std::ops::Deref for Moment {
     }
 }
 
-/// The moment `text` names when it is exactly `YYYY-MM-DDTHH:MM:SSZ` with a real date and
-/// time: a cheap reading that lets a stored moment be taken as it is and turned into chrono's
-/// value without chrono's parser.
 /// The first and last days whose moments RFC 3339 writes in every zone (a day each inside the
 /// years 1–9999, so no zone's offset takes a midnight past them).
 const FIRST_WRITABLE_DAY: (i32, u32, u32) = (1, 1, 2);
@@ -114,6 +111,9 @@ fn writable((y, m, d): (i32, u32, u32)) -> DateTime<Utc> {
         .and_utc()
 }
 
+/// The moment `text` names when it is exactly `YYYY-MM-DDTHH:MM:SSZ` with a real date and
+/// time: a cheap reading that lets a stored moment be taken as it is and turned into chrono's
+/// value without chrono's parser.
 fn stored_form(text: &str) -> Option<DateTime<Utc>> {
     let b = text.as_bytes();
     let shape = b.len() == 20
